@@ -1,0 +1,27 @@
+//! The TypeScript bindings of every type that crosses to the UI.
+//!
+//! They are generated into `ui/src/bindings/` and committed; the test
+//! `tests/bindings.rs` fails when the committed files are stale
+//! (`make bindings` rewrites them).
+
+use std::path::Path;
+
+use ts_rs::{Config, ExportError, TS};
+
+use crate::{change, error, history, problem, search, settings, store, trash};
+
+/// Writes every binding (and what it depends on) into `dir`.
+pub fn export_all(dir: &Path) -> Result<(), ExportError> {
+    let cfg = Config::new().with_out_dir(dir);
+    error::ErrorPayload::export_all(&cfg)?;
+    change::ChangeEvent::export_all(&cfg)?;
+    history::HistoryEntry::export_all(&cfg)?;
+    problem::Problem::export_all(&cfg)?;
+    problem::NewProblem::export_all(&cfg)?;
+    problem::ProblemPage::export_all(&cfg)?;
+    search::SearchHit::export_all(&cfg)?;
+    settings::Settings::export_all(&cfg)?;
+    store::WorkspaceStatus::export_all(&cfg)?;
+    trash::TrashItem::export_all(&cfg)?;
+    Ok(())
+}

@@ -1,0 +1,294 @@
+//! The one error type of Rootwise.
+//!
+//! Across the boundary to the UI an error is serialised as an
+//! [`ErrorPayload`] `{ code, message, details }`: the UI branches on `code`
+//! and translates from `details`; `message` is English, for logs.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Serialize, Serializer};
+use ts_rs::TS;
+
+/// Shorthand for results in this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Which validation rule an input broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// The value is empty but must not be.
+    Required,
+    /// The value is longer than `limit` characters.
+    TooLong,
+    /// The number is outside its allowed range.
+    OutOfRange,
+    /// The value is not one of the allowed choices or not well formed.
+    Invalid,
+}
+
+impl Rule {
+    fn as_str(self) -> &'static str {
+        match self {
+            Rule::Required => "required",
+            Rule::TooLong => "too_long",
+            Rule::OutOfRange => "out_of_range",
+            Rule::Invalid => "invalid",
+        }
+    }
+}
+
+/// Everything that can go wrong in Rootwise.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The entity does not exist (or the id is malformed).
+    #[error("{entity} {id} was not found")]
+    NotFound {
+        /// Entity kind.
+        entity: &'static str,
+        /// The id that was asked for.
+        id: String,
+    },
+    /// An input broke a rule; the UI shows it beside `field`.
+    #[error("{field} is invalid: {}{}", rule.as_str(), limit.map(|l| format!(" (limit {l})")).unwrap_or_default())]
+    InvalidInput {
+        /// The field, as named in the UI types (camelCase).
+        field: &'static str,
+        /// The rule it broke.
+        rule: Rule,
+        /// The limit involved, if any (maximum length, range end).
+        limit: Option<u32>,
+    },
+    /// The write conflicts with the current state.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// The workspace was written by a newer Rootwise; it was left untouched.
+    #[error("{} was written by a newer version of Rootwise (schema version {found}); this version supports up to {supported}. The file was left untouched.", path.display())]
+    SchemaTooNew {
+        /// The workspace file.
+        path: PathBuf,
+        /// The schema version found in the file.
+        found: u32,
+        /// The newest schema version this binary knows.
+        supported: u32,
+    },
+    /// The file is not an SQLite database at all.
+    #[error("{} is not a SQLite database; it was left untouched", path.display())]
+    NotADatabase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is an SQLite database, but some other program's.
+    #[error("{} is a SQLite database but not a Rootwise workspace; it was left untouched", path.display())]
+    NotAWorkspace {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The workspace (or its folder) cannot be written.
+    #[error("{} cannot be written: {reason}", path.display())]
+    NotWritable {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system or SQLite said.
+        reason: String,
+    },
+    /// No workspace is open (the last open failed).
+    #[error("no workspace is open")]
+    WorkspaceClosed,
+    /// SQLite failed.
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// A migration failed.
+    #[error("migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// A file could not be read or written.
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+    /// A bug or an impossible state.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// A validation error.
+    pub fn invalid(field: &'static str, rule: Rule, limit: Option<u32>) -> Self {
+        Error::InvalidInput { field, rule, limit }
+    }
+
+    /// The stable code the UI branches on.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::InvalidInput { .. } => ErrorCode::InvalidInput,
+            Error::Conflict(_) => ErrorCode::Conflict,
+            Error::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            Error::NotADatabase { .. } => ErrorCode::NotADatabase,
+            Error::NotAWorkspace { .. } => ErrorCode::NotAWorkspace,
+            Error::NotWritable { .. } => ErrorCode::NotWritable,
+            Error::WorkspaceClosed => ErrorCode::WorkspaceClosed,
+            Error::Database(_) => ErrorCode::Database,
+            Error::Migration(_) => ErrorCode::Database,
+            Error::Io(_) => ErrorCode::Io,
+            Error::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// The structured details the UI needs to write its own message.
+    pub fn details(&self) -> ErrorDetails {
+        let mut d = ErrorDetails::default();
+        let path = |p: &Path| Some(p.display().to_string());
+        match self {
+            Error::NotFound { entity, id } => {
+                d.entity = Some((*entity).to_owned());
+                d.id = Some(id.clone());
+            }
+            Error::InvalidInput { field, rule, limit } => {
+                d.field = Some((*field).to_owned());
+                d.rule = Some(*rule);
+                d.limit = *limit;
+            }
+            Error::SchemaTooNew {
+                path: p,
+                found,
+                supported,
+            } => {
+                d.path = path(p);
+                d.found = Some(*found);
+                d.supported = Some(*supported);
+            }
+            Error::NotADatabase { path: p } | Error::NotAWorkspace { path: p } => {
+                d.path = path(p);
+            }
+            Error::NotWritable { path: p, .. } => d.path = path(p),
+            _ => {}
+        }
+        d
+    }
+
+    /// The payload sent across the boundary.
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            code: self.code(),
+            message: self.to_string(),
+            details: self.details(),
+        }
+    }
+}
+
+/// Stable error codes, one per kind of failure the UI treats differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// See [`Error::NotFound`].
+    NotFound,
+    /// See [`Error::InvalidInput`].
+    InvalidInput,
+    /// See [`Error::Conflict`].
+    Conflict,
+    /// See [`Error::SchemaTooNew`].
+    SchemaTooNew,
+    /// See [`Error::NotADatabase`].
+    NotADatabase,
+    /// See [`Error::NotAWorkspace`].
+    NotAWorkspace,
+    /// See [`Error::NotWritable`].
+    NotWritable,
+    /// See [`Error::WorkspaceClosed`].
+    WorkspaceClosed,
+    /// SQLite or a migration failed.
+    Database,
+    /// A file could not be read or written.
+    Io,
+    /// A bug.
+    Internal,
+}
+
+/// The parts of an error a translated message is built from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorDetails {
+    /// The file concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub path: Option<String>,
+    /// The invalid field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
+    /// The broken rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub rule: Option<Rule>,
+    /// The limit involved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub limit: Option<u32>,
+    /// Schema version found in a file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub found: Option<u32>,
+    /// Newest schema version supported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub supported: Option<u32>,
+    /// Entity kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub entity: Option<String>,
+    /// Entity id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub id: Option<String>,
+}
+
+/// What every failed command returns to the UI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorPayload {
+    /// What kind of failure; the UI branches on it.
+    pub code: ErrorCode,
+    /// An English description, for logs.
+    pub message: String,
+    /// What a translated message is built from.
+    pub details: ErrorDetails,
+}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        self.payload().serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_as_code_message_details() {
+        let err = Error::SchemaTooNew {
+            path: PathBuf::from("/tmp/ws.db"),
+            found: 9,
+            supported: 1,
+        };
+        let json = serde_json::to_value(&err).unwrap_or_default();
+        assert_eq!(json["code"], "schema_too_new");
+        assert_eq!(json["details"]["found"], 9);
+        assert_eq!(json["details"]["supported"], 1);
+        assert_eq!(json["details"]["path"], "/tmp/ws.db");
+        let message = json["message"].as_str().unwrap_or_default();
+        assert!(message.contains("/tmp/ws.db") && message.contains('9') && message.contains('1'));
+        assert!(
+            json["details"].get("field").is_none(),
+            "absent details are left out"
+        );
+    }
+
+    #[test]
+    fn invalid_input_names_field_rule_and_limit() {
+        let json = serde_json::to_value(Error::invalid("title", Rule::TooLong, Some(300)))
+            .unwrap_or_default();
+        assert_eq!(json["code"], "invalid_input");
+        assert_eq!(json["details"]["field"], "title");
+        assert_eq!(json["details"]["rule"], "too_long");
+        assert_eq!(json["details"]["limit"], 300);
+    }
+}

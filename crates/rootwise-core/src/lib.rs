@@ -1,0 +1,26 @@
+//! Rootwise core: the domain types, the rules and the SQLite store.
+//!
+//! This crate has no Tauri dependency. The desktop shell (`src-tauri`) is a
+//! thin adapter over it, and the tests here run on temporary SQLite files.
+//!
+//! Areas own their types, rules and SQL: [`problem`], [`history`],
+//! [`trash`], [`search`], [`settings`]. The [`store`] opens a workspace file
+//! and runs every write through [`store::Workspace::write`], which wraps it
+//! in a transaction, stamps the author and time, and collects the
+//! [`change::ChangeEvent`]s the shell broadcasts after the commit.
+
+pub mod bindings;
+pub mod change;
+pub mod error;
+pub mod generate;
+pub mod history;
+pub mod ids;
+pub mod problem;
+pub mod search;
+pub mod settings;
+pub mod store;
+pub mod time;
+pub mod trash;
+
+pub use error::{Error, ErrorPayload, Result};
+pub use store::{Workspace, WorkspaceStatus, SCHEMA_VERSION};

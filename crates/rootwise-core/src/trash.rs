@@ -1,0 +1,180 @@
+//! Soft delete and the restorable trash.
+//!
+//! Deleting never removes a row: it stamps `deleted_at`/`deleted_by`, takes
+//! the entity out of search, and records history. The trash lists every
+//! soft-deleted entity of every kind; restoring puts it back. Each kind
+//! that can be trashed is listed once in [`KINDS`].
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::change::ChangeOp;
+use crate::error::{Error, Result};
+use crate::store::Writer;
+use crate::{problem, time};
+
+/// A kind of entity that can go to the trash.
+struct Kind {
+    entity: &'static str,
+    table: &'static str,
+    label: &'static str,
+}
+
+/// Every trashable kind. A new area adds its table here.
+const KINDS: &[Kind] = &[Kind {
+    entity: problem::ENTITY,
+    table: "problems",
+    label: "title",
+}];
+
+fn kind(entity: &str) -> Result<&'static Kind> {
+    KINDS
+        .iter()
+        .find(|k| k.entity == entity)
+        .ok_or_else(|| Error::NotFound {
+            entity: "trash kind",
+            id: entity.to_owned(),
+        })
+}
+
+/// Something in the trash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrashItem {
+    /// Entity kind.
+    pub entity: String,
+    /// Entity id.
+    pub id: String,
+    /// What the user would recognise it by (a title or name).
+    pub label: String,
+    /// When it was deleted.
+    pub deleted_at: DateTime<Utc>,
+    /// Who deleted it.
+    pub deleted_by: String,
+}
+
+/// Everything in the trash, most recently deleted first.
+pub fn list(conn: &Connection) -> Result<Vec<TrashItem>> {
+    let mut items = Vec::new();
+    for k in KINDS {
+        let sql = format!(
+            "SELECT id, {label}, deleted_at, coalesce(deleted_by, '') FROM {table}
+             WHERE deleted_at IS NOT NULL",
+            label = k.label,
+            table = k.table
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, label, deleted_at, deleted_by) = row?;
+            items.push(TrashItem {
+                entity: k.entity.to_owned(),
+                id,
+                label,
+                deleted_at: time::from_text(&deleted_at)?,
+                deleted_by,
+            });
+        }
+    }
+    items.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at).then(b.id.cmp(&a.id)));
+    Ok(items)
+}
+
+/// Whether a row exists and whether it is in the trash.
+fn state(w: &Writer<'_>, k: &Kind, id: &str) -> Result<Option<bool>> {
+    let sql = format!(
+        "SELECT deleted_at IS NOT NULL FROM {} WHERE id = ?1",
+        k.table
+    );
+    Ok(w.tx().query_row(&sql, [id], |r| r.get(0)).optional()?)
+}
+
+/// Moves a live entity to the trash and records it. The owning module
+/// takes it out of search.
+pub(crate) fn mark_deleted(w: &mut Writer<'_>, entity: &'static str, id: &str) -> Result<()> {
+    let k = kind(entity)?;
+    match state(w, k, id)? {
+        None => {
+            return Err(Error::NotFound {
+                entity,
+                id: id.to_owned(),
+            })
+        }
+        Some(true) => {
+            return Err(Error::Conflict(format!(
+                "{entity} {id} is already in the trash"
+            )))
+        }
+        Some(false) => {}
+    }
+    let now = time::to_text(w.now());
+    let sql = format!(
+        "UPDATE {} SET deleted_at = ?1, deleted_by = ?2 WHERE id = ?3",
+        k.table
+    );
+    let author = w.author().to_owned();
+    w.tx().execute(&sql, rusqlite::params![now, author, id])?;
+    w.record(
+        entity,
+        id,
+        ChangeOp::Delete,
+        Some("deleted_at"),
+        None,
+        Some(&now),
+    )
+}
+
+/// Brings a trashed entity back and records it. The owning module puts it
+/// back into search.
+pub(crate) fn mark_restored(w: &mut Writer<'_>, entity: &'static str, id: &str) -> Result<()> {
+    let k = kind(entity)?;
+    match state(w, k, id)? {
+        None => {
+            return Err(Error::NotFound {
+                entity,
+                id: id.to_owned(),
+            })
+        }
+        Some(false) => {
+            return Err(Error::Conflict(format!(
+                "{entity} {id} is not in the trash"
+            )))
+        }
+        Some(true) => {}
+    }
+    let old: Option<String> = w.tx().query_row(
+        &format!("SELECT deleted_at FROM {} WHERE id = ?1", k.table),
+        [id],
+        |r| r.get(0),
+    )?;
+    let sql = format!(
+        "UPDATE {} SET deleted_at = NULL, deleted_by = NULL WHERE id = ?1",
+        k.table
+    );
+    w.tx().execute(&sql, [id])?;
+    w.record(
+        entity,
+        id,
+        ChangeOp::Restore,
+        Some("deleted_at"),
+        old.as_deref(),
+        None,
+    )
+}
+
+/// Restores any trashed entity by kind and id, through its owning module.
+pub fn restore(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
+    match kind(entity)?.entity {
+        problem::ENTITY => problem::restore(w, id.parse()?).map(|_| ()),
+        other => Err(Error::Internal(format!("no restore for {other}"))),
+    }
+}

@@ -1,0 +1,276 @@
+//! Opening workspace files: pragmas, bad files, newer schemas, unwritable
+//! paths, and the backup taken before a migration.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use rootwise_core::problem::{self, NewProblem};
+use rootwise_core::store::{migrations, shipped_migrations, APPLICATION_ID};
+use rootwise_core::{Error, Workspace, SCHEMA_VERSION};
+use rusqlite::Connection;
+use rusqlite_migration::M;
+
+fn add(ws: &mut Workspace, title: &str) {
+    ws.write("Test", |w| {
+        problem::create(
+            w,
+            &NewProblem {
+                title: title.into(),
+            },
+        )
+    })
+    .unwrap();
+}
+
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn creates_a_new_workspace_with_folder_and_pragmas() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deep/er/ws.db");
+    let ws = Workspace::open(&path).unwrap();
+    assert!(path.exists());
+    let c = ws.conn();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let sync: i64 = c
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    let fk: i64 = c
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    let timeout: i64 = c
+        .pragma_query_value(None, "busy_timeout", |r| r.get(0))
+        .unwrap();
+    let app: i32 = c
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(sync, 1, "NORMAL");
+    assert_eq!(fk, 1);
+    assert!(timeout >= 1000);
+    assert_eq!(app, APPLICATION_ID);
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(ws.backup_path().is_none(), "a new file needs no backup");
+}
+
+#[test]
+fn data_survives_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.db");
+    {
+        let mut ws = Workspace::open(&path).unwrap();
+        add(&mut ws, "الشحنة تأخرت أسبوعين");
+    }
+    let ws = Workspace::open(&path).unwrap();
+    let page = problem::list(ws.conn(), 0, 10).unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.items[0].title, "الشحنة تأخرت أسبوعين");
+}
+
+#[test]
+fn refuses_a_file_that_is_not_sqlite_and_leaves_it_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    std::fs::write(&path, "meeting notes, not a database\n".repeat(100)).unwrap();
+    let before = bytes(&path);
+    let err = Workspace::open(&path).unwrap_err();
+    assert!(
+        matches!(&err, Error::NotADatabase { path: p } if p == &path),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.payload().details.path.as_deref(),
+        Some(path.to_str().unwrap())
+    );
+    assert_eq!(bytes(&path), before);
+    assert!(!dir.path().join("notes.db-wal").exists());
+}
+
+#[test]
+fn refuses_a_corrupt_file_with_a_sqlite_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.db");
+    let mut data = b"SQLite format 3\0".to_vec();
+    data.extend(std::iter::repeat_n(0xAB, 4096));
+    std::fs::write(&path, &data).unwrap();
+    let err = Workspace::open(&path).unwrap_err();
+    assert!(matches!(err, Error::NotADatabase { .. }), "{err:?}");
+    assert_eq!(bytes(&path), data);
+}
+
+#[test]
+fn refuses_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = Workspace::open(dir.path()).unwrap_err();
+    assert!(matches!(err, Error::NotADatabase { .. }), "{err:?}");
+}
+
+#[test]
+fn refuses_another_programs_database_and_leaves_it_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+            .unwrap();
+    }
+    let before = bytes(&path);
+    let err = Workspace::open(&path).unwrap_err();
+    assert!(matches!(err, Error::NotAWorkspace { .. }), "{err:?}");
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn refuses_a_newer_schema_naming_both_versions_and_leaves_the_file_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        let mut ws = Workspace::open(&path).unwrap();
+        add(&mut ws, "from the future");
+        ws.conn()
+            .pragma_update(None, "user_version", SCHEMA_VERSION + 3)
+            .unwrap();
+        ws.conn()
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
+    let before = bytes(&path);
+    let err = Workspace::open(&path).unwrap_err();
+    match &err {
+        Error::SchemaTooNew {
+            found, supported, ..
+        } => {
+            assert_eq!(*found, SCHEMA_VERSION + 3);
+            assert_eq!(*supported, SCHEMA_VERSION);
+        }
+        other => panic!("expected SchemaTooNew, got {other:?}"),
+    }
+    let message = err.to_string();
+    assert!(message.contains(&(SCHEMA_VERSION + 3).to_string()));
+    assert!(message.contains(&SCHEMA_VERSION.to_string()));
+    assert!(message.contains("future.db"));
+    assert_eq!(bytes(&path), before, "the file is not touched");
+    assert!(!dir.path().join("future.db-wal").exists());
+    let backups = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("backup")
+        })
+        .count();
+    assert_eq!(backups, 0);
+}
+
+#[test]
+fn refuses_a_path_that_cannot_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    // A regular file where a folder would have to be: no permission tricks,
+    // so this holds when the tests run as root too.
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "x").unwrap();
+    let path = blocker.join("ws.db");
+    let err = Workspace::open(&path).unwrap_err();
+    assert!(
+        matches!(&err, Error::NotWritable { path: p, .. } if p == &path),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.payload().code,
+        rootwise_core::error::ErrorCode::NotWritable
+    );
+    assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, "").unwrap();
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+/// The real migrations plus one that does not ship, to prove the upgrade
+/// path: the backup holds the old data, and the data survives the upgrade.
+static NEXT: std::sync::LazyLock<Vec<M<'static>>> = std::sync::LazyLock::new(|| {
+    let mut list = shipped_migrations().to_vec();
+    list.push(M::up(
+        "ALTER TABLE problems ADD COLUMN severity TEXT NOT NULL DEFAULT 'medium';",
+    ));
+    list
+});
+
+#[test]
+fn migrating_backs_up_first_and_keeps_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.db");
+    {
+        let mut ws = Workspace::open(&path).unwrap();
+        add(&mut ws, "Customers wait 40 minutes on the phone");
+        add(&mut ws, "العميل لا يتلقى رسالة التأكيد");
+    }
+    let list: &'static [M<'static>] = NEXT.as_slice();
+    let ws = Workspace::open_with(&path, list).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION + 1);
+
+    let titles: Vec<String> = problem::list(ws.conn(), 0, 10)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|p| p.title)
+        .collect();
+    assert_eq!(titles.len(), 2);
+    assert!(titles.contains(&"العميل لا يتلقى رسالة التأكيد".to_string()));
+    let severity: String = ws
+        .conn()
+        .query_row("SELECT severity FROM problems LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(severity, "medium");
+
+    let backup = ws.backup_path().expect("a backup was taken").to_owned();
+    assert!(backup
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .contains(&format!("schema-v{SCHEMA_VERSION}")));
+    let old = Connection::open(&backup).unwrap();
+    let v: u32 = old
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let n: u32 = old
+        .query_row("SELECT count(*) FROM problems", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        (v, n),
+        (SCHEMA_VERSION, 2),
+        "the backup holds the old version and its data"
+    );
+}
+
+#[test]
+fn every_shipped_migration_upgrades_from_the_one_before_with_data() {
+    // Build the database at each earlier version, put data in it, and
+    // migrate it to the latest: nothing is lost on the way.
+    for from in 1..=SCHEMA_VERSION {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations().to_version(&mut conn, from as usize).unwrap();
+        conn.execute(
+            "INSERT INTO problems (id, title, created_at, updated_at)
+             VALUES ('0190a0a0-0000-7000-8000-000000000001', 'kept', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            [],
+        )
+        .unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let title: String = conn
+            .query_row("SELECT title FROM problems", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(title, "kept", "upgrading from v{from}");
+    }
+}
