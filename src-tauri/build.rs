@@ -1,0 +1,19 @@
+//! Declares the app's own commands so each window's capability can allow
+//! exactly the ones it uses.
+
+const COMMANDS: &[&str] = &[
+    "workspace_status",
+    "workspace_open",
+    "problem_list",
+    "problem_create",
+    "settings_get",
+    "settings_update",
+];
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
+    if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
+        eprintln!("tauri build step failed: {e:#}");
+        std::process::exit(1);
+    }
+}

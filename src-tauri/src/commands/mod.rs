@@ -1,0 +1,54 @@
+//! Tauri commands, one module per area. Each command is a thin adapter:
+//! it runs the core on a blocking thread and maps nothing but the types.
+
+pub mod problem;
+pub mod settings;
+pub mod workspace;
+
+use std::sync::Arc;
+
+use rootwise_core::change::ChangeEvent;
+use rootwise_core::store::Writer;
+use rootwise_core::{Error, Result, Workspace};
+use tauri::{AppHandle, Emitter};
+
+use crate::{Shared, CHANGE_EVENT};
+
+/// Runs blocking work off the main thread.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| Error::Internal(format!("background task failed: {e}")))?
+}
+
+/// Reads from the open workspace.
+pub(crate) async fn read<T: Send + 'static>(
+    shared: &Arc<Shared>,
+    f: impl FnOnce(&Workspace) -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let shared = Arc::clone(shared);
+    blocking(move || shared.with_workspace(|ws| f(ws))).await
+}
+
+/// Writes to the open workspace as the current user, then announces every
+/// committed change.
+pub(crate) async fn write<T: Send + 'static>(
+    app: &AppHandle,
+    shared: &Arc<Shared>,
+    f: impl FnOnce(&mut Writer<'_>) -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let shared = Arc::clone(shared);
+    let author = shared.settings().display_name;
+    let committed = blocking(move || shared.with_workspace(|ws| ws.write(&author, f))).await?;
+    for change in &committed.changes {
+        announce(app, change);
+    }
+    Ok(committed.value)
+}
+
+/// Emits one `workspace-changed` event.
+pub(crate) fn announce(app: &AppHandle, change: &ChangeEvent) {
+    if let Err(e) = app.emit(CHANGE_EVENT, change) {
+        eprintln!("Rootwise: could not announce a change: {e}");
+    }
+}

@@ -1,0 +1,35 @@
+//! Which workspace is open.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rootwise_core::change::{ChangeEvent, ChangeOp};
+use rootwise_core::{Result, WorkspaceStatus};
+use tauri::{AppHandle, Manager, State};
+
+use super::{announce, blocking};
+use crate::Shared;
+
+/// The open workspace, or why the last open failed.
+#[tauri::command]
+pub async fn workspace_status(shared: State<'_, Arc<Shared>>) -> Result<WorkspaceStatus> {
+    Ok(shared.status())
+}
+
+/// Opens (or creates) the workspace at a path the user chose.
+#[tauri::command]
+pub async fn workspace_open(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    path: PathBuf,
+) -> Result<WorkspaceStatus> {
+    let opener = Arc::clone(&shared);
+    let status = blocking(move || opener.open(&path)).await?;
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.set_title(&shared.window_title());
+    }
+    if let WorkspaceStatus::Open { path, .. } = &status {
+        announce(&app, &ChangeEvent::new("workspace", path, ChangeOp::Update));
+    }
+    Ok(status)
+}

@@ -1,0 +1,64 @@
+//! Rootwise desktop shell: thin Tauri commands over `rootwise-core`.
+//!
+//! Commands parse, call the core on a blocking thread, map the error, and
+//! after every committed write emit one `workspace-changed` event per
+//! change. The workspace file comes from `--workspace PATH`, else
+//! `ROOTWISE_WORKSPACE`, else `$XDG_DATA_HOME/rootwise/workspace.db`.
+
+mod commands;
+pub mod paths;
+mod state;
+
+use std::sync::Arc;
+
+use tauri::Manager;
+
+pub use state::Shared;
+
+/// Name of the event emitted after every committed write.
+pub const CHANGE_EVENT: &str = "workspace-changed";
+
+/// Builds and runs the app.
+pub fn run() {
+    let app = tauri::Builder::default()
+        // Must come first: a second launch focuses the running window.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let args: Vec<String> = std::env::args().skip(1).collect();
+            let workspace = paths::workspace_path(
+                &args,
+                std::env::var_os("ROOTWISE_WORKSPACE"),
+                app.path().data_dir().ok(),
+            )
+            .ok_or("no workspace path: pass --workspace PATH or set ROOTWISE_WORKSPACE")?;
+            let config_dir = app.path().app_config_dir()?;
+            let shared = Arc::new(Shared::start(&workspace, &config_dir));
+            if let Some(window) = app.get_webview_window("main") {
+                window.set_title(&shared.window_title())?;
+            }
+            app.manage(shared);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace::workspace_status,
+            commands::workspace::workspace_open,
+            commands::problem::problem_list,
+            commands::problem::problem_create,
+            commands::settings::settings_get,
+            commands::settings::settings_update,
+        ])
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("Rootwise could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
