@@ -1,0 +1,56 @@
+# Rootwise: `make run` opens the app, `make test` runs everything.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+APP := target/debug/rootwise
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+
+.PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench generate
+
+## run: install what is missing, build the app, open it on the default workspace
+run: setup app
+	$(APP)
+
+## dev: the app with the UI served by Vite (hot reload)
+dev: setup
+	cd ui && npx tauri dev
+
+## test: formatting, lints, unit, story and end-to-end tests
+test: setup-test check-rust check-ui e2e
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+check-rust:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo test --workspace
+
+check-ui:
+	cd ui && npm run typecheck && npm run lint && npm test
+
+## app: the debug app with the built UI embedded (what the e2e suite drives)
+app:
+	cd ui && npx tauri build --debug --no-bundle
+
+e2e: app
+	WEBKIT_DISABLE_DMABUF_RENDERER=1 $(XVFB) node --test --test-concurrency=1 tests/e2e/specs/
+	@echo "screenshots: target/e2e/"
+
+## bindings: regenerate ui/src/bindings from the Rust types
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p rootwise-core --test bindings
+
+## bench: criterion benchmarks on a generated workspace (ROOTWISE_BENCH_PROBLEMS, default 100000)
+bench:
+	cargo bench -p rootwise-core
+
+## generate: a workspace with N synthetic problems (N=100000 OUT=target/generated.db)
+N ?= 100000
+OUT ?= target/generated.db
+generate:
+	cargo run --release -p rootwise-core --bin rootwise-gen -- --problems $(N) $(OUT)

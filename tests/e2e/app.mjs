@@ -1,0 +1,103 @@
+// Starts tauri-driver and the built Rootwise app on temporary workspaces,
+// and grabs screenshots of the X display.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Session } from './webdriver.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = resolve(here, '../..');
+export const shotsDir = join(root, 'target', 'e2e');
+export const appBinary = process.env.ROOTWISE_APP ?? join(root, 'target', 'debug', 'rootwise');
+
+const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+const NATIVE_PORT = PORT + 1;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+export function tempDir(prefix = 'rootwise-e2e-') {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+async function waitForDriver(child) {
+  const until = Date.now() + 20000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${BASE}/status`);
+      if (res.ok || res.status === 404 || res.status === 405) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error('tauri-driver did not start listening');
+}
+
+/**
+ * A tauri-driver process with its own config folder, so the app's settings
+ * (language, theme, display name) start fresh for each driver.
+ */
+export class Driver {
+  static async start() {
+    if (!existsSync(appBinary)) {
+      throw new Error(`${appBinary} is missing: build it with \`make app\` first`);
+    }
+    mkdirSync(shotsDir, { recursive: true });
+    const home = tempDir('rootwise-e2e-home-');
+    const env = {
+      ...process.env,
+      WEBKIT_DISABLE_DMABUF_RENDERER: '1',
+      XDG_CONFIG_HOME: join(home, 'config'),
+      XDG_DATA_HOME: join(home, 'data'),
+      LANG: 'en_US.UTF-8',
+    };
+    delete env.ROOTWISE_WORKSPACE;
+    const child = spawn(
+      'tauri-driver',
+      ['--port', String(PORT), '--native-port', String(NATIVE_PORT)],
+      { env, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    await waitForDriver(child);
+    return new Driver(child, home);
+  }
+
+  constructor(child, home) {
+    this.child = child;
+    this.home = home;
+  }
+
+  /** Starts the app on `workspace` and waits until its UI has mounted. */
+  async launch(workspace) {
+    const session = await Session.start(BASE, {
+      'tauri:options': { application: appBinary, args: ['--workspace', workspace] },
+    });
+    await session.waitFor(
+      () => session.execute('return document.querySelector("[data-app-ready]") !== null'),
+      'the app to mount',
+      30000,
+    );
+    return session;
+  }
+
+  async stop() {
+    this.child.kill('SIGTERM');
+    await new Promise((r) => (this.child.exitCode !== null ? r() : this.child.once('exit', r)));
+  }
+}
+
+/** Saves what the X display shows under target/e2e/NAME.png. */
+export async function screenshot(name) {
+  // Give fonts and layout a moment to settle before the grab.
+  await new Promise((r) => setTimeout(r, 600));
+  const file = join(shotsDir, `${name}.png`);
+  execFileSync('timeout', ['20', 'import', '-window', 'root', file]);
+  return file;
+}
+
+/** The titles of the windows on the X display (the shell sets them). */
+export function windowTitles() {
+  return execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8' });
+}

@@ -1,0 +1,148 @@
+// A small W3C WebDriver client (classic protocol, no BiDi): enough to drive
+// the app as a person would. WebKitWebDriver rejects BiDi, so a client that
+// insists on it (WebdriverIO 9) would need workarounds; this one never asks.
+
+const ELEMENT = 'element-6066-11e4-a52f-4a4bb3d2f4c0';
+
+/** Special keys, as the protocol spells them. */
+export const Key = {
+  Enter: '\uE007',
+  Escape: '\uE00C',
+  Tab: '\uE004',
+  Backspace: '\uE003',
+};
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export class WebDriverError extends Error {
+  constructor(error, message) {
+    super(`${error}: ${message}`);
+    this.error = error;
+  }
+}
+
+async function call(base, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({ value: null }));
+  if (!res.ok || (json.value && json.value.error)) {
+    throw new WebDriverError(json.value?.error ?? `http ${res.status}`, json.value?.message ?? '');
+  }
+  return json.value;
+}
+
+export class Session {
+  /** Starts a session on the driver at `base` (e.g. http://127.0.0.1:4444). */
+  static async start(base, capabilities) {
+    const value = await call(base, 'POST', '/session', {
+      capabilities: { alwaysMatch: capabilities },
+    });
+    return new Session(base, value.sessionId);
+  }
+
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async end() {
+    await this.cmd('DELETE', '');
+  }
+
+  /** Runs a script in the page and returns its value. */
+  execute(script, args = []) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  async findAll(css) {
+    const found = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
+    return found.map((e) => new Element(this, e[ELEMENT]));
+  }
+
+  /** Waits until `probe` returns a truthy value and returns it. */
+  async waitFor(probe, what, timeout = 15000) {
+    const until = Date.now() + timeout;
+    let last;
+    while (Date.now() < until) {
+      try {
+        const value = await probe();
+        if (value) return value;
+      } catch (e) {
+        last = e;
+      }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+  }
+
+  /** Waits for the first element matching `css`. */
+  async find(css, timeout) {
+    return this.waitFor(async () => (await this.findAll(css))[0], css, timeout);
+  }
+
+  /** Waits for an element matching `css` whose text contains `text`. */
+  async findWithText(css, text, timeout) {
+    return this.waitFor(
+      async () => {
+        for (const el of await this.findAll(css)) {
+          if ((await el.text()).includes(text)) return el;
+        }
+        return undefined;
+      },
+      `${css} containing ${JSON.stringify(text)}`,
+      timeout,
+    );
+  }
+
+  /** Sends keys to whatever has focus. */
+  async keys(text) {
+    const actions = [];
+    for (const ch of text) {
+      actions.push({ type: 'keyDown', value: ch }, { type: 'keyUp', value: ch });
+    }
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.cmd('DELETE', '/actions');
+  }
+}
+
+export class Element {
+  constructor(session, id) {
+    this.session = session;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return this.session.cmd(method, `/element/${this.id}${path}`, body);
+  }
+
+  click() {
+    return this.cmd('POST', '/click', {});
+  }
+
+  type(text) {
+    return this.cmd('POST', '/value', { text });
+  }
+
+  clear() {
+    return this.cmd('POST', '/clear', {});
+  }
+
+  text() {
+    return this.cmd('GET', '/text');
+  }
+
+  property(name) {
+    return this.cmd('GET', `/property/${name}`);
+  }
+
+  attribute(name) {
+    return this.cmd('GET', `/attribute/${name}`);
+  }
+}
