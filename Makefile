@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 APP := target/debug/rootwise
-XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+XVFB := xvfb-run -a -s "-screen 0 1200x800x24"
 
 .PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench generate
 
@@ -14,7 +14,7 @@ run: setup app
 
 ## dev: the app with the UI served by Vite (hot reload)
 dev: setup
-	cd ui && npx tauri dev
+	cd ui && npm run tauri -- dev
 
 ## test: formatting, lints, unit, story and end-to-end tests
 test: setup-test check-rust check-ui e2e
@@ -35,7 +35,7 @@ check-ui:
 
 ## app: the debug app with the built UI embedded (what the e2e suite drives)
 app:
-	cd ui && npx tauri build --debug --no-bundle
+	cd ui && npm run tauri -- build --debug --no-bundle
 
 e2e: app
 	WEBKIT_DISABLE_DMABUF_RENDERER=1 $(XVFB) node --test --test-concurrency=1 tests/e2e/specs/

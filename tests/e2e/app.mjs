@@ -52,7 +52,7 @@ export class Driver {
       WEBKIT_DISABLE_DMABUF_RENDERER: '1',
       XDG_CONFIG_HOME: join(home, 'config'),
       XDG_DATA_HOME: join(home, 'data'),
-      LANG: 'en_US.UTF-8',
+      LANG: 'C.UTF-8',
     };
     delete env.ROOTWISE_WORKSPACE;
     const child = spawn(

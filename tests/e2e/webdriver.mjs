@@ -2,7 +2,7 @@
 // the app as a person would. WebKitWebDriver rejects BiDi, so a client that
 // insists on it (WebdriverIO 9) would need workarounds; this one never asks.
 
-const ELEMENT = 'element-6066-11e4-a52f-4a4bb3d2f4c0';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** Special keys, as the protocol spells them. */
 export const Key = {

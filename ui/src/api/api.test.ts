@@ -1,0 +1,87 @@
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it, vi } from "vitest";
+import { createProblem, getWorkspaceStatus, listProblems, onWorkspaceChanged } from "./commands";
+import { AppError, toAppError } from "./errors";
+import { installMockBackend, rejectWith } from "./mock-backend";
+import { invalidateForChange, keysForChange, queryKeys } from "./queries";
+
+describe("invoke wrapper", () => {
+  it("turns the shell's error payload into an AppError with its code and details", async () => {
+    installMockBackend({
+      handlers: {
+        problem_create: () =>
+          rejectWith({
+            code: "invalid_input",
+            message: "title is invalid",
+            details: { field: "title", rule: "required" },
+          }),
+      },
+    });
+    const error = await createProblem({ title: " " }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({
+      code: "invalid_input",
+      message: "title is invalid",
+      details: { field: "title", rule: "required" },
+    });
+  });
+
+  it("reports a rejection that is not a payload as internal", async () => {
+    installMockBackend({
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      handlers: { workspace_status: () => Promise.reject("command workspace_status not found") },
+    });
+    await expect(getWorkspaceStatus()).rejects.toMatchObject({
+      code: "internal",
+      message: "command workspace_status not found",
+      details: {},
+    });
+  });
+
+  it("keeps unknown error codes from becoming a payload", () => {
+    expect(toAppError({ code: "exploded", message: "x", details: {} }).code).toBe("internal");
+    expect(toAppError(new TypeError("boom"))).toMatchObject({ code: "internal", message: "boom" });
+  });
+
+  it("sends the argument shapes of the contract", async () => {
+    const backend = installMockBackend();
+    await createProblem({ title: "Login loops" });
+    await listProblems({ offset: 200 });
+    expect(backend.callsTo("problem_create")).toEqual([{ input: { title: "Login loops" } }]);
+    expect(backend.callsTo("problem_list")).toEqual([{ offset: 200, limit: 200 }]);
+  });
+});
+
+describe("workspace-changed", () => {
+  it("delivers the payload to the handler until unlistened", async () => {
+    const backend = installMockBackend();
+    const handler = vi.fn();
+    const unlisten = await onWorkspaceChanged(handler);
+    await backend.emitChange({ entity: "problem", id: "p1", op: "create" });
+    expect(handler).toHaveBeenCalledWith({ entity: "problem", id: "p1", op: "create" });
+    unlisten();
+    await backend.emitChange({ entity: "problem", id: "p2", op: "create" });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it("maps each entity to the queries it makes stale", () => {
+    expect(keysForChange({ entity: "problem", id: "x", op: "create" })).toEqual([queryKeys.problems]);
+    expect(keysForChange({ entity: "settings", id: "", op: "update" })).toEqual([queryKeys.settings]);
+    expect(keysForChange({ entity: "workspace", id: "/a.db", op: "update" })).toEqual([queryKeys.all]);
+  });
+
+  it("invalidates only what changed", async () => {
+    const client = new QueryClient();
+    for (const key of [queryKeys.workspace, queryKeys.problems, queryKeys.settings])
+      client.setQueryData(key, 1);
+    const stale = () =>
+      [queryKeys.workspace, queryKeys.problems, queryKeys.settings].map(
+        (queryKey) => client.getQueryState(queryKey)?.isInvalidated,
+      );
+    await invalidateForChange(client, { entity: "problem", id: "x", op: "create" });
+    expect(stale()).toEqual([false, true, false]);
+    await invalidateForChange(client, { entity: "workspace", id: "/b.db", op: "update" });
+    expect(stale()).toEqual([true, true, true]);
+  });
+});

@@ -1,0 +1,75 @@
+import type { ErrorCode } from "../bindings/ErrorCode";
+import type { ErrorDetails } from "../bindings/ErrorDetails";
+import type { ErrorPayload } from "../bindings/ErrorPayload";
+
+const ERROR_CODES: readonly ErrorCode[] = [
+  "not_found",
+  "invalid_input",
+  "conflict",
+  "schema_too_new",
+  "not_a_database",
+  "not_a_workspace",
+  "not_writable",
+  "workspace_closed",
+  "io",
+  "database",
+  "internal",
+];
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** True when `value` has the `{ code, message, details }` shape the shell rejects with. */
+export function isErrorPayload(value: unknown): value is ErrorPayload {
+  return (
+    isRecord(value) &&
+    isErrorCode(value.code) &&
+    typeof value.message === "string" &&
+    (value.details === undefined || isRecord(value.details))
+  );
+}
+
+/**
+ * The one error type the UI sees from the core. `message` is English and meant
+ * for logs; screens translate from `code` and `details`.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(payload: ErrorPayload, options?: { cause?: unknown }) {
+    super(payload.message, options);
+    this.name = "AppError";
+    this.code = payload.code;
+    this.details = payload.details;
+  }
+
+  /** The payload as it crossed the boundary. */
+  get payload(): ErrorPayload {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** Turns anything a Tauri call rejected with into an AppError. */
+export function toAppError(reason: unknown): AppError {
+  if (reason instanceof AppError) return reason;
+  if (isErrorPayload(reason)) {
+    // `details` may be left out by a hand-written error; treat that as "no details".
+    const details: unknown = reason.details;
+    return new AppError({
+      code: reason.code,
+      message: reason.message,
+      details: isRecord(details) ? reason.details : {},
+    });
+  }
+  let message: string;
+  if (typeof reason === "string") message = reason;
+  else if (reason instanceof Error) message = reason.message;
+  else message = "Unknown error";
+  return new AppError({ code: "internal", message, details: {} }, { cause: reason });
+}

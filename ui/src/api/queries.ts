@@ -1,0 +1,202 @@
+import {
+  QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryKey,
+} from "@tanstack/react-query";
+import { useEffect } from "react";
+import type { ChangeEvent } from "../bindings/ChangeEvent";
+import type { NewProblem } from "../bindings/NewProblem";
+import type { Problem } from "../bindings/Problem";
+import type { ProblemPage } from "../bindings/ProblemPage";
+import type { Settings } from "../bindings/Settings";
+import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
+import {
+  createProblem,
+  getSettings,
+  getWorkspaceStatus,
+  listProblems,
+  onWorkspaceChanged,
+  openWorkspace,
+  PROBLEM_PAGE_SIZE,
+  updateSettings,
+} from "./commands";
+import type { AppError } from "./errors";
+
+/** Every query key starts with `root`, so "invalidate everything" is one call. */
+const root = ["rootwise"] as const;
+
+export const queryKeys = {
+  all: root,
+  workspace: [...root, "workspace"] as const,
+  problems: [...root, "problems"] as const,
+  settings: [...root, "settings"] as const,
+};
+
+/**
+ * Data only changes through commands, and every committed write is announced by
+ * `workspace-changed`, so queries stay fresh until that event invalidates them.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** Which cached queries a change to `entity` makes stale. */
+export function keysForChange(event: ChangeEvent): QueryKey[] {
+  switch (event.entity) {
+    case "problem":
+      return [queryKeys.problems];
+    case "settings":
+      return [queryKeys.settings];
+    case "workspace":
+      return [queryKeys.all];
+    default:
+      // An entity this UI does not know yet may feed any screen: refresh everything.
+      return [queryKeys.all];
+  }
+}
+
+export async function invalidateForChange(queryClient: QueryClient, event: ChangeEvent): Promise<void> {
+  await Promise.all(keysForChange(event).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}
+
+/** Mount once: the app's single `workspace-changed` listener. */
+export function useWorkspaceChangedListener(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    let disposed = false;
+    let unlisten: (() => void) | undefined;
+    onWorkspaceChanged((event) => {
+      void invalidateForChange(queryClient, event);
+    })
+      .then((stop) => {
+        if (disposed) stop();
+        else unlisten = stop;
+      })
+      .catch((error: unknown) => {
+        console.error("Could not listen to workspace changes", error);
+      });
+    return () => {
+      disposed = true;
+      unlisten?.();
+    };
+  }, [queryClient]);
+}
+
+export function useWorkspaceStatus() {
+  return useQuery<WorkspaceStatus, AppError>({
+    queryKey: queryKeys.workspace,
+    queryFn: getWorkspaceStatus,
+  });
+}
+
+/** The problem list, newest first, a page at a time (`fetchNextPage` loads more). */
+export function useProblems(options: { enabled?: boolean } = {}) {
+  return useInfiniteQuery<ProblemPage, AppError, InfiniteData<ProblemPage, number>, QueryKey, number>({
+    queryKey: queryKeys.problems,
+    queryFn: ({ pageParam }) => listProblems({ offset: pageParam, limit: PROBLEM_PAGE_SIZE }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, page) => n + page.items.length, 0);
+      return last.items.length > 0 && loaded < last.total ? loaded : undefined;
+    },
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** The loaded problems as one list (without the duplicates a shifted page may bring). */
+export function flattenProblems(data: InfiniteData<ProblemPage> | undefined): {
+  items: Problem[];
+  total: number;
+} {
+  if (data === undefined) return { items: [], total: 0 };
+  const seen = new Set<string>();
+  const items: Problem[] = [];
+  for (const page of data.pages) {
+    for (const problem of page.items) {
+      if (!seen.has(problem.id)) {
+        seen.add(problem.id);
+        items.push(problem);
+      }
+    }
+  }
+  return { items, total: data.pages[0]?.total ?? 0 };
+}
+
+export function useCreateProblem() {
+  const queryClient = useQueryClient();
+  return useMutation<Problem, AppError, NewProblem>({
+    mutationFn: createProblem,
+    onSuccess: (created) => {
+      // Show it at once; the refetch (and the shell's event) confirm it.
+      queryClient.setQueryData<InfiniteData<ProblemPage, number>>(queryKeys.problems, (data) => {
+        const first = data?.pages[0];
+        if (data === undefined || first === undefined) return data;
+        if (first.items.some((p) => p.id === created.id)) return data;
+        const pages = data.pages.map((page) => ({ ...page, total: page.total + 1 }));
+        pages[0] = { items: [created, ...first.items], total: first.total + 1 };
+        return { ...data, pages };
+      });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.problems });
+    },
+  });
+}
+
+export function useSettings(options: { enabled?: boolean } = {}) {
+  return useQuery<Settings, AppError>({
+    queryKey: queryKeys.settings,
+    queryFn: getSettings,
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** Saves settings optimistically: the UI follows at once and rolls back on failure. */
+export function useUpdateSettings() {
+  const queryClient = useQueryClient();
+  return useMutation<Settings, AppError, Settings, { previous: Settings | undefined }>({
+    mutationFn: updateSettings,
+    onMutate: async (next) => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.settings });
+      const previous = queryClient.getQueryData<Settings>(queryKeys.settings);
+      queryClient.setQueryData(queryKeys.settings, next);
+      return { previous };
+    },
+    onError: (_error, _next, context) => {
+      if (context?.previous !== undefined) {
+        queryClient.setQueryData(queryKeys.settings, context.previous);
+      }
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.settings, saved);
+    },
+  });
+}
+
+/**
+ * Opens a workspace. On success the cached data of the previous workspace is
+ * dropped, so no screen shows another workspace's problems for a moment.
+ */
+export function useOpenWorkspace() {
+  const queryClient = useQueryClient();
+  return useMutation<WorkspaceStatus, AppError, string>({
+    mutationFn: openWorkspace,
+    onSuccess: (status) => {
+      const keep = new Set<unknown>([queryKeys.workspace[1], queryKeys.settings[1]]);
+      queryClient.removeQueries({
+        queryKey: queryKeys.all,
+        predicate: (query) => !keep.has(query.queryKey[1]),
+      });
+      queryClient.setQueryData(queryKeys.workspace, status);
+      // Settings stay on screen (language, theme) while they are read again.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.settings });
+    },
+  });
+}

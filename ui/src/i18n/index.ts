@@ -1,0 +1,62 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import type { Language } from "../bindings/Language";
+import ar from "./ar.json";
+import en from "./en.json";
+
+export const LANGUAGES: readonly Language[] = ["en", "ar"];
+
+export const resources = {
+  en: { translation: en },
+  ar: { translation: ar },
+} as const;
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "en" || value === "ar";
+}
+
+/** The language to use when the user never chose one: Arabic if the system is Arabic. */
+export function languageFromNavigator(tag: string = globalThis.navigator.language): Language {
+  return tag.toLowerCase().startsWith("ar") ? "ar" : "en";
+}
+
+/** The setting if there is one, else the system's language. */
+export function effectiveLanguage(setting: Language | null | undefined): Language {
+  return setting ?? languageFromNavigator();
+}
+
+export function directionOf(language: Language): "ltr" | "rtl" {
+  return language === "ar" ? "rtl" : "ltr";
+}
+
+/** Keeps `<html lang dir>` in step with the UI language. */
+export function applyDocumentLanguage(language: Language): void {
+  const html = document.documentElement;
+  html.lang = language;
+  html.dir = directionOf(language);
+}
+
+/** The current UI language, narrowed to the ones Rootwise ships. */
+export function currentLanguage(): Language {
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : "en";
+}
+
+i18n.on("languageChanged", (lng) => {
+  applyDocumentLanguage(isLanguage(lng) ? lng : "en");
+});
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: languageFromNavigator(),
+  fallbackLng: "en",
+  supportedLngs: LANGUAGES,
+  // Resources are bundled, so initialisation is synchronous.
+  initAsync: false,
+  // React escapes text nodes; translations are never rendered as HTML.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  react: { useSuspense: false },
+  showSupportNotice: false,
+});
+
+export default i18n;

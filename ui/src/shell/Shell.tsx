@@ -1,0 +1,96 @@
+import { useCallback, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { ProblemsScreen, type FocusNewProblemState } from "../features/problems/ProblemsScreen";
+import { SettingsScreen } from "../features/settings/SettingsScreen";
+import type { ShortcutAction } from "../shortcuts/registry";
+import { ShortcutOverlay } from "../shortcuts/ShortcutOverlay";
+import { useGlobalShortcuts } from "../shortcuts/useGlobalShortcuts";
+import { SectionPlaceholder } from "./SectionPlaceholder";
+import { HOME_PATH, SECTIONS } from "./sections";
+import { Sidebar } from "./Sidebar";
+
+interface ShellProps {
+  path: string;
+  fileName: string;
+  backupPath: string | null;
+}
+
+/** The app frame for an open workspace: sidebar, routed sections, shortcuts. */
+export function Shell({ path, fileName, backupPath }: ShellProps) {
+  const { t } = useTranslation();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+
+  const onAction = useCallback(
+    (action: ShortcutAction) => {
+      switch (action.type) {
+        case "toggleHelp":
+          setHelpOpen((open) => !open);
+          break;
+        case "newProblem": {
+          const state: FocusNewProblemState = { focusNewProblem: true };
+          void navigate(HOME_PATH, { state, replace: location.pathname === HOME_PATH });
+          break;
+        }
+        case "navigate":
+          void navigate(action.path);
+          break;
+      }
+    },
+    [navigate, location.pathname],
+  );
+  useGlobalShortcuts(onAction, !helpOpen);
+
+  return (
+    <div className="app-shell" data-app-ready="">
+      <button
+        type="button"
+        className="skip-link"
+        onClick={() => {
+          mainRef.current?.focus();
+        }}
+      >
+        {t("app.skipToContent")}
+      </button>
+      <Sidebar
+        fileName={fileName}
+        path={path}
+        onShowShortcuts={() => {
+          setHelpOpen(true);
+        }}
+      />
+      <main ref={mainRef} className="main" tabIndex={-1}>
+        <div className="main-inner">
+          <Routes>
+            <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
+            <Route path="/problems" element={<ProblemsScreen />} />
+            {SECTIONS.map((section) =>
+              section.built ? null : (
+                <Route
+                  key={section.key}
+                  path={section.path}
+                  element={<SectionPlaceholder section={section.key} />}
+                />
+              ),
+            )}
+            <Route
+              path="/settings"
+              element={<SettingsScreen workspacePath={path} backupPath={backupPath} />}
+            />
+            <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
+          </Routes>
+        </div>
+      </main>
+      {helpOpen && (
+        <ShortcutOverlay
+          onClose={() => {
+            setHelpOpen(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}

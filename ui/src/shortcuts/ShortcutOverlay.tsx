@@ -1,0 +1,149 @@
+import { Fragment, useEffect, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { SHORTCUTS, type Shortcut, type ShortcutGroup } from "./registry";
+
+const GROUPS: readonly {
+  group: ShortcutGroup;
+  titleKey: "shortcuts.groupGeneral" | "shortcuts.groupNavigation";
+}[] = [
+  { group: "general", titleKey: "shortcuts.groupGeneral" },
+  { group: "navigation", titleKey: "shortcuts.groupNavigation" },
+];
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab and Shift+Tab cycling inside `dialog`. */
+function trapTab(event: KeyboardEvent, dialog: HTMLElement | null): void {
+  if (!dialog) return;
+  const focusable = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE));
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (first === undefined || last === undefined) {
+    event.preventDefault();
+    return;
+  }
+  const active = document.activeElement;
+  const inside = active instanceof Node && dialog.contains(active);
+  if (event.shiftKey && (!inside || active === first || active === dialog)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (!inside || active === last)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+function ShortcutKeys({ shortcut }: { shortcut: Shortcut }) {
+  const { t } = useTranslation();
+  return (
+    <span className="shortcut-keys">
+      {shortcut.keys.map((key, index) => (
+        <Fragment key={`${key}-${String(index)}`}>
+          {index > 0 && <span>{t("shortcuts.then")}</span>}
+          {/* Key labels are what is printed on a Latin keyboard, in every language. */}
+          <kbd dir="ltr" lang="en">
+            {key.toUpperCase()}
+          </kbd>
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+/** The `?` help: every shortcut of the registry, in a modal dialog. */
+export function ShortcutOverlay({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const hintId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  // Focus moves into the dialog on open and back to where it was on close.
+  useEffect(() => {
+    const previous = document.activeElement;
+    closeRef.current?.focus();
+    return () => {
+      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+    };
+  }, []);
+
+  // Focus that escapes (a click on the backdrop, say) is pulled back in.
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      const dialog = dialogRef.current;
+      if (dialog && event.target instanceof Node && !dialog.contains(event.target)) {
+        closeRef.current?.focus();
+      }
+    };
+    document.addEventListener("focusin", onFocusIn);
+    return () => {
+      document.removeEventListener("focusin", onFocusIn);
+    };
+  }, []);
+
+  // Keys are handled on the document so they work wherever focus sits.
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  }, [onClose]);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape" || event.key === "?" || event.key === "؟") {
+        event.preventDefault();
+        onCloseRef.current();
+        return;
+      }
+      if (event.key === "Tab") trapTab(event, dialogRef.current);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, []);
+
+  return (
+    <div
+      className="overlay-backdrop"
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
+    >
+      <div
+        ref={dialogRef}
+        className="overlay"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={hintId}
+        data-testid="shortcut-overlay"
+        tabIndex={-1}
+      >
+        <div className="overlay-header">
+          <h2 id={titleId}>{t("shortcuts.title")}</h2>
+          <button ref={closeRef} type="button" className="button button--ghost" onClick={onClose}>
+            {t("shortcuts.close")}
+          </button>
+        </div>
+        <p id={hintId} className="overlay-hint">
+          {t("shortcuts.hint")} {t("shortcuts.closeHint")}
+        </p>
+        {GROUPS.map(({ group, titleKey }) => (
+          <section key={group} className="shortcut-group" aria-label={t(titleKey)}>
+            <h3 className="shortcut-group-title">{t(titleKey)}</h3>
+            <dl className="shortcut-list">
+              {SHORTCUTS.filter((s) => s.group === group).map((shortcut) => (
+                <div key={shortcut.keys.join(" ")} className="shortcut-item" data-testid="shortcut-item">
+                  <dt>{t(shortcut.descriptionKey)}</dt>
+                  <dd>
+                    <ShortcutKeys shortcut={shortcut} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
