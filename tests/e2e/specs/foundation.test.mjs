@@ -4,7 +4,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Driver, root, screenshot, tempDir, windowTitles } from '../app.mjs';
 import { Key } from '../webdriver.mjs';
@@ -128,6 +129,22 @@ test('switch to Arabic: the layout turns right to left, the navigation is transl
       async () => (await app.execute('return document.documentElement.dir')) === 'ltr',
       'back to English',
     );
+
+    // The dark theme, chosen by hand, overrides the system's.
+    await (await app.find('[data-testid="theme-dark"]')).click();
+    await app.waitFor(
+      async () => (await app.execute('return document.documentElement.dataset.theme')) === 'dark',
+      'the dark theme',
+    );
+    const background = await app.execute(
+      'return getComputedStyle(document.body).backgroundColor',
+    );
+    const [r, g, b] = background.match(/\d+/g).map(Number);
+    assert.ok(r + g + b < 200, `a dark background (${background})`);
+    await (await app.find('[data-testid="nav-problems"]')).click();
+    await screenshot('en-dark-problems');
+    await (await app.find('[data-testid="nav-settings"]')).click();
+    await (await app.find('[data-testid="theme-system"]')).click();
   } finally {
     await app.end();
   }
@@ -172,4 +189,39 @@ test('a file that is not a workspace is refused with its path, left untouched, a
     await app.end();
   }
   assert.equal(readFileSync(bad, 'utf8'), content, 'the bad file was not overwritten');
+});
+
+test('a workspace from a newer Rootwise is refused, in Arabic, naming both versions, and left untouched', async () => {
+  const future = join(dir, 'from the future.db');
+  // A Rootwise workspace (application id "RWKS") at schema version 99.
+  execFileSync('python3', [
+    '-c',
+    `import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA application_id = 1381452627")
+c.execute("PRAGMA user_version = 99")
+c.execute("CREATE TABLE problems (id TEXT)")
+c.commit()`,
+    future,
+  ]);
+  const before = readFileSync(future);
+  // The user picked Arabic earlier: the settings file says so.
+  const configDir = join(driver.home, 'config', 'org.rootwise.desktop');
+  mkdirSync(configDir, { recursive: true });
+  writeFileSync(
+    join(configDir, 'settings.json'),
+    JSON.stringify({ displayName: 'هدى', language: 'ar', theme: 'light' }),
+  );
+  const app = await driver.launch(future);
+  try {
+    const screen = await app.find('[data-testid="workspace-error"]');
+    const text = await screen.text();
+    assert.equal(await app.execute('return document.documentElement.dir'), 'rtl');
+    assert.ok(text.includes(future), 'the message names the file');
+    assert.ok(text.includes('99'), 'and the version found');
+    await screenshot('ar-workspace-too-new');
+  } finally {
+    await app.end();
+  }
+  assert.deepEqual(readFileSync(future), before, 'the newer workspace was not touched');
 });

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { AppError } from "../api/errors";
-import { isolate } from "./format";
+import { leftToRight } from "./format";
 
 type Field = "title" | "displayName";
 
@@ -25,7 +25,7 @@ export function describeError(t: TFunction, error: AppError): string {
 /** Why a workspace file could not be opened, naming the file. */
 export function describeWorkspaceFailure(t: TFunction, path: string, error: AppError): string {
   const shownPath = error.details.path ?? path;
-  const file = isolate(shownPath);
+  const file = leftToRight(shownPath);
   switch (error.code) {
     case "not_a_database":
     case "not_a_workspace":

@@ -12,9 +12,14 @@ export const INTL_LOCALES: Record<Language, string> = {
   ar: "ar-u-nu-latn",
 };
 
-/** Wraps text in Unicode first-strong isolates so a path or name never reorders the sentence around it. */
-export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
+/**
+ * Embeds a file path left to right (LRE … PDF) inside a sentence of either
+ * direction. Paths are always left to right, and WebKitGTK does not apply
+ * the first-strong isolate to a leading "/", which then jumps to the far
+ * end of the path in an Arabic sentence.
+ */
+export function leftToRight(text: string): string {
+  return `\u202A${text}\u202C`;
 }
 
 /** A date-and-time formatter for the current UI language. */
