@@ -37,7 +37,18 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 # UI packages: exactly what the lockfile says, again whenever it changes.
 stamp=ui/node_modules/.rootwise-lock
 if [ ! -f "$stamp" ] || ! cmp -s ui/package-lock.json "$stamp"; then
-  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+  log=$(mktemp)
+  if ! (cd ui && npm ci --no-audit --no-fund --loglevel=error) >"$log" 2>&1; then
+    # A registry mirror that serves only this platform's optional packages
+    # (the Tauri CLI's and Rollup's native builds for other systems) makes
+    # `npm ci` refuse a lockfile that lacks them. `npm install` then installs
+    # the very versions the lockfile pins; the lockfile itself is kept.
+    echo "setup: npm ci refused the lockfile ($(grep -m1 -o 'Missing: [^ ]*' "$log" || echo 'see npm log')); installing the locked versions with npm install"
+    cp ui/package-lock.json "$log.lock"
+    (cd ui && npm install --no-audit --no-fund --loglevel=error)
+    cp "$log.lock" ui/package-lock.json
+  fi
+  rm -f "$log" "$log.lock"
   cp ui/package-lock.json "$stamp"
 fi
 
