@@ -34,7 +34,8 @@ fn main() -> ExitCode {
         return usage();
     };
     let started = Instant::now();
-    let result = Workspace::open(&path).and_then(|mut ws| generate::problems(&mut ws, problems, seed));
+    let result =
+        Workspace::open(&path).and_then(|mut ws| generate::problems(&mut ws, problems, seed));
     match result {
         Ok(()) => {
             println!(
