@@ -4,29 +4,17 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// What happened to an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeOp {
-    /// The entity was created.
-    Create,
-    /// One or more of its fields changed.
-    Update,
-    /// It was moved to the trash.
-    Delete,
-    /// It came back from the trash.
-    Restore,
-}
-
-impl ChangeOp {
-    /// The name stored in the history table.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChangeOp::Create => "create",
-            ChangeOp::Update => "update",
-            ChangeOp::Delete => "delete",
-            ChangeOp::Restore => "restore",
-        }
+crate::text_enum! {
+    /// What happened to an entity.
+    pub enum ChangeOp {
+        /// The entity was created.
+        Create = "create",
+        /// One or more of its fields changed.
+        Update = "update",
+        /// It was moved to the trash.
+        Delete = "delete",
+        /// It came back from the trash.
+        Restore = "restore",
     }
 }
 

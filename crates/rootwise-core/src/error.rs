@@ -24,6 +24,12 @@ pub enum Rule {
     OutOfRange,
     /// The value is not one of the allowed choices or not well formed.
     Invalid,
+    /// The date lies in the future.
+    InFuture,
+    /// The list has more than `limit` items.
+    TooMany,
+    /// The status cannot move from its current value to this one.
+    Transition,
 }
 
 impl Rule {
@@ -33,6 +39,9 @@ impl Rule {
             Rule::TooLong => "too_long",
             Rule::OutOfRange => "out_of_range",
             Rule::Invalid => "invalid",
+            Rule::InFuture => "in_future",
+            Rule::TooMany => "too_many",
+            Rule::Transition => "transition",
         }
     }
 }
@@ -48,16 +57,9 @@ pub enum Error {
         /// The id that was asked for.
         id: String,
     },
-    /// An input broke a rule; the UI shows it beside `field`.
-    #[error("{field} is invalid: {}{}", rule.as_str(), limit.map(|l| format!(" (limit {l})")).unwrap_or_default())]
-    InvalidInput {
-        /// The field, as named in the UI types (camelCase).
-        field: &'static str,
-        /// The rule it broke.
-        rule: Rule,
-        /// The limit involved, if any (maximum length, range end).
-        limit: Option<u32>,
-    },
+    /// One or more inputs broke a rule; the UI shows each beside its field.
+    #[error("invalid input: {}", describe(.0))]
+    InvalidInput(Vec<FieldError>),
     /// The write conflicts with the current state.
     #[error("conflict: {0}")]
     Conflict(String),
@@ -108,17 +110,91 @@ pub enum Error {
     Internal(String),
 }
 
+/// One broken validation rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    /// The field, as named in the UI types (camelCase).
+    pub field: String,
+    /// The rule it broke.
+    pub rule: Rule,
+    /// The limit involved, if any (maximum length or count, range end).
+    pub limit: Option<u32>,
+}
+
+impl FieldError {
+    /// A broken rule on `field`.
+    pub fn new(field: &str, rule: Rule, limit: Option<u32>) -> Self {
+        Self {
+            field: field.to_owned(),
+            rule,
+            limit,
+        }
+    }
+}
+
+fn describe(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| match e.limit {
+            Some(l) => format!("{} {} (limit {l})", e.field, e.rule.as_str()),
+            None => format!("{} {}", e.field, e.rule.as_str()),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Collects every broken rule of a form, so the UI can show them all at once.
+#[derive(Debug, Default)]
+pub struct Checks(Vec<FieldError>);
+
+impl Checks {
+    /// No errors yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Notes a broken rule.
+    pub fn fail(&mut self, field: &str, rule: Rule, limit: Option<u32>) {
+        self.0.push(FieldError::new(field, rule, limit));
+    }
+
+    /// Notes the broken rules of a check's result, if it failed.
+    pub fn note<T>(&mut self, result: &Result<T>) {
+        if let Err(Error::InvalidInput(errors)) = result {
+            self.0.extend(errors.iter().cloned());
+        }
+    }
+
+    /// `Ok` when nothing failed, else all the errors.
+    pub fn finish(self) -> Result<()> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::InvalidInput(self.0))
+        }
+    }
+}
+
 impl Error {
-    /// A validation error.
-    pub fn invalid(field: &'static str, rule: Rule, limit: Option<u32>) -> Self {
-        Error::InvalidInput { field, rule, limit }
+    /// A validation error on one field.
+    pub fn invalid(field: &str, rule: Rule, limit: Option<u32>) -> Self {
+        Error::InvalidInput(vec![FieldError::new(field, rule, limit)])
+    }
+
+    /// The first broken rule, for an invalid-input error.
+    pub fn field_error(&self) -> Option<&FieldError> {
+        match self {
+            Error::InvalidInput(errors) => errors.first(),
+            _ => None,
+        }
     }
 
     /// The stable code the UI branches on.
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound { .. } => ErrorCode::NotFound,
-            Error::InvalidInput { .. } => ErrorCode::InvalidInput,
+            Error::InvalidInput(_) => ErrorCode::InvalidInput,
             Error::Conflict(_) => ErrorCode::Conflict,
             Error::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             Error::NotADatabase { .. } => ErrorCode::NotADatabase,
@@ -141,10 +217,13 @@ impl Error {
                 d.entity = Some((*entity).to_owned());
                 d.id = Some(id.clone());
             }
-            Error::InvalidInput { field, rule, limit } => {
-                d.field = Some((*field).to_owned());
-                d.rule = Some(*rule);
-                d.limit = *limit;
+            Error::InvalidInput(errors) => {
+                if let Some(first) = errors.first() {
+                    d.field = Some(first.field.clone());
+                    d.rule = Some(first.rule);
+                    d.limit = first.limit;
+                }
+                d.fields = Some(errors.clone());
             }
             Error::SchemaTooNew {
                 path: p,
@@ -238,6 +317,11 @@ pub struct ErrorDetails {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub id: Option<String>,
+    /// Every broken rule, for invalid input (the first is also in
+    /// `field`, `rule` and `limit`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fields: Option<Vec<FieldError>>,
 }
 
 /// What every failed command returns to the UI.
@@ -290,5 +374,23 @@ mod tests {
         assert_eq!(json["details"]["field"], "title");
         assert_eq!(json["details"]["rule"], "too_long");
         assert_eq!(json["details"]["limit"], 300);
+        assert_eq!(json["details"]["fields"][0]["field"], "title");
+    }
+
+    #[test]
+    fn checks_collect_every_broken_rule() {
+        let mut checks = Checks::new();
+        checks.fail("title", Rule::Required, None);
+        checks.note(&Err::<(), _>(Error::invalid(
+            "nps",
+            Rule::OutOfRange,
+            Some(10),
+        )));
+        checks.note(&Ok::<_, Error>(3));
+        let err = checks.finish().unwrap_err();
+        let json = serde_json::to_value(&err).unwrap_or_default();
+        assert_eq!(json["details"]["fields"].as_array().map(Vec::len), Some(2));
+        assert!(err.to_string().contains("nps out_of_range (limit 10)"));
+        assert!(Checks::new().finish().is_ok());
     }
 }

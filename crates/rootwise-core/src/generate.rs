@@ -1,9 +1,13 @@
-//! Synthetic workspaces for benchmarks and performance work: N problems
-//! with realistic, bilingual titles, made deterministically from a seed.
+//! Synthetic workspaces for benchmarks and performance work: problems with
+//! realistic, bilingual titles, every field filled, and occurrences, made
+//! deterministically from a seed through the same write path as the app.
+
+use chrono::Duration;
 
 use crate::error::Result;
-use crate::problem::{self, NewProblem};
+use crate::problem::{self, Channel, NewOccurrence, NewProblem, Severity};
 use crate::store::Workspace;
+use crate::time;
 
 /// Problem title fragments: what goes wrong, and where.
 const WHAT: &[&str] = &[
@@ -30,6 +34,31 @@ const WHERE: &[&str] = &[
     "خدمة الهاتف",
     "زيارة الفرع",
 ];
+const OWNERS: &[&str] = &[
+    "Omar Haddad",
+    "Lina Mansour",
+    "ريم الحربي",
+    "سارة العتيبي",
+    "خالد المطيري",
+    "",
+];
+const TAGS: &[&str] = &[
+    "billing",
+    "delivery",
+    "login",
+    "refunds",
+    "فواتير",
+    "تسجيل الدخول",
+    "شحن",
+    "chat",
+];
+const NOTES: &[&str] = &[
+    "Customer called again",
+    "Escalated by the team lead",
+    "اتصل العميل مرة أخرى",
+    "شكوى جديدة بالموضوع نفسه",
+    "",
+];
 
 /// A small deterministic generator (SplitMix64); benchmarks need the same
 /// workspace every run, not cryptographic randomness.
@@ -44,30 +73,85 @@ impl SplitMix {
         z ^ (z >> 31)
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        let i = (self.next() % items.len() as u64) as usize;
-        items.get(i).copied().unwrap_or_default()
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    /// One of `items`, which the callers here never pass empty.
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len() as u64) as usize]
     }
 }
 
-/// Adds `count` synthetic problems to the workspace, through the same write
-/// path as the app (history and search index included), in batches.
-pub fn problems(ws: &mut Workspace, count: u32, seed: u64) -> Result<()> {
-    const BATCH: u32 = 5_000;
+/// Adds `count` synthetic problems with about `occurrences_per_problem`
+/// occurrences each, in batches, through the same write path as the app
+/// (history and search index included).
+pub fn problems_with(
+    ws: &mut Workspace,
+    count: u32,
+    occurrences_per_problem: u32,
+    seed: u64,
+) -> Result<()> {
+    const BATCH: u32 = 2_000;
     let mut rng = SplitMix(seed);
+    let today = time::today_utc();
     let mut done = 0;
     while done < count {
         let n = BATCH.min(count - done);
         ws.write("Rootwise generator", |w| {
             for i in 0..n {
-                let title = format!("{} ({}) #{}", rng.pick(WHAT), rng.pick(WHERE), done + i + 1);
-                problem::create(w, &NewProblem { title })?;
+                let reported = today - Duration::days(rng.below(730) as i64);
+                let tag_a: &str = rng.pick(TAGS);
+                let tag_b: &str = rng.pick(TAGS);
+                let p = problem::create(
+                    w,
+                    &NewProblem {
+                        title: format!(
+                            "{} ({}) #{}",
+                            rng.pick(WHAT),
+                            rng.pick(WHERE),
+                            done + i + 1
+                        ),
+                        description: Some(format!("{} — {}", rng.pick(WHAT), rng.pick(NOTES))),
+                        channel: Some(rng.pick(Channel::ALL)),
+                        severity: Some(rng.pick(Severity::ALL)),
+                        owner: Some(rng.pick(OWNERS).to_owned()),
+                        tags: Some(vec![tag_a.to_owned(), tag_b.to_owned()]),
+                        references: Some(vec![format!("ZD-{}", 10_000 + done + i)]),
+                        reported_on: Some(reported),
+                        nps: Some(rng.below(11) as u8),
+                        ..NewProblem::default()
+                    },
+                )?;
+                let extra = if occurrences_per_problem == 0 {
+                    0
+                } else {
+                    rng.below(u64::from(occurrences_per_problem) * 2 + 1)
+                };
+                for _ in 0..extra {
+                    let span = (today - reported).num_days().max(1) as u64;
+                    problem::log_occurrence(
+                        w,
+                        p.id,
+                        &NewOccurrence {
+                            occurred_on: Some(reported + Duration::days(rng.below(span) as i64)),
+                            channel: Some(rng.pick(Channel::ALL)),
+                            ticket_ref: Some(format!("ZD-{}", rng.below(900_000) + 100_000)),
+                            note: Some(rng.pick(NOTES).to_owned()),
+                        },
+                    )?;
+                }
             }
             Ok(())
         })?;
         done += n;
     }
     Ok(())
+}
+
+/// Adds `count` synthetic problems without occurrences.
+pub fn problems(ws: &mut Workspace, count: u32, seed: u64) -> Result<()> {
+    problems_with(ws, count, 0, seed)
 }
 
 #[cfg(test)]
@@ -78,16 +162,21 @@ mod tests {
     fn generates_the_requested_number_deterministically() {
         let mut a = Workspace::open_in_memory().unwrap();
         let mut b = Workspace::open_in_memory().unwrap();
-        problems(&mut a, 7, 42).unwrap();
-        problems(&mut b, 7, 42).unwrap();
+        problems_with(&mut a, 7, 3, 42).unwrap();
+        problems_with(&mut b, 7, 3, 42).unwrap();
         let pa = problem::list(a.conn(), 0, 100).unwrap();
         let pb = problem::list(b.conn(), 0, 100).unwrap();
         assert_eq!(pa.total, 7);
         let titles = |p: &problem::ProblemPage| {
-            let mut t: Vec<_> = p.items.iter().map(|x| x.title.clone()).collect();
+            let mut t: Vec<_> = p
+                .items
+                .iter()
+                .map(|x| (x.title.clone(), x.occurrence_count))
+                .collect();
             t.sort();
             t
         };
         assert_eq!(titles(&pa), titles(&pb));
+        assert!(pa.items.iter().map(|p| p.occurrence_count).sum::<u32>() > 7);
     }
 }

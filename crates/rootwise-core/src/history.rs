@@ -8,7 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::change::ChangeOp;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::time;
 
 /// One recorded change.
@@ -36,16 +36,6 @@ pub struct HistoryEntry {
     pub at: DateTime<Utc>,
 }
 
-fn parse_op(s: &str) -> Result<ChangeOp> {
-    Ok(match s {
-        "create" => ChangeOp::Create,
-        "update" => ChangeOp::Update,
-        "delete" => ChangeOp::Delete,
-        "restore" => ChangeOp::Restore,
-        other => return Err(Error::Internal(format!("unknown history op {other:?}"))),
-    })
-}
-
 /// The history of one entity, oldest first.
 pub fn for_entity(conn: &Connection, entity: &str, id: &str) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(
@@ -57,7 +47,7 @@ pub fn for_entity(conn: &Connection, entity: &str, id: &str) -> Result<Vec<Histo
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
+            r.get::<_, ChangeOp>(3)?,
             r.get::<_, Option<String>>(4)?,
             r.get::<_, Option<String>>(5)?,
             r.get::<_, Option<String>>(6)?,
@@ -71,7 +61,7 @@ pub fn for_entity(conn: &Connection, entity: &str, id: &str) -> Result<Vec<Histo
             seq,
             entity,
             entity_id,
-            op: parse_op(&op)?,
+            op,
             field,
             old_value,
             new_value,

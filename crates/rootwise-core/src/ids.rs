@@ -79,6 +79,11 @@ id_newtype!(
     ProblemId
 );
 
+id_newtype!(
+    /// Identifies one further report of a problem.
+    OccurrenceId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

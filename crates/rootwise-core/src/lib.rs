@@ -10,12 +10,15 @@
 //! [`change::ChangeEvent`]s the shell broadcasts after the commit.
 
 pub mod bindings;
+#[macro_use]
+pub mod text_enum;
 pub mod change;
 pub mod error;
 pub mod generate;
 pub mod history;
 pub mod ids;
 pub mod problem;
+pub mod sample;
 pub mod search;
 pub mod settings;
 pub mod store;

@@ -142,6 +142,7 @@ impl SettingsFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::FieldError;
 
     #[test]
     fn missing_file_gives_defaults_with_the_given_name() {
@@ -181,26 +182,18 @@ mod tests {
             display_name: " ".into(),
             ..Settings::default()
         });
-        assert!(matches!(
-            empty,
-            Err(Error::InvalidInput {
-                field: "displayName",
-                rule: Rule::Required,
-                ..
-            })
-        ));
+        assert_eq!(
+            empty.unwrap_err().field_error(),
+            Some(&FieldError::new("displayName", Rule::Required, None))
+        );
         let long = file.save(Settings {
             display_name: "x".repeat(101),
             ..Settings::default()
         });
-        assert!(matches!(
-            long,
-            Err(Error::InvalidInput {
-                rule: Rule::TooLong,
-                limit: Some(100),
-                ..
-            })
-        ));
+        assert_eq!(
+            long.unwrap_err().field_error(),
+            Some(&FieldError::new("displayName", Rule::TooLong, Some(100)))
+        );
         assert_eq!(file.load("x").unwrap().display_name, "Omar");
     }
 

@@ -26,6 +26,24 @@ pub fn now() -> DateTime<Utc> {
     from_text(&to_text(t)).unwrap_or(t)
 }
 
+/// Parses a day stored as `YYYY-MM-DD`.
+pub fn parse_day(s: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| Error::Internal(format!("bad date {s:?} in the store: {e}")))
+}
+
+/// The latest date that is "today" anywhere on earth (UTC+14). A date the
+/// user picks as "today" in their own time zone is never after it, so
+/// "not in the future" accepts it wherever the user is.
+pub fn latest_today() -> chrono::NaiveDate {
+    (Utc::now() + chrono::Duration::hours(14)).date_naive()
+}
+
+/// Today in UTC.
+pub fn today_utc() -> chrono::NaiveDate {
+    Utc::now().date_naive()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

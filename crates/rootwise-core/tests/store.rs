@@ -16,6 +16,7 @@ fn add(ws: &mut Workspace, title: &str) {
             w,
             &NewProblem {
                 title: title.into(),
+                ..NewProblem::default()
             },
         )
     })
@@ -202,7 +203,7 @@ fn an_empty_file_becomes_a_new_workspace() {
 static NEXT: std::sync::LazyLock<Vec<M<'static>>> = std::sync::LazyLock::new(|| {
     let mut list = shipped_migrations().to_vec();
     list.push(M::up(
-        "ALTER TABLE problems ADD COLUMN severity TEXT NOT NULL DEFAULT 'medium';",
+        "ALTER TABLE problems ADD COLUMN test_only_flag TEXT NOT NULL DEFAULT 'kept';",
     ));
     list
 });
@@ -228,11 +229,13 @@ fn migrating_backs_up_first_and_keeps_the_data() {
         .collect();
     assert_eq!(titles.len(), 2);
     assert!(titles.contains(&"العميل لا يتلقى رسالة التأكيد".to_string()));
-    let severity: String = ws
+    let flag: String = ws
         .conn()
-        .query_row("SELECT severity FROM problems LIMIT 1", [], |r| r.get(0))
+        .query_row("SELECT test_only_flag FROM problems LIMIT 1", [], |r| {
+            r.get(0)
+        })
         .unwrap();
-    assert_eq!(severity, "medium");
+    assert_eq!(flag, "kept");
 
     let backup = ws.backup_path().expect("a backup was taken").to_owned();
     assert!(backup
@@ -273,4 +276,60 @@ fn every_shipped_migration_upgrades_from_the_one_before_with_data() {
             .unwrap();
         assert_eq!(title, "kept", "upgrading from v{from}");
     }
+}
+
+#[test]
+fn upgrading_a_v1_workspace_to_the_problem_log_keeps_every_problem() {
+    use rootwise_core::problem::{Severity, Status};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        // A workspace as version 1 of Rootwise wrote it.
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, created_at, updated_at) VALUES
+                ('019a0000-0000-7000-8000-000000000001', 'الطلب وصل ناقصًا', '2026-03-02T08:00:00.000Z', '2026-03-02T08:00:00.000Z'),
+                ('019a0000-0000-7000-8000-000000000002', 'Agent hung up', '2026-04-10T12:30:00.000Z', '2026-04-11T09:00:00.000Z');
+             INSERT INTO search_docs (rowid, entity, entity_id) VALUES (1, 'problem', '019a0000-0000-7000-8000-000000000001');
+             INSERT INTO search_index (rowid, body) VALUES (1, 'الطلب وصل ناقصا');
+             INSERT INTO history (entity, entity_id, op, field, new_value, author, at)
+                VALUES ('problem', '019a0000-0000-7000-8000-000000000001', 'create', 'title', 'الطلب وصل ناقصًا', 'Huda', '2026-03-02T08:00:00.000Z');",
+        )
+        .unwrap();
+    }
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(ws.backup_path().is_some(), "backed up before upgrading");
+
+    let page = problem::list(ws.conn(), 0, 10).unwrap();
+    assert_eq!(page.total, 2);
+    let old = page
+        .items
+        .iter()
+        .find(|p| p.title == "الطلب وصل ناقصًا")
+        .unwrap();
+    assert_eq!(
+        old.reported_on.to_string(),
+        "2026-03-02",
+        "reported on the day it was logged"
+    );
+    assert_eq!(
+        (old.first_seen, old.last_seen),
+        (old.reported_on, old.reported_on)
+    );
+    assert_eq!(old.occurrence_count, 1);
+    assert_eq!((old.status, old.severity), (Status::New, Severity::Medium));
+    assert!(old.tags.is_empty() && old.references.is_empty());
+    let other = page
+        .items
+        .iter()
+        .find(|p| p.title == "Agent hung up")
+        .unwrap();
+    assert_eq!(other.updated_at.to_rfc3339(), "2026-04-11T09:00:00+00:00");
+    let history =
+        rootwise_core::history::for_entity(ws.conn(), "problem", &old.id.to_string()).unwrap();
+    assert_eq!(history.len(), 1, "history kept");
+    let hits = rootwise_core::search::search(ws.conn(), "ناقصا", 10).unwrap();
+    assert_eq!(hits.len(), 1, "search index kept");
 }

@@ -6,10 +6,10 @@ import type { Problem } from "./Problem";
  */
 export type ProblemPage = { 
 /**
- * The problems on this page, newest first.
+ * The problems on this page.
  */
 items: Array<Problem>, 
 /**
- * How many live problems the workspace has in all.
+ * How many problems match in all.
  */
 total: number, };

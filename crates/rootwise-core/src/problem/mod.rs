@@ -1,0 +1,30 @@
+//! The problem log: every customer problem, its recurrences and its
+//! evidence. Support leads log problems from real tickets; every other area
+//! links to them.
+//!
+//! - [`model`]: the types, the enums and the status rules;
+//! - [`validate`]: the rules every input meets (the UI is not the only guard);
+//! - [`write`]: create, edit, delete, restore, merge;
+//! - [`occurrence`]: further reports of the same problem, weekly counts;
+//! - [`read`]: one problem, its detail, the filtered and sorted list,
+//!   suggestions from earlier values.
+
+pub mod model;
+pub mod occurrence;
+pub mod read;
+pub mod validate;
+pub mod write;
+
+pub use model::*;
+pub use occurrence::{
+    log_occurrence, occurrences, weekly_counts, NewOccurrence, Occurrence, WeekCount,
+};
+pub use read::{
+    detail, get_live, list, query, suggestions, MergedProblem, ProblemDetail, ProblemPage,
+    ProblemQuery, ProblemSort, SuggestField,
+};
+pub use validate::{validate_title, TITLE_MAX};
+pub use write::{create, delete, edit, merge, rename, restore};
+
+/// The entity name used in history, trash, search and change events.
+pub const ENTITY: &str = "problem";

@@ -1,0 +1,533 @@
+//! Writing problems: create, edit one field at a time, delete, restore,
+//! merge. Every write records history and keeps the search index current.
+
+use rusqlite::params;
+
+use super::model::{NewProblem, Problem, ProblemEdit, Severity, Status};
+use super::read::get_live;
+use super::validate as v;
+use super::ENTITY;
+use crate::change::ChangeOp;
+use crate::error::{Checks, Error, Result, Rule};
+use crate::ids::{OccurrenceId, ProblemId};
+use crate::store::Writer;
+use crate::{search, time, trash};
+
+fn opt_text(value: Option<&String>) -> String {
+    value.map(String::as_str).unwrap_or_default().to_owned()
+}
+
+/// A validated new problem, every field as it will be stored.
+struct Valid {
+    title: String,
+    description: String,
+    customer: String,
+    segment: String,
+    journey_stage: String,
+    owner: String,
+    tags: Vec<String>,
+    references: Vec<String>,
+    reported_on: chrono::NaiveDate,
+    csat: Option<u8>,
+    nps: Option<u8>,
+    ces: Option<u8>,
+    customers_affected: Option<u32>,
+}
+
+/// Checks every field of a new problem, reporting all broken rules at once.
+fn check(input: &NewProblem) -> Result<Valid> {
+    let text = |field: &str, value: Option<&String>, max: usize| {
+        v::text(field, &opt_text(value), max, false)
+    };
+    let title = v::validate_title(&input.title);
+    let description = text(
+        "description",
+        input.description.as_ref(),
+        v::DESCRIPTION_MAX,
+    );
+    let customer = text("customer", input.customer.as_ref(), v::SHORT_TEXT_MAX);
+    let segment = text("segment", input.segment.as_ref(), v::SHORT_TEXT_MAX);
+    let journey_stage = text(
+        "journeyStage",
+        input.journey_stage.as_ref(),
+        v::SHORT_TEXT_MAX,
+    );
+    let owner = text("owner", input.owner.as_ref(), v::SHORT_TEXT_MAX);
+    let tags = v::tags(input.tags.as_deref().unwrap_or_default());
+    let references = v::references(input.references.as_deref().unwrap_or_default());
+    let reported_on = v::past_date(
+        "reportedOn",
+        input.reported_on.unwrap_or_else(time::today_utc),
+    );
+    let csat = v::score("csat", input.csat, 1, 5);
+    let nps = v::score("nps", input.nps, 0, 10);
+    let ces = v::score("ces", input.ces, 1, 7);
+    let customers_affected = v::customers(input.customers_affected);
+
+    let mut c = Checks::new();
+    c.note(&title);
+    c.note(&description);
+    c.note(&customer);
+    c.note(&segment);
+    c.note(&journey_stage);
+    c.note(&owner);
+    c.note(&tags);
+    c.note(&references);
+    c.note(&reported_on);
+    c.note(&csat);
+    c.note(&nps);
+    c.note(&ces);
+    c.note(&customers_affected);
+    c.finish()?;
+    Ok(Valid {
+        title: title?,
+        description: description?,
+        customer: customer?,
+        segment: segment?,
+        journey_stage: journey_stage?,
+        owner: owner?,
+        tags: tags?,
+        references: references?,
+        reported_on: reported_on?,
+        csat: csat?,
+        nps: nps?,
+        ces: ces?,
+        customers_affected: customers_affected?,
+    })
+}
+
+/// Logs a new problem.
+pub fn create(w: &mut Writer<'_>, input: &NewProblem) -> Result<Problem> {
+    create_as(w, input, false)
+}
+
+/// Logs a new problem, marked as sample data or not.
+pub(crate) fn create_as(w: &mut Writer<'_>, input: &NewProblem, sample: bool) -> Result<Problem> {
+    let p = check(input)?;
+    let id = ProblemId::new();
+    let now = time::to_text(w.now());
+    let day = p.reported_on.to_string();
+    let severity = input.severity.unwrap_or(Severity::Medium);
+    w.tx().execute(
+        "INSERT INTO problems (id, title, description, customer, segment, channel, journey_stage,
+            severity, status, owner, reported_on, csat, nps, ces, customers_affected, sample,
+            occurrence_count, first_seen, last_seen, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'new', ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+            1, ?10, ?10, ?16, ?16)",
+        params![
+            id,
+            p.title,
+            p.description,
+            p.customer,
+            p.segment,
+            input.channel,
+            p.journey_stage,
+            severity,
+            p.owner,
+            day,
+            p.csat,
+            p.nps,
+            p.ces,
+            p.customers_affected,
+            sample,
+            now
+        ],
+    )?;
+    write_tags(w, id, &p.tags)?;
+    write_references(w, id, &p.references)?;
+    let key = id.to_string();
+    w.record(ENTITY, &key, ChangeOp::Create, None, None, None)?;
+    let fields: [(&str, String); 4] = [
+        ("title", p.title.clone()),
+        ("severity", severity.as_str().to_owned()),
+        ("status", Status::New.as_str().to_owned()),
+        ("reportedOn", day.clone()),
+    ];
+    for (field, value) in fields {
+        w.record(
+            ENTITY,
+            &key,
+            ChangeOp::Create,
+            Some(field),
+            None,
+            Some(&value),
+        )?;
+    }
+    reindex(w, id)?;
+    get_live(w.tx(), id)
+}
+
+fn write_tags(w: &Writer<'_>, id: ProblemId, tags: &[String]) -> Result<()> {
+    w.tx()
+        .execute("DELETE FROM problem_tags WHERE problem_id = ?1", [id])?;
+    let mut stmt = w
+        .tx()
+        .prepare_cached("INSERT INTO problem_tags (problem_id, tag) VALUES (?1, ?2)")?;
+    for tag in tags {
+        stmt.execute(params![id, tag])?;
+    }
+    Ok(())
+}
+
+fn write_references(w: &Writer<'_>, id: ProblemId, refs: &[String]) -> Result<()> {
+    w.tx()
+        .execute("DELETE FROM problem_refs WHERE problem_id = ?1", [id])?;
+    let mut stmt = w.tx().prepare_cached(
+        "INSERT INTO problem_refs (problem_id, position, reference) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, reference) in refs.iter().enumerate() {
+        stmt.execute(params![id, i as i64, reference])?;
+    }
+    Ok(())
+}
+
+fn list_text(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_default()
+}
+
+fn num<T: ToString>(v: Option<T>) -> Option<String> {
+    v.map(|x| x.to_string())
+}
+
+/// Changes one field of a live problem, recording the old and new value.
+pub fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Result<Problem> {
+    let before = get_live(w.tx(), id)?;
+    // (history field, SQL column, old text, new text, SQL value)
+    let (field, column, old, new, value): (
+        &str,
+        Option<&str>,
+        Option<String>,
+        Option<String>,
+        rusqlite::types::Value,
+    ) = {
+        use rusqlite::types::Value;
+        let text = |s: &String| Value::Text(s.clone());
+        let opt_int = |n: Option<i64>| n.map(Value::Integer).unwrap_or(Value::Null);
+        match edit {
+            ProblemEdit::Title(t) => {
+                let t = v::validate_title(t)?;
+                (
+                    "title",
+                    Some("title"),
+                    Some(before.title.clone()),
+                    Some(t.clone()),
+                    text(&t),
+                )
+            }
+            ProblemEdit::Description(t) => {
+                let t = v::text("description", t, v::DESCRIPTION_MAX, false)?;
+                (
+                    "description",
+                    Some("description"),
+                    Some(before.description.clone()),
+                    Some(t.clone()),
+                    text(&t),
+                )
+            }
+            ProblemEdit::Customer(t) => {
+                let t = v::text("customer", t, v::SHORT_TEXT_MAX, false)?;
+                (
+                    "customer",
+                    Some("customer"),
+                    Some(before.customer.clone()),
+                    Some(t.clone()),
+                    text(&t),
+                )
+            }
+            ProblemEdit::Segment(t) => {
+                let t = v::text("segment", t, v::SHORT_TEXT_MAX, false)?;
+                (
+                    "segment",
+                    Some("segment"),
+                    Some(before.segment.clone()),
+                    Some(t.clone()),
+                    text(&t),
+                )
+            }
+            ProblemEdit::JourneyStage(t) => {
+                let t = v::text("journeyStage", t, v::SHORT_TEXT_MAX, false)?;
+                (
+                    "journeyStage",
+                    Some("journey_stage"),
+                    Some(before.journey_stage.clone()),
+                    Some(t.clone()),
+                    text(&t),
+                )
+            }
+            ProblemEdit::Owner(t) => {
+                let t = v::text("owner", t, v::SHORT_TEXT_MAX, false)?;
+                (
+                    "owner",
+                    Some("owner"),
+                    Some(before.owner.clone()),
+                    Some(t.clone()),
+                    text(&t),
+                )
+            }
+            ProblemEdit::Channel(c) => (
+                "channel",
+                Some("channel"),
+                before.channel.map(|c| c.as_str().to_owned()),
+                c.map(|c| c.as_str().to_owned()),
+                c.map(|c| Value::Text(c.as_str().into()))
+                    .unwrap_or(Value::Null),
+            ),
+            ProblemEdit::Severity(s) => (
+                "severity",
+                Some("severity"),
+                Some(before.severity.as_str().into()),
+                Some(s.as_str().into()),
+                Value::Text(s.as_str().into()),
+            ),
+            ProblemEdit::Status(s) => {
+                if !before.status.can_move_to(*s) {
+                    return Err(Error::invalid("status", Rule::Transition, None));
+                }
+                (
+                    "status",
+                    Some("status"),
+                    Some(before.status.as_str().into()),
+                    Some(s.as_str().into()),
+                    Value::Text(s.as_str().into()),
+                )
+            }
+            ProblemEdit::Tags(list) => {
+                let list = v::tags(list)?;
+                let changed = list != before.tags;
+                if changed {
+                    write_tags(w, id, &list)?;
+                }
+                (
+                    "tags",
+                    None,
+                    Some(list_text(&before.tags)),
+                    Some(list_text(&list)),
+                    Value::Null,
+                )
+            }
+            ProblemEdit::References(list) => {
+                let list = v::references(list)?;
+                if list != before.references {
+                    write_references(w, id, &list)?;
+                }
+                (
+                    "references",
+                    None,
+                    Some(list_text(&before.references)),
+                    Some(list_text(&list)),
+                    Value::Null,
+                )
+            }
+            ProblemEdit::ReportedOn(d) => {
+                let d = v::past_date("reportedOn", *d)?;
+                (
+                    "reportedOn",
+                    Some("reported_on"),
+                    Some(before.reported_on.to_string()),
+                    Some(d.to_string()),
+                    Value::Text(d.to_string()),
+                )
+            }
+            ProblemEdit::Csat(n) => {
+                let n = v::score("csat", *n, 1, 5)?;
+                (
+                    "csat",
+                    Some("csat"),
+                    num(before.csat),
+                    num(n),
+                    opt_int(n.map(i64::from)),
+                )
+            }
+            ProblemEdit::Nps(n) => {
+                let n = v::score("nps", *n, 0, 10)?;
+                (
+                    "nps",
+                    Some("nps"),
+                    num(before.nps),
+                    num(n),
+                    opt_int(n.map(i64::from)),
+                )
+            }
+            ProblemEdit::Ces(n) => {
+                let n = v::score("ces", *n, 1, 7)?;
+                (
+                    "ces",
+                    Some("ces"),
+                    num(before.ces),
+                    num(n),
+                    opt_int(n.map(i64::from)),
+                )
+            }
+            ProblemEdit::CustomersAffected(n) => {
+                let n = v::customers(*n)?;
+                (
+                    "customersAffected",
+                    Some("customers_affected"),
+                    num(before.customers_affected),
+                    num(n),
+                    opt_int(n.map(i64::from)),
+                )
+            }
+        }
+    };
+    if old == new {
+        return Ok(before);
+    }
+    if let Some(column) = column {
+        w.tx().execute(
+            &format!("UPDATE problems SET {column} = ?1 WHERE id = ?2"),
+            params![value, id],
+        )?;
+    }
+    let now = time::to_text(w.now());
+    w.tx().execute(
+        "UPDATE problems SET updated_at = ?1 WHERE id = ?2",
+        params![now, id],
+    )?;
+    if matches!(edit, ProblemEdit::ReportedOn(_)) {
+        super::occurrence::refresh_stats(w, id)?;
+    }
+    let key = id.to_string();
+    w.record(
+        ENTITY,
+        &key,
+        ChangeOp::Update,
+        Some(field),
+        old.as_deref(),
+        new.as_deref(),
+    )?;
+    reindex(w, id)?;
+    get_live(w.tx(), id)
+}
+
+/// Changes a problem's title (shorthand for an edit of the title).
+pub fn rename(w: &mut Writer<'_>, id: ProblemId, title: &str) -> Result<Problem> {
+    edit(w, id, &ProblemEdit::Title(title.to_owned()))
+}
+
+/// Moves a problem to the trash.
+pub fn delete(w: &mut Writer<'_>, id: ProblemId) -> Result<()> {
+    let key = id.to_string();
+    trash::mark_deleted(w, ENTITY, &key)?;
+    search::remove(w, ENTITY, &key)
+}
+
+/// Brings a problem back from the trash.
+pub fn restore(w: &mut Writer<'_>, id: ProblemId) -> Result<Problem> {
+    trash::mark_restored(w, ENTITY, &id.to_string())?;
+    reindex(w, id)?;
+    get_live(w.tx(), id)
+}
+
+/// Merges `duplicate` into `survivor`: its first report becomes an
+/// occurrence of the survivor, its occurrences, references and tags move
+/// over, and it goes to the trash with a pointer to the survivor.
+pub fn merge(w: &mut Writer<'_>, duplicate: ProblemId, survivor: ProblemId) -> Result<Problem> {
+    if duplicate == survivor {
+        return Err(Error::Conflict(
+            "a problem cannot be merged into itself".into(),
+        ));
+    }
+    let dup = get_live(w.tx(), duplicate)?;
+    let keep = get_live(w.tx(), survivor)?;
+    let now = time::to_text(w.now());
+
+    // The duplicate's own first report is a customer report of the survivor.
+    w.tx().execute(
+        "INSERT INTO occurrences (id, problem_id, occurred_on, channel, ticket_ref, note, author, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            OccurrenceId::new(),
+            survivor,
+            dup.reported_on.to_string(),
+            dup.channel,
+            dup.references.first().cloned().unwrap_or_default(),
+            dup.title,
+            w.author().to_owned(),
+            now
+        ],
+    )?;
+    w.tx().execute(
+        "UPDATE occurrences SET problem_id = ?1 WHERE problem_id = ?2",
+        params![survivor, duplicate],
+    )?;
+    let mut refs = keep.references.clone();
+    refs.extend(dup.references.iter().cloned());
+    let refs = v::references(&refs)
+        .or_else(|_| Ok::<_, Error>(refs.into_iter().take(v::REFERENCES_MAX).collect()))?;
+    let mut tags = keep.tags.clone();
+    tags.extend(dup.tags.iter().cloned());
+    let tags = v::tags(&tags).unwrap_or_else(|_| keep.tags.clone());
+    if refs != keep.references {
+        write_references(w, survivor, &refs)?;
+    }
+    if tags != keep.tags {
+        write_tags(w, survivor, &tags)?;
+    }
+    w.tx().execute(
+        "UPDATE problems SET merged_into = ?1, updated_at = ?2 WHERE id = ?3",
+        params![survivor, now, duplicate],
+    )?;
+    w.tx().execute(
+        "UPDATE problems SET updated_at = ?1 WHERE id = ?2",
+        params![now, survivor],
+    )?;
+    super::occurrence::refresh_stats(w, survivor)?;
+
+    let (dup_key, keep_key) = (duplicate.to_string(), survivor.to_string());
+    w.record(
+        ENTITY,
+        &dup_key,
+        ChangeOp::Update,
+        Some("mergedInto"),
+        None,
+        Some(&keep_key),
+    )?;
+    w.record(
+        ENTITY,
+        &keep_key,
+        ChangeOp::Update,
+        Some("mergedFrom"),
+        None,
+        Some(&dup_key),
+    )?;
+    if refs != keep.references {
+        w.record(
+            ENTITY,
+            &keep_key,
+            ChangeOp::Update,
+            Some("references"),
+            Some(&list_text(&keep.references)),
+            Some(&list_text(&refs)),
+        )?;
+    }
+    if tags != keep.tags {
+        w.record(
+            ENTITY,
+            &keep_key,
+            ChangeOp::Update,
+            Some("tags"),
+            Some(&list_text(&keep.tags)),
+            Some(&list_text(&tags)),
+        )?;
+    }
+    delete(w, duplicate)?;
+    reindex(w, survivor)?;
+    get_live(w.tx(), survivor)
+}
+
+/// Rebuilds a problem's search document from everything searchable about
+/// it: title, description, customer, tags, references, occurrence notes
+/// and ticket references.
+pub(crate) fn reindex(w: &Writer<'_>, id: ProblemId) -> Result<()> {
+    let body: String = w.tx().query_row(
+        "SELECT p.title || char(10) || p.description || char(10) || p.customer || char(10) ||
+            coalesce((SELECT group_concat(tag, ' ') FROM problem_tags WHERE problem_id = p.id), '') || char(10) ||
+            coalesce((SELECT group_concat(reference, ' ') FROM problem_refs WHERE problem_id = p.id), '') || char(10) ||
+            coalesce((SELECT group_concat(ticket_ref || ' ' || note, char(10)) FROM occurrences WHERE problem_id = p.id), '')
+         FROM problems p WHERE p.id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    search::index(w, ENTITY, &id.to_string(), &body)
+}

@@ -1,0 +1,323 @@
+//! The sample workspace: realistic, bilingual customer problems that a new
+//! team can explore before logging its own, and remove in one step.
+//!
+//! The sentences are Rootwise's own, written for this purpose.
+
+use chrono::Duration;
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::problem::{self, Channel, NewOccurrence, NewProblem, ProblemEdit, Severity, Status};
+use crate::store::Writer;
+use crate::time;
+
+struct Sample {
+    title: &'static str,
+    description: &'static str,
+    customer: &'static str,
+    segment: &'static str,
+    channel: Channel,
+    stage: &'static str,
+    severity: Severity,
+    status: Status,
+    owner: &'static str,
+    tags: &'static [&'static str],
+    refs: &'static [&'static str],
+    days_ago: i64,
+    csat: Option<u8>,
+    nps: Option<u8>,
+    ces: Option<u8>,
+    affected: Option<u32>,
+    /// (days ago, channel, ticket, note)
+    occurrences: &'static [(i64, Channel, &'static str, &'static str)],
+}
+
+const SAMPLES: &[Sample] = &[
+    Sample {
+        title: "لا يصل رمز التحقق برسالة نصية عند تسجيل الدخول",
+        description: "يطلب العميل الرمز أكثر من مرة ثم يتصل بالدعم. تتكرر الشكوى بعد كل تحديث للتطبيق، وأغلب الحالات من عملاء شبكة اتصالات واحدة.",
+        customer: "عملاء الأفراد",
+        segment: "الأفراد",
+        channel: Channel::Phone,
+        stage: "تسجيل الدخول",
+        severity: Severity::High,
+        status: Status::Investigating,
+        owner: "ريم الحربي",
+        tags: &["تسجيل الدخول", "رسائل نصية"],
+        refs: &["ZD-48213", "ZD-48240"],
+        days_ago: 41,
+        csat: Some(2),
+        nps: Some(4),
+        ces: Some(6),
+        affected: Some(1200),
+        occurrences: &[
+            (34, Channel::Chat, "ZD-48377", "العميل انتظر عشر دقائق ولم يصل الرمز"),
+            (20, Channel::Phone, "ZD-48561", "تكرر بعد تحديث الإصدار الأخير"),
+            (9, Channel::Social, "", "تغريدة غاضبة من عميل يذكر المشكلة نفسها"),
+            (3, Channel::Phone, "ZD-48902", ""),
+        ],
+    },
+    Sample {
+        title: "Refund shows as issued but never reaches the customer's card",
+        description: "The order page says the refund was sent, the bank says nothing arrived. Agents cannot see the payment provider's status, so they ask the customer to wait another week.",
+        customer: "Northwind Retail",
+        segment: "Small business",
+        channel: Channel::Email,
+        stage: "After purchase",
+        severity: Severity::Critical,
+        status: Status::RootCauseFound,
+        owner: "Omar Haddad",
+        tags: &["refunds", "payments"],
+        refs: &["ZD-47110", "https://help.example.com/tickets/47115"],
+        days_ago: 63,
+        csat: Some(1),
+        nps: Some(2),
+        ces: Some(7),
+        affected: Some(340),
+        occurrences: &[
+            (50, Channel::Email, "ZD-47302", "Second refund in a month that did not arrive"),
+            (28, Channel::Phone, "ZD-47655", "Customer threatened to dispute the charge"),
+            (12, Channel::Email, "ZD-48020", "Refund finally arrived after 19 days"),
+        ],
+    },
+    Sample {
+        title: "الفاتورة الشهرية تُظهر ضريبة مكررة على الاشتراك",
+        description: "يظهر بند ضريبة القيمة المضافة مرتين في فاتورة بعض المشتركين في الباقة السنوية. المبلغ المخصوم صحيح، لكن الفاتورة تثير القلق وتدفع العملاء إلى الاتصال.",
+        customer: "شركة الريادة للتقنية",
+        segment: "الشركات",
+        channel: Channel::Email,
+        stage: "الفوترة",
+        severity: Severity::Medium,
+        status: Status::ActionsInProgress,
+        owner: "سارة العتيبي",
+        tags: &["فواتير", "ضرائب"],
+        refs: &["ZD-46002"],
+        days_ago: 88,
+        csat: Some(3),
+        nps: Some(6),
+        ces: Some(4),
+        affected: Some(75),
+        occurrences: &[(60, Channel::Email, "ZD-46390", "طلب العميل نسخة مصححة من الفاتورة")],
+    },
+    Sample {
+        title: "Chat closes the conversation while the customer is still typing",
+        description: "The chat widget ends idle sessions after two minutes. Customers who are looking up an order number lose the conversation and have to start again with a new agent.",
+        customer: "",
+        segment: "Consumers",
+        channel: Channel::Chat,
+        stage: "Getting help",
+        severity: Severity::High,
+        status: Status::New,
+        owner: "",
+        tags: &["chat", "support experience"],
+        refs: &["ZD-48733"],
+        days_ago: 6,
+        csat: Some(2),
+        nps: None,
+        ces: Some(6),
+        affected: None,
+        occurrences: &[(2, Channel::Chat, "ZD-48870", "Customer: \"I was cut off twice in a row\"")],
+    },
+    Sample {
+        title: "موظف الفرع لا يملك صلاحية استبدال المنتج المعيب",
+        description: "يضطر العميل إلى العودة في يوم آخر لأن الاستبدال يحتاج موافقة المشرف، والمشرف لا يحضر إلا في الفترة الصباحية.",
+        customer: "",
+        segment: "الأفراد",
+        channel: Channel::InPerson,
+        stage: "ما بعد الشراء",
+        severity: Severity::Medium,
+        status: Status::Monitoring,
+        owner: "خالد المطيري",
+        tags: &["صلاحيات", "فروع"],
+        refs: &[],
+        days_ago: 120,
+        csat: Some(2),
+        nps: Some(3),
+        ces: Some(7),
+        affected: Some(60),
+        occurrences: &[
+            (101, Channel::InPerson, "", "عميل زار الفرع ثلاث مرات"),
+            (77, Channel::Phone, "ZD-45120", "شكوى هاتفية بعد زيارة الفرع"),
+        ],
+    },
+    Sample {
+        title: "Delivery marked as completed but the parcel was left at the wrong address",
+        description: "The courier's app lets drivers confirm delivery without a photo. Customers only find out when they call to ask where the parcel is.",
+        customer: "Atlas Outdoor",
+        segment: "Enterprise",
+        channel: Channel::Phone,
+        stage: "Delivery",
+        severity: Severity::High,
+        status: Status::Investigating,
+        owner: "Lina Mansour",
+        tags: &["delivery", "partner"],
+        refs: &["ZD-47880", "ZD-47881"],
+        days_ago: 30,
+        csat: Some(1),
+        nps: Some(1),
+        ces: Some(6),
+        affected: Some(210),
+        occurrences: &[
+            (22, Channel::Phone, "ZD-48011", "Neighbour returned the parcel two days later"),
+            (15, Channel::Email, "ZD-48190", ""),
+            (8, Channel::Social, "", "Photo of a parcel at the wrong door shared publicly"),
+        ],
+    },
+    Sample {
+        title: "نموذج تحديث العنوان في الموقع يرفض الأحياء الجديدة",
+        description: "قائمة الأحياء في النموذج لم تُحدَّث منذ سنتين، فيختار العملاء حيًا قريبًا ثم تتأخر شحناتهم.",
+        customer: "",
+        segment: "الأفراد",
+        channel: Channel::SelfService,
+        stage: "إدارة الحساب",
+        severity: Severity::Low,
+        status: Status::New,
+        owner: "",
+        tags: &["الموقع الإلكتروني", "عناوين"],
+        refs: &[],
+        days_ago: 14,
+        csat: None,
+        nps: None,
+        ces: Some(5),
+        affected: None,
+        occurrences: &[],
+    },
+    Sample {
+        title: "Support answers differ between phone and email for the same warranty question",
+        description: "Phone agents say the warranty covers water damage, the email macro says it does not. Customers quote one channel to the other.",
+        customer: "",
+        segment: "Consumers",
+        channel: Channel::Other,
+        stage: "Getting help",
+        severity: Severity::Medium,
+        status: Status::Closed,
+        owner: "Omar Haddad",
+        tags: &["omnichannel", "knowledge base"],
+        refs: &["ZD-43001"],
+        days_ago: 170,
+        csat: Some(3),
+        nps: Some(5),
+        ces: Some(4),
+        affected: Some(45),
+        occurrences: &[(150, Channel::Email, "ZD-43322", "Customer forwarded the phone agent's promise")],
+    },
+];
+
+/// Loads the sample problems (as sample data the user can remove) and
+/// returns how many were added.
+pub fn load(w: &mut Writer<'_>) -> Result<u32> {
+    let today = time::today_utc();
+    let mut added = 0;
+    for s in SAMPLES {
+        let owned = |items: &[&str]| items.iter().map(|t| (*t).to_owned()).collect::<Vec<_>>();
+        let p = problem::write::create_as(
+            w,
+            &NewProblem {
+                title: s.title.into(),
+                description: Some(s.description.into()),
+                customer: Some(s.customer.into()),
+                segment: Some(s.segment.into()),
+                channel: Some(s.channel),
+                journey_stage: Some(s.stage.into()),
+                severity: Some(s.severity),
+                owner: Some(s.owner.into()),
+                tags: Some(owned(s.tags)),
+                references: Some(owned(s.refs)),
+                reported_on: Some(today - Duration::days(s.days_ago)),
+                csat: s.csat,
+                nps: s.nps,
+                ces: s.ces,
+                customers_affected: s.affected,
+            },
+            true,
+        )?;
+        for (days_ago, channel, ticket, note) in s.occurrences {
+            problem::log_occurrence(
+                w,
+                p.id,
+                &NewOccurrence {
+                    occurred_on: Some(today - Duration::days(*days_ago)),
+                    channel: Some(*channel),
+                    ticket_ref: Some((*ticket).into()),
+                    note: Some((*note).into()),
+                },
+            )?;
+        }
+        // Walk the status forward the way a team would.
+        for status in Status::ALL.iter().skip(1) {
+            if *status > s.status {
+                break;
+            }
+            problem::edit(w, p.id, &ProblemEdit::Status(*status))?;
+        }
+        added += 1;
+    }
+    Ok(added)
+}
+
+/// How many live sample problems the workspace has.
+pub fn count(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM problems WHERE sample = 1 AND deleted_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Moves every live sample problem to the trash (restorable, like any
+/// delete) and returns how many.
+pub fn remove(w: &mut Writer<'_>) -> Result<u32> {
+    let ids: Vec<crate::ids::ProblemId> = {
+        let mut stmt = w
+            .tx()
+            .prepare("SELECT id FROM problems WHERE sample = 1 AND deleted_at IS NULL")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        ids
+    };
+    for id in &ids {
+        problem::delete(w, *id)?;
+    }
+    Ok(ids.len() as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Workspace;
+
+    #[test]
+    fn loads_and_removes_in_one_step_keeping_the_users_own_problems() {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        ws.write("Dana", |w| {
+            problem::create(
+                w,
+                &NewProblem {
+                    title: "Mine".into(),
+                    ..NewProblem::default()
+                },
+            )
+        })
+        .unwrap();
+        let added = ws.write("Dana", load).unwrap().value;
+        assert_eq!(added as usize, SAMPLES.len());
+        assert_eq!(count(ws.conn()).unwrap(), added);
+        let page = problem::list(ws.conn(), 0, 100).unwrap();
+        assert_eq!(page.total, added + 1);
+        let closed = page
+            .items
+            .iter()
+            .find(|p| p.status == Status::Closed)
+            .unwrap();
+        assert!(closed.occurrence_count >= 2);
+        assert!(page.items.iter().any(|p| p.title.contains("رمز التحقق")));
+
+        let removed = ws.write("Dana", remove).unwrap().value;
+        assert_eq!(removed, added);
+        let left = problem::list(ws.conn(), 0, 100).unwrap();
+        assert_eq!(left.total, 1);
+        assert_eq!(left.items[0].title, "Mine");
+        assert_eq!(crate::trash::list(ws.conn()).unwrap().len() as u32, added);
+    }
+}
