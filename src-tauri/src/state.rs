@@ -143,7 +143,13 @@ mod tests {
         shared
             .with_workspace(|ws| {
                 ws.write("T", |w| {
-                    problem::create(w, &NewProblem { title: "ok".into() })
+                    problem::create(
+                        w,
+                        &NewProblem {
+                            title: "ok".into(),
+                            ..NewProblem::default()
+                        },
+                    )
                 })
                 .map(|_| ())
             })

@@ -1,13 +1,18 @@
-//! Benchmarks for the problem store on a generated workspace.
+//! Benchmarks for the problem log on a generated workspace.
 //!
-//! `ROOTWISE_BENCH_PROBLEMS` sets the workspace size (default 100,000).
+//! `ROOTWISE_BENCH_PROBLEMS` sets the size (default 100,000 problems, with
+//! about three occurrences each). The workspace is generated once into
+//! `target/bench-workspaces/` and reused by later runs.
 //! Run with `make bench` or `cargo bench -p rootwise-core`.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
+use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use rootwise_core::problem::{self, NewProblem};
+use rootwise_core::problem::{
+    self, Channel, NewProblem, ProblemQuery, ProblemSort, Severity, Status,
+};
 use rootwise_core::{generate, search, Workspace};
 
 fn size() -> u32 {
@@ -17,28 +22,114 @@ fn size() -> u32 {
         .unwrap_or(100_000)
 }
 
-fn bench(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("bench.db");
-    let n = size();
-    {
-        let mut ws = Workspace::open(&path).expect("open");
-        generate::problems(&mut ws, n, 7).expect("generate");
+/// The generated workspace, made once per size and seed.
+fn workspace(n: u32) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-workspaces");
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let path = dir.join(format!(
+        "problems-{n}-v{}.db",
+        rootwise_core::SCHEMA_VERSION
+    ));
+    if !path.exists() {
+        let partial = path.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        let mut ws = Workspace::open(&partial).expect("open");
+        let started = std::time::Instant::now();
+        generate::problems_with(&mut ws, n, 3, 7).expect("generate");
+        eprintln!("generated {n} problems in {:.1?}", started.elapsed());
+        drop(ws);
+        std::fs::rename(&partial, &path).expect("rename");
     }
-    let mut ws = Workspace::open(&path).expect("reopen");
+    path
+}
+
+fn bench(c: &mut Criterion) {
+    let n = size();
+    let path = workspace(n);
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let copy = scratch.path().join("bench.db");
+    std::fs::copy(&path, &copy).expect("copy");
+    let mut ws = Workspace::open(&copy).expect("open");
+    let occurrences: u32 = ws
+        .conn()
+        .query_row("SELECT count(*) FROM occurrences", [], |r| r.get(0))
+        .unwrap();
+    eprintln!("workspace: {n} problems, {occurrences} occurrences");
+
+    let page = |q: ProblemQuery| ProblemQuery { limit: 100, ..q };
+    let queries: Vec<(&str, ProblemQuery)> = vec![
+        ("list_first_page", page(ProblemQuery::default())),
+        (
+            "list_middle_page",
+            page(ProblemQuery {
+                offset: n / 2,
+                ..ProblemQuery::default()
+            }),
+        ),
+        (
+            "filter_status_sort_severity",
+            page(ProblemQuery {
+                statuses: vec![Status::New],
+                sort: ProblemSort::Severity,
+                ..ProblemQuery::default()
+            }),
+        ),
+        (
+            "filter_channel_severity_owner_sort_occurrences",
+            page(ProblemQuery {
+                channels: vec![Channel::Phone, Channel::Email],
+                severities: vec![Severity::High, Severity::Critical],
+                owner: Some("Omar Haddad".into()),
+                sort: ProblemSort::Occurrences,
+                ..ProblemQuery::default()
+            }),
+        ),
+        (
+            "filter_tag_and_dates_sort_last_seen",
+            page(ProblemQuery {
+                tag: Some("فواتير".into()),
+                reported_from: Some(rootwise_core::time::today_utc() - chrono::Duration::days(180)),
+                sort: ProblemSort::LastSeen,
+                ..ProblemQuery::default()
+            }),
+        ),
+        (
+            "search_arabic_without_diacritics",
+            page(ProblemQuery {
+                text: Some("الفاتوره ضريبه".into()),
+                sort: ProblemSort::Relevance,
+                ..ProblemQuery::default()
+            }),
+        ),
+        (
+            "search_english_prefix_with_filter",
+            page(ProblemQuery {
+                text: Some("refu".into()),
+                statuses: vec![Status::New],
+                ..ProblemQuery::default()
+            }),
+        ),
+        (
+            "search_ticket_reference",
+            page(ProblemQuery {
+                text: Some("ZD-10042".into()),
+                ..ProblemQuery::default()
+            }),
+        ),
+    ];
 
     let mut group = c.benchmark_group(format!("problems_{n}"));
-    group.bench_function("list_first_page_50", |b| {
-        b.iter(|| black_box(problem::list(ws.conn(), 0, 50).unwrap()))
-    });
-    group.bench_function("list_middle_page_50", |b| {
-        b.iter(|| black_box(problem::list(ws.conn(), n / 2, 50).unwrap()))
-    });
-    group.bench_function("search_arabic_word", |b| {
+    for (name, q) in &queries {
+        group.bench_function(*name, |b| {
+            b.iter(|| black_box(problem::query(ws.conn(), q).unwrap()))
+        });
+    }
+    group.bench_function("search_index_only", |b| {
         b.iter(|| black_box(search::search(ws.conn(), "الفاتورة", 50).unwrap()))
     });
-    group.bench_function("search_english_prefix", |b| {
-        b.iter(|| black_box(search::search(ws.conn(), "refu", 50).unwrap()))
+    let some = problem::list(ws.conn(), n / 3, 1).unwrap().items[0].id;
+    group.bench_function("open_detail", |b| {
+        b.iter(|| black_box(problem::detail(ws.conn(), some).unwrap()))
     });
     group.bench_function("create_one", |b| {
         b.iter(|| {
@@ -47,6 +138,7 @@ fn bench(c: &mut Criterion) {
                     w,
                     &NewProblem {
                         title: "Benchmark problem".into(),
+                        ..NewProblem::default()
                     },
                 )
             })
@@ -58,7 +150,7 @@ fn bench(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(50);
+    config = Criterion::default().sample_size(100);
     targets = bench
 }
 criterion_main!(benches);

@@ -19,6 +19,11 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     problem::Problem::export_all(&cfg)?;
     problem::NewProblem::export_all(&cfg)?;
     problem::ProblemPage::export_all(&cfg)?;
+    problem::ProblemQuery::export_all(&cfg)?;
+    problem::ProblemDetail::export_all(&cfg)?;
+    problem::ProblemEdit::export_all(&cfg)?;
+    problem::SuggestField::export_all(&cfg)?;
+    problem::NewOccurrence::export_all(&cfg)?;
     search::SearchHit::export_all(&cfg)?;
     settings::Settings::export_all(&cfg)?;
     store::WorkspaceStatus::export_all(&cfg)?;

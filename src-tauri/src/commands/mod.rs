@@ -3,6 +3,7 @@
 
 pub mod problem;
 pub mod settings;
+pub mod trash;
 pub mod workspace;
 
 use std::sync::Arc;

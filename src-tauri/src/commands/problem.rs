@@ -1,26 +1,31 @@
-//! Customer problems.
+//! The problem log.
 
 use std::sync::Arc;
 
-use rootwise_core::problem::{self, NewProblem, Problem, ProblemPage};
-use rootwise_core::Result;
+use rootwise_core::ids::ProblemId;
+use rootwise_core::problem::{
+    self, NewOccurrence, NewProblem, Occurrence, Problem, ProblemDetail, ProblemEdit, ProblemPage,
+    ProblemQuery, SuggestField,
+};
+use rootwise_core::{sample, Result};
 use tauri::{AppHandle, State};
 
 use super::{read, write};
 use crate::Shared;
 
-/// Largest page the UI may ask for.
-const MAX_PAGE: u32 = 1_000;
-
-/// One page of live problems, newest first.
+/// The problems matching a query: filtered, sorted, one page.
 #[tauri::command]
 pub async fn problem_list(
     shared: State<'_, Arc<Shared>>,
-    offset: Option<u32>,
-    limit: Option<u32>,
+    query: ProblemQuery,
 ) -> Result<ProblemPage> {
-    let (offset, limit) = (offset.unwrap_or(0), limit.unwrap_or(200).min(MAX_PAGE));
-    read(&shared, move |ws| problem::list(ws.conn(), offset, limit)).await
+    read(&shared, move |ws| problem::query(ws.conn(), &query)).await
+}
+
+/// One problem with its occurrences, weekly counts and history.
+#[tauri::command]
+pub async fn problem_get(shared: State<'_, Arc<Shared>>, id: ProblemId) -> Result<ProblemDetail> {
+    read(&shared, move |ws| problem::detail(ws.conn(), id)).await
 }
 
 /// Logs a new problem.
@@ -31,4 +36,90 @@ pub async fn problem_create(
     input: NewProblem,
 ) -> Result<Problem> {
     write(&app, &shared, move |w| problem::create(w, &input)).await
+}
+
+/// Changes one field of a problem.
+#[tauri::command]
+pub async fn problem_edit(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: ProblemId,
+    edit: ProblemEdit,
+) -> Result<Problem> {
+    write(&app, &shared, move |w| problem::edit(w, id, &edit)).await
+}
+
+/// Moves a problem to the trash.
+#[tauri::command]
+pub async fn problem_delete(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: ProblemId,
+) -> Result<()> {
+    write(&app, &shared, move |w| problem::delete(w, id)).await
+}
+
+/// Brings a problem back from the trash.
+#[tauri::command]
+pub async fn problem_restore(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: ProblemId,
+) -> Result<Problem> {
+    write(&app, &shared, move |w| problem::restore(w, id)).await
+}
+
+/// Merges a duplicate into the problem that survives.
+#[tauri::command]
+pub async fn problem_merge(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    duplicate: ProblemId,
+    survivor: ProblemId,
+) -> Result<Problem> {
+    write(&app, &shared, move |w| {
+        problem::merge(w, duplicate, survivor)
+    })
+    .await
+}
+
+/// Earlier values of a free-text field, most used first.
+#[tauri::command]
+pub async fn problem_suggestions(
+    shared: State<'_, Arc<Shared>>,
+    field: SuggestField,
+) -> Result<Vec<String>> {
+    read(&shared, move |ws| problem::suggestions(ws.conn(), field)).await
+}
+
+/// Logs a further customer report of a problem.
+#[tauri::command]
+pub async fn occurrence_log(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    problem_id: ProblemId,
+    input: NewOccurrence,
+) -> Result<Occurrence> {
+    write(&app, &shared, move |w| {
+        problem::log_occurrence(w, problem_id, &input)
+    })
+    .await
+}
+
+/// Loads the sample problems; returns how many.
+#[tauri::command]
+pub async fn sample_load(app: AppHandle, shared: State<'_, Arc<Shared>>) -> Result<u32> {
+    write(&app, &shared, sample::load).await
+}
+
+/// Moves every sample problem to the trash; returns how many.
+#[tauri::command]
+pub async fn sample_remove(app: AppHandle, shared: State<'_, Arc<Shared>>) -> Result<u32> {
+    write(&app, &shared, sample::remove).await
+}
+
+/// How many sample problems the workspace has.
+#[tauri::command]
+pub async fn sample_count(shared: State<'_, Arc<Shared>>) -> Result<u32> {
+    read(&shared, |ws| sample::count(ws.conn())).await
 }

@@ -47,9 +47,11 @@ describe("invoke wrapper", () => {
   it("sends the argument shapes of the contract", async () => {
     const backend = installMockBackend();
     await createProblem({ title: "Login loops" });
-    await listProblems({ offset: 200 });
+    await listProblems({ statuses: ["new"], severities: [], channels: [], sort: "reported", descending: true, offset: 200, limit: 100 });
     expect(backend.callsTo("problem_create")).toEqual([{ input: { title: "Login loops" } }]);
-    expect(backend.callsTo("problem_list")).toEqual([{ offset: 200, limit: 200 }]);
+    expect(backend.callsTo("problem_list")).toEqual([
+      { query: { statuses: ["new"], severities: [], channels: [], sort: "reported", descending: true, offset: 200, limit: 100 } },
+    ]);
   });
 });
 

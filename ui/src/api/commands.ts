@@ -3,7 +3,14 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import type { ChangeEvent } from "../bindings/ChangeEvent";
 import type { NewProblem } from "../bindings/NewProblem";
 import type { Problem } from "../bindings/Problem";
+import type { NewOccurrence } from "../bindings/NewOccurrence";
+import type { Occurrence } from "../bindings/Occurrence";
+import type { ProblemDetail } from "../bindings/ProblemDetail";
+import type { ProblemEdit } from "../bindings/ProblemEdit";
 import type { ProblemPage } from "../bindings/ProblemPage";
+import type { ProblemQuery } from "../bindings/ProblemQuery";
+import type { SuggestField } from "../bindings/SuggestField";
+import type { TrashItem } from "../bindings/TrashItem";
 import type { Settings } from "../bindings/Settings";
 import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
 import { toAppError } from "./errors";
@@ -43,26 +50,77 @@ export async function chooseNewWorkspaceFile(): Promise<string | null> {
   }
 }
 
-/** Where a page of a list starts and how long it is (the shell caps `limit` at 1,000). */
-export interface PageRequest {
-  offset?: number;
-  limit?: number;
-}
-
-/** One page of the live problems, newest first, with the total count. */
-export function listProblems(page: PageRequest = {}): Promise<ProblemPage> {
-  return invoke<ProblemPage>("problem_list", {
-    offset: page.offset ?? 0,
-    limit: page.limit ?? PROBLEM_PAGE_SIZE,
-  });
-}
-
 /** How many problems one page of the list holds. */
-export const PROBLEM_PAGE_SIZE = 200;
+export const PROBLEM_PAGE_SIZE = 100;
 
-/** Creates a problem; rejects with invalid_input when the title breaks a rule. */
+/** The live problems matching `query`: filtered, sorted, one page (the shell caps `limit` at 1,000). */
+export function listProblems(query: ProblemQuery): Promise<ProblemPage> {
+  return invoke<ProblemPage>("problem_list", { query });
+}
+
+/** One problem with its occurrences, weekly counts, history and merged duplicates. */
+export function getProblem(id: string): Promise<ProblemDetail> {
+  return invoke<ProblemDetail>("problem_get", { id });
+}
+
+/** Creates a problem; rejects with invalid_input listing every broken rule in `details.fields`. */
 export function createProblem(input: NewProblem): Promise<Problem> {
   return invoke<Problem>("problem_create", { input });
+}
+
+/** Changes one field; rejects with invalid_input (that field) or not_found. */
+export function editProblem(id: string, edit: ProblemEdit): Promise<Problem> {
+  return invoke<Problem>("problem_edit", { id, edit });
+}
+
+/** Moves a problem to the trash (restorable). */
+export function deleteProblem(id: string): Promise<void> {
+  return invoke<void>("problem_delete", { id });
+}
+
+/** Brings a problem back from the trash. */
+export function restoreProblem(id: string): Promise<Problem> {
+  return invoke<Problem>("problem_restore", { id });
+}
+
+/** Merges `duplicate` into `survivor`; the duplicate goes to the trash. */
+export function mergeProblems(duplicate: string, survivor: string): Promise<Problem> {
+  return invoke<Problem>("problem_merge", { duplicate, survivor });
+}
+
+/** Earlier values of a free-text field, most used first. */
+export function problemSuggestions(field: SuggestField): Promise<string[]> {
+  return invoke<string[]>("problem_suggestions", { field });
+}
+
+/** Logs a further customer report of a problem. */
+export function logOccurrence(problemId: string, input: NewOccurrence): Promise<Occurrence> {
+  return invoke<Occurrence>("occurrence_log", { problemId, input });
+}
+
+/** Loads the sample problems; resolves to how many were added. */
+export function loadSamples(): Promise<number> {
+  return invoke<number>("sample_load");
+}
+
+/** Moves every sample problem to the trash; resolves to how many. */
+export function removeSamples(): Promise<number> {
+  return invoke<number>("sample_remove");
+}
+
+/** How many sample problems the workspace has. */
+export function countSamples(): Promise<number> {
+  return invoke<number>("sample_count");
+}
+
+/** Everything in the trash, most recently deleted first. */
+export function listTrash(): Promise<TrashItem[]> {
+  return invoke<TrashItem[]>("trash_list");
+}
+
+/** Restores any trashed entity by kind and id. */
+export function restoreFromTrash(entity: string, id: string): Promise<void> {
+  return invoke<void>("trash_restore", { entity, id });
 }
 
 export function getSettings(): Promise<Settings> {

@@ -10,6 +10,7 @@ import type { ChangeEvent } from "../bindings/ChangeEvent";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { NewProblem } from "../bindings/NewProblem";
 import type { Problem } from "../bindings/Problem";
+import type { ProblemQuery } from "../bindings/ProblemQuery";
 import type { Settings } from "../bindings/Settings";
 import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
 import { WORKSPACE_CHANGED_EVENT } from "./commands";
@@ -69,9 +70,41 @@ export function rejectWith(payload: Omit<ErrorPayload, "message"> & { message?: 
 
 let nextId = 1;
 
-export function makeProblem(title: string, createdAt = new Date().toISOString()): Problem {
+/** A problem as the shell returns it: defaults for every field, `fields` on top. */
+export function makeProblem(
+  title: string,
+  createdAt = new Date().toISOString(),
+  fields: Partial<Problem> = {},
+): Problem {
   const id = `0190a000-0000-7000-8000-${String(nextId++).padStart(12, "0")}`;
-  return { id, title, createdAt, updatedAt: createdAt };
+  const day = createdAt.slice(0, 10);
+  return {
+    id,
+    title,
+    description: "",
+    customer: "",
+    segment: "",
+    channel: null,
+    journeyStage: "",
+    severity: "medium",
+    status: "new",
+    owner: "",
+    tags: [],
+    references: [],
+    reportedOn: day,
+    csat: null,
+    nps: null,
+    ces: null,
+    customersAffected: null,
+    occurrenceCount: 1,
+    firstSeen: day,
+    lastSeen: day,
+    mergedInto: null,
+    sample: false,
+    createdAt,
+    updatedAt: createdAt,
+    ...fields,
+  };
 }
 
 export function installMockBackend(options: MockBackendOptions = {}): MockBackend {
@@ -96,13 +129,17 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
       return state.status;
     },
     problem_list: (args) => {
-      const offset = typeof args.offset === "number" ? args.offset : 0;
-      const limit = typeof args.limit === "number" ? args.limit : 200;
+      const query = (args.query ?? {}) as Partial<ProblemQuery>;
+      const offset = query.offset ?? 0;
+      const limit = query.limit ?? 100;
       return { items: state.problems.slice(offset, offset + limit), total: state.problems.length };
     },
     problem_create: (args) => {
       const input = args.input as NewProblem;
-      const problem = makeProblem(input.title.trim());
+      const { title, ...rest } = input;
+      const problem = makeProblem(title.trim(), undefined, {
+        ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+      });
       state.problems = [problem, ...state.problems];
       void changed({ entity: "problem", id: problem.id, op: "create" });
       return problem;

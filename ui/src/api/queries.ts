@@ -14,14 +14,33 @@ import type { Problem } from "../bindings/Problem";
 import type { ProblemPage } from "../bindings/ProblemPage";
 import type { Settings } from "../bindings/Settings";
 import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
+import type { NewOccurrence } from "../bindings/NewOccurrence";
+import type { Occurrence } from "../bindings/Occurrence";
+import type { ProblemDetail } from "../bindings/ProblemDetail";
+import type { ProblemEdit } from "../bindings/ProblemEdit";
+import type { ProblemQuery } from "../bindings/ProblemQuery";
+import type { SuggestField } from "../bindings/SuggestField";
+import type { TrashItem } from "../bindings/TrashItem";
 import {
+  countSamples,
   createProblem,
+  deleteProblem,
+  editProblem,
+  getProblem,
   getSettings,
   getWorkspaceStatus,
   listProblems,
+  listTrash,
+  loadSamples,
+  logOccurrence,
+  mergeProblems,
   onWorkspaceChanged,
   openWorkspace,
   PROBLEM_PAGE_SIZE,
+  problemSuggestions,
+  removeSamples,
+  restoreFromTrash,
+  restoreProblem,
   updateSettings,
 } from "./commands";
 import type { AppError } from "./errors";
@@ -33,8 +52,16 @@ export const queryKeys = {
   all: root,
   workspace: [...root, "workspace"] as const,
   problems: [...root, "problems"] as const,
+  problemList: (filters: ProblemFilters) => [...root, "problems", "list", filters] as const,
+  problemDetail: (id: string) => [...root, "problems", "detail", id] as const,
+  suggestions: (field: SuggestField) => [...root, "problems", "suggestions", field] as const,
+  samples: [...root, "problems", "samples"] as const,
+  trash: [...root, "trash"] as const,
   settings: [...root, "settings"] as const,
 };
+
+/** A problem query without its page: what the list screen filters and sorts by. */
+export type ProblemFilters = Omit<ProblemQuery, "offset" | "limit">;
 
 /**
  * Data only changes through commands, and every committed write is announced by
@@ -53,7 +80,7 @@ export function createQueryClient(): QueryClient {
 export function keysForChange(event: ChangeEvent): QueryKey[] {
   switch (event.entity) {
     case "problem":
-      return [queryKeys.problems];
+      return [queryKeys.problems, queryKeys.trash];
     case "settings":
       return [queryKeys.settings];
     case "workspace":
@@ -98,11 +125,11 @@ export function useWorkspaceStatus() {
   });
 }
 
-/** The problem list, newest first, a page at a time (`fetchNextPage` loads more). */
-export function useProblems(options: { enabled?: boolean } = {}) {
+/** The problem list for `filters`, a page at a time (`fetchNextPage` loads more). */
+export function useProblems(filters: ProblemFilters, options: { enabled?: boolean } = {}) {
   return useInfiniteQuery<ProblemPage, AppError, InfiniteData<ProblemPage, number>, QueryKey, number>({
-    queryKey: queryKeys.problems,
-    queryFn: ({ pageParam }) => listProblems({ offset: pageParam, limit: PROBLEM_PAGE_SIZE }),
+    queryKey: queryKeys.problemList(filters),
+    queryFn: ({ pageParam }) => listProblems({ ...filters, offset: pageParam, limit: PROBLEM_PAGE_SIZE }),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, page) => n + page.items.length, 0);
@@ -135,19 +162,100 @@ export function useCreateProblem() {
   const queryClient = useQueryClient();
   return useMutation<Problem, AppError, NewProblem>({
     mutationFn: createProblem,
-    onSuccess: (created) => {
-      // Show it at once; the refetch (and the shell's event) confirm it.
-      queryClient.setQueryData<InfiniteData<ProblemPage, number>>(queryKeys.problems, (data) => {
-        const first = data?.pages[0];
-        if (data === undefined || first === undefined) return data;
-        if (first.items.some((p) => p.id === created.id)) return data;
-        const pages = data.pages.map((page) => ({ ...page, total: page.total + 1 }));
-        pages[0] = { items: [created, ...first.items], total: first.total + 1 };
-        return { ...data, pages };
-      });
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.problems });
     },
   });
+}
+
+/** One problem with its occurrences, weekly counts, history and merged duplicates. */
+export function useProblemDetail(id: string) {
+  return useQuery<ProblemDetail, AppError>({
+    queryKey: queryKeys.problemDetail(id),
+    queryFn: () => getProblem(id),
+  });
+}
+
+/** Edits one field of a problem; the error names the field. */
+export function useEditProblem(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation<Problem, AppError, ProblemEdit>({
+    mutationFn: (edit) => editProblem(id, edit),
+    onSuccess: (problem) => {
+      queryClient.setQueryData<ProblemDetail>(queryKeys.problemDetail(id), (detail) =>
+        detail === undefined ? detail : { ...detail, problem },
+      );
+      void queryClient.invalidateQueries({ queryKey: queryKeys.problems });
+    },
+  });
+}
+
+function useProblemsMutation<TResult, TInput>(run: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation<TResult, AppError, TInput>({
+    mutationFn: run,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.problems });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.trash });
+    },
+  });
+}
+
+/** Moves a problem to the trash. */
+export function useDeleteProblem() {
+  return useProblemsMutation<void, string>(deleteProblem);
+}
+
+/** Brings a problem back from the trash (Undo, or the trash screen). */
+export function useRestoreProblem() {
+  return useProblemsMutation<Problem, string>(restoreProblem);
+}
+
+/** Merges a duplicate into the problem that survives. */
+export function useMergeProblems() {
+  return useProblemsMutation<Problem, { duplicate: string; survivor: string }>(({ duplicate, survivor }) =>
+    mergeProblems(duplicate, survivor),
+  );
+}
+
+/** Logs a further customer report of a problem. */
+export function useLogOccurrence(problemId: string) {
+  return useProblemsMutation<Occurrence, NewOccurrence>((input) => logOccurrence(problemId, input));
+}
+
+/** Earlier values of a free-text field, for suggestions. */
+export function useSuggestions(field: SuggestField) {
+  return useQuery<string[], AppError>({
+    queryKey: queryKeys.suggestions(field),
+    queryFn: () => problemSuggestions(field),
+  });
+}
+
+/** How many sample problems the workspace has. */
+export function useSampleCount() {
+  return useQuery<number, AppError>({ queryKey: queryKeys.samples, queryFn: countSamples });
+}
+
+/** Loads the sample workspace. */
+export function useLoadSamples() {
+  return useProblemsMutation<number, void>(() => loadSamples());
+}
+
+/** Moves the sample problems to the trash. */
+export function useRemoveSamples() {
+  return useProblemsMutation<number, void>(() => removeSamples());
+}
+
+/** Everything in the trash. */
+export function useTrash() {
+  return useQuery<TrashItem[], AppError>({ queryKey: queryKeys.trash, queryFn: listTrash });
+}
+
+/** Restores any trashed entity. */
+export function useRestoreFromTrash() {
+  return useProblemsMutation<void, { entity: string; id: string }>(({ entity, id }) =>
+    restoreFromTrash(entity, id),
+  );
 }
 
 export function useSettings(options: { enabled?: boolean } = {}) {

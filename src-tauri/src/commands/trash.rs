@@ -1,0 +1,27 @@
+//! The trash.
+
+use std::sync::Arc;
+
+use rootwise_core::trash::{self, TrashItem};
+use rootwise_core::Result;
+use tauri::{AppHandle, State};
+
+use super::{read, write};
+use crate::Shared;
+
+/// Everything in the trash, most recently deleted first.
+#[tauri::command]
+pub async fn trash_list(shared: State<'_, Arc<Shared>>) -> Result<Vec<TrashItem>> {
+    read(&shared, |ws| trash::list(ws.conn())).await
+}
+
+/// Restores a trashed entity.
+#[tauri::command]
+pub async fn trash_restore(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    entity: String,
+    id: String,
+) -> Result<()> {
+    write(&app, &shared, move |w| trash::restore(w, &entity, &id)).await
+}
