@@ -2,7 +2,10 @@ import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { ProblemsScreen, type FocusNewProblemState } from "../features/problems/ProblemsScreen";
+import { ProblemDetailScreen } from "../features/problems/detail/ProblemDetailScreen";
+import { NewProblemScreen } from "../features/problems/new/NewProblemScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
+import { TrashScreen } from "../features/trash/TrashScreen";
 import type { ShortcutAction } from "../shortcuts/registry";
 import { ShortcutOverlay } from "../shortcuts/ShortcutOverlay";
 import { useGlobalShortcuts } from "../shortcuts/useGlobalShortcuts";
@@ -67,6 +70,9 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
           <Routes>
             <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
             <Route path="/problems" element={<ProblemsScreen />} />
+            <Route path="/problems/new" element={<NewProblemScreen />} />
+            <Route path="/problems/:id" element={<ProblemDetailScreen />} />
+            <Route path="/trash" element={<TrashScreen />} />
             {SECTIONS.map((section) =>
               section.built ? null : (
                 <Route
