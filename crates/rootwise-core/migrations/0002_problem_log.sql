@@ -77,3 +77,23 @@ CREATE TABLE occurrences (
     created_at  TEXT NOT NULL
 ) STRICT;
 CREATE INDEX occurrences_by_problem ON occurrences (problem_id, occurred_on);
+CREATE INDEX problems_merged_into ON problems (merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX problems_live_occurrences ON problems (occurrence_count DESC, last_seen DESC, id DESC)
+    WHERE deleted_at IS NULL;
+CREATE INDEX problems_live_title ON problems (title COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+CREATE INDEX problems_live_status_rank ON problems (status_rank, reported_on DESC) WHERE deleted_at IS NULL;
+
+-- Full-text search moves to one FTS5 table per area whose rowids are the
+-- area table's rowids, so matches join back directly. The problem texts
+-- indexed by version 1 (already normalised) move over.
+CREATE VIRTUAL TABLE problem_search USING fts5 (
+    body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO problem_search (rowid, body)
+    SELECT p.rowid, i.body FROM search_docs d
+    JOIN search_index i ON i.rowid = d.rowid
+    JOIN problems p ON p.id = d.entity_id
+    WHERE d.entity = 'problem';
+DROP TABLE search_index;
+DROP TABLE search_docs;

@@ -6,7 +6,7 @@
 //! words, and invisible direction marks never split a word. FTS5's
 //! `unicode61` tokenizer then folds case and Latin diacritics.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -56,37 +56,49 @@ pub fn to_fts_query(input: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// Puts (or replaces) an entity's searchable text in the index.
-pub(crate) fn index(w: &Writer<'_>, entity: &str, id: &str, body: &str) -> Result<()> {
+/// A full-text index of one area: an FTS5 table whose rowids are the
+/// rowids of the area's table, so a match joins back without a lookup.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Index {
+    /// The FTS5 table.
+    pub fts: &'static str,
+    /// The entity table it indexes.
+    pub table: &'static str,
+    /// The entity name in search hits.
+    pub entity: &'static str,
+}
+
+/// The problem log's index.
+pub(crate) const PROBLEMS: Index = Index {
+    fts: "problem_search",
+    table: "problems",
+    entity: "problem",
+};
+
+/// Every index, for searching the whole workspace. Each area that becomes
+/// searchable adds its own here.
+const INDEXES: &[Index] = &[PROBLEMS];
+
+/// Puts (or replaces) a row's searchable text in an index.
+pub(crate) fn index(w: &Writer<'_>, index: Index, rowid: i64, body: &str) -> Result<()> {
     let tx = w.tx();
-    let rowid: i64 = tx.query_row(
-        "INSERT INTO search_docs (entity, entity_id) VALUES (?1, ?2)
-         ON CONFLICT (entity, entity_id) DO UPDATE SET entity = excluded.entity
-         RETURNING rowid",
-        [entity, id],
-        |r| r.get(0),
-    )?;
-    tx.execute("DELETE FROM search_index WHERE rowid = ?1", [rowid])?;
     tx.execute(
-        "INSERT INTO search_index (rowid, body) VALUES (?1, ?2)",
+        &format!("DELETE FROM {} WHERE rowid = ?1", index.fts),
+        [rowid],
+    )?;
+    tx.execute(
+        &format!("INSERT INTO {} (rowid, body) VALUES (?1, ?2)", index.fts),
         rusqlite::params![rowid, normalize(body)],
     )?;
     Ok(())
 }
 
-/// Takes an entity out of the index (it was deleted).
-pub(crate) fn remove(w: &Writer<'_>, entity: &str, id: &str) -> Result<()> {
-    let tx = w.tx();
-    let rowid: Option<i64> = tx
-        .query_row(
-            "DELETE FROM search_docs WHERE entity = ?1 AND entity_id = ?2 RETURNING rowid",
-            [entity, id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(rowid) = rowid {
-        tx.execute("DELETE FROM search_index WHERE rowid = ?1", [rowid])?;
-    }
+/// Takes a row out of an index (it was deleted).
+pub(crate) fn remove(w: &Writer<'_>, index: Index, rowid: i64) -> Result<()> {
+    w.tx().execute(
+        &format!("DELETE FROM {} WHERE rowid = ?1", index.fts),
+        [rowid],
+    )?;
     Ok(())
 }
 
@@ -100,24 +112,30 @@ pub struct SearchHit {
     pub id: String,
 }
 
-/// Finds entities whose text matches every word of `input`, best first.
+/// Finds live entities whose text matches every word of `input`, best
+/// first within each area.
 pub fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<SearchHit>> {
     let Some(query) = to_fts_query(input) else {
         return Ok(Vec::new());
     };
-    let mut stmt = conn.prepare_cached(
-        "SELECT d.entity, d.entity_id FROM search_index s
-         JOIN search_docs d ON d.rowid = s.rowid
-         WHERE search_index MATCH ?1 ORDER BY s.rank LIMIT ?2",
-    )?;
-    let hits = stmt
-        .query_map(rusqlite::params![query, limit], |r| {
-            Ok(SearchHit {
-                entity: r.get(0)?,
-                id: r.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut hits = Vec::new();
+    for index in INDEXES {
+        let sql = format!(
+            "SELECT t.id FROM {fts} s JOIN {table} t ON t.rowid = s.rowid
+             WHERE {fts} MATCH ?1 AND t.deleted_at IS NULL ORDER BY s.rank LIMIT ?2",
+            fts = index.fts,
+            table = index.table
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params![query, limit], |r| r.get::<_, String>(0))?;
+        for id in rows {
+            hits.push(SearchHit {
+                entity: index.entity.to_owned(),
+                id: id?,
+            });
+        }
+    }
+    hits.truncate(limit as usize);
     Ok(hits)
 }
 

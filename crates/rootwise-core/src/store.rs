@@ -135,6 +135,10 @@ impl Workspace {
             None
         };
         Migrations::from_slice(list).to_latest(&mut conn)?;
+        // Give the query planner fresh statistics, cheaply (SQLite's advice
+        // for connections that stay open): bounded sampling, only tables
+        // whose statistics are missing or stale.
+        conn.execute_batch("PRAGMA analysis_limit = 400; PRAGMA optimize = 0x10002;")?;
         Ok(Self {
             conn,
             path: Some(path.to_owned()),

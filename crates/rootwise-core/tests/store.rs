@@ -332,4 +332,5 @@ fn upgrading_a_v1_workspace_to_the_problem_log_keeps_every_problem() {
     assert_eq!(history.len(), 1, "history kept");
     let hits = rootwise_core::search::search(ws.conn(), "ناقصا", 10).unwrap();
     assert_eq!(hits.len(), 1, "search index kept");
+    assert_eq!(hits[0].id, old.id.to_string());
 }

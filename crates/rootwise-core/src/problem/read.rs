@@ -274,53 +274,70 @@ pub fn query(conn: &Connection, q: &ProblemQuery) -> Result<ProblemPage> {
         wheres.push(format!("p.reported_on <= {mark}"));
     }
     let fts = q.text.as_deref().and_then(search::to_fts_query);
+    let relevance = fts.is_some() && q.sort == ProblemSort::Relevance;
     let from = match &fts {
-        Some(fts) => {
+        // Ranked: walk the matches in rank order, filtering as we go.
+        Some(fts) if relevance => {
             let mark = placeholders(&mut values, [text(fts)]);
             format!(
-                "FROM problems p JOIN (SELECT d.entity_id AS pid, s.rank AS rank
-                    FROM search_index s JOIN search_docs d ON d.rowid = s.rowid
-                    WHERE search_index MATCH {mark} AND d.entity = 'problem') m ON m.pid = p.id"
+                "FROM problem_search s JOIN problems p ON p.rowid = s.rowid
+                 WHERE problem_search MATCH {mark} AND"
             )
         }
-        None => "FROM problems p".to_owned(),
+        // Otherwise the matches are a set of rowids checked while walking
+        // the sort index.
+        Some(fts) => {
+            let mark = placeholders(&mut values, [text(fts)]);
+            wheres.push(format!(
+                "p.rowid IN (SELECT rowid FROM problem_search WHERE problem_search MATCH {mark})"
+            ));
+            "FROM problems p WHERE".to_owned()
+        }
+        None => "FROM problems p WHERE".to_owned(),
     };
     let where_sql = wheres.join(" AND ");
 
     let total: u32 = conn
-        .prepare_cached(&format!("SELECT count(*) {from} WHERE {where_sql}"))?
+        .prepare_cached(&format!("SELECT count(*) {from} {where_sql}"))?
         .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
 
     let dir = if q.descending { "DESC" } else { "ASC" };
-    let order = match (q.sort, fts.is_some()) {
-        (ProblemSort::Relevance, true) => {
-            // rank: more negative is better.
+    let order = match q.sort {
+        // rank: more negative is better.
+        ProblemSort::Relevance if relevance => {
             let dir = if q.descending { "ASC" } else { "DESC" };
-            format!("m.rank {dir}, p.reported_on DESC, p.id DESC")
+            format!("s.rank {dir}, p.reported_on DESC, p.id DESC")
         }
-        (ProblemSort::Reported | ProblemSort::Relevance, _) => {
+        ProblemSort::Reported | ProblemSort::Relevance => {
             format!("p.reported_on {dir}, p.id {dir}")
         }
-        (ProblemSort::Updated, _) => format!("p.updated_at {dir}, p.id {dir}"),
-        (ProblemSort::LastSeen, _) => format!("p.last_seen {dir}, p.id {dir}"),
-        (ProblemSort::Severity, _) => {
-            format!("p.severity_rank {dir}, p.reported_on DESC, p.id DESC")
-        }
-        (ProblemSort::Status, _) => format!("p.status_rank {dir}, p.reported_on DESC, p.id DESC"),
-        (ProblemSort::Title, _) => format!("p.title COLLATE NOCASE {dir}, p.id {dir}"),
-        (ProblemSort::Occurrences, _) => {
-            format!("p.occurrence_count {dir}, p.last_seen DESC, p.id DESC")
+        ProblemSort::Updated => format!("p.updated_at {dir}, p.id {dir}"),
+        ProblemSort::LastSeen => format!("p.last_seen {dir}, p.id {dir}"),
+        ProblemSort::Severity => format!("p.severity_rank {dir}, p.reported_on DESC"),
+        ProblemSort::Status => format!("p.status_rank {dir}, p.reported_on DESC"),
+        ProblemSort::Title => format!("p.title COLLATE NOCASE {dir}, p.id {dir}"),
+        ProblemSort::Occurrences => {
+            format!("p.occurrence_count {dir}, p.last_seen {dir}, p.id {dir}")
         }
     };
     let limit = q.limit.clamp(1, PAGE_MAX);
     let limit_mark = placeholders(&mut values, [Value::Integer(limit.into())]);
     let offset_mark = placeholders(&mut values, [Value::Integer(q.offset.into())]);
-    let sql = format!(
-        "SELECT {COLUMNS} {from} WHERE {where_sql} ORDER BY {order} LIMIT {limit_mark} OFFSET {offset_mark}"
-    );
-    let items = conn
-        .prepare_cached(&sql)?
-        .query_map(params_from_iter(values.iter()), from_row)?
+
+    // First the page's rowids (a narrow sort that indexes can serve), then
+    // the full rows of just that page.
+    let rowids = conn
+        .prepare_cached(&format!(
+            "SELECT p.rowid {from} {where_sql} ORDER BY {order} LIMIT {limit_mark} OFFSET {offset_mark}"
+        ))?
+        .query_map(params_from_iter(values.iter()), |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut row = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM problems p WHERE p.rowid = ?1"
+    ))?;
+    let items = rowids
+        .iter()
+        .map(|rowid| row.query_row([rowid], from_row))
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(ProblemPage { items, total })
 }

@@ -1,7 +1,7 @@
 //! Writing problems: create, edit one field at a time, delete, restore,
 //! merge. Every write records history and keeps the search index current.
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use super::model::{NewProblem, Problem, ProblemEdit, Severity, Status};
 use super::read::get_live;
@@ -409,7 +409,7 @@ pub fn rename(w: &mut Writer<'_>, id: ProblemId, title: &str) -> Result<Problem>
 pub fn delete(w: &mut Writer<'_>, id: ProblemId) -> Result<()> {
     let key = id.to_string();
     trash::mark_deleted(w, ENTITY, &key)?;
-    search::remove(w, ENTITY, &key)
+    search::remove(w, search::PROBLEMS, rowid(w, id)?)
 }
 
 /// Brings a problem back from the trash.
@@ -520,14 +520,27 @@ pub fn merge(w: &mut Writer<'_>, duplicate: ProblemId, survivor: ProblemId) -> R
 /// it: title, description, customer, tags, references, occurrence notes
 /// and ticket references.
 pub(crate) fn reindex(w: &Writer<'_>, id: ProblemId) -> Result<()> {
-    let body: String = w.tx().query_row(
-        "SELECT p.title || char(10) || p.description || char(10) || p.customer || char(10) ||
+    let (rowid, body): (i64, String) = w.tx().query_row(
+        "SELECT p.rowid, p.title || char(10) || p.description || char(10) || p.customer || char(10) ||
             coalesce((SELECT group_concat(tag, ' ') FROM problem_tags WHERE problem_id = p.id), '') || char(10) ||
             coalesce((SELECT group_concat(reference, ' ') FROM problem_refs WHERE problem_id = p.id), '') || char(10) ||
             coalesce((SELECT group_concat(ticket_ref || ' ' || note, char(10)) FROM occurrences WHERE problem_id = p.id), '')
          FROM problems p WHERE p.id = ?1",
         [id],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    search::index(w, ENTITY, &id.to_string(), &body)
+    search::index(w, search::PROBLEMS, rowid, &body)
+}
+
+/// The SQLite rowid of a problem (the key of its search document).
+fn rowid(w: &Writer<'_>, id: ProblemId) -> Result<i64> {
+    w.tx()
+        .query_row("SELECT rowid FROM problems WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            entity: ENTITY,
+            id: id.to_string(),
+        })
 }
