@@ -47,10 +47,28 @@ describe("invoke wrapper", () => {
   it("sends the argument shapes of the contract", async () => {
     const backend = installMockBackend();
     await createProblem({ title: "Login loops" });
-    await listProblems({ statuses: ["new"], severities: [], channels: [], sort: "reported", descending: true, offset: 200, limit: 100 });
+    await listProblems({
+      statuses: ["new"],
+      severities: [],
+      channels: [],
+      sort: "reported",
+      descending: true,
+      offset: 200,
+      limit: 100,
+    });
     expect(backend.callsTo("problem_create")).toEqual([{ input: { title: "Login loops" } }]);
     expect(backend.callsTo("problem_list")).toEqual([
-      { query: { statuses: ["new"], severities: [], channels: [], sort: "reported", descending: true, offset: 200, limit: 100 } },
+      {
+        query: {
+          statuses: ["new"],
+          severities: [],
+          channels: [],
+          sort: "reported",
+          descending: true,
+          offset: 200,
+          limit: 100,
+        },
+      },
     ]);
   });
 });
@@ -68,7 +86,10 @@ describe("workspace-changed", () => {
   });
 
   it("maps each entity to the queries it makes stale", () => {
-    expect(keysForChange({ entity: "problem", id: "x", op: "create" })).toEqual([queryKeys.problems]);
+    expect(keysForChange({ entity: "problem", id: "x", op: "create" })).toEqual([
+      queryKeys.problems,
+      queryKeys.trash,
+    ]);
     expect(keysForChange({ entity: "settings", id: "", op: "update" })).toEqual([queryKeys.settings]);
     expect(keysForChange({ entity: "workspace", id: "/a.db", op: "update" })).toEqual([queryKeys.all]);
   });

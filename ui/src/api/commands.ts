@@ -74,8 +74,8 @@ export function editProblem(id: string, edit: ProblemEdit): Promise<Problem> {
 }
 
 /** Moves a problem to the trash (restorable). */
-export function deleteProblem(id: string): Promise<void> {
-  return invoke<void>("problem_delete", { id });
+export async function deleteProblem(id: string): Promise<void> {
+  await invoke<null>("problem_delete", { id });
 }
 
 /** Brings a problem back from the trash. */
@@ -119,8 +119,8 @@ export function listTrash(): Promise<TrashItem[]> {
 }
 
 /** Restores any trashed entity by kind and id. */
-export function restoreFromTrash(entity: string, id: string): Promise<void> {
-  return invoke<void>("trash_restore", { entity, id });
+export async function restoreFromTrash(entity: string, id: string): Promise<void> {
+  await invoke<null>("trash_restore", { entity, id });
 }
 
 export function getSettings(): Promise<Settings> {

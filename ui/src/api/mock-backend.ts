@@ -10,8 +10,14 @@ import type { ChangeEvent } from "../bindings/ChangeEvent";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { NewProblem } from "../bindings/NewProblem";
 import type { Problem } from "../bindings/Problem";
+import type { ProblemDetail } from "../bindings/ProblemDetail";
+import type { ProblemPage } from "../bindings/ProblemPage";
 import type { ProblemQuery } from "../bindings/ProblemQuery";
 import type { Settings } from "../bindings/Settings";
+import type { Severity } from "../bindings/Severity";
+import type { Status } from "../bindings/Status";
+import type { SuggestField } from "../bindings/SuggestField";
+import type { TrashItem } from "../bindings/TrashItem";
 import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
 import { WORKSPACE_CHANGED_EVENT } from "./commands";
 
@@ -20,11 +26,22 @@ export interface MockCall {
   args: Record<string, unknown>;
 }
 
+/** A problem in the mock's trash. */
+export interface TrashedProblem {
+  problem: Problem;
+  deletedAt: string;
+  deletedBy: string;
+}
+
 export interface MockState {
   status: WorkspaceStatus;
   settings: Settings;
-  /** Newest first, as the shell keeps them. */
+  /** The live problems, newest first, as the shell keeps them. */
   problems: Problem[];
+  /** Deleted (or merged-away) problems, restorable. */
+  trash: TrashedProblem[];
+  /** Occurrence notes by problem id: searched like the core's full-text index. */
+  notes: Record<string, string[]>;
   /** What the next open/save dialog returns (null = the user cancelled). */
   dialogPath: string | null;
 }
@@ -34,6 +51,8 @@ type Handler = (args: Record<string, unknown>, state: MockState) => unknown;
 export interface MockBackendOptions {
   status?: WorkspaceStatus;
   problems?: Problem[];
+  trash?: TrashedProblem[];
+  notes?: Record<string, string[]>;
   settings?: Partial<Settings>;
   dialogPath?: string | null;
   /** Replace the built-in behaviour of some commands. */
@@ -107,17 +126,231 @@ export function makeProblem(
   };
 }
 
+/** A problem as it sits in the trash. */
+export function makeTrashed(
+  problem: Problem,
+  deletedAt = new Date().toISOString(),
+  deletedBy = "",
+): TrashedProblem {
+  return { problem, deletedAt, deletedBy };
+}
+
+/** Sample problems the mock's `sample_load` adds (the core ships its own, richer set). */
+const SAMPLE_PROBLEMS: readonly (readonly [string, Partial<Problem>])[] = [
+  [
+    "لا يصل رمز التحقق برسالة نصية عند تسجيل الدخول",
+    {
+      severity: "high",
+      status: "investigating",
+      channel: "phone",
+      owner: "ريم الحربي",
+      tags: ["تسجيل الدخول"],
+    },
+  ],
+  [
+    "Refund shows as issued but never reaches the customer's card",
+    {
+      severity: "critical",
+      status: "root_cause_found",
+      channel: "email",
+      owner: "Omar Haddad",
+      tags: ["refunds"],
+    },
+  ],
+  [
+    "Chat agents give a different delivery date than the order page",
+    { severity: "medium", status: "new", channel: "chat", owner: "Omar Haddad", tags: ["delivery"] },
+  ],
+];
+
+/**
+ * Normalises text for matching the way the core's search does: Arabic with
+ * or without diacritics, tatweel or another form of alef finds the same
+ * words; case and Latin accents are folded.
+ */
+export function normalizeForSearch(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g, "")
+    .replace(/[\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/g, "")
+    .replace(/[أإآٱ]/g, "ا")
+    .replace(/ى/g, "ي")
+    .replace(/ة/g, "ه")
+    .replace(/ؤ/g, "و")
+    .replace(/ئ/g, "ي")
+    .toLowerCase();
+}
+
+function words(text: string): string[] {
+  return normalizeForSearch(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "");
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+const STATUS_RANK: Record<Status, number> = {
+  new: 0,
+  investigating: 1,
+  root_cause_found: 2,
+  actions_in_progress: 3,
+  monitoring: 4,
+  closed: 5,
+};
+
+/** How well `problem` matches the search words (0 = not at all): every word must prefix a word of it. */
+function relevance(problem: Problem, notes: readonly string[], query: readonly string[]): number {
+  const title = words(problem.title);
+  const rest = [
+    problem.description,
+    problem.customer,
+    ...problem.tags,
+    ...problem.references,
+    ...notes,
+  ].flatMap(words);
+  let score = 0;
+  for (const word of query) {
+    const inTitle = title.filter((w) => w.startsWith(word)).length;
+    const elsewhere = rest.filter((w) => w.startsWith(word)).length;
+    if (inTitle + elsewhere === 0) return 0;
+    score += inTitle * 3 + elsewhere;
+  }
+  return score;
+}
+
+function compare(a: string | number, b: string | number): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
+/** The live problems matching `query`, sorted and paged, roughly as the core does it. */
+export function queryProblems(
+  problems: readonly Problem[],
+  notes: Record<string, string[]>,
+  query: Partial<ProblemQuery>,
+): ProblemPage {
+  const statuses = query.statuses ?? [];
+  const severities = query.severities ?? [];
+  const channels = query.channels ?? [];
+  const owner = query.owner?.trim() ?? "";
+  const tag = query.tag?.trim() ?? "";
+  const textWords = words(query.text ?? "");
+  const scores = new Map<string, number>();
+  const matching = problems.filter((p) => {
+    if (statuses.length > 0 && !statuses.includes(p.status)) return false;
+    if (severities.length > 0 && !severities.includes(p.severity)) return false;
+    if (channels.length > 0 && (p.channel === null || !channels.includes(p.channel))) return false;
+    if (owner !== "" && p.owner !== owner) return false;
+    if (tag !== "" && !p.tags.includes(tag)) return false;
+    if (query.reportedFrom !== undefined && p.reportedOn < query.reportedFrom) return false;
+    if (query.reportedTo !== undefined && p.reportedOn > query.reportedTo) return false;
+    if (textWords.length > 0) {
+      const score = relevance(p, notes[p.id] ?? [], textWords);
+      if (score === 0) return false;
+      scores.set(p.id, score);
+    }
+    return true;
+  });
+
+  const sort = query.sort ?? "reported";
+  const descending = query.descending ?? true;
+  const dir = descending ? -1 : 1;
+  const byReported = (a: Problem, b: Problem) =>
+    dir * (compare(a.reportedOn, b.reportedOn) || compare(a.id, b.id));
+  const newestReported = (a: Problem, b: Problem) =>
+    compare(b.reportedOn, a.reportedOn) || compare(b.id, a.id);
+  const order: (a: Problem, b: Problem) => number = (() => {
+    switch (sort) {
+      case "relevance":
+        return textWords.length === 0
+          ? byReported
+          : (a, b) => dir * ((scores.get(a.id) ?? 0) - (scores.get(b.id) ?? 0)) || newestReported(a, b);
+      case "reported":
+        return byReported;
+      case "updated":
+        return (a, b) => dir * (compare(a.updatedAt, b.updatedAt) || compare(a.id, b.id));
+      case "last_seen":
+        return (a, b) => dir * (compare(a.lastSeen, b.lastSeen) || compare(a.id, b.id));
+      case "severity":
+        return (a, b) =>
+          dir * (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]) || newestReported(a, b);
+      case "status":
+        return (a, b) => dir * (STATUS_RANK[a.status] - STATUS_RANK[b.status]) || newestReported(a, b);
+      case "title":
+        return (a, b) => dir * (compare(a.title.toLowerCase(), b.title.toLowerCase()) || compare(a.id, b.id));
+      case "occurrences":
+        return (a, b) =>
+          dir * (a.occurrenceCount - b.occurrenceCount) ||
+          compare(b.lastSeen, a.lastSeen) ||
+          compare(b.id, a.id);
+    }
+  })();
+  const sorted = [...matching].sort(order);
+  const offset = query.offset ?? 0;
+  const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
+  return { items: sorted.slice(offset, offset + limit), total: sorted.length };
+}
+
+function notFound(entity: string, id: string): Promise<never> {
+  return rejectWith({ code: "not_found", details: { entity, id } });
+}
+
+/** Earlier values of a field, most used first. */
+function suggestions(problems: readonly Problem[], field: SuggestField): string[] {
+  const counts = new Map<string, number>();
+  const add = (value: string) => {
+    if (value.trim() !== "") counts.set(value, (counts.get(value) ?? 0) + 1);
+  };
+  for (const p of problems) {
+    switch (field) {
+      case "tag":
+        p.tags.forEach(add);
+        break;
+      case "journey_stage":
+        add(p.journeyStage);
+        break;
+      default:
+        add(p[field]);
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([v]) => v);
+}
+
 export function installMockBackend(options: MockBackendOptions = {}): MockBackend {
   clearMocks();
   const state: MockState = {
     status: options.status ?? openStatus(),
     problems: [...(options.problems ?? [])],
+    trash: [...(options.trash ?? [])],
+    notes: { ...options.notes },
     settings: { displayName: "", language: "en", theme: "light", ...options.settings },
     dialogPath: options.dialogPath ?? null,
   };
   const calls: MockCall[] = [];
 
   const changed = (event: ChangeEvent): Promise<void> => emit(WORKSPACE_CHANGED_EVENT, event);
+  const author = () => state.settings.displayName;
+
+  const findLive = (id: string) => state.problems.find((p) => p.id === id);
+  /** Moves a live problem to the trash; false when it is not live. */
+  const trashProblem = (id: string, fields: Partial<Problem> = {}): boolean => {
+    const problem = findLive(id);
+    if (problem === undefined) return false;
+    state.problems = state.problems.filter((p) => p.id !== id);
+    state.trash = [
+      makeTrashed({ ...problem, ...fields }, new Date().toISOString(), author()),
+      ...state.trash,
+    ];
+    return true;
+  };
+  /** Brings a trashed problem back; false when it is not in the trash. */
+  const untrashProblem = (id: string): Problem | null => {
+    const entry = state.trash.find((t) => t.problem.id === id);
+    if (entry === undefined) return null;
+    state.trash = state.trash.filter((t) => t !== entry);
+    const problem = { ...entry.problem, mergedInto: null };
+    state.problems = [problem, ...state.problems];
+    return problem;
+  };
 
   const builtIn: Record<string, Handler> = {
     workspace_status: () => state.status,
@@ -125,20 +358,109 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
       const path = String(args.path);
       state.status = openStatus(path);
       state.problems = [];
+      state.trash = [];
+      state.notes = {};
       void changed({ entity: "workspace", id: path, op: "update" });
       return state.status;
     },
-    problem_list: (args) => {
-      const query = (args.query ?? {}) as Partial<ProblemQuery>;
-      const offset = query.offset ?? 0;
-      const limit = query.limit ?? 100;
-      return { items: state.problems.slice(offset, offset + limit), total: state.problems.length };
+    problem_list: (args) => queryProblems(state.problems, state.notes, args.query ?? {}),
+    problem_get: (args) => {
+      const id = String(args.id);
+      const problem = findLive(id);
+      if (problem === undefined) return notFound("problem", id);
+      const detail: ProblemDetail = {
+        problem,
+        occurrences: [],
+        weekly: [],
+        history: [],
+        mergedFrom: state.trash
+          .filter((t) => t.problem.mergedInto === id)
+          .map((t) => ({ id: t.problem.id, title: t.problem.title })),
+      };
+      return detail;
+    },
+    problem_delete: (args) => {
+      const id = String(args.id);
+      if (!trashProblem(id)) return notFound("problem", id);
+      void changed({ entity: "problem", id, op: "delete" });
+      return null;
+    },
+    problem_restore: (args) => {
+      const id = String(args.id);
+      const problem = untrashProblem(id);
+      if (problem === null) return notFound("problem", id);
+      void changed({ entity: "problem", id, op: "restore" });
+      return problem;
+    },
+    problem_merge: (args) => {
+      const duplicate = String(args.duplicate);
+      const survivor = String(args.survivor);
+      if (duplicate === survivor) {
+        return rejectWith({ code: "conflict", details: {} });
+      }
+      const dup = findLive(duplicate);
+      const keep = findLive(survivor);
+      if (dup === undefined) return notFound("problem", duplicate);
+      if (keep === undefined) return notFound("problem", survivor);
+      const merged: Problem = {
+        ...keep,
+        tags: [...new Set([...keep.tags, ...dup.tags])],
+        references: [...new Set([...keep.references, ...dup.references])],
+        occurrenceCount: keep.occurrenceCount + dup.occurrenceCount,
+        firstSeen: dup.firstSeen < keep.firstSeen ? dup.firstSeen : keep.firstSeen,
+        lastSeen: dup.lastSeen > keep.lastSeen ? dup.lastSeen : keep.lastSeen,
+        updatedAt: new Date().toISOString(),
+      };
+      state.problems = state.problems.map((p) => (p.id === survivor ? merged : p));
+      state.notes[survivor] = [...(state.notes[survivor] ?? []), ...(state.notes[duplicate] ?? [])];
+      trashProblem(duplicate, { mergedInto: survivor });
+      void changed({ entity: "problem", id: survivor, op: "update" });
+      return merged;
+    },
+    problem_suggestions: (args) => suggestions(state.problems, args.field as SuggestField),
+    sample_count: () => state.problems.filter((p) => p.sample).length,
+    sample_load: () => {
+      const today = new Date();
+      const added = SAMPLE_PROBLEMS.map(([title, fields], i) => {
+        const day = new Date(today.getTime() - (i + 1) * 86_400_000).toISOString();
+        return makeProblem(title, day, { ...fields, sample: true });
+      });
+      state.problems = [...added, ...state.problems];
+      void changed({ entity: "problem", id: "", op: "create" });
+      return added.length;
+    },
+    sample_remove: () => {
+      const samples = state.problems.filter((p) => p.sample);
+      for (const p of samples) trashProblem(p.id);
+      void changed({ entity: "problem", id: "", op: "delete" });
+      return samples.length;
+    },
+    trash_list: (): TrashItem[] =>
+      [...state.trash]
+        .sort((a, b) => compare(b.deletedAt, a.deletedAt) || compare(b.problem.id, a.problem.id))
+        .map((t) => ({
+          entity: "problem",
+          id: t.problem.id,
+          label: t.problem.title,
+          deletedAt: t.deletedAt,
+          deletedBy: t.deletedBy,
+        })),
+    trash_restore: (args) => {
+      const entity = String(args.entity);
+      const id = String(args.id);
+      if (entity !== "problem") return notFound("trash kind", entity);
+      if (untrashProblem(id) === null) return notFound(entity, id);
+      void changed({ entity, id, op: "restore" });
+      return null;
     },
     problem_create: (args) => {
       const input = args.input as NewProblem;
       const { title, ...rest } = input;
       const problem = makeProblem(title.trim(), undefined, {
-        ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+        // A caller may still pass `undefined` for a field it left empty.
+        ...Object.fromEntries(
+          Object.entries(rest as Record<string, unknown>).filter(([, v]) => v !== undefined),
+        ),
       });
       state.problems = [problem, ...state.problems];
       void changed({ entity: "problem", id: problem.id, op: "create" });

@@ -1,4 +1,5 @@
 import {
+  keepPreviousData,
   QueryClient,
   useInfiniteQuery,
   useMutation,
@@ -125,8 +126,15 @@ export function useWorkspaceStatus() {
   });
 }
 
-/** The problem list for `filters`, a page at a time (`fetchNextPage` loads more). */
-export function useProblems(filters: ProblemFilters, options: { enabled?: boolean } = {}) {
+/**
+ * The problem list for `filters`, a page at a time (`fetchNextPage` loads more).
+ * With `keepPrevious`, the list for the previous filters stays shown (with
+ * `isPlaceholderData`) while the new one loads, so typing a search does not flash.
+ */
+export function useProblems(
+  filters: ProblemFilters,
+  options: { enabled?: boolean; keepPrevious?: boolean } = {},
+) {
   return useInfiniteQuery<ProblemPage, AppError, InfiniteData<ProblemPage, number>, QueryKey, number>({
     queryKey: queryKeys.problemList(filters),
     queryFn: ({ pageParam }) => listProblems({ ...filters, offset: pageParam, limit: PROBLEM_PAGE_SIZE }),
@@ -136,6 +144,7 @@ export function useProblems(filters: ProblemFilters, options: { enabled?: boolea
       return last.items.length > 0 && loaded < last.total ? loaded : undefined;
     },
     enabled: options.enabled ?? true,
+    placeholderData: options.keepPrevious === true ? keepPreviousData : undefined,
   });
 }
 
@@ -190,7 +199,10 @@ export function useEditProblem(id: string) {
   });
 }
 
-function useProblemsMutation<TResult, TInput>(run: (input: TInput) => Promise<TResult>) {
+/** A command a mutation runs (`Run<R, void>` for one that takes no input). */
+type Run<TResult, TInput> = (input: TInput) => Promise<TResult>;
+
+function useProblemsMutation<TResult, TInput>(run: Run<TResult, TInput>) {
   const queryClient = useQueryClient();
   return useMutation<TResult, AppError, TInput>({
     mutationFn: run,
@@ -203,7 +215,7 @@ function useProblemsMutation<TResult, TInput>(run: (input: TInput) => Promise<TR
 
 /** Moves a problem to the trash. */
 export function useDeleteProblem() {
-  return useProblemsMutation<void, string>(deleteProblem);
+  return useProblemsMutation(deleteProblem);
 }
 
 /** Brings a problem back from the trash (Undo, or the trash screen). */
@@ -238,12 +250,14 @@ export function useSampleCount() {
 
 /** Loads the sample workspace. */
 export function useLoadSamples() {
-  return useProblemsMutation<number, void>(() => loadSamples());
+  const run: Run<number, void> = () => loadSamples();
+  return useProblemsMutation(run);
 }
 
 /** Moves the sample problems to the trash. */
 export function useRemoveSamples() {
-  return useProblemsMutation<number, void>(() => removeSamples());
+  const run: Run<number, void> = () => removeSamples();
+  return useProblemsMutation(run);
 }
 
 /** Everything in the trash. */
@@ -253,7 +267,7 @@ export function useTrash() {
 
 /** Restores any trashed entity. */
 export function useRestoreFromTrash() {
-  return useProblemsMutation<void, { entity: string; id: string }>(({ entity, id }) =>
+  return useProblemsMutation(({ entity, id }: { entity: string; id: string }) =>
     restoreFromTrash(entity, id),
   );
 }

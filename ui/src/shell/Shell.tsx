@@ -2,7 +2,9 @@ import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { ProblemsScreen, type FocusNewProblemState } from "../features/problems/ProblemsScreen";
+import { lastListSearch } from "../features/problems/list/lastSearch";
 import { ProblemDetailScreen } from "../features/problems/detail/ProblemDetailScreen";
+import { UndoToastHost } from "../features/problems/detail/UndoToast";
 import { NewProblemScreen } from "../features/problems/new/NewProblemScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
 import { TrashScreen } from "../features/trash/TrashScreen";
@@ -35,7 +37,10 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
           break;
         case "newProblem": {
           const state: FocusNewProblemState = { focusNewProblem: true };
-          void navigate(HOME_PATH, { state, replace: location.pathname === HOME_PATH });
+          const onList = location.pathname === HOME_PATH;
+          // Keep the list's filters: those in view, or those it had when last shown.
+          const search = onList ? location.search : lastListSearch();
+          void navigate({ pathname: HOME_PATH, search }, { state, replace: onList });
           break;
         }
         case "navigate":
@@ -43,7 +48,7 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
           break;
       }
     },
-    [navigate, location.pathname],
+    [navigate, location.pathname, location.search],
   );
   useGlobalShortcuts(onAction, !helpOpen);
 
@@ -90,6 +95,7 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
           </Routes>
         </div>
       </main>
+      <UndoToastHost />
       {helpOpen && (
         <ShortcutOverlay
           onClose={() => {

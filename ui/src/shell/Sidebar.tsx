@@ -1,7 +1,26 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
+import { useLastListSearch } from "../features/problems/list/lastSearch";
 import { BrandMark, SectionIcon } from "./icons";
-import { SECTIONS } from "./sections";
+import { SECTIONS, TRASH_PATH } from "./sections";
+
+function TrashIcon() {
+  return (
+    <svg
+      className="nav-icon"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M4.5 7h15M9.5 7V4.75h5V7M6.5 7l.9 12.25h9.2L17.5 7M10.25 11v5M13.75 11v5" />
+    </svg>
+  );
+}
 
 interface SidebarProps {
   fileName: string;
@@ -11,6 +30,8 @@ interface SidebarProps {
 
 export function Sidebar({ fileName, path, onShowShortcuts }: SidebarProps) {
   const { t } = useTranslation();
+  // Back to the problem list as it was last filtered.
+  const problemsSearch = useLastListSearch();
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -21,12 +42,26 @@ export function Sidebar({ fileName, path, onShowShortcuts }: SidebarProps) {
         <ul className="nav-list" role="list">
           {SECTIONS.map((section) => (
             <li key={section.key}>
-              <NavLink to={section.path} className="nav-link" data-testid={`nav-${section.key}`}>
+              <NavLink
+                to={
+                  section.key === "problems"
+                    ? { pathname: section.path, search: problemsSearch }
+                    : section.path
+                }
+                className="nav-link"
+                data-testid={`nav-${section.key}`}
+              >
                 <SectionIcon section={section.key} />
                 <span>{t(`nav.${section.key}`)}</span>
               </NavLink>
             </li>
           ))}
+          <li className="nav-item--separated">
+            <NavLink to={TRASH_PATH} className="nav-link" data-testid="nav-trash">
+              <TrashIcon />
+              <span>{t("trash.title")}</span>
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <div className="sidebar-footer">

@@ -16,3 +16,6 @@ export type SectionKey = Section["key"];
 export type PlaceholderSectionKey = Extract<Section, { built: false }>["key"];
 
 export const HOME_PATH = "/problems";
+
+/** The trash: deleted and merged-away items, restorable. Listed last in the sidebar, after the sections. */
+export const TRASH_PATH = "/trash";

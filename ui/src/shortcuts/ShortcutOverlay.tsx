@@ -1,38 +1,16 @@
 import { Fragment, useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { SHORTCUTS, type Shortcut, type ShortcutGroup } from "./registry";
+import { trapTab } from "./focusTrap";
+import { keyLabel, SHORTCUTS, type Shortcut, type ShortcutGroup } from "./registry";
 
 const GROUPS: readonly {
   group: ShortcutGroup;
-  titleKey: "shortcuts.groupGeneral" | "shortcuts.groupNavigation";
+  titleKey: "shortcuts.groupGeneral" | "shortcuts.groupNavigation" | "problemList.shortcuts.group";
 }[] = [
   { group: "general", titleKey: "shortcuts.groupGeneral" },
   { group: "navigation", titleKey: "shortcuts.groupNavigation" },
+  { group: "problemList", titleKey: "problemList.shortcuts.group" },
 ];
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-/** Keeps Tab and Shift+Tab cycling inside `dialog`. */
-function trapTab(event: KeyboardEvent, dialog: HTMLElement | null): void {
-  if (!dialog) return;
-  const focusable = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE));
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (first === undefined || last === undefined) {
-    event.preventDefault();
-    return;
-  }
-  const active = document.activeElement;
-  const inside = active instanceof Node && dialog.contains(active);
-  if (event.shiftKey && (!inside || active === first || active === dialog)) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && (!inside || active === last)) {
-    event.preventDefault();
-    first.focus();
-  }
-}
 
 function ShortcutKeys({ shortcut }: { shortcut: Shortcut }) {
   const { t } = useTranslation();
@@ -43,7 +21,7 @@ function ShortcutKeys({ shortcut }: { shortcut: Shortcut }) {
           {index > 0 && <span>{t("shortcuts.then")}</span>}
           {/* Key labels are what is printed on a Latin keyboard, in every language. */}
           <kbd dir="ltr" lang="en">
-            {key.toUpperCase()}
+            {keyLabel(key)}
           </kbd>
         </Fragment>
       ))}

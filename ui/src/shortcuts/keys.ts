@@ -21,6 +21,16 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target.closest('[contenteditable]:not([contenteditable="false"])') !== null;
 }
 
+/** True while a modal dialog (the help overlay, a confirmation) is open: shortcuts wait for it. */
+export function isModalOpen(): boolean {
+  return document.querySelector('[aria-modal="true"]') !== null;
+}
+
+/** Latin characters of physical keys that are not letters, for non-Latin layouts. */
+const CODE_KEYS: Record<string, string> = {
+  Slash: "/", // "ظ" on the common Arabic layout
+};
+
 /** Keys that other layouts produce where a Latin layout has the shortcut's key. */
 const EQUIVALENT_KEYS: Record<string, string> = {
   "؟": "?", // Arabic question mark (Shift + the "/" key on Arabic layouts)
@@ -40,5 +50,6 @@ export function shortcutKey(event: Pick<KeyboardEvent, "key" | "code" | "shiftKe
   if (/^[\x20-\x7e]$/.test(key)) return key;
   const letter = /^Key([A-Z])$/.exec(code)?.[1];
   if (letter !== undefined) return event.shiftKey ? letter : letter.toLowerCase();
+  if (!event.shiftKey) return CODE_KEYS[code] ?? null;
   return null;
 }

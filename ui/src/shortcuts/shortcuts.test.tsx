@@ -4,7 +4,7 @@ import { installMockBackend } from "../api/mock-backend";
 import { SECTIONS } from "../shell/sections";
 import { renderApp } from "../test/render";
 import { shortcutKey } from "./keys";
-import { SHORTCUTS } from "./registry";
+import { keyLabel, SHORTCUTS } from "./registry";
 
 const heading = () => screen.getByRole("heading", { level: 1 });
 
@@ -78,7 +78,8 @@ describe("shortcut overlay", () => {
         .map((kbd) => kbd.textContent)
         .join(" "),
     );
-    expect(keyLabels).toEqual(SHORTCUTS.map((s) => s.keys.map((k) => k.toUpperCase()).join(" ")));
+    expect(keyLabels).toEqual(SHORTCUTS.map((s) => s.keys.map(keyLabel).join(" ")));
+    expect(keyLabels).toContain("↓");
     expect(within(overlay).getByRole("heading", { level: 2 })).toHaveTextContent("اختصارات لوحة المفاتيح");
     expect(items[1]).toHaveTextContent("إضافة مشكلة جديدة");
   });
@@ -93,6 +94,41 @@ describe("keyboard navigation", () => {
     await waitFor(() => {
       expect(screen.getByTestId(`nav-${section}`)).toHaveAttribute("aria-current", "page");
     });
+  });
+
+  it("g then t opens the trash", async () => {
+    installMockBackend();
+    const { user } = renderApp("/problems");
+    await screen.findByTestId("nav-trash");
+    await user.keyboard("gt");
+    await waitFor(() => {
+      expect(screen.getByTestId("nav-trash")).toHaveAttribute("aria-current", "page");
+    });
+    expect(heading()).toHaveTextContent("Trash");
+  });
+
+  it("n on a filtered problem list focuses the new-problem field and keeps the filters", async () => {
+    installMockBackend();
+    const { user } = renderApp("/problems?status=new&q=refund");
+    const input = await screen.findByTestId("new-problem-title");
+    await screen.findByTestId("problem-search");
+    await user.keyboard("n");
+    await waitFor(() => {
+      expect(input).toHaveFocus();
+    });
+    expect(window.location.hash).toBe("#/problems?status=new&q=refund");
+  });
+
+  it("waits while a modal dialog is open", async () => {
+    installMockBackend();
+    const { user } = renderApp("/problems");
+    await screen.findByTestId("new-problem-title");
+    const dialog = document.createElement("div");
+    dialog.setAttribute("aria-modal", "true");
+    document.body.append(dialog);
+    await user.keyboard("gs");
+    expect(heading()).toHaveTextContent("Problems");
+    dialog.remove();
   });
 
   it("n goes to Problems and focuses the new-problem field", async () => {
@@ -134,6 +170,8 @@ describe("keyboard navigation", () => {
     expect(shortcutKey({ key: "n", code: "KeyN", shiftKey: false })).toBe("n");
     expect(shortcutKey({ key: "ى", code: "KeyN", shiftKey: false })).toBe("n");
     expect(shortcutKey({ key: "Shift", code: "ShiftLeft", shiftKey: true })).toBeNull();
+    // The "/" key of an Arabic layout types "ظ".
+    expect(shortcutKey({ key: "ظ", code: "Slash", shiftKey: false })).toBe("/");
   });
 });
 

@@ -1,11 +1,12 @@
 import { useEffect, useRef } from "react";
-import { shortcutKey, isTypingTarget } from "./keys";
+import { isModalOpen, isTypingTarget, shortcutKey } from "./keys";
 import { findShortcut, isShortcutPrefix, SEQUENCE_TIMEOUT_MS, type ShortcutAction } from "./registry";
 
 /**
  * Listens for the shortcuts of the registry on the whole window and runs
  * `onAction` for each one completed. Ignores key presses while someone types
- * in a field, and presses with Ctrl, Alt or Meta (those belong to the system).
+ * in a field, while a modal dialog is open, and presses with Ctrl, Alt or
+ * Meta (those belong to the system).
  */
 export function useGlobalShortcuts(onAction: (action: ShortcutAction) => void, enabled: boolean): void {
   const onActionRef = useRef(onAction);
@@ -29,7 +30,7 @@ export function useGlobalShortcuts(onAction: (action: ShortcutAction) => void, e
         reset();
         return;
       }
-      if (isTypingTarget(event.target)) {
+      if (isTypingTarget(event.target) || isModalOpen()) {
         reset();
         return;
       }
@@ -37,16 +38,16 @@ export function useGlobalShortcuts(onAction: (action: ShortcutAction) => void, e
       if (key === null) return; // Shift and friends: keep any sequence going.
 
       let sequence = [...pending, key];
-      if (findShortcut(sequence) === undefined && !isShortcutPrefix(sequence)) {
+      if (findShortcut(sequence, "global") === undefined && !isShortcutPrefix(sequence, "global")) {
         // A broken sequence: the key may still start a shortcut of its own.
         sequence = [key];
       }
-      const match = findShortcut(sequence);
+      const match = findShortcut(sequence, "global");
       if (match !== undefined) {
         event.preventDefault();
         reset();
         onActionRef.current(match.action);
-      } else if (isShortcutPrefix(sequence)) {
+      } else if (isShortcutPrefix(sequence, "global")) {
         event.preventDefault();
         reset();
         pending = sequence;

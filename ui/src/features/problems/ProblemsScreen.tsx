@@ -1,11 +1,16 @@
-import { useEffect, useId, useMemo, useRef, useState, type SubmitEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import type { AppError } from "../../api/errors";
-import { flattenProblems, useCreateProblem, useProblems } from "../../api/queries";
+import { useCreateProblem } from "../../api/queries";
 import type { Problem } from "../../bindings/Problem";
 import { describeError } from "../../i18n/errors";
-import { formatTimestamp, useDateTimeFormat } from "../../i18n/format";
+import { rememberListSearch } from "./list/lastSearch";
+import { ListControls } from "./list/ListControls";
+import { MergeDialog } from "./list/MergeDialog";
+import { ProblemList, type ProblemListHandle } from "./list/ProblemList";
+import { EmptyWorkspace, SampleBanner } from "./list/Samples";
+import { useListFilters } from "./list/useListFilters";
 
 /** Router state that asks this screen to focus the new-problem field (the `n` shortcut). */
 export interface FocusNewProblemState {
@@ -14,14 +19,6 @@ export interface FocusNewProblemState {
 
 function wantsFocus(state: unknown): state is FocusNewProblemState {
   return typeof state === "object" && state !== null && "focusNewProblem" in state;
-}
-
-function newestFirst(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => {
-    const byTime = Date.parse(b.createdAt) - Date.parse(a.createdAt);
-    // UUID v7 ids are time-ordered: a stable tie-break for equal timestamps.
-    return byTime !== 0 ? byTime : b.id.localeCompare(a.id);
-  });
 }
 
 function NewProblemField() {
@@ -40,8 +37,8 @@ function NewProblemField() {
   useEffect(() => {
     if (!wantsFocus(location.state)) return;
     inputRef.current?.focus();
-    // Forget the request, so going back and forth does not steal focus again.
-    void navigate(location.pathname, { replace: true, state: null });
+    // Forget the request, so going back and forth does not steal focus again (the filters stay).
+    void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
   }, [location, navigate]);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -104,98 +101,117 @@ function NewProblemField() {
   );
 }
 
-function ProblemList() {
+/** The problem log: quick add, search, filters and sort (kept in the URL), the list, merging duplicates. */
+export function ProblemsScreen() {
   const { t } = useTranslation();
-  const problems = useProblems();
-  const dateFormat = useDateTimeFormat();
-  const { items, total } = useMemo(() => flattenProblems(problems.data), [problems.data]);
-  const sorted = useMemo(() => newestFirst(items), [items]);
-  const headingId = useId();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { filters, update, clear } = useListFilters();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listHandle = useRef<ProblemListHandle>(null);
+  const [checked, setChecked] = useState<ReadonlyMap<string, Problem>>(new Map());
+  const [merging, setMerging] = useState(false);
 
-  if (problems.isPending) {
-    return (
-      <p className="status-line" role="status" data-testid="problems-loading">
-        {t("problems.loading")}
-      </p>
-    );
-  }
-  if (problems.isError) {
-    return (
-      <div className="alert" role="alert" data-testid="problems-error">
-        <p>{t("problems.loadError", { reason: describeError(t, problems.error) })}</p>
-        <button type="button" className="button" onClick={() => void problems.refetch()}>
-          {t("problems.retry")}
+  // Links back to the list (sidebar, detail screen) return to these filters.
+  useEffect(() => {
+    rememberListSearch(location.search);
+  }, [location.search]);
+
+  const toggle = useCallback((problem: Problem) => {
+    setChecked((current) => {
+      const next = new Map(current);
+      if (next.has(problem.id)) next.delete(problem.id);
+      else next.set(problem.id, problem);
+      return next;
+    });
+  }, []);
+
+  const focusSearch = useCallback(() => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }, []);
+
+  const pair = [...checked.values()];
+  const mergePair =
+    pair.length === 2 && pair[0] !== undefined && pair[1] !== undefined
+      ? ([pair[0], pair[1]] as const)
+      : null;
+
+  const selectionBar =
+    checked.size === 0 ? null : (
+      <div className="selection-bar" data-testid="problem-selection">
+        <span className="count">{t("problemList.selection.count", { count: checked.size })}</span>
+        {mergePair !== null ? (
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="merge-open"
+            onClick={() => {
+              setMerging(true);
+            }}
+          >
+            {t("problemList.merge.open")}
+          </button>
+        ) : (
+          <span className="field-hint">{t("problemList.selection.mergeHint")}</span>
+        )}
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => {
+            setChecked(new Map());
+          }}
+        >
+          {t("problemList.selection.clear")}
         </button>
       </div>
     );
-  }
-  if (sorted.length === 0) {
-    return (
-      <div className="empty-state" data-testid="problems-empty">
-        <p className="empty-state-title">{t("problems.emptyTitle")}</p>
-        <p className="empty-state-body">{t("problems.emptyBody")}</p>
-      </div>
-    );
-  }
-  return (
-    <section aria-labelledby={headingId}>
-      <div className="list-header">
-        <h2 id={headingId} className="list-title">
-          {t("problems.listLabel")}
-        </h2>
-        <span className="count" data-testid="problem-count">
-          {t("problems.count", { count: total })}
-        </span>
-      </div>
-      <ul className="problem-list" role="list" aria-labelledby={headingId}>
-        {sorted.map((problem) => {
-          const created = formatTimestamp(dateFormat, problem.createdAt);
-          return (
-            <li key={problem.id} className="problem-row" data-testid="problem-row">
-              <span className="problem-title" data-testid="problem-title">
-                {/* Isolated so an Arabic title in an English list (or the reverse) keeps its own order. */}
-                <bdi>{problem.title}</bdi>
-              </span>
-              <time
-                className="problem-date"
-                dateTime={problem.createdAt}
-                title={t("problems.created", { date: created })}
-                data-testid="problem-created"
-              >
-                {created}
-              </time>
-            </li>
-          );
-        })}
-      </ul>
-      {problems.hasNextPage && (
-        <div className="list-footer">
-          <button
-            type="button"
-            className="button"
-            disabled={problems.isFetchingNextPage}
-            data-testid="problems-show-more"
-            onClick={() => void problems.fetchNextPage()}
-          >
-            {problems.isFetchingNextPage ? t("problems.loadingMore") : t("problems.showMore")}
-          </button>
-        </div>
-      )}
-    </section>
-  );
-}
 
-/** The first working screen: log a problem in one line, see them newest first. */
-export function ProblemsScreen() {
-  const { t } = useTranslation();
   return (
-    <>
-      <header className="page-header">
-        <h1>{t("problems.title")}</h1>
-        <p className="page-subtitle">{t("problems.subtitle")}</p>
+    <div className="problems-screen">
+      <header className="page-header page-header--with-action">
+        <div className="page-header-text">
+          <h1>{t("problems.title")}</h1>
+          <p className="page-subtitle">{t("problems.subtitle")}</p>
+        </div>
+        <Link to="/problems/new" className="button" data-testid="new-problem-full">
+          <span>{t("problemList.newWithDetails")}</span>
+        </Link>
       </header>
       <NewProblemField />
-      <ProblemList />
-    </>
+      <SampleBanner />
+      <ProblemList
+        filters={filters}
+        checked={checked}
+        onToggle={toggle}
+        onFocusSearch={focusSearch}
+        onClearFilters={clear}
+        handleRef={listHandle}
+        controls={
+          <ListControls
+            filters={filters}
+            update={update}
+            clear={clear}
+            searchRef={searchRef}
+            onSearchArrowDown={() => listHandle.current?.moveSelection(1)}
+          />
+        }
+        toolbar={selectionBar}
+        emptyWorkspace={<EmptyWorkspace />}
+      />
+      {merging && mergePair !== null && (
+        <MergeDialog
+          problems={mergePair}
+          onClose={() => {
+            setMerging(false);
+          }}
+          onMerged={(survivor) => {
+            setMerging(false);
+            setChecked(new Map());
+            void navigate(`/problems/${survivor.id}`);
+          }}
+        />
+      )}
+    </div>
   );
 }

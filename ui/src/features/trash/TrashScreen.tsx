@@ -1,4 +1,157 @@
-// Work in progress on the problem-log branch: replaced by the real screen before it lands.
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { AppError } from "../../api/errors";
+import { useRestoreFromTrash, useTrash } from "../../api/queries";
+import type { TrashItem } from "../../bindings/TrashItem";
+import { describeError } from "../../i18n/errors";
+import { formatTimestamp, useDateTimeFormat } from "../../i18n/format";
+import { isolate } from "../problems/list/format";
+
+/** What happened to the last restore, for the notice under the header. */
+type Outcome = { kind: "restored"; item: TrashItem } | { kind: "failed"; item: TrashItem; error: AppError };
+
+function TrashRow({
+  item,
+  restoring,
+  onRestore,
+}: {
+  item: TrashItem;
+  restoring: boolean;
+  onRestore: (item: TrashItem) => void;
+}) {
+  const { t } = useTranslation();
+  const dateFormat = useDateTimeFormat();
+  const date = formatTimestamp(dateFormat, item.deletedAt);
+  const kind = item.entity === "problem" ? t("trash.entity.problem") : t("trash.entity.unknown");
+  return (
+    <li className="trash-row" data-testid="trash-row">
+      <div className="trash-row-text">
+        <span className="trash-row-label" data-testid="trash-label">
+          <bdi>{item.label}</bdi>
+        </span>
+        <span className="trash-row-meta">
+          <span className="badge badge--muted">{kind}</span>
+          <time dateTime={item.deletedAt}>
+            {item.deletedBy === ""
+              ? t("trash.deleted", { date })
+              : t("trash.deletedBy", { date, name: isolate(item.deletedBy) })}
+          </time>
+        </span>
+      </div>
+      <button
+        type="button"
+        className="button"
+        disabled={restoring}
+        aria-label={t("trash.restoreLabel", { label: isolate(item.label) })}
+        data-testid="trash-restore"
+        onClick={() => {
+          onRestore(item);
+        }}
+      >
+        {restoring ? t("trash.restoring") : t("trash.restore")}
+      </button>
+    </li>
+  );
+}
+
+/** Everything deleted or merged away, most recent first, each one restorable. */
 export function TrashScreen() {
-  return null;
+  const { t } = useTranslation();
+  const trash = useTrash();
+  const restore = useRestoreFromTrash();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const headingId = useId();
+  const restoringId = restore.isPending ? restore.variables.id : null;
+
+  const onRestore = (item: TrashItem) => {
+    setOutcome(null);
+    restore.mutate(
+      { entity: item.entity, id: item.id },
+      {
+        onSuccess: () => {
+          setOutcome({ kind: "restored", item });
+        },
+        onError: (error) => {
+          setOutcome({ kind: "failed", item, error });
+        },
+      },
+    );
+  };
+
+  let body: React.ReactNode;
+  if (trash.isPending) {
+    body = (
+      <p className="status-line" role="status" data-testid="trash-loading">
+        {t("trash.loading")}
+      </p>
+    );
+  } else if (trash.isError) {
+    body = (
+      <div className="alert" role="alert" data-testid="trash-error">
+        <p>{t("trash.loadError", { reason: describeError(t, trash.error) })}</p>
+        <button type="button" className="button" onClick={() => void trash.refetch()}>
+          {t("trash.retry")}
+        </button>
+      </div>
+    );
+  } else if (trash.data.length === 0) {
+    body = (
+      <div className="empty-state" data-testid="trash-empty">
+        <p className="empty-state-title">{t("trash.emptyTitle")}</p>
+        <p className="empty-state-body">{t("trash.emptyBody")}</p>
+      </div>
+    );
+  } else {
+    body = (
+      <section aria-labelledby={headingId}>
+        <div className="list-header">
+          <h2 id={headingId} className="list-title">
+            {t("trash.listLabel")}
+          </h2>
+          <span className="count" data-testid="trash-count">
+            {t("trash.count", { count: trash.data.length })}
+          </span>
+        </div>
+        <ul className="trash-list" role="list" aria-labelledby={headingId}>
+          {trash.data.map((item) => (
+            <TrashRow
+              key={`${item.entity}:${item.id}`}
+              item={item}
+              restoring={restoringId === item.id}
+              onRestore={onRestore}
+            />
+          ))}
+        </ul>
+      </section>
+    );
+  }
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("trash.title")}</h1>
+        <p className="page-subtitle">{t("trash.subtitle")}</p>
+      </header>
+      <div role="status" className={outcome?.kind === "restored" ? "notice" : "visually-hidden"}>
+        {outcome?.kind === "restored" && (
+          <span data-testid="trash-restored">
+            {t("trash.restored", { label: isolate(outcome.item.label) })}{" "}
+            {outcome.item.entity === "problem" && (
+              <Link to={`/problems/${outcome.item.id}`}>{t("trash.openRestored")}</Link>
+            )}
+          </span>
+        )}
+      </div>
+      {outcome?.kind === "failed" && (
+        <p className="alert" role="alert" data-testid="trash-restore-error">
+          {t("trash.restoreError", {
+            label: isolate(outcome.item.label),
+            reason: describeError(t, outcome.error),
+          })}
+        </p>
+      )}
+      {body}
+    </>
+  );
 }

@@ -1,4 +1,262 @@
-// Work in progress on the problem-log branch: replaced by the real screen before it lands.
+import { useCallback, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import type { AppError } from "../../../api/errors";
+import { useDeleteProblem, useProblemDetail } from "../../../api/queries";
+import type { ProblemDetail } from "../../../bindings/ProblemDetail";
+import { describeError } from "../../../i18n/errors";
+import { formatTimestamp, useDateTimeFormat } from "../../../i18n/format";
+import { History } from "./History";
+import {
+  InlineChannel,
+  InlineNumber,
+  InlineReferences,
+  InlineReportedOn,
+  InlineSeverity,
+  InlineStatus,
+  InlineTags,
+  InlineText,
+} from "./InlineFields";
+import { Occurrences } from "./Occurrences";
+import { Recurrence } from "./Recurrence";
+import { offerUndoDelete } from "./UndoToast";
+
+const LIST_PATH = "/problems";
+
+/** A chevron pointing back along the reading direction (mirrored in RTL by CSS). */
+function BackIcon() {
+  return (
+    <svg className="icon-inline flip-in-rtl" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M10 3L5 8l5 5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+function Breadcrumb({ title }: { title?: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="breadcrumb" aria-label={t("problemDetail.breadcrumb")}>
+      <ol>
+        <li>
+          <Link to={LIST_PATH} className="breadcrumb-link" data-testid="back-to-list">
+            <BackIcon />
+            {t("problemDetail.backToList")}
+          </Link>
+        </li>
+        {title !== undefined && (
+          <li aria-current="page" className="breadcrumb-current">
+            <bdi>{title}</bdi>
+          </li>
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Breadcrumb />
+      <div className="empty-state" data-testid="problem-not-found">
+        <h1 className="empty-state-title">{t("problemDetail.notFound.title")}</h1>
+        <p className="empty-state-body">{t("problemDetail.notFound.body")}</p>
+        <div className="button-row">
+          <Link to={LIST_PATH} className="button button--primary">
+            {t("problemDetail.backToList")}
+          </Link>
+          <Link to="/trash" className="button">
+            {t("problemDetail.notFound.trash")}
+          </Link>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function DeleteButton({ id, title }: { id: string; title: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useDeleteProblem();
+  const [error, setError] = useState<AppError | null>(null);
+  return (
+    <div className="detail-delete">
+      <button
+        type="button"
+        className="button button--danger"
+        disabled={remove.isPending}
+        data-testid="problem-delete"
+        onClick={() => {
+          setError(null);
+          remove.mutate(id, {
+            onSuccess: () => {
+              offerUndoDelete({ id, title });
+              void navigate(LIST_PATH);
+            },
+            onError: setError,
+          });
+        }}
+      >
+        {remove.isPending ? t("problemDetail.deleting") : t("problemDetail.delete")}
+      </button>
+      {error !== null && (
+        <p className="field-error" role="alert" data-testid="problem-delete-error">
+          {t("problemDetail.deleteFailed", { reason: describeError(t, error) })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Detail({ detail }: { detail: ProblemDetail }) {
+  const { t } = useTranslation();
+  const { problem } = detail;
+  const time = useDateTimeFormat();
+  const [announcement, setAnnouncement] = useState("");
+  const announce = useCallback((message: string) => {
+    // Cleared first, so the same message twice is announced twice.
+    setAnnouncement("");
+    requestAnimationFrame(() => {
+      setAnnouncement(message);
+    });
+  }, []);
+  const propertiesId = useId();
+  const mergedId = useId();
+  const shared = { problem, announce };
+
+  return (
+    <article className="problem-detail" data-testid="problem-detail">
+      <Breadcrumb title={problem.title} />
+      <header className="detail-header">
+        <h1 className="visually-hidden">{problem.title}</h1>
+        <div className="detail-title-row">
+          <InlineText
+            {...shared}
+            field="title"
+            className="title-input"
+            placeholder={t("newProblem.titlePlaceholder")}
+          />
+          <DeleteButton id={problem.id} title={problem.title} />
+        </div>
+        <p className="detail-meta">
+          <span>{t("problemDetail.logged", { date: formatTimestamp(time, problem.createdAt) })}</span>
+          <span>{t("problemDetail.updated", { date: formatTimestamp(time, problem.updatedAt) })}</span>
+          {problem.sample && <span className="badge">{t("problemDetail.sample")}</span>}
+        </p>
+        <p className="field-hint">{t("problemDetail.editHint")}</p>
+      </header>
+
+      <div className="detail-layout">
+        <div className="detail-main">
+          <InlineText
+            {...shared}
+            field="description"
+            multiline
+            className="description-input"
+            placeholder={t("problemDetail.descriptionPlaceholder")}
+            hint={t("problemDetail.descriptionHint")}
+          />
+          <Recurrence problem={problem} weekly={detail.weekly} />
+          <Occurrences problemId={problem.id} occurrences={detail.occurrences} announce={announce} />
+          {detail.mergedFrom.length > 0 && (
+            <section className="detail-section" aria-labelledby={mergedId}>
+              <h2 id={mergedId} className="detail-section-title">
+                {t("problem.field.mergedFrom")}
+              </h2>
+              <p className="field-hint">{t("problemDetail.mergedFromHint")}</p>
+              <ul className="merged-list" data-testid="merged-from">
+                {detail.mergedFrom.map((merged) => (
+                  <li key={merged.id} className="user-text">
+                    <bdi>{merged.title}</bdi>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <History history={detail.history} merged={detail.mergedFrom} />
+          <p className="links-note" data-testid="links-note">
+            {t("problemDetail.linksNote")}
+          </p>
+        </div>
+
+        <aside className="detail-side" aria-labelledby={propertiesId}>
+          <h2 id={propertiesId} className="visually-hidden">
+            {t("problemDetail.properties")}
+          </h2>
+          <div className="property-group">
+            <InlineStatus {...shared} />
+            <InlineSeverity {...shared} />
+            <InlineChannel {...shared} />
+            <InlineReportedOn {...shared} />
+          </div>
+          <div className="property-group">
+            <InlineText {...shared} field="owner" />
+            <InlineText {...shared} field="customer" />
+            <InlineText {...shared} field="segment" />
+            <InlineText {...shared} field="journeyStage" />
+          </div>
+          <div className="property-group">
+            <InlineTags {...shared} />
+            <InlineReferences {...shared} />
+          </div>
+          <div className="property-group" role="group" aria-label={t("problemDetail.scores")}>
+            <p className="property-group-title" aria-hidden="true">
+              {t("problemDetail.scores")}
+            </p>
+            <div className="score-grid">
+              <InlineNumber {...shared} field="csat" />
+              <InlineNumber {...shared} field="nps" />
+              <InlineNumber {...shared} field="ces" />
+              <InlineNumber {...shared} field="customersAffected" />
+            </div>
+          </div>
+        </aside>
+      </div>
+      <p className="visually-hidden" role="status" data-testid="detail-announcement">
+        {announcement}
+      </p>
+    </article>
+  );
+}
+
+/** One problem, every field editable in place, with its occurrences and history. */
 export function ProblemDetailScreen() {
-  return null;
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const detail = useProblemDetail(id);
+
+  if (detail.isPending) {
+    return (
+      <>
+        <Breadcrumb />
+        <p className="status-line" role="status" data-testid="problem-loading">
+          {t("problemDetail.loading")}
+        </p>
+      </>
+    );
+  }
+  if (detail.isError && (detail.error.code === "not_found" || detail.data === undefined)) {
+    if (detail.error.code === "not_found") return <NotFound />;
+    return (
+      <>
+        <Breadcrumb />
+        <div className="alert" role="alert" data-testid="problem-error">
+          <p>{t("problemDetail.loadError", { reason: describeError(t, detail.error) })}</p>
+          <button type="button" className="button" onClick={() => void detail.refetch()}>
+            {t("problemDetail.retry")}
+          </button>
+        </div>
+      </>
+    );
+  }
+  // A failed refresh keeps what was loaded on screen (with every edit in progress).
+  // Keyed by id: going from one problem to another starts with no edits in progress.
+  return <Detail key={detail.data.problem.id} detail={detail.data} />;
 }

@@ -1,0 +1,372 @@
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Channel } from "../../../bindings/Channel";
+import type { Problem } from "../../../bindings/Problem";
+import type { Severity } from "../../../bindings/Severity";
+import type { Status } from "../../../bindings/Status";
+import type { SuggestField } from "../../../bindings/SuggestField";
+import {
+  ChannelSelect,
+  checkPastDay,
+  checkReferences,
+  checkTags,
+  checkText,
+  DateInput,
+  Field,
+  LIMITS,
+  normaliseTags,
+  NumberInput,
+  parseWholeNumber,
+  ReferencesEditor,
+  SeveritySelect,
+  StatusSelect,
+  TagsEditor,
+  TextInput,
+  charCount,
+  type NumberField,
+} from "../fields";
+import { useFailureMessage, useInlineEdit } from "./useInlineEdit";
+
+/** What every in-place field gets from the screen. */
+interface InlineProps {
+  problem: Problem;
+  /** Tells assistive technology that a field was saved. */
+  announce: (message: string) => void;
+}
+
+export type TextFieldName = "title" | "description" | "customer" | "segment" | "journeyStage" | "owner";
+
+const TEXT_MAX: Record<TextFieldName, number> = {
+  title: LIMITS.title,
+  description: LIMITS.description,
+  customer: LIMITS.shortText,
+  segment: LIMITS.shortText,
+  journeyStage: LIMITS.shortText,
+  owner: LIMITS.shortText,
+};
+
+const SUGGEST: Partial<Record<TextFieldName, SuggestField>> = {
+  customer: "customer",
+  segment: "segment",
+  journeyStage: "journey_stage",
+  owner: "owner",
+};
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
+
+function useSavedAnnouncer(announce: (message: string) => void, label: string) {
+  const { t } = useTranslation();
+  return () => {
+    announce(t("problemDetail.saved", { field: label }));
+  };
+}
+
+interface InlineTextProps extends InlineProps {
+  field: TextFieldName;
+  multiline?: boolean;
+  className?: string;
+  placeholder?: string;
+  hint?: ReactNode;
+}
+
+/** A text field edited in place: Enter (Ctrl+Enter when multi-line) or leaving saves, Escape cancels. */
+export function InlineText({
+  problem,
+  announce,
+  field,
+  multiline = false,
+  className,
+  placeholder,
+  hint,
+}: InlineTextProps) {
+  const { t } = useTranslation();
+  const label = t(`problem.field.${field}`);
+  const edit = useInlineEdit<string>({
+    problemId: problem.id,
+    saved: problem[field],
+    check: (value) => checkText(field, value, TEXT_MAX[field], field === "title"),
+    toEdit: (value) => ({ field, value }),
+    onSaved: useSavedAnnouncer(announce, label),
+  });
+  const message = useFailureMessage(edit.failure, field);
+  return (
+    <Field label={label} error={message} errorTestId={`field-${field}-error`} hint={hint}>
+      {(control) => (
+        <TextInput
+          {...control}
+          className={["inline-input", className ?? null].filter(Boolean).join(" ")}
+          value={edit.value}
+          multiline={multiline}
+          suggest={SUGGEST[field]}
+          placeholder={placeholder ?? t("problemDetail.empty")}
+          testId={`field-${field}`}
+          onChange={edit.change}
+          onCommit={() => {
+            edit.commit();
+          }}
+          onCancel={edit.cancel}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The status, offering only the moves the core allows; saved as soon as it is picked. */
+export function InlineStatus({ problem, announce }: InlineProps) {
+  const { t } = useTranslation();
+  const label = t("problem.field.status");
+  const edit = useInlineEdit<Status>({
+    problemId: problem.id,
+    saved: problem.status,
+    check: () => null,
+    toEdit: (value) => ({ field: "status", value }),
+    onSaved: useSavedAnnouncer(announce, label),
+  });
+  const message = useFailureMessage(edit.failure, "status", { from: problem.status, to: edit.value });
+  return (
+    <Field label={label} error={message} errorTestId="field-status-error" inline>
+      {(control) => (
+        <StatusSelect
+          {...control}
+          value={edit.value}
+          saved={problem.status}
+          testId="field-status"
+          onChange={(value) => {
+            edit.change(value);
+            edit.commit(value);
+          }}
+          onCancel={edit.cancel}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function InlineSeverity({ problem, announce }: InlineProps) {
+  const { t } = useTranslation();
+  const label = t("problem.field.severity");
+  const edit = useInlineEdit<Severity>({
+    problemId: problem.id,
+    saved: problem.severity,
+    check: () => null,
+    toEdit: (value) => ({ field: "severity", value }),
+    onSaved: useSavedAnnouncer(announce, label),
+  });
+  const message = useFailureMessage(edit.failure, "severity");
+  return (
+    <Field label={label} error={message} errorTestId="field-severity-error" inline>
+      {(control) => (
+        <SeveritySelect
+          {...control}
+          value={edit.value}
+          testId="field-severity"
+          onChange={(value) => {
+            edit.change(value);
+            edit.commit(value);
+          }}
+          onCancel={edit.cancel}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function InlineChannel({ problem, announce }: InlineProps) {
+  const { t } = useTranslation();
+  const label = t("problem.field.channel");
+  const edit = useInlineEdit<Channel | null>({
+    problemId: problem.id,
+    saved: problem.channel,
+    check: () => null,
+    toEdit: (value) => ({ field: "channel", value }),
+    onSaved: useSavedAnnouncer(announce, label),
+  });
+  const message = useFailureMessage(edit.failure, "channel");
+  return (
+    <Field label={label} error={message} errorTestId="field-channel-error" inline>
+      {(control) => (
+        <ChannelSelect
+          {...control}
+          value={edit.value}
+          testId="field-channel"
+          onChange={(value) => {
+            edit.change(value);
+            edit.commit(value);
+          }}
+          onCancel={edit.cancel}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function InlineReportedOn({ problem, announce }: InlineProps) {
+  const { t } = useTranslation();
+  const label = t("problem.field.reportedOn");
+  const edit = useInlineEdit<string>({
+    problemId: problem.id,
+    saved: problem.reportedOn,
+    check: (value) => checkPastDay("reportedOn", value),
+    toEdit: (value) => ({ field: "reportedOn", value }),
+    onSaved: useSavedAnnouncer(announce, label),
+  });
+  const message = useFailureMessage(edit.failure, "reportedOn");
+  return (
+    <Field label={label} error={message} errorTestId="field-reportedOn-error" inline>
+      {(control) => (
+        <DateInput
+          {...control}
+          value={edit.value}
+          testId="field-reportedOn"
+          onChange={edit.change}
+          onCommit={() => {
+            edit.commit();
+          }}
+          onCancel={edit.cancel}
+        />
+      )}
+    </Field>
+  );
+}
+
+const numberText = (value: number | null) => (value === null ? "" : String(value));
+
+/** A score or count edited in place; empty clears it. */
+export function InlineNumber({ problem, announce, field }: InlineProps & { field: NumberField }) {
+  const { t } = useTranslation();
+  const label = t(`problem.field.${field}`);
+  const parse = (text: string) => parseWholeNumber(field, text);
+  const edit = useInlineEdit<string>({
+    problemId: problem.id,
+    saved: numberText(problem[field]),
+    // "07" and "7" (or "٧") are the same score.
+    equal: (a, b) => {
+      if (a === b) return true;
+      const [pa, pb] = [parse(a), parse(b)];
+      return pa.ok && pb.ok && pa.value === pb.value;
+    },
+    check: (text) => {
+      const parsed = parse(text);
+      return parsed.ok ? null : parsed.issue;
+    },
+    toEdit: (text) => {
+      const parsed = parse(text);
+      return { field, value: parsed.ok ? parsed.value : null };
+    },
+    onSaved: useSavedAnnouncer(announce, label),
+  });
+  const message = useFailureMessage(edit.failure, field);
+  return (
+    <Field label={label} error={message} errorTestId={`field-${field}-error`} className="score-field">
+      {(control) => (
+        <NumberInput
+          {...control}
+          className="inline-input"
+          value={edit.value}
+          placeholder={t("problemDetail.empty")}
+          testId={`field-${field}`}
+          onChange={edit.change}
+          onCommit={() => {
+            edit.commit();
+          }}
+          onCancel={edit.cancel}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** Tags: each added or removed chip is saved at once. */
+export function InlineTags({ problem, announce }: InlineProps) {
+  const { t } = useTranslation();
+  const label = t("problem.field.tags");
+  const [text, setText] = useState("");
+  const edit = useInlineEdit<string[]>({
+    problemId: problem.id,
+    saved: problem.tags,
+    equal: sameList,
+    check: checkTags,
+    toEdit: (value) => ({ field: "tags", value }),
+    onSaved: useSavedAnnouncer(announce, label),
+  });
+  const message = useFailureMessage(edit.failure, "tags");
+  return (
+    <Field label={label} error={message} errorTestId="field-tags-error">
+      {(control) => (
+        <TagsEditor
+          {...control}
+          value={edit.value}
+          text={text}
+          testIdBase="field-tags"
+          onTextChange={setText}
+          isInvalid={(tag) => charCount(tag.trim()) > LIMITS.tag}
+          onAdd={(items) => {
+            // Saved at once; a tag that breaks a rule stays, marked, with the reason beside the field.
+            const next = normaliseTags([...edit.value, ...items]);
+            edit.change(next);
+            edit.commit(next);
+          }}
+          onRemove={(index) => {
+            const next = edit.value.filter((_, i) => i !== index);
+            edit.change(next);
+            edit.commit(next);
+          }}
+          onCancel={() => {
+            setText("");
+            edit.cancel();
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** Source references: each one added or removed is saved at once. Shown as text, never opened. */
+export function InlineReferences({ problem, announce }: InlineProps) {
+  const { t } = useTranslation();
+  const label = t("problem.field.references");
+  const [text, setText] = useState("");
+  const edit = useInlineEdit<string[]>({
+    problemId: problem.id,
+    saved: problem.references,
+    equal: sameList,
+    check: checkReferences,
+    toEdit: (value) => ({ field: "references", value }),
+    onSaved: useSavedAnnouncer(announce, label),
+  });
+  const message = useFailureMessage(edit.failure, "references");
+  return (
+    <Field
+      label={label}
+      error={message}
+      errorTestId="field-references-error"
+      hint={t("problemDetail.references.hint")}
+    >
+      {(control) => (
+        <ReferencesEditor
+          {...control}
+          value={edit.value}
+          text={text}
+          testIdBase="field-references"
+          onTextChange={setText}
+          isInvalid={(reference) => charCount(reference.trim()) > LIMITS.reference}
+          onAdd={(items) => {
+            const next = [...edit.value, ...items.filter((item) => !edit.value.includes(item))];
+            edit.change(next);
+            edit.commit(next);
+          }}
+          onRemove={(index) => {
+            const next = edit.value.filter((_, i) => i !== index);
+            edit.change(next);
+            edit.commit(next);
+          }}
+          onCancel={() => {
+            setText("");
+            edit.cancel();
+          }}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,40 @@
+import type { KeyboardEvent } from "react";
+import type { ControlProps } from "./Field";
+import { localToday } from "./rules";
+import type { CommitHandlers } from "./TextInput";
+
+interface DateInputProps extends ControlProps, CommitHandlers {
+  /** YYYY-MM-DD, or "" while the user clears it. */
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+}
+
+/** A calendar day, never later than today (the core refuses future days). */
+export function DateInput({ value, onChange, onCommit, onCancel, testId, ...control }: DateInputProps) {
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Escape" && onCancel !== undefined) {
+      event.preventDefault();
+      onCancel();
+    } else if (event.key === "Enter" && onCommit !== undefined) {
+      event.preventDefault();
+      onCommit();
+    }
+  };
+  return (
+    <input
+      {...control}
+      className="text-input date-input"
+      type="date"
+      min="1970-01-01"
+      max={localToday()}
+      value={value}
+      data-testid={testId}
+      onKeyDown={onKeyDown}
+      onBlur={onCommit}
+      onChange={(event) => {
+        onChange(event.target.value);
+      }}
+    />
+  );
+}

@@ -1,0 +1,10 @@
+/** Reusable editors for the fields of a problem, and the rules and messages behind them. */
+export { Field, type ControlProps } from "./Field";
+export { TextInput, type CommitHandlers } from "./TextInput";
+export { StatusSelect, SeveritySelect, ChannelSelect, SEVERITIES, CHANNELS } from "./Selects";
+export { DateInput } from "./DateInput";
+export { NumberInput } from "./NumberInput";
+export { TagsEditor, ReferencesEditor } from "./ListEditors";
+export { useDayFormat, formatDay } from "./dates";
+export * from "./rules";
+export * from "./messages";

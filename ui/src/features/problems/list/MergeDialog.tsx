@@ -1,0 +1,168 @@
+import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useMergeProblems } from "../../../api/queries";
+import type { Problem } from "../../../bindings/Problem";
+import { describeError } from "../../../i18n/errors";
+import { focusableIn, trapTab } from "../../../shortcuts/focusTrap";
+import { formatDay, useDayFormat } from "./format";
+
+/** The problem suggested to survive: the one reported most often, then the one reported first. */
+function suggestedSurvivor(a: Problem, b: Problem): Problem {
+  if (a.occurrenceCount !== b.occurrenceCount) return a.occurrenceCount > b.occurrenceCount ? a : b;
+  return b.reportedOn < a.reportedOn ? b : a;
+}
+
+interface MergeDialogProps {
+  problems: readonly [Problem, Problem];
+  onClose: () => void;
+  /** After a successful merge, with the problem that survived. */
+  onMerged: (survivor: Problem) => void;
+}
+
+/**
+ * Merges two duplicates: the user picks the one that survives; the other's
+ * occurrences, references and tags move over and it goes to the trash.
+ * A modal dialog: focus moves in, stays in, and returns on close; Escape closes.
+ */
+export function MergeDialog({ problems, onClose, onMerged }: MergeDialogProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const explainId = useId();
+  const errorId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const dayFormat = useDayFormat();
+  const merge = useMergeProblems();
+  const [first, second] = problems;
+  const [survivorId, setSurvivorId] = useState(() => suggestedSurvivor(first, second).id);
+
+  // Focus moves to the chosen survivor on open and back to where it was on close.
+  useEffect(() => {
+    const previous = document.activeElement;
+    const dialog = dialogRef.current;
+    const checked = dialog?.querySelector<HTMLElement>("input:checked");
+    (checked ?? (dialog ? focusableIn(dialog)[0] : undefined))?.focus();
+    return () => {
+      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+    };
+  }, []);
+
+  const pending = merge.isPending;
+  const closeRef = useRef(onClose);
+  useEffect(() => {
+    closeRef.current = onClose;
+  }, [onClose]);
+  const pendingRef = useRef(pending);
+  useEffect(() => {
+    pendingRef.current = pending;
+  }, [pending]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        if (!pendingRef.current) closeRef.current();
+        return;
+      }
+      if (event.key === "Tab") trapTab(event, dialogRef.current);
+    };
+    // Focus that escapes (a click on the backdrop, say) is pulled back in.
+    const onFocusIn = (event: FocusEvent) => {
+      const dialog = dialogRef.current;
+      if (dialog && event.target instanceof Node && !dialog.contains(event.target)) {
+        focusableIn(dialog)[0]?.focus();
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    document.addEventListener("focusin", onFocusIn);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+      document.removeEventListener("focusin", onFocusIn);
+    };
+  }, []);
+
+  const confirm = () => {
+    const survivor = survivorId === first.id ? first : second;
+    const duplicate = survivor === first ? second : first;
+    merge.mutate(
+      { duplicate: duplicate.id, survivor: survivor.id },
+      {
+        onSuccess: (merged) => {
+          onMerged(merged);
+        },
+      },
+    );
+  };
+
+  return (
+    <div
+      className="overlay-backdrop"
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget && !pending) onClose();
+      }}
+    >
+      <div
+        ref={dialogRef}
+        className="overlay merge-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={explainId}
+        data-testid="merge-dialog"
+        tabIndex={-1}
+      >
+        <h2 id={titleId}>{t("problemList.merge.title")}</h2>
+        <fieldset className="merge-choices" disabled={pending}>
+          <legend className="field-label">{t("problemList.merge.legend")}</legend>
+          {problems.map((problem) => (
+            <label key={problem.id} className="merge-choice">
+              <input
+                type="radio"
+                name={`${titleId}-survivor`}
+                value={problem.id}
+                checked={survivorId === problem.id}
+                data-testid={`merge-survivor-${problem.id}`}
+                onChange={() => {
+                  setSurvivorId(problem.id);
+                }}
+              />
+              <span className="merge-choice-text">
+                <span className="merge-choice-title">
+                  <bdi>{problem.title}</bdi>
+                </span>
+                <span className="merge-choice-meta">
+                  <span>
+                    {t("problemList.merge.reported", { date: formatDay(dayFormat, problem.reportedOn) })}
+                  </span>
+                  <span>{t("problemList.row.occurrences", { count: problem.occurrenceCount })}</span>
+                  <span>{t(`problem.status.${problem.status}`)}</span>
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <p id={explainId} className="overlay-hint">
+          {t("problemList.merge.explain")}
+        </p>
+        {merge.isError && (
+          <p id={errorId} className="field-error" role="alert" data-testid="merge-error">
+            {t("problemList.merge.error", { reason: describeError(t, merge.error) })}
+          </p>
+        )}
+        <div className="button-row dialog-actions">
+          <button type="button" className="button" disabled={pending} onClick={onClose}>
+            {t("problemList.merge.cancel")}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={pending}
+            data-testid="merge-confirm"
+            onClick={confirm}
+          >
+            {pending ? t("problemList.merge.merging") : t("problemList.merge.confirm")}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

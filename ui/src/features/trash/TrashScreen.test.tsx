@@ -1,0 +1,108 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { installMockBackend, makeProblem, makeTrashed, rejectWith } from "../../api/mock-backend";
+import { renderApp } from "../../test/render";
+
+describe("Trash screen", () => {
+  it("is reached from the end of the sidebar", async () => {
+    installMockBackend();
+    const { user } = renderApp("/problems");
+    const link = await screen.findByTestId("nav-trash");
+    expect(link).toHaveAccessibleName("Trash");
+    const items = screen.getAllByRole("listitem").filter((li) => li.closest("nav") !== null);
+    expect(items.at(-1)).toContainElement(link);
+    await user.click(link);
+    expect(await screen.findByRole("heading", { level: 1, name: "Trash" })).toBeInTheDocument();
+    expect(link).toHaveAttribute("aria-current", "page");
+  });
+
+  it("says honestly that the trash is empty", async () => {
+    installMockBackend({ problems: [makeProblem("Still live")] });
+    renderApp("/trash");
+    expect(await screen.findByTestId("trash-empty")).toHaveTextContent("The trash is empty");
+    expect(screen.queryAllByTestId("trash-row")).toHaveLength(0);
+  });
+
+  it("lists deleted problems, most recent first, with when and by whom", async () => {
+    installMockBackend({
+      trash: [
+        makeTrashed(makeProblem("Deleted earlier"), "2025-03-01T09:00:00Z", ""),
+        makeTrashed(makeProblem("<b>Deleted</b> later"), "2025-03-05T16:45:00Z", "Reem"),
+      ],
+    });
+    renderApp("/trash");
+    const rows = await screen.findAllByTestId("trash-row");
+    expect(rows.map((r) => within(r).getByTestId("trash-label").textContent)).toEqual([
+      "<b>Deleted</b> later",
+      "Deleted earlier",
+    ]);
+    expect(rows[0]?.querySelector("b")).toBeNull();
+    expect(rows[0]).toHaveTextContent(/Deleted Mar 5, 2025.* by \u2068Reem\u2069/);
+    expect(rows[1]).toHaveTextContent(/Deleted Mar 1, 2025/);
+    expect(rows[1]).not.toHaveTextContent(" by ");
+    expect(screen.getByTestId("trash-count")).toHaveTextContent("2 items");
+  });
+
+  it("restores a problem: trash_restore is called and it is back in the list", async () => {
+    const gone = makeProblem("Refund email never arrives");
+    const backend = installMockBackend({
+      problems: [makeProblem("Live one")],
+      trash: [makeTrashed(gone, "2025-03-01T09:00:00Z", "Omar")],
+    });
+    const { user } = renderApp("/trash");
+    const row = await screen.findByTestId("trash-row");
+    const restore = within(row).getByTestId("trash-restore");
+    expect(restore).toHaveAccessibleName("Restore “\u2068Refund email never arrives\u2069”");
+    await user.click(restore);
+
+    expect(backend.callsTo("trash_restore")).toEqual([{ entity: "problem", id: gone.id }]);
+    expect(await screen.findByTestId("trash-empty")).toBeInTheDocument();
+    expect(screen.getByTestId("trash-restored")).toHaveTextContent("is back in the problem list");
+
+    await user.click(screen.getByRole("link", { name: "Open it" }));
+    await waitFor(() => {
+      expect(window.location.hash).toBe(`#/problems/${gone.id}`);
+    });
+    await user.click(screen.getByTestId("nav-problems"));
+    await waitFor(() => {
+      expect(screen.getAllByTestId("problem-title").map((t) => t.textContent)).toContain(
+        "Refund email never arrives",
+      );
+    });
+  });
+
+  it("explains a failed restore in words", async () => {
+    installMockBackend({
+      trash: [makeTrashed(makeProblem("Stuck"), "2025-03-01T09:00:00Z")],
+      handlers: { trash_restore: () => rejectWith({ code: "not_found", details: {} }) },
+    });
+    const { user } = renderApp("/trash");
+    await user.click(await screen.findByTestId("trash-restore"));
+    expect(await screen.findByTestId("trash-restore-error")).toHaveTextContent(
+      "could not be restored: It no longer exists; it may have been deleted.",
+    );
+    expect(screen.getByTestId("trash-row")).toBeInTheDocument();
+  });
+
+  it("shows a translated error when the trash cannot be read", async () => {
+    installMockBackend({ handlers: { trash_list: () => rejectWith({ code: "database", details: {} }) } });
+    renderApp("/trash");
+    expect(await screen.findByTestId("trash-error")).toHaveTextContent(
+      "The trash could not be loaded: The workspace database reported an error.",
+    );
+  });
+
+  it("speaks Arabic", async () => {
+    installMockBackend({
+      settings: { language: "ar" },
+      trash: [makeTrashed(makeProblem("مشكلة محذوفة"), "2025-03-01T09:00:00Z", "ريم")],
+    });
+    renderApp("/trash");
+    const row = await screen.findByTestId("trash-row");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("سلة المحذوفات");
+    expect(within(row).getByTestId("trash-restore")).toHaveTextContent("استعادة");
+    expect(row).toHaveTextContent(/حذفها .*ريم.* في .*2025/);
+    expect(screen.getByTestId("trash-count")).toHaveTextContent("عنصر واحد");
+    expect(document.documentElement).toHaveAttribute("dir", "rtl");
+  });
+});
