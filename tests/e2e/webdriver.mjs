@@ -92,7 +92,7 @@ export class Session {
     return this.waitFor(
       async () => {
         for (const el of await this.findAll(css)) {
-          if ((await el.text()).includes(text)) return el;
+          if ((await el.textContent()).includes(text)) return el;
         }
         return undefined;
       },
@@ -122,6 +122,11 @@ export class Element {
     return this.session.cmd(method, `/element/${this.id}${path}`, body);
   }
 
+  /** The element as a script argument. */
+  ref() {
+    return { [ELEMENT]: this.id };
+  }
+
   click() {
     return this.cmd('POST', '/click', {});
   }
@@ -134,8 +139,17 @@ export class Element {
     return this.cmd('POST', '/clear', {});
   }
 
+  /** The rendered text, as WebDriver computes it. */
   text() {
     return this.cmd('GET', '/text');
+  }
+
+  /**
+   * The DOM text. WebKitWebDriver's rendered text leaves out what sits in
+   * <bdi> elements, which the app uses to isolate user text.
+   */
+  textContent() {
+    return this.session.execute('return arguments[0].textContent', [this.ref()]);
   }
 
   property(name) {

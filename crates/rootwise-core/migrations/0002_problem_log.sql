@@ -41,14 +41,30 @@ UPDATE problems SET
     first_seen = substr(created_at, 1, 10),
     last_seen = substr(created_at, 1, 10);
 
-CREATE INDEX problems_live_reported ON problems (reported_on DESC, id DESC) WHERE deleted_at IS NULL;
-CREATE INDEX problems_live_updated ON problems (updated_at DESC, id DESC) WHERE deleted_at IS NULL;
-CREATE INDEX problems_live_last_seen ON problems (last_seen DESC, id DESC) WHERE deleted_at IS NULL;
-CREATE INDEX problems_live_status ON problems (status, reported_on DESC) WHERE deleted_at IS NULL;
-CREATE INDEX problems_live_severity ON problems (severity_rank, reported_on DESC) WHERE deleted_at IS NULL;
-CREATE INDEX problems_live_channel ON problems (channel, reported_on DESC) WHERE deleted_at IS NULL;
-CREATE INDEX problems_live_owner ON problems (owner, reported_on DESC) WHERE deleted_at IS NULL;
+-- The list filters by status, severity, channel, owner and dates and sorts
+-- by one key. Each sort key has an index that also carries the filter
+-- columns, so filtering, counting and paging read indexes, not rows.
+DROP INDEX problems_live_by_created;
+CREATE INDEX problems_live_reported ON problems
+    (reported_on DESC, id DESC, status_rank, severity_rank, channel, owner) WHERE deleted_at IS NULL;
+CREATE INDEX problems_live_updated ON problems
+    (updated_at DESC, id DESC, status_rank, severity_rank, channel, owner, reported_on) WHERE deleted_at IS NULL;
+CREATE INDEX problems_live_last_seen ON problems
+    (last_seen DESC, id DESC, status_rank, severity_rank, channel, owner, reported_on) WHERE deleted_at IS NULL;
+CREATE INDEX problems_live_status ON problems
+    (status_rank, reported_on DESC, severity_rank, channel, owner) WHERE deleted_at IS NULL;
+CREATE INDEX problems_live_severity ON problems
+    (severity_rank, reported_on DESC, status_rank, channel, owner) WHERE deleted_at IS NULL;
+CREATE INDEX problems_live_channel ON problems
+    (channel, reported_on DESC, status_rank, severity_rank, owner) WHERE deleted_at IS NULL;
+CREATE INDEX problems_live_owner ON problems
+    (owner, reported_on DESC, status_rank, severity_rank, channel) WHERE deleted_at IS NULL;
+CREATE INDEX problems_live_occurrences ON problems
+    (occurrence_count DESC, last_seen DESC, id DESC, status_rank, severity_rank, channel, owner, reported_on)
+    WHERE deleted_at IS NULL;
+CREATE INDEX problems_live_title ON problems (title COLLATE NOCASE, id) WHERE deleted_at IS NULL;
 CREATE INDEX problems_sample ON problems (sample) WHERE sample = 1;
+CREATE INDEX problems_merged_into ON problems (merged_into) WHERE merged_into IS NOT NULL;
 
 CREATE TABLE problem_tags (
     problem_id TEXT NOT NULL REFERENCES problems (id),
@@ -77,12 +93,6 @@ CREATE TABLE occurrences (
     created_at  TEXT NOT NULL
 ) STRICT;
 CREATE INDEX occurrences_by_problem ON occurrences (problem_id, occurred_on);
-CREATE INDEX problems_merged_into ON problems (merged_into) WHERE merged_into IS NOT NULL;
-CREATE INDEX problems_live_occurrences ON problems (occurrence_count DESC, last_seen DESC, id DESC)
-    WHERE deleted_at IS NULL;
-CREATE INDEX problems_live_title ON problems (title COLLATE NOCASE, id) WHERE deleted_at IS NULL;
-CREATE INDEX problems_live_status_rank ON problems (status_rank, reported_on DESC) WHERE deleted_at IS NULL;
-
 -- Full-text search moves to one FTS5 table per area whose rowids are the
 -- area table's rowids, so matches join back directly. The problem texts
 -- indexed by version 1 (already normalised) move over.

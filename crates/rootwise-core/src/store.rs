@@ -41,6 +41,12 @@ pub const APPLICATION_ID: i32 = 0x5257_4B53;
 /// How long a write waits for another connection's lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Bytes of the workspace file read through memory mapping.
+const MMAP_SIZE: i64 = 1 << 30;
+
+/// Private page cache, in KiB (a negative `cache_size` counts KiB).
+const CACHE_KIB: i64 = -16_384;
+
 /// Longest author name stamped on history entries.
 pub const AUTHOR_MAX: usize = 100;
 
@@ -290,6 +296,12 @@ fn configure(conn: &Connection, path: &Path) -> Result<()> {
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Read through memory-mapped pages (shared with the OS file cache,
+        // not private memory) and keep a modest private cache, so list
+        // queries on large workspaces do not re-read pages through system
+        // calls every time.
+        conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+        conn.pragma_update(None, "cache_size", CACHE_KIB)?;
         Ok(mode)
     };
     let mode = set().map_err(|e| classify(path, e))?;

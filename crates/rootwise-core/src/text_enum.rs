@@ -27,6 +27,11 @@ macro_rules! text_enum {
                 match self { $(Self::$variant => $text,)+ }
             }
 
+            /// The position in declaration order (the order the enum sorts in).
+            pub fn rank(self) -> usize {
+                Self::ALL.iter().position(|v| *v == self).unwrap_or_default()
+            }
+
             /// The value for a stored text, if there is one.
             pub fn parse(text: &str) -> Option<Self> {
                 match text { $($text => Some(Self::$variant),)+ _ => None }

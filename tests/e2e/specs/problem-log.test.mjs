@@ -34,7 +34,7 @@ async function paste(el, text) {
      const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
      Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, arguments[1]);
      el.dispatchEvent(new Event('input', { bubbles: true }));`,
-    [{ 'element-6066-11e4-a52e-4f735466cecf': el.id }, text],
+    [el.ref(), text],
   );
 }
 
@@ -55,14 +55,14 @@ test('an empty workspace loads the sample problems, which search finds in Arabic
 
   const search = await app.find('[data-testid="problem-search"]');
   await search.click();
-  // The sample title is written "رمز التحقق"; search with a different
-  // alef form and a taa marbuta written as haa, no diacritics.
-  await search.type('رساله نصيه');
+  // A sample description says "أكثر من مرة": search with a bare alef and
+  // a taa marbuta written as haa, as people often type.
+  await search.type('اكثر مره');
   await waitForRows(1, 'one match for the Arabic search');
   assert.match(await hash(), /q=/, 'the search text is in the URL');
   await search.clear();
   await app.execute('arguments[0].dispatchEvent(new Event("input", { bubbles: true }))', [
-    { 'element-6066-11e4-a52e-4f735466cecf': search.id },
+    search.ref(),
   ]);
 });
 

@@ -243,13 +243,21 @@ pub fn query(conn: &Connection, q: &ProblemQuery) -> Result<ProblemPage> {
     let mut values: Vec<Value> = Vec::new();
     let mut wheres = vec!["p.deleted_at IS NULL".to_owned()];
     let text = |s: &str| Value::Text(s.to_owned());
+    // Statuses and severities are matched through their rank columns,
+    // which the list indexes carry.
     if !q.statuses.is_empty() {
-        let marks = placeholders(&mut values, q.statuses.iter().map(|s| text(s.as_str())));
-        wheres.push(format!("p.status IN ({marks})"));
+        let marks = placeholders(
+            &mut values,
+            q.statuses.iter().map(|s| Value::Integer(s.rank() as i64)),
+        );
+        wheres.push(format!("p.status_rank IN ({marks})"));
     }
     if !q.severities.is_empty() {
-        let marks = placeholders(&mut values, q.severities.iter().map(|s| text(s.as_str())));
-        wheres.push(format!("p.severity IN ({marks})"));
+        let marks = placeholders(
+            &mut values,
+            q.severities.iter().map(|s| Value::Integer(s.rank() as i64)),
+        );
+        wheres.push(format!("p.severity_rank IN ({marks})"));
     }
     if !q.channels.is_empty() {
         let marks = placeholders(&mut values, q.channels.iter().map(|s| text(s.as_str())));

@@ -26,6 +26,9 @@ export function DateInput({ value, onChange, onCommit, onCancel, testId, ...cont
       {...control}
       className="text-input date-input"
       type="date"
+      // The native date field lays its parts out in the system's order;
+      // right to left it would read them backwards.
+      dir="ltr"
       min="1970-01-01"
       max={localToday()}
       value={value}

@@ -221,6 +221,7 @@ function DateFilter({ label, value, min, max, testId, onChange }: DateFilterProp
       <input
         id={id}
         type="date"
+        dir="ltr"
         className="text-input date-input"
         value={draft}
         min={min}
