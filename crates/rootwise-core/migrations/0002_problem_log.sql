@@ -27,14 +27,14 @@ ALTER TABLE problems ADD COLUMN sample INTEGER NOT NULL DEFAULT 0 CHECK (sample 
 ALTER TABLE problems ADD COLUMN occurrence_count INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE problems ADD COLUMN first_seen TEXT NOT NULL DEFAULT '';
 ALTER TABLE problems ADD COLUMN last_seen TEXT NOT NULL DEFAULT '';
--- Sortable ranks.
-ALTER TABLE problems ADD COLUMN severity_rank INTEGER GENERATED ALWAYS AS (
-    CASE severity WHEN 'low' THEN 0 WHEN 'medium' THEN 1 WHEN 'high' THEN 2 ELSE 3 END
-) VIRTUAL;
-ALTER TABLE problems ADD COLUMN status_rank INTEGER GENERATED ALWAYS AS (
+-- Workflow and severity order as numbers, written by the core with the
+-- status and severity (the CHECKs keep them in step). Plain columns, not
+-- generated ones, so the list indexes below can cover them.
+ALTER TABLE problems ADD COLUMN severity_rank INTEGER NOT NULL DEFAULT 1 CHECK (severity_rank =
+    CASE severity WHEN 'low' THEN 0 WHEN 'medium' THEN 1 WHEN 'high' THEN 2 WHEN 'critical' THEN 3 END);
+ALTER TABLE problems ADD COLUMN status_rank INTEGER NOT NULL DEFAULT 0 CHECK (status_rank =
     CASE status WHEN 'new' THEN 0 WHEN 'investigating' THEN 1 WHEN 'root_cause_found' THEN 2
-        WHEN 'actions_in_progress' THEN 3 WHEN 'monitoring' THEN 4 ELSE 5 END
-) VIRTUAL;
+        WHEN 'actions_in_progress' THEN 3 WHEN 'monitoring' THEN 4 WHEN 'closed' THEN 5 END);
 
 UPDATE problems SET
     reported_on = substr(created_at, 1, 10),
@@ -43,26 +43,27 @@ UPDATE problems SET
 
 -- The list filters by status, severity, channel, owner and dates and sorts
 -- by one key. Each sort key has an index that also carries the filter
--- columns, so filtering, counting and paging read indexes, not rows.
+-- columns, and deleted_at (always NULL in these partial indexes) so the
+-- planner sees the index cover the WHERE clause: filtering, counting and
+-- paging then read indexes, not the wide rows.
 DROP INDEX problems_live_by_created;
 CREATE INDEX problems_live_reported ON problems
-    (reported_on DESC, id DESC, status_rank, severity_rank, channel, owner) WHERE deleted_at IS NULL;
+    (reported_on DESC, id DESC, status_rank, severity_rank, channel, owner, deleted_at) WHERE deleted_at IS NULL;
 CREATE INDEX problems_live_updated ON problems
-    (updated_at DESC, id DESC, status_rank, severity_rank, channel, owner, reported_on) WHERE deleted_at IS NULL;
+    (updated_at DESC, id DESC, status_rank, severity_rank, channel, owner, reported_on, deleted_at) WHERE deleted_at IS NULL;
 CREATE INDEX problems_live_last_seen ON problems
-    (last_seen DESC, id DESC, status_rank, severity_rank, channel, owner, reported_on) WHERE deleted_at IS NULL;
+    (last_seen DESC, id DESC, status_rank, severity_rank, channel, owner, reported_on, deleted_at) WHERE deleted_at IS NULL;
 CREATE INDEX problems_live_status ON problems
-    (status_rank, reported_on DESC, severity_rank, channel, owner) WHERE deleted_at IS NULL;
+    (status_rank, reported_on DESC, severity_rank, channel, owner, deleted_at) WHERE deleted_at IS NULL;
 CREATE INDEX problems_live_severity ON problems
-    (severity_rank, reported_on DESC, status_rank, channel, owner) WHERE deleted_at IS NULL;
+    (severity_rank, reported_on DESC, status_rank, channel, owner, deleted_at) WHERE deleted_at IS NULL;
 CREATE INDEX problems_live_channel ON problems
-    (channel, reported_on DESC, status_rank, severity_rank, owner) WHERE deleted_at IS NULL;
+    (channel, reported_on DESC, status_rank, severity_rank, owner, deleted_at) WHERE deleted_at IS NULL;
 CREATE INDEX problems_live_owner ON problems
-    (owner, reported_on DESC, status_rank, severity_rank, channel) WHERE deleted_at IS NULL;
+    (owner, reported_on DESC, status_rank, severity_rank, channel, deleted_at) WHERE deleted_at IS NULL;
 CREATE INDEX problems_live_occurrences ON problems
-    (occurrence_count DESC, last_seen DESC, id DESC, status_rank, severity_rank, channel, owner, reported_on)
-    WHERE deleted_at IS NULL;
-CREATE INDEX problems_live_title ON problems (title COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+    (occurrence_count DESC, last_seen DESC, id DESC, status_rank, severity_rank, channel, owner, reported_on, deleted_at) WHERE deleted_at IS NULL;
+CREATE INDEX problems_live_title ON problems (title COLLATE NOCASE, id, deleted_at) WHERE deleted_at IS NULL;
 CREATE INDEX problems_sample ON problems (sample) WHERE sample = 1;
 CREATE INDEX problems_merged_into ON problems (merged_into) WHERE merged_into IS NOT NULL;
 

@@ -110,10 +110,10 @@ pub(crate) fn create_as(w: &mut Writer<'_>, input: &NewProblem, sample: bool) ->
     let severity = input.severity.unwrap_or(Severity::Medium);
     w.tx().execute(
         "INSERT INTO problems (id, title, description, customer, segment, channel, journey_stage,
-            severity, status, owner, reported_on, csat, nps, ces, customers_affected, sample,
-            occurrence_count, first_seen, last_seen, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'new', ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-            1, ?10, ?10, ?16, ?16)",
+            severity, severity_rank, status, status_rank, owner, reported_on, csat, nps, ces,
+            customers_affected, sample, occurrence_count, first_seen, last_seen, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            1, ?13, ?13, ?19, ?19)",
         params![
             id,
             p.title,
@@ -123,6 +123,9 @@ pub(crate) fn create_as(w: &mut Writer<'_>, input: &NewProblem, sample: bool) ->
             input.channel,
             p.journey_stage,
             severity,
+            severity.rank() as i64,
+            Status::New,
+            Status::New.rank() as i64,
             p.owner,
             day,
             p.csat,
@@ -373,11 +376,26 @@ pub fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Result<Pro
     if old == new {
         return Ok(before);
     }
-    if let Some(column) = column {
-        w.tx().execute(
-            &format!("UPDATE problems SET {column} = ?1 WHERE id = ?2"),
-            params![value, id],
-        )?;
+    // The rank columns move in the same statement as the value they order.
+    let rank = match edit {
+        ProblemEdit::Severity(s) => Some(("severity_rank", s.rank() as i64)),
+        ProblemEdit::Status(s) => Some(("status_rank", s.rank() as i64)),
+        _ => None,
+    };
+    match (column, rank) {
+        (Some(column), Some((rank_column, rank))) => {
+            w.tx().execute(
+                &format!("UPDATE problems SET {column} = ?1, {rank_column} = ?3 WHERE id = ?2"),
+                params![value, id, rank],
+            )?;
+        }
+        (Some(column), None) => {
+            w.tx().execute(
+                &format!("UPDATE problems SET {column} = ?1 WHERE id = ?2"),
+                params![value, id],
+            )?;
+        }
+        (None, _) => {}
     }
     let now = time::to_text(w.now());
     w.tx().execute(
