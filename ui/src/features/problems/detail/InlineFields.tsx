@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Channel } from "../../../bindings/Channel";
 import type { Problem } from "../../../bindings/Problem";
+import type { ProblemEdit } from "../../../bindings/ProblemEdit";
 import type { Severity } from "../../../bindings/Severity";
 import type { Status } from "../../../bindings/Status";
 import type { SuggestField } from "../../../bindings/SuggestField";
@@ -23,7 +24,9 @@ import {
   TagsEditor,
   TextInput,
   charCount,
+  type ControlProps,
   type NumberField,
+  type TransitionContext,
 } from "../fields";
 import { useFailureMessage, useInlineEdit } from "./useInlineEdit";
 
@@ -112,92 +115,102 @@ export function InlineText({
   );
 }
 
-/** The status, offering only the moves the core allows; saved as soon as it is picked. */
-export function InlineStatus({ problem, announce }: InlineProps) {
+interface ChoiceControl<T> extends ControlProps {
+  value: T;
+  testId: string;
+  onChange: (value: T) => void;
+  onCancel: () => void;
+}
+
+interface InlineChoiceProps<T> extends InlineProps {
+  field: "status" | "severity" | "channel";
+  saved: T;
+  toEdit: (value: T) => ProblemEdit;
+  /** The move being made, for messages about status transitions. */
+  transition?: (value: T) => TransitionContext;
+  /** Renders the select, spreading what it is given. */
+  children: (select: ChoiceControl<T>) => ReactNode;
+}
+
+/** A choice edited in place: saved as soon as it is picked, Escape goes back to the saved value. */
+function InlineChoice<T>({
+  problem,
+  announce,
+  field,
+  saved,
+  toEdit,
+  transition,
+  children,
+}: InlineChoiceProps<T>) {
   const { t } = useTranslation();
-  const label = t("problem.field.status");
-  const edit = useInlineEdit<Status>({
+  const label = t(`problem.field.${field}`);
+  const edit = useInlineEdit<T>({
     problemId: problem.id,
-    saved: problem.status,
+    saved,
     check: () => null,
-    toEdit: (value) => ({ field: "status", value }),
+    toEdit,
     onSaved: useSavedAnnouncer(announce, label),
   });
-  const message = useFailureMessage(edit.failure, "status", { from: problem.status, to: edit.value });
+  const message = useFailureMessage(edit.failure, field, transition?.(edit.value));
   return (
-    <Field label={label} error={message} errorTestId="field-status-error" inline>
-      {(control) => (
-        <StatusSelect
-          {...control}
-          value={edit.value}
-          saved={problem.status}
-          testId="field-status"
-          onChange={(value) => {
+    <Field label={label} error={message} errorTestId={`field-${field}-error`} inline>
+      {(control) =>
+        children({
+          ...control,
+          value: edit.value,
+          testId: `field-${field}`,
+          onChange: (value) => {
             edit.change(value);
             edit.commit(value);
-          }}
-          onCancel={edit.cancel}
-        />
-      )}
+          },
+          onCancel: edit.cancel,
+        })
+      }
     </Field>
+  );
+}
+
+/** The status, offering only the moves the core allows; saved as soon as it is picked. */
+export function InlineStatus({ problem, announce }: InlineProps) {
+  return (
+    <InlineChoice<Status>
+      problem={problem}
+      announce={announce}
+      field="status"
+      saved={problem.status}
+      toEdit={(value) => ({ field: "status", value })}
+      transition={(to) => ({ from: problem.status, to })}
+    >
+      {(select) => <StatusSelect {...select} saved={problem.status} />}
+    </InlineChoice>
   );
 }
 
 export function InlineSeverity({ problem, announce }: InlineProps) {
-  const { t } = useTranslation();
-  const label = t("problem.field.severity");
-  const edit = useInlineEdit<Severity>({
-    problemId: problem.id,
-    saved: problem.severity,
-    check: () => null,
-    toEdit: (value) => ({ field: "severity", value }),
-    onSaved: useSavedAnnouncer(announce, label),
-  });
-  const message = useFailureMessage(edit.failure, "severity");
   return (
-    <Field label={label} error={message} errorTestId="field-severity-error" inline>
-      {(control) => (
-        <SeveritySelect
-          {...control}
-          value={edit.value}
-          testId="field-severity"
-          onChange={(value) => {
-            edit.change(value);
-            edit.commit(value);
-          }}
-          onCancel={edit.cancel}
-        />
-      )}
-    </Field>
+    <InlineChoice<Severity>
+      problem={problem}
+      announce={announce}
+      field="severity"
+      saved={problem.severity}
+      toEdit={(value) => ({ field: "severity", value })}
+    >
+      {(select) => <SeveritySelect {...select} />}
+    </InlineChoice>
   );
 }
 
 export function InlineChannel({ problem, announce }: InlineProps) {
-  const { t } = useTranslation();
-  const label = t("problem.field.channel");
-  const edit = useInlineEdit<Channel | null>({
-    problemId: problem.id,
-    saved: problem.channel,
-    check: () => null,
-    toEdit: (value) => ({ field: "channel", value }),
-    onSaved: useSavedAnnouncer(announce, label),
-  });
-  const message = useFailureMessage(edit.failure, "channel");
   return (
-    <Field label={label} error={message} errorTestId="field-channel-error" inline>
-      {(control) => (
-        <ChannelSelect
-          {...control}
-          value={edit.value}
-          testId="field-channel"
-          onChange={(value) => {
-            edit.change(value);
-            edit.commit(value);
-          }}
-          onCancel={edit.cancel}
-        />
-      )}
-    </Field>
+    <InlineChoice<Channel | null>
+      problem={problem}
+      announce={announce}
+      field="channel"
+      saved={problem.channel}
+      toEdit={(value) => ({ field: "channel", value })}
+    >
+      {(select) => <ChannelSelect {...select} />}
+    </InlineChoice>
   );
 }
 

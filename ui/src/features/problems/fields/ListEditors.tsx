@@ -37,6 +37,44 @@ function RemoveIcon() {
   );
 }
 
+interface RemovableItemProps {
+  className: string;
+  testId: string;
+  text: string;
+  textClassName: string;
+  /** The remove button's accessible name and tooltip. */
+  removeLabel: string;
+  removeTestId: string;
+  onRemove: () => void;
+}
+
+/** One item of a list editor: its text and its own remove button. */
+function RemovableItem({
+  className,
+  testId,
+  text,
+  textClassName,
+  removeLabel,
+  removeTestId,
+  onRemove,
+}: RemovableItemProps) {
+  return (
+    <li className={className} data-testid={testId}>
+      <bdi className={textClassName}>{text}</bdi>
+      <button
+        type="button"
+        className="chip-remove"
+        aria-label={removeLabel}
+        title={removeLabel}
+        data-testid={removeTestId}
+        onClick={onRemove}
+      >
+        <RemoveIcon />
+      </button>
+    </li>
+  );
+}
+
 function splitTags(raw: string): string[] {
   return raw
     .split(TAG_SEPARATORS)
@@ -93,26 +131,19 @@ export function TagsEditor({
       {value.length > 0 && (
         <ul className="chip-list" aria-label={t("problem.field.tags")} data-testid={`${testIdBase}-list`}>
           {value.map((tag, index) => (
-            <li
+            <RemovableItem
               key={`${tag}-${index}`}
               className={isInvalid?.(tag) === true ? "chip chip--invalid" : "chip"}
-              data-testid="tag-chip"
-            >
-              <bdi className="chip-text">{tag}</bdi>
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={t("problemDetail.tags.remove", { tag })}
-                title={t("problemDetail.tags.remove", { tag })}
-                data-testid="tag-remove"
-                onClick={() => {
-                  onRemove(index);
-                  inputRef.current?.focus();
-                }}
-              >
-                <RemoveIcon />
-              </button>
-            </li>
+              testId="tag-chip"
+              text={tag}
+              textClassName="chip-text"
+              removeLabel={t("problemDetail.tags.remove", { tag })}
+              removeTestId="tag-remove"
+              onRemove={() => {
+                onRemove(index);
+                inputRef.current?.focus();
+              }}
+            />
           ))}
         </ul>
       )}
@@ -192,28 +223,21 @@ export function ReferencesEditor({
           data-testid={`${testIdBase}-list`}
         >
           {value.map((reference, index) => (
-            <li
+            <RemovableItem
               key={`${reference}-${index}`}
               className={
                 isInvalid?.(reference) === true ? "reference-item reference-item--invalid" : "reference-item"
               }
-              data-testid="reference-item"
-            >
-              <bdi className="reference-text">{reference}</bdi>
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={t("problemDetail.references.remove", { reference })}
-                title={t("problemDetail.references.remove", { reference })}
-                data-testid="reference-remove"
-                onClick={() => {
-                  onRemove(index);
-                  inputRef.current?.focus();
-                }}
-              >
-                <RemoveIcon />
-              </button>
-            </li>
+              testId="reference-item"
+              text={reference}
+              textClassName="reference-text"
+              removeLabel={t("problemDetail.references.remove", { reference })}
+              removeTestId="reference-remove"
+              onRemove={() => {
+                onRemove(index);
+                inputRef.current?.focus();
+              }}
+            />
           ))}
         </ol>
       )}
