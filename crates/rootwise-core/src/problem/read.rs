@@ -270,7 +270,7 @@ pub fn query(conn: &Connection, q: &ProblemQuery) -> Result<ProblemPage> {
     if let Some(tag) = q.tag.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let mark = placeholders(&mut values, [text(tag)]);
         wheres.push(format!(
-            "p.id IN (SELECT problem_id FROM problem_tags WHERE tag = {mark})"
+            "EXISTS (SELECT 1 FROM problem_tags t WHERE t.problem_id = p.id AND t.tag = {mark})"
         ));
     }
     if let Some(from) = q.reported_from {
@@ -292,16 +292,13 @@ pub fn query(conn: &Connection, q: &ProblemQuery) -> Result<ProblemPage> {
                  WHERE problem_search MATCH {mark} AND"
             )
         }
-        // Otherwise the matches are a set of rowids checked while walking
-        // the sort key's index in order: a common word fills the page after
-        // a few hundred entries, a rare one walks one narrow index. (Left to
-        // itself the planner sorts every match by fetching its row.)
+        // Otherwise the matches are a set of rowids.
         Some(fts) => {
             let mark = placeholders(&mut values, [text(fts)]);
             wheres.push(format!(
                 "p.rowid IN (SELECT rowid FROM problem_search WHERE problem_search MATCH {mark})"
             ));
-            format!("FROM problems p INDEXED BY {} WHERE", sort_index(q.sort))
+            "FROM problems p WHERE".to_owned()
         }
         None => "FROM problems p WHERE".to_owned(),
     };
@@ -350,19 +347,6 @@ pub fn query(conn: &Connection, q: &ProblemQuery) -> Result<ProblemPage> {
         .map(|rowid| row.query_row([rowid], from_row))
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(ProblemPage { items, total })
-}
-
-/// The index that serves a sort key (see migration 2).
-fn sort_index(sort: ProblemSort) -> &'static str {
-    match sort {
-        ProblemSort::Reported | ProblemSort::Relevance => "problems_live_reported",
-        ProblemSort::Updated => "problems_live_updated",
-        ProblemSort::LastSeen => "problems_live_last_seen",
-        ProblemSort::Severity => "problems_live_severity",
-        ProblemSort::Status => "problems_live_status",
-        ProblemSort::Title => "problems_live_title",
-        ProblemSort::Occurrences => "problems_live_occurrences",
-    }
 }
 
 /// One page of live problems, most recently reported first.
