@@ -1,24 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { useLastListSearch } from "../features/problems/list/lastSearch";
-import { BrandMark, SectionIcon } from "./icons";
+import { BrandMark, NavIcon, SectionIcon } from "./icons";
 import { SECTIONS, TRASH_PATH } from "./sections";
 
 function TrashIcon() {
   return (
-    <svg
-      className="nav-icon"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <NavIcon>
       <path d="M4.5 7h15M9.5 7V4.75h5V7M6.5 7l.9 12.25h9.2L17.5 7M10.25 11v5M13.75 11v5" />
-    </svg>
+    </NavIcon>
   );
 }
 

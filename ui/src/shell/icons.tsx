@@ -46,7 +46,8 @@ const PATHS: Record<SectionKey, React.ReactNode> = {
   ),
 };
 
-export function SectionIcon({ section }: { section: SectionKey }) {
+/** A line icon in the navigation's style. */
+export function NavIcon({ children }: { children: React.ReactNode }) {
   return (
     <svg
       className="nav-icon"
@@ -59,9 +60,13 @@ export function SectionIcon({ section }: { section: SectionKey }) {
       aria-hidden="true"
       focusable="false"
     >
-      {PATHS[section]}
+      {children}
     </svg>
   );
+}
+
+export function SectionIcon({ section }: { section: SectionKey }) {
+  return <NavIcon>{PATHS[section]}</NavIcon>;
 }
 
 export function BrandMark() {
