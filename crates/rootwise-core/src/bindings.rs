@@ -8,13 +8,23 @@ use std::path::Path;
 
 use ts_rs::{Config, ExportError, TS};
 
-use crate::{change, error, history, problem, search, settings, store, trash};
+use crate::{analysis, change, error, history, problem, search, settings, store, trash};
 
 /// Writes every binding (and what it depends on) into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     let cfg = Config::new().with_out_dir(dir);
     error::ErrorPayload::export_all(&cfg)?;
     change::ChangeEvent::export_all(&cfg)?;
+    analysis::Analysis::export_all(&cfg)?;
+    analysis::NewAnalysis::export_all(&cfg)?;
+    analysis::AnalysisEdit::export_all(&cfg)?;
+    analysis::AnalysisTree::export_all(&cfg)?;
+    analysis::AnalysisSummary::export_all(&cfg)?;
+    analysis::NewWhy::export_all(&cfg)?;
+    analysis::WhyEdit::export_all(&cfg)?;
+    analysis::NewEvidence::export_all(&cfg)?;
+    analysis::WhyHit::export_all(&cfg)?;
+    analysis::CauseCategory::export_all(&cfg)?;
     history::HistoryEntry::export_all(&cfg)?;
     problem::Problem::export_all(&cfg)?;
     problem::NewProblem::export_all(&cfg)?;

@@ -84,6 +84,21 @@ id_newtype!(
     OccurrenceId
 );
 
+id_newtype!(
+    /// Identifies a 5-Whys analysis.
+    AnalysisId
+);
+
+id_newtype!(
+    /// Identifies one cause (a "why") in an analysis tree.
+    WhyId
+);
+
+id_newtype!(
+    /// Identifies one piece of evidence for a cause.
+    EvidenceId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -75,9 +75,16 @@ pub(crate) const PROBLEMS: Index = Index {
     entity: "problem",
 };
 
+/// The why-trees' index: cause text and evidence.
+pub(crate) const WHYS: Index = Index {
+    fts: "why_search",
+    table: "why_nodes",
+    entity: "why",
+};
+
 /// Every index, for searching the whole workspace. Each area that becomes
 /// searchable adds its own here.
-const INDEXES: &[Index] = &[PROBLEMS];
+const INDEXES: &[Index] = &[PROBLEMS, WHYS];
 
 /// Puts (or replaces) a row's searchable text in an index.
 pub(crate) fn index(w: &Writer<'_>, index: Index, rowid: i64, body: &str) -> Result<()> {

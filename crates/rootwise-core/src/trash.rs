@@ -13,21 +13,38 @@ use ts_rs::TS;
 use crate::change::ChangeOp;
 use crate::error::{Error, Result};
 use crate::store::Writer;
-use crate::{problem, time};
+use crate::{analysis, problem, time};
 
 /// A kind of entity that can go to the trash.
 struct Kind {
     entity: &'static str,
     table: &'static str,
     label: &'static str,
+    /// Which trashed rows the trash lists (others went along with one).
+    listed: &'static str,
 }
 
 /// Every trashable kind. A new area adds its table here.
-const KINDS: &[Kind] = &[Kind {
-    entity: problem::ENTITY,
-    table: "problems",
-    label: "title",
-}];
+const KINDS: &[Kind] = &[
+    Kind {
+        entity: problem::ENTITY,
+        table: "problems",
+        label: "title",
+        listed: "1",
+    },
+    Kind {
+        entity: analysis::ANALYSIS,
+        table: "analyses",
+        label: "title",
+        listed: "1",
+    },
+    Kind {
+        entity: analysis::WHY,
+        table: "why_nodes",
+        label: "text",
+        listed: "deleted_with IS NULL AND undone = 0",
+    },
+];
 
 fn kind(entity: &str) -> Result<&'static Kind> {
     KINDS
@@ -61,9 +78,10 @@ pub fn list(conn: &Connection) -> Result<Vec<TrashItem>> {
     for k in KINDS {
         let sql = format!(
             "SELECT id, {label}, deleted_at, coalesce(deleted_by, '') FROM {table}
-             WHERE deleted_at IS NOT NULL",
+             WHERE deleted_at IS NOT NULL AND {listed}",
             label = k.label,
-            table = k.table
+            table = k.table,
+            listed = k.listed
         );
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], |r| {
@@ -175,6 +193,8 @@ pub(crate) fn mark_restored(w: &mut Writer<'_>, entity: &'static str, id: &str) 
 pub fn restore(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
     match kind(entity)?.entity {
         problem::ENTITY => problem::restore(w, id.parse()?).map(|_| ()),
+        analysis::ANALYSIS => analysis::restore_analysis(w, id.parse()?).map(|_| ()),
+        analysis::WHY => analysis::restore_why(w, id.parse()?).map(|_| ()),
         other => Err(Error::Internal(format!("no restore for {other}"))),
     }
 }

@@ -1,6 +1,8 @@
 //! Tauri commands, one module per area. Each command is a thin adapter:
 //! it runs the core on a blocking thread and maps nothing but the types.
 
+pub mod analysis;
+pub mod export;
 pub mod problem;
 pub mod settings;
 pub mod trash;

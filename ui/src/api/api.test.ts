@@ -88,6 +88,13 @@ describe("workspace-changed", () => {
   it("maps each entity to the queries it makes stale", () => {
     expect(keysForChange({ entity: "problem", id: "x", op: "create" })).toEqual([
       queryKeys.problems,
+      queryKeys.analyses,
+      queryKeys.trash,
+    ]);
+    // A confirmed root cause may move its problem's status.
+    expect(keysForChange({ entity: "why", id: "w", op: "update" })).toEqual([
+      queryKeys.analyses,
+      queryKeys.problems,
       queryKeys.trash,
     ]);
     expect(keysForChange({ entity: "settings", id: "", op: "update" })).toEqual([queryKeys.settings]);

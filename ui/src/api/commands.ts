@@ -1,6 +1,17 @@
 import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { Analysis } from "../bindings/Analysis";
+import type { AnalysisEdit } from "../bindings/AnalysisEdit";
+import type { AnalysisSummary } from "../bindings/AnalysisSummary";
+import type { AnalysisTree } from "../bindings/AnalysisTree";
 import type { ChangeEvent } from "../bindings/ChangeEvent";
+import type { Evidence } from "../bindings/Evidence";
+import type { NewAnalysis } from "../bindings/NewAnalysis";
+import type { NewEvidence } from "../bindings/NewEvidence";
+import type { NewWhy } from "../bindings/NewWhy";
+import type { WhyEdit } from "../bindings/WhyEdit";
+import type { WhyHit } from "../bindings/WhyHit";
+import type { WhyNode } from "../bindings/WhyNode";
 import type { NewProblem } from "../bindings/NewProblem";
 import type { Problem } from "../bindings/Problem";
 import type { NewOccurrence } from "../bindings/NewOccurrence";
@@ -121,6 +132,85 @@ export function listTrash(): Promise<TrashItem[]> {
 /** Restores any trashed entity by kind and id. */
 export async function restoreFromTrash(entity: string, id: string): Promise<void> {
   await invoke<null>("trash_restore", { entity, id });
+}
+
+/** Live analyses: those of one problem (latest session first), or all (latest change first). */
+export function listAnalyses(problemId?: string): Promise<AnalysisSummary[]> {
+  return invoke<AnalysisSummary[]>("analysis_list", { problemId: problemId ?? null });
+}
+
+/** One analysis with its problem, its causes depth first, and the push-back checks. */
+export function getAnalysis(id: string): Promise<AnalysisTree> {
+  return invoke<AnalysisTree>("analysis_get", { id });
+}
+
+/** Starts an analysis of a problem; rejects with invalid_input listing every broken rule. */
+export function createAnalysis(input: NewAnalysis): Promise<Analysis> {
+  return invoke<Analysis>("analysis_create", { input });
+}
+
+/** Changes one field of an analysis. */
+export function editAnalysis(id: string, edit: AnalysisEdit): Promise<Analysis> {
+  return invoke<Analysis>("analysis_edit", { id, edit });
+}
+
+/** Moves an analysis and its tree to the trash (restorable). */
+export async function deleteAnalysis(id: string): Promise<void> {
+  await invoke<null>("analysis_delete", { id });
+}
+
+/** Causes whose text or evidence match every word typed, best first. */
+export function searchCauses(text: string, limit = 50): Promise<WhyHit[]> {
+  return invoke<WhyHit[]>("analysis_search", { text, limit });
+}
+
+/** Adds a cause under `input.parentId` (or the problem statement) at `input.position`. */
+export function addWhy(analysisId: string, input: NewWhy): Promise<WhyNode> {
+  return invoke<WhyNode>("why_add", { analysisId, input });
+}
+
+/** Changes one field of a cause. */
+export function editWhy(id: string, edit: WhyEdit): Promise<WhyNode> {
+  return invoke<WhyNode>("why_edit", { id, edit });
+}
+
+/** Moves a cause and its subtree; rejects (invalid_input on parentId) under its own descendant. */
+export function moveWhy(id: string, parentId: string | null, position: number): Promise<WhyNode> {
+  return invoke<WhyNode>("why_move", { id, parentId, position });
+}
+
+/** Moves a cause and its subtree to the trash; `undo` (undoing its creation) keeps it out of the trash list. */
+export async function deleteWhy(id: string, undo = false): Promise<void> {
+  await invoke<null>("why_delete", { id, undo });
+}
+
+/** Brings a cause back with its subtree, at its old place. */
+export function restoreWhy(id: string): Promise<WhyNode> {
+  return invoke<WhyNode>("why_restore", { id });
+}
+
+/** Adds evidence (a note, a reference, or both) to a cause. */
+export function addEvidence(whyId: string, input: NewEvidence): Promise<Evidence> {
+  return invoke<Evidence>("evidence_add", { whyId, input });
+}
+
+/** Changes a piece of evidence. */
+export function editEvidence(id: string, input: NewEvidence): Promise<Evidence> {
+  return invoke<Evidence>("evidence_edit", { id, input });
+}
+
+/** Removes a piece of evidence; resolves to its cause. */
+export function removeEvidence(id: string): Promise<WhyNode> {
+  return invoke<WhyNode>("evidence_remove", { id });
+}
+
+/**
+ * Saves an export: the shell asks where in the native save dialog and writes
+ * the file. Text is sent as is; binary (a PNG) as base64. Resolves to the path
+ * written, or null when the user cancelled.
+ */
+export function saveExport(name: string, contents: string, base64 = false): Promise<string | null> {
+  return invoke<string | null>("export_save", { name, contents, base64 });
 }
 
 export function getSettings(): Promise<Settings> {

@@ -20,6 +20,7 @@ import type { SuggestField } from "../bindings/SuggestField";
 import type { TrashItem } from "../bindings/TrashItem";
 import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
 import { WORKSPACE_CHANGED_EVENT } from "./commands";
+import { analysisHandlers, type MockAnalysisState } from "./mock-analysis";
 
 export interface MockCall {
   command: string;
@@ -44,6 +45,8 @@ export interface MockState {
   notes: Record<string, string[]>;
   /** What the next open/save dialog returns (null = the user cancelled). */
   dialogPath: string | null;
+  /** Analyses, their causes, the checks to report, and saved exports. */
+  analysis: MockAnalysisState;
 }
 
 type Handler = (args: Record<string, unknown>, state: MockState) => unknown;
@@ -55,6 +58,8 @@ export interface MockBackendOptions {
   notes?: Record<string, string[]>;
   settings?: Partial<Settings>;
   dialogPath?: string | null;
+  /** Analyses and causes to start with. */
+  analysis?: Partial<MockAnalysisState>;
   /** Replace the built-in behaviour of some commands. */
   handlers?: Record<string, Handler>;
 }
@@ -324,6 +329,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     notes: { ...options.notes },
     settings: { displayName: "", language: "en", theme: "light", ...options.settings },
     dialogPath: options.dialogPath ?? null,
+    analysis: { analyses: [], nodes: [], checks: [], exports: {}, ...options.analysis },
   };
   const calls: MockCall[] = [];
 
@@ -472,6 +478,17 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
       void changed({ entity: "settings", id: "settings", op: "update" });
       return state.settings;
     },
+    ...analysisHandlers(
+      state.analysis,
+      () => state.problems,
+      changed,
+      (code, entity, id) =>
+        rejectWith({
+          code,
+          message: `${entity} ${id}`,
+          details: code === "invalid_input" ? { field: entity, rule: "invalid" } : { entity, id },
+        }),
+    ),
     "plugin:dialog|open": () => state.dialogPath,
     "plugin:dialog|save": () => state.dialogPath,
   };

@@ -9,7 +9,13 @@ import {
   type QueryKey,
 } from "@tanstack/react-query";
 import { useEffect } from "react";
+import type { Analysis } from "../bindings/Analysis";
+import type { AnalysisEdit } from "../bindings/AnalysisEdit";
+import type { AnalysisSummary } from "../bindings/AnalysisSummary";
+import type { AnalysisTree } from "../bindings/AnalysisTree";
 import type { ChangeEvent } from "../bindings/ChangeEvent";
+import type { NewAnalysis } from "../bindings/NewAnalysis";
+import type { WhyHit } from "../bindings/WhyHit";
 import type { NewProblem } from "../bindings/NewProblem";
 import type { Problem } from "../bindings/Problem";
 import type { ProblemPage } from "../bindings/ProblemPage";
@@ -24,6 +30,12 @@ import type { SuggestField } from "../bindings/SuggestField";
 import type { TrashItem } from "../bindings/TrashItem";
 import {
   countSamples,
+  createAnalysis,
+  deleteAnalysis,
+  editAnalysis,
+  getAnalysis,
+  listAnalyses,
+  searchCauses,
   createProblem,
   deleteProblem,
   editProblem,
@@ -58,6 +70,10 @@ export const queryKeys = {
   suggestions: (field: SuggestField) => [...root, "problems", "suggestions", field] as const,
   samples: [...root, "problems", "samples"] as const,
   trash: [...root, "trash"] as const,
+  analyses: [...root, "analyses"] as const,
+  analysisList: (problemId: string | null) => [...root, "analyses", "list", problemId] as const,
+  analysisTree: (id: string) => [...root, "analyses", "tree", id] as const,
+  causeSearch: (text: string) => [...root, "analyses", "search", text] as const,
   settings: [...root, "settings"] as const,
 };
 
@@ -81,7 +97,11 @@ export function createQueryClient(): QueryClient {
 export function keysForChange(event: ChangeEvent): QueryKey[] {
   switch (event.entity) {
     case "problem":
-      return [queryKeys.problems, queryKeys.trash];
+      return [queryKeys.problems, queryKeys.analyses, queryKeys.trash];
+    case "analysis":
+    case "why":
+      // Confirming a root cause may move the problem's status; a merge moves analyses.
+      return [queryKeys.analyses, queryKeys.problems, queryKeys.trash];
     case "settings":
       return [queryKeys.settings];
     case "workspace":
@@ -270,6 +290,62 @@ export function useRestoreFromTrash() {
   return useProblemsMutation(({ entity, id }: { entity: string; id: string }) =>
     restoreFromTrash(entity, id),
   );
+}
+
+/** Live analyses of one problem, or all of them when `problemId` is null. */
+export function useAnalyses(problemId: string | null) {
+  return useQuery<AnalysisSummary[], AppError>({
+    queryKey: queryKeys.analysisList(problemId),
+    queryFn: () => listAnalyses(problemId ?? undefined),
+  });
+}
+
+/** One analysis with its tree and checks. */
+export function useAnalysisTree(id: string) {
+  return useQuery<AnalysisTree, AppError>({
+    queryKey: queryKeys.analysisTree(id),
+    queryFn: () => getAnalysis(id),
+  });
+}
+
+/** Causes matching a search (disabled while the text is blank). */
+export function useCauseSearch(text: string) {
+  const trimmed = text.trim();
+  return useQuery<WhyHit[], AppError>({
+    queryKey: queryKeys.causeSearch(trimmed),
+    queryFn: () => searchCauses(trimmed),
+    enabled: trimmed !== "",
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useAnalysesMutation<TResult, TInput>(run: Run<TResult, TInput>) {
+  const queryClient = useQueryClient();
+  return useMutation<TResult, AppError, TInput>({
+    mutationFn: run,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.analyses });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.trash });
+    },
+  });
+}
+
+/** Starts an analysis. */
+export function useCreateAnalysis() {
+  return useAnalysesMutation<Analysis, NewAnalysis>(createAnalysis);
+}
+
+/** Edits one field of an analysis. */
+export function useEditAnalysis(id: string) {
+  return useAnalysesMutation<Analysis, AnalysisEdit>((edit) => editAnalysis(id, edit));
+}
+
+/** Moves an analysis to the trash. */
+export function useDeleteAnalysis() {
+  return useAnalysesMutation<undefined, string>(async (id) => {
+    await deleteAnalysis(id);
+    return undefined;
+  });
 }
 
 export function useSettings(options: { enabled?: boolean } = {}) {

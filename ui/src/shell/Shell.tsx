@@ -1,3 +1,6 @@
+import { AnalysesScreen } from "../features/analyses/AnalysesScreen";
+import { AnalysisScreen } from "../features/analyses/AnalysisScreen";
+import { SessionScreen } from "../features/analyses/session/SessionScreen";
 import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
@@ -77,6 +80,9 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
             <Route path="/problems" element={<ProblemsScreen />} />
             <Route path="/problems/new" element={<NewProblemScreen />} />
             <Route path="/problems/:id" element={<ProblemDetailScreen />} />
+            <Route path="/analyses" element={<AnalysesScreen />} />
+            <Route path="/analyses/:id" element={<AnalysisScreen />} />
+            <Route path="/analyses/:id/session" element={<SessionScreen />} />
             <Route path="/trash" element={<TrashScreen />} />
             {SECTIONS.map((section) =>
               section.built ? null : (

@@ -1,7 +1,7 @@
 /** The app's sections, in sidebar order. `goKey` is the letter after `g`. */
 export const SECTIONS = [
   { key: "problems", path: "/problems", goKey: "p", built: true },
-  { key: "analyses", path: "/analyses", goKey: "a", built: false },
+  { key: "analyses", path: "/analyses", goKey: "a", built: true },
   { key: "personas", path: "/personas", goKey: "r", built: false },
   { key: "empathy", path: "/empathy", goKey: "e", built: false },
   { key: "journeys", path: "/journeys", goKey: "j", built: false },

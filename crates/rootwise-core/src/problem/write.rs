@@ -439,7 +439,8 @@ pub fn restore(w: &mut Writer<'_>, id: ProblemId) -> Result<Problem> {
 
 /// Merges `duplicate` into `survivor`: its first report becomes an
 /// occurrence of the survivor, its occurrences, references and tags move
-/// over, and it goes to the trash with a pointer to the survivor.
+/// over, its analyses now explain the survivor, and it goes to the trash
+/// with a pointer to the survivor.
 pub fn merge(w: &mut Writer<'_>, duplicate: ProblemId, survivor: ProblemId) -> Result<Problem> {
     if duplicate == survivor {
         return Err(Error::Conflict(
@@ -491,6 +492,7 @@ pub fn merge(w: &mut Writer<'_>, duplicate: ProblemId, survivor: ProblemId) -> R
         params![now, survivor],
     )?;
     super::occurrence::refresh_stats(w, survivor)?;
+    crate::analysis::write::move_analyses(w, duplicate, survivor)?;
 
     let (dup_key, keep_key) = (duplicate.to_string(), survivor.to_string());
     w.record(

@@ -1,0 +1,167 @@
+//! Saving an export (Markdown, SVG, PNG) to a file the user picks in the
+//! native save dialog. The UI never gets a file-system scope: it hands the
+//! bytes over and Rust writes them where the user said.
+//!
+//! End-to-end tests cannot click a native dialog, so when
+//! `ROOTWISE_EXPORT_DIR` is set the file goes straight into that folder
+//! under its suggested name.
+
+use std::path::{Path, PathBuf};
+
+use rootwise_core::{Error, Result};
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+/// Largest export accepted, in bytes.
+const EXPORT_MAX: usize = 64 << 20;
+
+/// The environment variable that bypasses the dialog (tests only).
+const EXPORT_DIR_ENV: &str = "ROOTWISE_EXPORT_DIR";
+
+/// A safe file name: no folders, no control characters, not empty.
+fn file_name(suggested: &str) -> String {
+    let name: String = suggested
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let name = name.trim().trim_start_matches('.').to_owned();
+    if name.is_empty() {
+        "export".into()
+    } else {
+        name
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// so a failed write never leaves half a file behind.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| Error::Internal(format!("{} has no folder", path.display())))?;
+    let tmp = dir.join(format!(
+        ".{}.part",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("export")
+    ));
+    std::fs::write(&tmp, bytes)?;
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e.into());
+    }
+    Ok(())
+}
+
+/// Asks where to save `name` (a file type filter from its extension) and
+/// writes the contents there. `base64` says the contents are binary,
+/// base64-encoded. Returns the path written, or nothing when cancelled.
+#[tauri::command]
+pub async fn export_save(
+    app: AppHandle,
+    name: String,
+    contents: String,
+    base64: bool,
+) -> Result<Option<String>> {
+    let bytes = if base64 {
+        decode_base64(&contents)?
+    } else {
+        contents.into_bytes()
+    };
+    if bytes.len() > EXPORT_MAX {
+        return Err(Error::Conflict("the export is too large to save".into()));
+    }
+    let name = file_name(&name);
+    let path: Option<PathBuf> = match std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty()) {
+        Some(dir) => Some(PathBuf::from(dir).join(&name)),
+        None => {
+            let extension = Path::new(&name)
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_owned();
+            let mut dialog = app.dialog().file().set_file_name(&name);
+            if !extension.is_empty() {
+                dialog = dialog.add_filter(extension.to_uppercase(), &[extension.as_str()]);
+            }
+            tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+                .await
+                .map_err(|e| Error::Internal(format!("save dialog failed: {e}")))?
+                .map(|p| p.into_path())
+                .transpose()
+                .map_err(|e| Error::Internal(format!("unusable path: {e}")))?
+        }
+    };
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let target = path.clone();
+    tauri::async_runtime::spawn_blocking(move || write_atomically(&target, &bytes))
+        .await
+        .map_err(|e| Error::Internal(format!("background task failed: {e}")))??;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Decodes standard base64 (with or without padding).
+fn decode_base64(text: &str) -> Result<Vec<u8>> {
+    fn value(c: u8) -> Option<u32> {
+        match c {
+            b'A'..=b'Z' => Some(u32::from(c - b'A')),
+            b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
+            b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
+            b'+' => Some(62),
+            b'/' => Some(63),
+            _ => None,
+        }
+    }
+    let clean: Vec<u8> = text
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+        .collect();
+    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
+    for chunk in clean.chunks(4) {
+        let mut acc = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            let v = value(*c)
+                .ok_or_else(|| Error::Internal("the export is not valid base64".into()))?;
+            acc |= v << (18 - 6 * i);
+        }
+        let bytes = acc.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_lose_folders_and_hidden_dots() {
+        assert_eq!(file_name("../../etc/passwd"), "-..-etc-passwd");
+        assert_eq!(file_name("تحليل: التأخير.md"), "تحليل- التأخير.md");
+        assert_eq!(file_name("  "), "export");
+    }
+
+    #[test]
+    fn base64_round_trips() {
+        assert_eq!(decode_base64("aGVsbG8=").unwrap(), b"hello");
+        assert_eq!(decode_base64("aGVsbG8h").unwrap(), b"hello!");
+        assert_eq!(decode_base64("").unwrap(), b"");
+        assert!(decode_base64("a$==").is_err());
+    }
+
+    #[test]
+    fn writes_whole_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        write_atomically(&path, "# عنوان".as_bytes()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "# عنوان");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
