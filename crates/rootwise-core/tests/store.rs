@@ -334,3 +334,68 @@ fn upgrading_a_v1_workspace_to_the_problem_log_keeps_every_problem() {
     assert_eq!(hits.len(), 1, "search index kept");
     assert_eq!(hits[0].id, old.id.to_string());
 }
+
+#[test]
+fn upgrading_a_v2_workspace_to_analyses_keeps_problems_tags_occurrences_and_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    let id;
+    {
+        // A workspace as version 2 of Rootwise wrote it, through its own code.
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, description, channel, severity, severity_rank, status,
+                status_rank, reported_on, first_seen, last_seen, occurrence_count, created_at, updated_at)
+             VALUES ('019a0000-0000-7000-8000-0000000000a1', 'رسالة التأكيد لا تصل', 'تتأخر الرسائل', 'chat',
+                'high', 2, 'investigating', 1, '2026-05-01', '2026-05-01', '2026-05-03', 2,
+                '2026-05-01T08:00:00.000Z', '2026-05-03T08:00:00.000Z');
+             INSERT INTO problem_tags (problem_id, tag) VALUES ('019a0000-0000-7000-8000-0000000000a1', 'sms');
+             INSERT INTO occurrences (id, problem_id, occurred_on, ticket_ref, note, author, created_at)
+                VALUES ('019a0000-0000-7000-8000-0000000000b1', '019a0000-0000-7000-8000-0000000000a1',
+                '2026-05-03', 'T-9', 'again', 'Huda', '2026-05-03T08:00:00.000Z');
+             INSERT INTO problem_search (rowid, body)
+                SELECT rowid, 'رساله التاكيد لا تصل sms' FROM problems;",
+        )
+        .unwrap();
+        id = "019a0000-0000-7000-8000-0000000000a1"
+            .parse::<rootwise_core::ids::ProblemId>()
+            .unwrap();
+    }
+    let mut ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(ws.backup_path().is_some(), "backed up before upgrading");
+    let detail = problem::detail(ws.conn(), id).unwrap();
+    assert_eq!(detail.problem.title, "رسالة التأكيد لا تصل");
+    assert_eq!(detail.problem.tags, vec!["sms".to_string()]);
+    assert_eq!(detail.occurrences.len(), 1);
+    assert_eq!(detail.problem.occurrence_count, 2);
+    assert_eq!(
+        rootwise_core::search::search(ws.conn(), "التأكيد", 5)
+            .unwrap()
+            .len(),
+        1
+    );
+    // The upgraded workspace takes analyses of its old problems.
+    let analysis = ws
+        .write("Huda", |w| {
+            rootwise_core::analysis::create_analysis(
+                w,
+                &rootwise_core::analysis::NewAnalysis {
+                    problem_id: id.to_string(),
+                    title: "لماذا لا تصل الرسالة؟".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap()
+        .value;
+    assert_eq!(
+        rootwise_core::analysis::for_problem(ws.conn(), id)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.analysis.id)
+            .collect::<Vec<_>>(),
+        vec![analysis.id]
+    );
+}
