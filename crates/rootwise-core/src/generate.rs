@@ -154,9 +154,100 @@ pub fn problems(ws: &mut Workspace, count: u32, seed: u64) -> Result<()> {
     problems_with(ws, count, 0, seed)
 }
 
+const CAUSES: &[&str] = &[
+    "The form does not check the address",
+    "The team lead approves refunds once a week",
+    "The bank rejects the transfer without a notice",
+    "لا توجد خطوة للتحقق من رقم الهاتف",
+    "السياسة تشترط توقيعين على كل استرداد",
+    "The queue is not monitored at night",
+];
+
+/// Adds a problem with one analysis whose why-tree has `nodes` causes,
+/// breadth first with up to `fan_out` children each (about a third of them
+/// with evidence, some marked root causes). Returns the analysis.
+pub fn analysis_tree(
+    ws: &mut Workspace,
+    nodes: u32,
+    fan_out: u32,
+    seed: u64,
+) -> Result<crate::ids::AnalysisId> {
+    use crate::analysis::{self, NewAnalysis, NewEvidence, NewWhy, WhyEdit, WhyStatus};
+    let mut rng = SplitMix(seed);
+    ws.write("Rootwise generator", |w| {
+        let p = problem::create(
+            w,
+            &NewProblem {
+                title: "Refunds reach customers three weeks late".into(),
+                ..NewProblem::default()
+            },
+        )?;
+        let a = analysis::create_analysis(
+            w,
+            &NewAnalysis {
+                problem_id: p.id.to_string(),
+                title: format!("A tree of {nodes} causes"),
+                ..NewAnalysis::default()
+            },
+        )?;
+        let mut parents: std::collections::VecDeque<Option<crate::ids::WhyId>> =
+            std::collections::VecDeque::from([None]);
+        let mut made = 0;
+        while made < nodes {
+            let Some(parent) = parents.pop_front() else {
+                break;
+            };
+            for _ in 0..fan_out.max(1) {
+                if made >= nodes {
+                    break;
+                }
+                let node = analysis::add_why(
+                    w,
+                    a.id,
+                    &NewWhy {
+                        parent_id: parent.map(|p| p.to_string()),
+                        text: format!("{} #{}", rng.pick(CAUSES), made + 1),
+                        status: Some(rng.pick(WhyStatus::ALL)),
+                        ..NewWhy::default()
+                    },
+                )?;
+                if rng.below(3) == 0 {
+                    analysis::add_evidence(
+                        w,
+                        node.id,
+                        &NewEvidence {
+                            note: rng.pick(NOTES).to_owned() + " (log)",
+                            reference: format!("ZD-{}", rng.below(900_000) + 100_000),
+                        },
+                    )?;
+                }
+                if rng.below(10) == 0 {
+                    analysis::edit_why(w, node.id, &WhyEdit::RootCause(true))?;
+                }
+                parents.push_back(Some(node.id));
+                made += 1;
+            }
+        }
+        Ok(a.id)
+    })
+    .map(|c| c.value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generates_a_why_tree_of_the_requested_size() {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        let a = analysis_tree(&mut ws, 40, 3, 1).unwrap();
+        let tree = crate::analysis::tree(ws.conn(), a).unwrap();
+        assert_eq!(tree.nodes.len(), 40);
+        assert_eq!(
+            tree.nodes.iter().filter(|n| n.parent_id.is_none()).count(),
+            3
+        );
+    }
 
     #[test]
     fn generates_the_requested_number_deterministically() {

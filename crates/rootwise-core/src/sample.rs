@@ -1,12 +1,15 @@
-//! The sample workspace: realistic, bilingual customer problems that a new
-//! team can explore before logging its own, and remove in one step.
+//! The sample workspace: realistic, bilingual customer problems (two with a
+//! 5-Whys analysis) that a new team can explore before logging its own,
+//! and remove in one step.
 //!
 //! The sentences are Rootwise's own, written for this purpose.
 
 use chrono::Duration;
 use rusqlite::Connection;
 
+use crate::analysis::{self, CauseCategory, NewAnalysis, NewEvidence, NewWhy, WhyEdit, WhyStatus};
 use crate::error::Result;
+use crate::ids::ProblemId;
 use crate::problem::{self, Channel, NewOccurrence, NewProblem, ProblemEdit, Severity, Status};
 use crate::store::Writer;
 use crate::time;
@@ -203,11 +206,119 @@ const SAMPLES: &[Sample] = &[
     },
 ];
 
+/// One cause of a sample why-tree: its depth (1 answers the problem), text,
+/// status, category, root-cause mark and evidence (note, reference).
+type SampleWhy = (
+    u8,
+    &'static str,
+    WhyStatus,
+    Option<CauseCategory>,
+    bool,
+    &'static [(&'static str, &'static str)],
+);
+
+/// A sample 5-Whys analysis of the sample problem with this title.
+struct SampleAnalysis {
+    problem: &'static str,
+    title: &'static str,
+    facilitator: &'static str,
+    participants: &'static [&'static str],
+    summary: &'static str,
+    causes: &'static [SampleWhy],
+}
+
+const SAMPLE_ANALYSES: &[SampleAnalysis] = &[
+    SampleAnalysis {
+        problem: "Refund shows as issued but never reaches the customer's card",
+        title: "Why refunds never reach the card",
+        facilitator: "Maya Haddad",
+        participants: &["Omar Saleh", "Lina Farouk", "Payments on-call"],
+        summary: "Refunds to cards replaced after the original purchase are sent to the old card number and bounce silently.",
+        causes: &[
+            (1, "The bank returns the refund to us without telling the customer", WhyStatus::Confirmed, Some(CauseCategory::Partner), false,
+                &[("Bank return report lists 37 bounced refunds last month", "PAY-RPT-0425")]),
+            (2, "The refund goes to a card number that is no longer valid", WhyStatus::Confirmed, Some(CauseCategory::Product), false, &[]),
+            (3, "The refund service always uses the card stored with the original order", WhyStatus::Confirmed, Some(CauseCategory::Product), true,
+                &[("Service code reads the order's payment token only", "ENG-2291")]),
+            (2, "Bounced refunds are not shown to support agents", WhyStatus::Confirmed, Some(CauseCategory::Process), false, &[]),
+            (3, "Nobody owns the bank's return report", WhyStatus::Hypothesis, Some(CauseCategory::Process), true, &[]),
+            (1, "The customer's bank is slow to post refunds", WhyStatus::RuledOut, Some(CauseCategory::Partner), false,
+                &[("Posted refunds arrive within 5 days at every bank we checked", "")]),
+        ],
+    },
+    SampleAnalysis {
+        problem: "لا يصل رمز التحقق برسالة نصية عند تسجيل الدخول",
+        title: "لماذا لا يصل رمز التحقق؟",
+        facilitator: "سارة العتيبي",
+        participants: &["خالد المنصور", "فريق الرسائل"],
+        summary: "",
+        causes: &[
+            (1, "مزوّد الرسائل يرفض الإرسال إلى أرقام بعض المشغّلين", WhyStatus::Confirmed, Some(CauseCategory::Partner), false,
+                &[("سجل المزوّد يُظهر رفض ١٢٪ من الرسائل لمشغّل واحد", "SMS-LOG-88")]),
+            (2, "اسم المرسل غير مسجَّل لدى هذا المشغّل", WhyStatus::Hypothesis, Some(CauseCategory::Policy), true, &[]),
+            (1, "العميل يدخل رقمه بصيغة دولية خاطئة", WhyStatus::Hypothesis, Some(CauseCategory::Product), false, &[]),
+        ],
+    },
+];
+
+/// Adds the sample analyses to the sample problems just loaded.
+fn load_analyses(w: &mut Writer<'_>, problems: &[(String, ProblemId)]) -> Result<()> {
+    for s in SAMPLE_ANALYSES {
+        let Some((_, problem_id)) = problems.iter().find(|(t, _)| t == s.problem) else {
+            continue;
+        };
+        let a = analysis::write::create_analysis_as(
+            w,
+            &NewAnalysis {
+                problem_id: problem_id.to_string(),
+                title: s.title.into(),
+                facilitator: Some(s.facilitator.into()),
+                participants: Some(s.participants.iter().map(|p| (*p).to_owned()).collect()),
+                held_on: None,
+                summary: Some(s.summary.into()),
+            },
+            true,
+        )?;
+        // The last node seen at each depth is the parent of the next deeper one.
+        let mut path: Vec<crate::ids::WhyId> = Vec::new();
+        for (depth, text, status, category, root, evidence) in s.causes {
+            path.truncate(usize::from(depth.saturating_sub(1)));
+            let node = analysis::add_why(
+                w,
+                a.id,
+                &NewWhy {
+                    parent_id: path.last().map(|p| p.to_string()),
+                    text: (*text).into(),
+                    status: Some(*status),
+                    category: *category,
+                    position: None,
+                },
+            )?;
+            for (note, reference) in *evidence {
+                analysis::add_evidence(
+                    w,
+                    node.id,
+                    &NewEvidence {
+                        note: (*note).into(),
+                        reference: (*reference).into(),
+                    },
+                )?;
+            }
+            if *root {
+                analysis::edit_why(w, node.id, &WhyEdit::RootCause(true))?;
+            }
+            path.push(node.id);
+        }
+    }
+    Ok(())
+}
+
 /// Loads the sample problems (as sample data the user can remove) and
 /// returns how many were added.
 pub fn load(w: &mut Writer<'_>) -> Result<u32> {
     let today = time::today_utc();
     let mut added = 0;
+    let mut loaded = Vec::new();
     for s in SAMPLES {
         let owned = |items: &[&str]| items.iter().map(|t| (*t).to_owned()).collect::<Vec<_>>();
         let p = problem::write::create_as(
@@ -250,8 +361,10 @@ pub fn load(w: &mut Writer<'_>) -> Result<u32> {
             }
             problem::edit(w, p.id, &ProblemEdit::Status(*status))?;
         }
+        loaded.push((p.title.clone(), p.id));
         added += 1;
     }
+    load_analyses(w, &loaded)?;
     Ok(added)
 }
 
@@ -312,12 +425,24 @@ mod tests {
             .unwrap();
         assert!(closed.occurrence_count >= 2);
         assert!(page.items.iter().any(|p| p.title.contains("رمز التحقق")));
+        let analyses = crate::analysis::list(ws.conn(), 10).unwrap();
+        assert_eq!(analyses.len(), SAMPLE_ANALYSES.len());
+        assert!(analyses
+            .iter()
+            .all(|a| a.analysis.sample && a.node_count >= 3));
+        assert!(analyses
+            .iter()
+            .any(|a| a.analysis.title.contains("رمز التحقق")));
 
         let removed = ws.write("Dana", remove).unwrap().value;
         assert_eq!(removed, added);
         let left = problem::list(ws.conn(), 0, 100).unwrap();
         assert_eq!(left.total, 1);
         assert_eq!(left.items[0].title, "Mine");
+        assert!(
+            crate::analysis::list(ws.conn(), 10).unwrap().is_empty(),
+            "their analyses go with them"
+        );
         assert_eq!(crate::trash::list(ws.conn()).unwrap().len() as u32, added);
     }
 }

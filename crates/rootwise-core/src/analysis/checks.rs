@@ -148,8 +148,9 @@ const STOP_WORDS: &[&str] = &[
     "مع",
 ];
 
-fn words(text: &str) -> Vec<String> {
-    normalize(text)
+/// The words of already normalised text.
+fn words(normalized: &str) -> Vec<String> {
+    normalized
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
@@ -176,38 +177,69 @@ fn arabic_stem(word: &str) -> &str {
     word
 }
 
-/// Whether the words of `phrase` appear in a row in `text`; `same` decides
-/// whether a text word stands for a phrase word.
-fn contains_phrase(text: &[String], phrase: &[String], same: impl Fn(&str, &str) -> bool) -> bool {
-    !phrase.is_empty()
-        && text.windows(phrase.len()).any(|window| {
-            window
-                .iter()
-                .zip(phrase)
-                .all(|(t, p)| same(t.as_str(), p.as_str()))
+/// A normalised word and its Arabic stem.
+struct Word {
+    word: String,
+    stem: String,
+}
+
+fn stemmed(normalized: &str) -> Vec<Word> {
+    words(normalized)
+        .into_iter()
+        .map(|word| Word {
+            stem: arabic_stem(&word).to_owned(),
+            word,
         })
+        .collect()
+}
+
+/// The blame phrases split into normalised words, once per check run.
+struct Blame {
+    english: Vec<Vec<Word>>,
+    arabic: Vec<Vec<Word>>,
+}
+
+impl Blame {
+    fn new() -> Self {
+        Self {
+            english: BLAME_EN.iter().map(|p| stemmed(&normalize(p))).collect(),
+            arabic: BLAME_AR.iter().map(|p| stemmed(&normalize(p))).collect(),
+        }
+    }
+
+    /// Whether normalised text blames a person.
+    fn matches(&self, normalized: &str) -> bool {
+        let text = stemmed(normalized);
+        let found = |phrases: &[Vec<Word>], same: &dyn Fn(&Word, &Word) -> bool| {
+            phrases.iter().any(|phrase| {
+                !phrase.is_empty()
+                    && text
+                        .windows(phrase.len())
+                        .any(|window| window.iter().zip(phrase).all(|(t, p)| same(t, p)))
+            })
+        };
+        found(&self.english, &|t, p| t.word == p.word)
+            || found(&self.arabic, &|t, p| {
+                t.word.starts_with(&p.word) || t.stem.starts_with(&p.stem)
+            })
+    }
 }
 
 /// Whether `text` blames a person rather than a process or a system.
 /// English phrases match whole words; Arabic ones match a word's stem and
 /// allow endings (a joined pronoun: إهماله), because Arabic attaches them.
 pub fn blames_person(text: &str) -> bool {
-    let text = words(text);
-    let english = BLAME_EN
-        .iter()
-        .any(|phrase| contains_phrase(&text, &words(phrase), |t, p| t == p));
-    english
-        || BLAME_AR.iter().any(|phrase| {
-            contains_phrase(&text, &words(phrase), |t, p| {
-                t.starts_with(p) || arabic_stem(t).starts_with(arabic_stem(p))
-            })
-        })
+    Blame::new().matches(&normalize(text))
 }
 
-fn content_words(text: &str) -> HashSet<String> {
-    normalize(text)
+static STOP: std::sync::LazyLock<HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
+/// The words of normalised text that carry meaning, as stems.
+fn content_words(normalized: &str) -> HashSet<String> {
+    normalized
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+        .filter(|w| !w.is_empty() && !STOP.contains(w))
         .map(|w| arabic_stem(w).to_owned())
         .collect()
 }
@@ -215,19 +247,29 @@ fn content_words(text: &str) -> HashSet<String> {
 /// Whether `child` only repeats the words of `parent`: every word that
 /// carries meaning in it is already in the parent.
 pub fn repeats(child: &str, parent: &str) -> bool {
-    let child = content_words(child);
-    if child.is_empty() {
-        return false;
-    }
-    let parent = content_words(parent);
-    child.is_subset(&parent)
+    only_repeats(
+        &content_words(&normalize(child)),
+        &content_words(&normalize(parent)),
+    )
+}
+
+fn only_repeats(child: &HashSet<String>, parent: &HashSet<String>) -> bool {
+    !child.is_empty() && child.is_subset(parent)
 }
 
 /// Runs every check over a tree. `nodes` are the live nodes of one
 /// analysis; `statement` is the problem statement at the root.
 pub fn run(nodes: &[WhyNode], statement: &str) -> Vec<NodeCheck> {
-    let by_id: HashMap<WhyId, &WhyNode> = nodes.iter().map(|n| (n.id, n)).collect();
+    let normalized: HashMap<WhyId, String> =
+        nodes.iter().map(|n| (n.id, normalize(&n.text))).collect();
+    let words: HashMap<WhyId, HashSet<String>> = normalized
+        .iter()
+        .map(|(id, text)| (*id, content_words(text)))
+        .collect();
+    let statement = content_words(&normalize(statement));
     let parents: HashSet<WhyId> = nodes.iter().filter_map(|n| n.parent_id).collect();
+    let blame = Blame::new();
+    let none = HashSet::new();
     let mut out = Vec::new();
     for n in nodes {
         let mut found = |kind| {
@@ -236,11 +278,11 @@ pub fn run(nodes: &[WhyNode], statement: &str) -> Vec<NodeCheck> {
                 kind,
             })
         };
-        let parent_text = n
+        let parent_words = n
             .parent_id
-            .and_then(|p| by_id.get(&p))
-            .map_or(statement, |p| p.text.as_str());
-        if repeats(&n.text, parent_text) {
+            .map_or(Some(&statement), |p| words.get(&p))
+            .unwrap_or(&none);
+        if only_repeats(words.get(&n.id).unwrap_or(&none), parent_words) {
             found(CheckKind::RepeatsParent);
         }
         if n.root_cause {
@@ -250,7 +292,7 @@ pub fn run(nodes: &[WhyNode], statement: &str) -> Vec<NodeCheck> {
             if n.evidence.is_empty() {
                 found(CheckKind::RootWithoutEvidence);
             }
-            if blames_person(&n.text) {
+            if normalized.get(&n.id).is_some_and(|t| blame.matches(t)) {
                 found(CheckKind::BlamesPerson);
             }
         } else if !parents.contains(&n.id) && n.status != WhyStatus::RuledOut {
