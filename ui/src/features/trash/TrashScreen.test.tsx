@@ -92,6 +92,33 @@ describe("Trash screen", () => {
     );
   });
 
+  it("names analyses and causes, shows an empty cause honestly, and links a restored analysis", async () => {
+    installMockBackend({
+      handlers: {
+        trash_list: () => [
+          { entity: "why", id: "w1", label: "", deletedAt: "2025-03-06T10:00:00Z", deletedBy: "Omar" },
+          {
+            entity: "analysis",
+            id: "a1",
+            label: "Why refunds are late",
+            deletedAt: "2025-03-05T10:00:00Z",
+            deletedBy: "",
+          },
+        ],
+        trash_restore: () => null,
+      },
+    });
+    const { user } = renderApp("/trash");
+    const rows = await screen.findAllByTestId("trash-row");
+    expect(rows[0]).toHaveTextContent("(no text yet)");
+    expect(rows[0]).toHaveTextContent("Cause");
+    expect(rows[1]).toHaveTextContent("Analysis");
+    await user.click(within(rows[1] as HTMLElement).getByTestId("trash-restore"));
+    const notice = await screen.findByTestId("trash-restored");
+    expect(notice).toHaveTextContent("is back with its whole tree");
+    expect(within(notice).getByRole("link")).toHaveAttribute("href", "#/analyses/a1");
+  });
+
   it("speaks Arabic", async () => {
     installMockBackend({
       settings: { language: "ar" },

@@ -8,6 +8,26 @@ import { describeError } from "../../i18n/errors";
 import { formatTimestamp, useDateTimeFormat } from "../../i18n/format";
 import { isolate } from "../problems/list/format";
 
+/** The kinds of trashed items this screen names; others show as "Item". */
+const KINDS = ["problem", "analysis", "why"] as const;
+type Kind = (typeof KINDS)[number];
+
+function kindOf(entity: string): Kind | null {
+  return KINDS.find((k) => k === entity) ?? null;
+}
+
+/** What the user would recognise an item by: an empty cause says so. */
+function useItemLabel(): (item: TrashItem) => string {
+  const { t } = useTranslation();
+  return (item) => (item.label.trim() === "" && item.entity === "why" ? t("why.emptyText") : item.label);
+}
+
+const RESTORED = {
+  problem: "trash.restored",
+  analysis: "trash.restoredAnalysis",
+  why: "trash.restoredWhy",
+} as const;
+
 /** What happened to the last restore, for the notice under the header. */
 type Outcome = { kind: "restored"; item: TrashItem } | { kind: "failed"; item: TrashItem; error: AppError };
 
@@ -23,12 +43,14 @@ function TrashRow({
   const { t } = useTranslation();
   const dateFormat = useDateTimeFormat();
   const date = formatTimestamp(dateFormat, item.deletedAt);
-  const kind = item.entity === "problem" ? t("trash.entity.problem") : t("trash.entity.unknown");
+  const entity = kindOf(item.entity);
+  const kind = t(entity === null ? "trash.entity.unknown" : `trash.entity.${entity}`);
+  const label = useItemLabel()(item);
   return (
     <li className="trash-row" data-testid="trash-row">
       <div className="trash-row-text">
         <span className="trash-row-label" data-testid="trash-label">
-          <bdi>{item.label}</bdi>
+          <bdi>{label}</bdi>
         </span>
         <span className="trash-row-meta">
           <span className="badge badge--muted">{kind}</span>
@@ -43,7 +65,7 @@ function TrashRow({
         type="button"
         className="button"
         disabled={restoring}
-        aria-label={t("trash.restoreLabel", { label: isolate(item.label) })}
+        aria-label={t("trash.restoreLabel", { label: isolate(label) })}
         data-testid="trash-restore"
         onClick={() => {
           onRestore(item);
@@ -62,6 +84,7 @@ export function TrashScreen() {
   const restore = useRestoreFromTrash();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const headingId = useId();
+  const labelOf = useItemLabel();
   const restoringId = restore.isPending ? restore.variables.id : null;
 
   const onRestore = (item: TrashItem) => {
@@ -136,9 +159,12 @@ export function TrashScreen() {
       <div role="status" className={outcome?.kind === "restored" ? "notice" : "visually-hidden"}>
         {outcome?.kind === "restored" && (
           <span data-testid="trash-restored">
-            {t("trash.restored", { label: isolate(outcome.item.label) })}{" "}
+            {t(RESTORED[kindOf(outcome.item.entity) ?? "problem"], { label: isolate(labelOf(outcome.item)) })}{" "}
             {outcome.item.entity === "problem" && (
               <Link to={`/problems/${outcome.item.id}`}>{t("trash.openRestored")}</Link>
+            )}
+            {outcome.item.entity === "analysis" && (
+              <Link to={`/analyses/${outcome.item.id}`}>{t("trash.openRestored")}</Link>
             )}
           </span>
         )}
@@ -146,7 +172,7 @@ export function TrashScreen() {
       {outcome?.kind === "failed" && (
         <p className="alert" role="alert" data-testid="trash-restore-error">
           {t("trash.restoreError", {
-            label: isolate(outcome.item.label),
+            label: isolate(labelOf(outcome.item)),
             reason: describeError(t, outcome.error),
           })}
         </p>
