@@ -52,8 +52,11 @@ export class Driver {
       WEBKIT_DISABLE_DMABUF_RENDERER: '1',
       XDG_CONFIG_HOME: join(home, 'config'),
       XDG_DATA_HOME: join(home, 'data'),
+      // Exports skip the native save dialog (WebDriver cannot click it) and land here.
+      ROOTWISE_EXPORT_DIR: join(home, 'exports'),
       LANG: 'C.UTF-8',
     };
+    mkdirSync(env.ROOTWISE_EXPORT_DIR, { recursive: true });
     delete env.ROOTWISE_WORKSPACE;
     const child = spawn(
       'tauri-driver',
@@ -67,6 +70,8 @@ export class Driver {
   constructor(child, home) {
     this.child = child;
     this.home = home;
+    /** Where the app's exports go during the tests. */
+    this.exportsDir = join(home, 'exports');
   }
 
   /** Starts the app on `workspace` and waits until its UI has mounted. */
