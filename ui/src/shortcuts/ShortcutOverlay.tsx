@@ -5,11 +5,16 @@ import { keyLabel, SHORTCUTS, type Shortcut, type ShortcutGroup } from "./regist
 
 const GROUPS: readonly {
   group: ShortcutGroup;
-  titleKey: "shortcuts.groupGeneral" | "shortcuts.groupNavigation" | "problemList.shortcuts.group";
+  titleKey:
+    | "shortcuts.groupGeneral"
+    | "shortcuts.groupNavigation"
+    | "problemList.shortcuts.group"
+    | "outline.shortcuts.group";
 }[] = [
   { group: "general", titleKey: "shortcuts.groupGeneral" },
   { group: "navigation", titleKey: "shortcuts.groupNavigation" },
   { group: "problemList", titleKey: "problemList.shortcuts.group" },
+  { group: "outline", titleKey: "outline.shortcuts.group" },
 ];
 
 function ShortcutKeys({ shortcut }: { shortcut: Shortcut }) {

@@ -8,7 +8,27 @@ export type ShortcutAction =
 export type ProblemListAction =
   { type: "focusSearch" } | { type: "moveSelection"; by: 1 | -1 } | { type: "openSelected" };
 
-export type ShortcutGroup = "general" | "navigation" | "problemList";
+/** What a shortcut of the why-tree outline does; the outline's rows run these. */
+export type OutlineAction =
+  | { type: "addSibling" }
+  | { type: "indent" }
+  | { type: "outdent" }
+  | { type: "moveUp" }
+  | { type: "moveDown" }
+  | { type: "previous" }
+  | { type: "next" }
+  | { type: "collapse" }
+  | { type: "expand" }
+  | { type: "toggleRootCause" }
+  | { type: "cycleStatus" }
+  | { type: "openDetails" }
+  | { type: "delete" }
+  | { type: "deleteEmpty" }
+  | { type: "undo" }
+  | { type: "redo" }
+  | { type: "leave" };
+
+export type ShortcutGroup = "general" | "navigation" | "problemList" | "outline";
 
 export type ShortcutDescriptionKey =
   | "shortcuts.help"
@@ -18,12 +38,17 @@ export type ShortcutDescriptionKey =
   | "problemList.shortcuts.search"
   | "problemList.shortcuts.next"
   | "problemList.shortcuts.previous"
-  | "problemList.shortcuts.open";
+  | "problemList.shortcuts.open"
+  | `outline.shortcuts.${OutlineAction["type"]}`;
 
 interface BaseShortcut {
   /**
    * Keys pressed one after another (not together): `KeyboardEvent.key` in a
-   * Latin layout, or a named key (`ArrowDown`, `Enter`) on its own.
+   * Latin layout, or a named key (`ArrowDown`, `Enter`) on its own. A key
+   * pressed with modifiers is one chord such as `Alt+ArrowUp` or `Ctrl+Shift+Z`
+   * (a letter names the physical key, so it works on an Arabic layout too);
+   * `ArrowInlineEnd` / `ArrowInlineStart` are the arrows that point along
+   * the reading direction (right / left in English, left / right in Arabic).
    */
   keys: readonly string[];
   /** i18n key of the description shown in the help overlay. */
@@ -43,7 +68,13 @@ export interface ProblemListShortcut extends BaseShortcut {
   action: ProblemListAction;
 }
 
-export type Shortcut = GlobalShortcut | ProblemListShortcut;
+/** A shortcut of the why-tree outline: works while focus is on one of its rows. */
+export interface OutlineShortcut extends BaseShortcut {
+  scope: "outline";
+  action: OutlineAction;
+}
+
+export type Shortcut = GlobalShortcut | ProblemListShortcut | OutlineShortcut;
 export type ShortcutScope = Shortcut["scope"];
 
 /**
@@ -107,6 +138,37 @@ export const SHORTCUTS: readonly Shortcut[] = [
     scope: "problemList",
     action: { type: "openSelected" },
   },
+  ...(
+    [
+      ["Enter", "addSibling"],
+      ["Tab", "indent"],
+      ["Shift+Tab", "outdent"],
+      ["Alt+ArrowInlineEnd", "indent"],
+      ["Alt+ArrowInlineStart", "outdent"],
+      ["Alt+ArrowUp", "moveUp"],
+      ["Alt+ArrowDown", "moveDown"],
+      ["ArrowUp", "previous"],
+      ["ArrowDown", "next"],
+      ["Ctrl+ArrowUp", "collapse"],
+      ["Ctrl+ArrowDown", "expand"],
+      ["Alt+R", "toggleRootCause"],
+      ["Alt+S", "cycleStatus"],
+      ["Alt+E", "openDetails"],
+      ["Ctrl+Shift+Backspace", "delete"],
+      ["Backspace", "deleteEmpty"],
+      ["Delete", "deleteEmpty"],
+      ["Ctrl+Z", "undo"],
+      ["Ctrl+Shift+Z", "redo"],
+      ["Ctrl+Y", "redo"],
+      ["Escape", "leave"],
+    ] as const
+  ).map(([key, type]): Shortcut => ({
+    keys: [key],
+    descriptionKey: `outline.shortcuts.${type}`,
+    group: "outline",
+    scope: "outline",
+    action: { type },
+  })),
 ];
 
 /** The shortcuts of one scope. */
@@ -114,10 +176,34 @@ export function shortcutsOf<S extends ShortcutScope>(scope: S): Extract<Shortcut
   return SHORTCUTS.filter((s): s is Extract<Shortcut, { scope: S }> => s.scope === scope);
 }
 
-const KEY_LABELS: Record<string, string> = { ArrowDown: "↓", ArrowUp: "↑", Enter: "Enter" };
+const KEY_LABELS: Record<string, string> = {
+  ArrowDown: "↓",
+  ArrowUp: "↑",
+  ArrowLeft: "←",
+  ArrowRight: "→",
+  Enter: "Enter",
+  Tab: "Tab",
+  Escape: "Esc",
+  Backspace: "Backspace",
+  Delete: "Delete",
+  Ctrl: "Ctrl",
+  Alt: "Alt",
+  Shift: "Shift",
+};
 
-/** How a key is printed in the overlay: as on a Latin keyboard, in every language. */
+function isRightToLeft(): boolean {
+  return typeof document !== "undefined" && document.documentElement.dir === "rtl";
+}
+
+/**
+ * How a key is printed in the overlay: as on a Latin keyboard, in every
+ * language. Chords print their parts joined by "+"; the arrows along the
+ * reading direction print as the arrow of the current direction.
+ */
 export function keyLabel(key: string): string {
+  if (key.length > 1 && key.includes("+")) return key.split("+").map(keyLabel).join("+");
+  if (key === "ArrowInlineEnd") return isRightToLeft() ? "←" : "→";
+  if (key === "ArrowInlineStart") return isRightToLeft() ? "→" : "←";
   return KEY_LABELS[key] ?? key.toUpperCase();
 }
 

@@ -1,19 +1,319 @@
-import { useParams } from "react-router";
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useAnalysisTree } from "../../api/queries";
+import type { AnalysisTree } from "../../bindings/AnalysisTree";
+import { currentLanguage, directionOf } from "../../i18n";
+import { describeError } from "../../i18n/errors";
+import { isModalOpen, isTypingTarget } from "../../shortcuts/keys";
+import { describeFieldIssue, fieldIssuesFromError } from "../problems/fields";
 import { DiagramView } from "./diagram/DiagramView";
-import { useTreeEditor } from "./model/useTreeEditor";
+import { ExportButton } from "./export/ExportButton";
+import { AnalysisHeader } from "./header/AnalysisHeader";
+import { DeleteAnalysis } from "./header/DeleteAnalysis";
+import { useTreeEditor, type TreeEditor } from "./model/useTreeEditor";
 import { OutlineView } from "./outline/OutlineView";
+import { ReadBackView } from "./readback/ReadBackView";
 
-/** One analysis: its header, the outline, the diagram, the read-back. (Being built.) */
+const LIST_PATH = "/analyses";
+
+export const VIEWS = ["outline", "diagram", "readback"] as const;
+export type View = (typeof VIEWS)[number];
+
+function isView(value: string | null): value is View {
+  return (VIEWS as readonly (string | null)[]).includes(value);
+}
+
+function Breadcrumb({ title }: { title?: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="breadcrumb" aria-label={t("analyses.detail.breadcrumb")}>
+      <ol>
+        <li>
+          <Link to={LIST_PATH} className="breadcrumb-link" data-testid="analysis-back">
+            <svg className="icon-inline flip-in-rtl" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path
+                d="M10 3L5 8l5 5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.75"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+            {t("analyses.detail.back")}
+          </Link>
+        </li>
+        {title !== undefined && (
+          <li aria-current="page" className="breadcrumb-current">
+            <bdi>{title}</bdi>
+          </li>
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+/**
+ * Ctrl+Z undoes and Ctrl+Shift+Z or Ctrl+Y redoes the last tree edit while
+ * this screen is shown, unless a text field has the focus (it undoes its own
+ * typing) or a view already handled the key.
+ */
+function useUndoKeys(editor: TreeEditor) {
+  const latest = useRef(editor);
+  useEffect(() => {
+    latest.current = editor;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || !(event.ctrlKey || event.metaKey)) return;
+      if (isTypingTarget(event.target) || isTypingTarget(document.activeElement) || isModalOpen()) return;
+      // The physical key, so the shortcut works in an Arabic layout too.
+      const z = event.code === "KeyZ" || event.key.toLowerCase() === "z";
+      const y = event.code === "KeyY" || event.key.toLowerCase() === "y";
+      if (z && !event.shiftKey) {
+        event.preventDefault();
+        void latest.current.undo().catch(() => undefined);
+      } else if ((z && event.shiftKey) || (y && !event.shiftKey)) {
+        event.preventDefault();
+        void latest.current.redo().catch(() => undefined);
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, []);
+}
+
+function EditorError({ editor }: { editor: TreeEditor }) {
+  const { t } = useTranslation();
+  const { error } = editor;
+  if (error === null) return null;
+  const issue = fieldIssuesFromError(error).values().next().value;
+  const reason = issue !== undefined ? describeFieldIssue(t, issue) : describeError(t, error);
+  return (
+    <div className="alert analysis-editor-error" role="alert" data-testid="analysis-editor-error">
+      <p>{t("analyses.detail.editorError", { reason })}</p>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          editor.clearError();
+        }}
+      >
+        {t("analyses.detail.dismiss")}
+      </button>
+    </div>
+  );
+}
+
+function Toolbar({ tree, editor }: { tree: AnalysisTree; editor: TreeEditor }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { analysis } = tree;
+  return (
+    <div className="analysis-toolbar" role="group" aria-label={t("analyses.detail.actions")}>
+      <button
+        type="button"
+        className="button button--primary"
+        data-testid="analysis-session"
+        onClick={() => void navigate(`/analyses/${analysis.id}/session`)}
+      >
+        {t("analyses.detail.session")}
+      </button>
+      <ExportButton tree={tree} />
+      <button
+        type="button"
+        className="button"
+        disabled={!editor.canUndo}
+        title={t("analyses.detail.undoHint")}
+        aria-keyshortcuts="Control+Z"
+        data-testid="analysis-undo"
+        onClick={() => void editor.undo().catch(() => undefined)}
+      >
+        {t("analyses.detail.undo")}
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={!editor.canRedo}
+        title={t("analyses.detail.redoHint")}
+        aria-keyshortcuts="Control+Shift+Z Control+Y"
+        data-testid="analysis-redo"
+        onClick={() => void editor.redo().catch(() => undefined)}
+      >
+        {t("analyses.detail.redo")}
+      </button>
+      <span className="analysis-toolbar-end">
+        <DeleteAnalysis id={analysis.id} title={analysis.title} />
+      </span>
+    </div>
+  );
+}
+
+/** Outline, Diagram and Read-back as tabs, the one shown kept in the URL (`?view=`). */
+function Views({ tree, editor }: { tree: AnalysisTree; editor: TreeEditor }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get("view");
+  // A search hit links here with ?node=<id>: the outline selects that cause.
+  const focusNodeId = params.get("node") ?? undefined;
+  const view: View = isView(requested) ? requested : "outline";
+  const baseId = useId();
+  const tabId = (v: View) => `${baseId}-tab-${v}`;
+  const panelId = `${baseId}-panel`;
+  const tabs = useRef(new Map<View, HTMLButtonElement>());
+
+  const select = (next: View, focus = false) => {
+    setParams(
+      (previous) => {
+        const out = new URLSearchParams(previous);
+        out.set("view", next);
+        return out;
+      },
+      { replace: true },
+    );
+    if (focus) tabs.current.get(next)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = VIEWS.indexOf(view);
+    const rtl = directionOf(currentLanguage()) === "rtl";
+    let next: number | null = null;
+    if (event.key === "ArrowRight") next = rtl ? at - 1 : at + 1;
+    else if (event.key === "ArrowLeft") next = rtl ? at + 1 : at - 1;
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = VIEWS.length - 1;
+    if (next === null) return;
+    event.preventDefault();
+    const target = VIEWS[(next + VIEWS.length) % VIEWS.length];
+    if (target !== undefined) select(target, true);
+  };
+
+  return (
+    <section className="analysis-views">
+      <div
+        className="analysis-tabs"
+        role="tablist"
+        aria-label={t("analyses.detail.views")}
+        onKeyDown={onKeyDown}
+      >
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            ref={(element) => {
+              if (element === null) tabs.current.delete(v);
+              else tabs.current.set(v, element);
+            }}
+            type="button"
+            role="tab"
+            id={tabId(v)}
+            className="analysis-tab"
+            aria-selected={v === view}
+            aria-controls={panelId}
+            tabIndex={v === view ? 0 : -1}
+            data-testid={`analysis-tab-${v}`}
+            onClick={() => {
+              select(v);
+            }}
+          >
+            {t(`analyses.view.${v}`)}
+          </button>
+        ))}
+      </div>
+      <div
+        id={panelId}
+        role="tabpanel"
+        className="analysis-panel"
+        aria-labelledby={tabId(view)}
+        data-testid={`analysis-panel-${view}`}
+      >
+        {view === "outline" && <OutlineView tree={tree} editor={editor} focusNodeId={focusNodeId} />}
+        {view === "diagram" && <DiagramView tree={tree} />}
+        {view === "readback" && <ReadBackView tree={tree} />}
+      </div>
+    </section>
+  );
+}
+
+function Detail({ tree, editor }: { tree: AnalysisTree; editor: TreeEditor }) {
+  const [announcement, setAnnouncement] = useState("");
+  const announce = useCallback((message: string) => {
+    setAnnouncement("");
+    requestAnimationFrame(() => {
+      setAnnouncement(message);
+    });
+  }, []);
+  return (
+    <article className="analysis-detail" data-testid="analysis-detail">
+      <Breadcrumb title={tree.analysis.title} />
+      <AnalysisHeader tree={tree} announce={announce} />
+      <Toolbar tree={tree} editor={editor} />
+      <EditorError editor={editor} />
+      <Views tree={tree} editor={editor} />
+      <p className="visually-hidden" role="status" data-testid="analysis-announcement">
+        {announcement}
+      </p>
+    </article>
+  );
+}
+
+/** One analysis: its header, the outline, the diagram and the read-back. */
 export function AnalysisScreen() {
   const { id = "" } = useParams();
+  // Keyed by id: another analysis starts with its own undo history.
+  return <AnalysisPage key={id} id={id} />;
+}
+
+function AnalysisPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const tree = useAnalysisTree(id);
   const editor = useTreeEditor(id);
-  if (tree.data === undefined) return null;
-  return (
-    <>
-      <OutlineView tree={tree.data} editor={editor} />
-      <DiagramView tree={tree.data} />
-    </>
-  );
+  useUndoKeys(editor);
+
+  if (tree.isPending) {
+    return (
+      <>
+        <Breadcrumb />
+        <p className="status-line" role="status" data-testid="analysis-loading">
+          {t("analyses.detail.loading")}
+        </p>
+      </>
+    );
+  }
+  if (tree.isError && tree.data === undefined) {
+    if (tree.error.code === "not_found") {
+      return (
+        <>
+          <Breadcrumb />
+          <div className="empty-state" data-testid="analysis-not-found">
+            <h1 className="empty-state-title">{t("analyses.detail.notFoundTitle")}</h1>
+            <p className="empty-state-body">{t("analyses.detail.notFoundBody")}</p>
+            <div className="button-row">
+              <Link to={LIST_PATH} className="button button--primary">
+                {t("analyses.detail.back")}
+              </Link>
+              <Link to="/trash" className="button">
+                {t("analyses.detail.openTrash")}
+              </Link>
+            </div>
+          </div>
+        </>
+      );
+    }
+    return (
+      <>
+        <Breadcrumb />
+        <div className="alert" role="alert" data-testid="analysis-load-error">
+          <p>{t("analyses.detail.loadError", { reason: describeError(t, tree.error) })}</p>
+          <button type="button" className="button" onClick={() => void tree.refetch()}>
+            {t("analyses.retry")}
+          </button>
+        </div>
+      </>
+    );
+  }
+  // A failed refresh keeps what was loaded on screen.
+  return <Detail tree={tree.data} editor={editor} />;
 }

@@ -18,6 +18,7 @@ import {
   InlineText,
 } from "./InlineFields";
 import { Occurrences } from "./Occurrences";
+import { ProblemAnalyses } from "./ProblemAnalyses";
 import { Recurrence } from "./Recurrence";
 import { offerUndoDelete } from "./UndoToast";
 
@@ -180,6 +181,7 @@ function Detail({ detail }: { detail: ProblemDetail }) {
               </ul>
             </section>
           )}
+          <ProblemAnalyses problemId={problem.id} problemTitle={problem.title} />
           <History history={detail.history} merged={detail.mergedFrom} />
           <p className="links-note" data-testid="links-note">
             {t("problemDetail.linksNote")}

@@ -1,0 +1,167 @@
+/**
+ * An analysis as a Markdown document, in the language asked for: its
+ * fields, the tree with marks and evidence, the root causes, the read-backs
+ * and the checks. Pure, so it is tested without a screen; every piece of
+ * user text is escaped so it reads back exactly as typed.
+ */
+import type { TFunction } from "i18next";
+import type { AnalysisTree } from "../../../bindings/AnalysisTree";
+import type { Language } from "../../../bindings/Language";
+import type { WhyNode } from "../../../bindings/WhyNode";
+import { INTL_LOCALES } from "../../../i18n/format";
+import { formatDay } from "../../problems/fields";
+import { indexTree, type TreeIndex } from "../model/tree";
+import { causeClause, chainEnds, downwardReading, upwardSentences } from "../readback/sentences";
+
+/** Characters with a meaning anywhere in a line of Markdown (CommonMark inline syntax, HTML, tables). */
+const INLINE_SPECIAL = /[\\`*_[\]<>|~&]/g;
+
+/**
+ * Escapes one line of user text so Markdown shows it literally: inline
+ * syntax everywhere, and what would start a block (heading, list, quote,
+ * rule, numbered item) at the start of the line.
+ */
+function escapeLine(line: string): string {
+  let out = line.replace(INLINE_SPECIAL, "\\$&");
+  // Leading spaces would turn the line into a code block or a nested item.
+  out = out.replace(/^\s+/, "");
+  out = out.replace(/^([#+=-])/, "\\$1");
+  out = out.replace(/^(\d+)([.)])/, "$1\\$2");
+  return out;
+}
+
+/** Escapes user text for a Markdown paragraph; line breaks are kept as hard breaks. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\r\n?/g, "\n").trim().split("\n").map(escapeLine).join("\\\n");
+}
+
+/** User text inside a list item: continuation lines are indented to stay in the item. */
+function inItem(text: string, indent: string): string {
+  return escapeMarkdown(text).replaceAll("\\\n", `\\\n${indent}`);
+}
+
+function dayFormat(language: Language): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: "long", timeZone: "UTC" });
+}
+
+/** The marks shown after a cause: status, category, root cause, AND. */
+function marks(t: TFunction, node: WhyNode): string {
+  const parts = [t(`why.status.${node.status}`)];
+  if (node.category !== null) parts.push(t(`why.category.${node.category}`));
+  if (node.rootCause) parts.push(`**${t("why.rootCause")}**`);
+  if (node.joint) parts.push(t("why.joint"));
+  return parts.join(" · ");
+}
+
+function treeLines(t: TFunction, index: TreeIndex, parentId: string | null, depth: number): string[] {
+  const lines: string[] = [];
+  const indent = "  ".repeat(depth);
+  for (const node of index.children.get(parentId) ?? []) {
+    const text = node.text.trim() === "" ? t("why.emptyText") : node.text;
+    lines.push(`${indent}- ${inItem(text, `${indent}  `)} — _${marks(t, node)}_`);
+    if (node.evidence.length > 0) {
+      lines.push(`${indent}  - ${t("analyses.export.evidence")}:`);
+      for (const evidence of node.evidence) {
+        const parts = [evidence.note, evidence.reference].filter((part) => part.trim() !== "");
+        const inner = `${indent}      `;
+        lines.push(`${indent}    - ${parts.map((part) => inItem(part, inner)).join(" — ")}`);
+      }
+    }
+    lines.push(...treeLines(t, index, node.id, depth + 1));
+  }
+  return lines;
+}
+
+/** The analysis as Markdown, every label in `language` (pass `i18n.getFixedT(language)` as `t`). */
+export function analysisMarkdown(tree: AnalysisTree, t: TFunction, language: Language): string {
+  const { analysis, problem } = tree;
+  const index = indexTree(tree);
+  const notSet = `_${t("analyses.export.notSet")}_`;
+  const orNotSet = (text: string) => (text.trim() === "" ? notSet : escapeMarkdown(text));
+  const field = (key: "facilitator" | "participants" | "heldOn" | "status", value: string) =>
+    `- **${t(`analyses.field.${key}`)}:** ${value}`;
+
+  const out: string[] = [];
+  out.push(`# ${orNotSet(analysis.title)}`, "");
+  out.push(`**${t("why.problemStatement")}:** ${orNotSet(problem.title)}`, "");
+  out.push(
+    field("facilitator", orNotSet(analysis.facilitator)),
+    field(
+      "participants",
+      analysis.participants.length === 0
+        ? notSet
+        : analysis.participants.map(escapeMarkdown).join(t("analyses.export.listSeparator")),
+    ),
+    field("heldOn", formatDay(dayFormat(language), analysis.heldOn)),
+    field("status", t(`why.analysisStatus.${analysis.status}`)),
+    "",
+  );
+  out.push(`## ${t("analyses.field.summary")}`, "", orNotSet(analysis.summary), "");
+
+  out.push(`## ${t("analyses.export.tree")}`, "");
+  if (tree.nodes.length === 0) {
+    out.push(t("analyses.export.noCauses"), "");
+  } else {
+    out.push(...treeLines(t, index, null, 0), "");
+  }
+
+  const { roots, others } = chainEnds(tree, index);
+  out.push(`## ${t("analyses.export.rootCauses")}`, "");
+  if (roots.length === 0) {
+    out.push(t("analyses.export.noRootCauses"), "");
+  } else {
+    roots.forEach((node, i) => {
+      const indent = " ".repeat(String(i + 1).length + 2);
+      out.push(`${String(i + 1)}. ${inItem(causeClause(t, node), indent)} — _${marks(t, node)}_`);
+      if (node.actionIntent !== null && node.actionIntent.trim() !== "") {
+        out.push(
+          `${indent}- ${t("analyses.export.actionIntent", { action: inItem(node.actionIntent, `${indent}  `) })}`,
+        );
+      }
+    });
+    out.push("");
+  }
+
+  if (roots.length + others.length > 0) {
+    out.push(`## ${t("analyses.export.readBacks")}`, "");
+    const wrap = (text: string) => escapeMarkdown(text).replaceAll("\\\n", " ");
+    for (const node of [...roots, ...others]) {
+      out.push(`### ${t("analyses.readback.chain", { cause: wrap(causeClause(t, node)) })}`, "");
+      out.push(`**${t("analyses.readback.upward")}**`, "");
+      for (const sentence of upwardSentences(t, index, node.id, problem.title, wrap)) {
+        out.push(`- ${sentence}`);
+      }
+      out.push("", `**${t("analyses.readback.downward")}**`, "");
+      out.push(downwardReading(t, index, node.id, problem.title, wrap), "");
+    }
+  }
+
+  out.push(`## ${t("analyses.export.checks")}`, "");
+  const checked = tree.checks.filter((check) => index.byId.has(check.nodeId));
+  if (checked.length === 0) {
+    out.push(t("analyses.export.noChecks"), "");
+  } else {
+    for (const check of checked) {
+      const node = index.byId.get(check.nodeId);
+      if (node === undefined) continue;
+      out.push(`- ${inItem(causeClause(t, node), "  ")}: ${t(`why.check.${check.kind}`)}`);
+    }
+    out.push("");
+  }
+
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** A file name for the export: the title without characters file systems refuse. */
+export function exportFileName(title: string, fallback: string): string {
+  const cleaned = title
+    // eslint-disable-next-line no-control-regex -- control characters are what is being removed
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-")
+    .trim()
+    .replace(/^\.+/, "");
+  const base = Array.from(cleaned === "" ? fallback : cleaned)
+    .slice(0, 120)
+    .join("")
+    .trim();
+  return `${base}.md`;
+}

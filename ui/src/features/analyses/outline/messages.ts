@@ -1,0 +1,33 @@
+import type { TFunction } from "i18next";
+import type { AppError } from "../../../api/errors";
+import { describeError } from "../../../i18n/errors";
+import { describeFieldIssue, fieldIssuesFromError } from "../../problems/fields";
+
+/** A translated sentence for an edit of the tree that the core refused. */
+export function describeEditorError(t: TFunction, error: AppError): string {
+  const issues = fieldIssuesFromError(error);
+  if (issues.has("parentId")) return t("outline.errors.moveUnderItself");
+  const text = issues.get("text");
+  if (text !== undefined) return t("outline.errors.text", { reason: describeFieldIssue(t, text) });
+  return describeError(t, error);
+}
+
+/** Messages to show beside the evidence fields for a refused add or edit; `form` when it names no field. */
+export function evidenceMessages(
+  t: TFunction,
+  error: AppError,
+): { note?: string; reference?: string; form?: string } {
+  const issues = fieldIssuesFromError(error);
+  const note = issues.get("note");
+  const reference = issues.get("reference");
+  if (note === undefined && reference === undefined) return { form: describeError(t, error) };
+  return {
+    // The core asks for a note or a reference: say so, rather than "required".
+    ...(note === undefined
+      ? {}
+      : {
+          note: note.rule === "required" ? t("outline.panel.noteOrReference") : describeFieldIssue(t, note),
+        }),
+    ...(reference === undefined ? {} : { reference: describeFieldIssue(t, reference) }),
+  };
+}

@@ -1,0 +1,264 @@
+import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import type { AppError } from "../../../api/errors";
+import { useAnalyses, useCreateAnalysis } from "../../../api/queries";
+import type { NewAnalysis } from "../../../bindings/NewAnalysis";
+import { describeError } from "../../../i18n/errors";
+import {
+  checkPastDay,
+  checkText,
+  DateInput,
+  describeFieldIssue,
+  Field,
+  fieldIssuesFromError,
+  formatDay,
+  LIMITS,
+  localToday,
+  TextInput,
+  useDayFormat,
+  type FieldIssue,
+} from "../fields";
+import { focusFirstInvalid } from "./Occurrences";
+
+/** The longest analysis title the core accepts. */
+const TITLE_MAX = 300;
+
+type FormField = "title" | "facilitator" | "heldOn";
+
+function isFormField(field: string): field is FormField {
+  return field === "title" || field === "facilitator" || field === "heldOn";
+}
+
+/** The first `max` characters (code points, as the core counts) of `text`. */
+function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : chars.slice(0, max).join("").trimEnd();
+}
+
+interface StartFormProps {
+  problemId: string;
+  problemTitle: string;
+  onCancel: () => void;
+}
+
+function StartAnalysisForm({ problemId, problemTitle, onCancel }: StartFormProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateAnalysis();
+  const [title, setTitle] = useState(() =>
+    truncate(t("problemDetail.analyses.titlePrefill", { title: problemTitle.trim() }), TITLE_MAX),
+  );
+  const [facilitator, setFacilitator] = useState("");
+  const [heldOn, setHeldOn] = useState(localToday);
+  const [issues, setIssues] = useState<Partial<Record<FormField, FieldIssue>>>({});
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const headingId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLInputElement>("input")?.focus();
+  }, []);
+
+  const message = (field: FormField) => {
+    const issue = issues[field];
+    return issue === undefined ? null : describeFieldIssue(t, issue);
+  };
+
+  const submit = () => {
+    if (create.isPending) return;
+    const found: Partial<Record<FormField, FieldIssue>> = {};
+    for (const issue of [
+      checkText("title", title, TITLE_MAX, true),
+      checkText("facilitator", facilitator, LIMITS.shortText),
+      checkPastDay("heldOn", heldOn),
+    ]) {
+      if (issue !== null && isFormField(issue.field)) found[issue.field] = issue;
+    }
+    setIssues(found);
+    setFailure(null);
+    if (Object.keys(found).length > 0) {
+      // Once the fields are marked invalid.
+      requestAnimationFrame(() => {
+        focusFirstInvalid(formRef.current);
+      });
+      return;
+    }
+    const input: NewAnalysis = { problemId, title, heldOn };
+    if (facilitator.trim() !== "") input.facilitator = facilitator;
+    create.mutate(input, {
+      onSuccess: (analysis) => {
+        void navigate(`/analyses/${analysis.id}`);
+      },
+      onError: (error) => {
+        const next: Partial<Record<FormField, FieldIssue>> = {};
+        for (const [field, issue] of fieldIssuesFromError(error)) {
+          if (isFormField(field)) next[field] = issue;
+        }
+        setIssues(next);
+        setFailure(Object.keys(next).length === 0 ? error : null);
+        requestAnimationFrame(() => {
+          focusFirstInvalid(formRef.current);
+        });
+      },
+    });
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="occurrence-form analysis-start-form"
+      aria-labelledby={headingId}
+      noValidate
+      data-testid="analysis-start-form"
+      onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        submit();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <h3 id={headingId} className="occurrence-form-title">
+        {t("problemDetail.analyses.start")}
+      </h3>
+      <Field
+        label={t("analyses.field.title")}
+        error={message("title")}
+        errorTestId="analysis-start-title-error"
+      >
+        {(control) => (
+          <TextInput {...control} value={title} onChange={setTitle} testId="analysis-start-title" />
+        )}
+      </Field>
+      <div className="form-grid">
+        <Field
+          label={t("analyses.field.facilitator")}
+          error={message("facilitator")}
+          errorTestId="analysis-start-facilitator-error"
+        >
+          {(control) => (
+            <TextInput
+              {...control}
+              value={facilitator}
+              onChange={setFacilitator}
+              testId="analysis-start-facilitator"
+            />
+          )}
+        </Field>
+        <Field
+          label={t("analyses.field.heldOn")}
+          error={message("heldOn")}
+          errorTestId="analysis-start-heldOn-error"
+        >
+          {(control) => (
+            <DateInput {...control} value={heldOn} onChange={setHeldOn} testId="analysis-start-heldOn" />
+          )}
+        </Field>
+      </div>
+      {failure !== null && (
+        <p className="field-error" role="alert" data-testid="analysis-start-error">
+          {t("problemDetail.analyses.createFailed", { reason: describeError(t, failure) })}
+        </p>
+      )}
+      <div className="button-row">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={create.isPending}
+          data-testid="analysis-start-submit"
+        >
+          {create.isPending ? t("problemDetail.analyses.creating") : t("problemDetail.analyses.create")}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          {t("problemDetail.analyses.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The analyses of a problem, each a link, and a small form to start another. */
+export function ProblemAnalyses({ problemId, problemTitle }: { problemId: string; problemTitle: string }) {
+  const { t } = useTranslation();
+  const analyses = useAnalyses(problemId);
+  const day = useDayFormat();
+  const [starting, setStarting] = useState(false);
+  const headingId = useId();
+  const openRef = useRef<HTMLButtonElement>(null);
+
+  return (
+    <section
+      className="detail-section problem-analyses"
+      aria-labelledby={headingId}
+      data-testid="problem-analyses"
+    >
+      <div className="detail-section-header">
+        <h2 id={headingId} className="detail-section-title">
+          {t("problemDetail.analyses.heading")}
+        </h2>
+        {!starting && (
+          <button
+            ref={openRef}
+            type="button"
+            className="button"
+            data-testid="analysis-start-open"
+            onClick={() => {
+              setStarting(true);
+            }}
+          >
+            {t("problemDetail.analyses.start")}
+          </button>
+        )}
+      </div>
+      {starting && (
+        <StartAnalysisForm
+          problemId={problemId}
+          problemTitle={problemTitle}
+          onCancel={() => {
+            setStarting(false);
+            requestAnimationFrame(() => openRef.current?.focus());
+          }}
+        />
+      )}
+      {analyses.isError && (
+        <p className="field-error" role="alert">
+          {t("problemDetail.analyses.loadError", { reason: describeError(t, analyses.error) })}
+        </p>
+      )}
+      {analyses.data !== undefined &&
+        (analyses.data.length === 0 ? (
+          <p className="muted" data-testid="problem-analyses-empty">
+            {t("problemDetail.analyses.empty")}
+          </p>
+        ) : (
+          <>
+            <p className="field-hint">{t("problemDetail.analyses.intro")}</p>
+            <ul className="problem-analyses-list">
+              {analyses.data.map(({ analysis, nodeCount, rootCauseCount }) => (
+                <li key={analysis.id} className="problem-analysis" data-testid="problem-analysis">
+                  <Link to={`/analyses/${analysis.id}`} className="problem-analysis-link">
+                    <bdi>{analysis.title}</bdi>
+                  </Link>
+                  <span className="problem-analysis-meta">
+                    <span className={`badge analysis-status analysis-status--${analysis.status}`}>
+                      {t(`why.analysisStatus.${analysis.status}`)}
+                    </span>
+                    <time dateTime={analysis.heldOn}>{formatDay(day, analysis.heldOn)}</time>
+                    <span>
+                      {t("analyses.list.nodes", { count: nodeCount })}
+                      {t("analyses.export.listSeparator")}
+                      {t("analyses.list.roots", { count: rootCauseCount })}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ))}
+    </section>
+  );
+}
