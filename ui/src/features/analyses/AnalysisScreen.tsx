@@ -6,11 +6,11 @@ import type { AnalysisTree } from "../../bindings/AnalysisTree";
 import { currentLanguage, directionOf } from "../../i18n";
 import { describeError } from "../../i18n/errors";
 import { isModalOpen, isTypingTarget } from "../../shortcuts/keys";
-import { describeFieldIssue, fieldIssuesFromError } from "../problems/fields";
 import { DiagramView } from "./diagram/DiagramView";
 import { ExportButton } from "./export/ExportButton";
 import { AnalysisHeader } from "./header/AnalysisHeader";
 import { DeleteAnalysis } from "./header/DeleteAnalysis";
+import { EditorError } from "./model/EditorError";
 import { useTreeEditor, type TreeEditor } from "./model/useTreeEditor";
 import { OutlineView } from "./outline/OutlineView";
 import { ReadBackView } from "./readback/ReadBackView";
@@ -84,28 +84,6 @@ function useUndoKeys(editor: TreeEditor) {
       document.removeEventListener("keydown", onKeyDown);
     };
   }, []);
-}
-
-function EditorError({ editor }: { editor: TreeEditor }) {
-  const { t } = useTranslation();
-  const { error } = editor;
-  if (error === null) return null;
-  const issue = fieldIssuesFromError(error).values().next().value;
-  const reason = issue !== undefined ? describeFieldIssue(t, issue) : describeError(t, error);
-  return (
-    <div className="alert analysis-editor-error" role="alert" data-testid="analysis-editor-error">
-      <p>{t("analyses.detail.editorError", { reason })}</p>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          editor.clearError();
-        }}
-      >
-        {t("analyses.detail.dismiss")}
-      </button>
-    </div>
-  );
 }
 
 function Toolbar({ tree, editor }: { tree: AnalysisTree; editor: TreeEditor }) {

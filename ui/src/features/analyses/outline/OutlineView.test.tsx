@@ -329,7 +329,9 @@ describe("outline editor", () => {
     await ready();
     focusText("Bravo");
     await user.keyboard("{Tab}");
-    expect(await screen.findByTestId("outline-error")).toHaveTextContent(en.outline.errors.moveUnderItself);
+    expect(await screen.findByTestId("analysis-editor-error")).toHaveTextContent(
+      en.outline.errors.moveUnderItself,
+    );
     expect(rowOf("Bravo")).toHaveAttribute("aria-level", "1");
   });
 
@@ -369,7 +371,7 @@ describe("outline editor", () => {
     expect(within(panel).getByTestId("evidence-add-note")).toHaveValue("Queue log shows 14 agents on shift");
     expect(within(panel).getByTestId("evidence-add-reference")).toHaveValue("TICKET-42");
     expect(within(panel).queryByTestId("evidence-add-note-error")).toBeNull();
-    expect(screen.queryByTestId("outline-error")).toBeNull();
+    expect(screen.queryByTestId("analysis-editor-error")).toBeNull();
 
     await user.keyboard("{Escape}");
     expect(screen.queryByTestId("outline-panel")).toBeNull();
@@ -401,7 +403,7 @@ describe("outline editor", () => {
     await waitFor(() => {
       expect(within(panel).queryByTestId("evidence-item")).toBeNull();
     });
-    await user.click(screen.getByRole("button", { name: en.outline.undo }));
+    await user.click(screen.getByRole("button", { name: "Harness undo" }));
     expect(await within(panel).findByText("Hold times tripled in March")).toBeInTheDocument();
 
     await user.selectOptions(within(panel).getByTestId("panel-category"), "process");

@@ -18,7 +18,6 @@ import { indexTree, type TreeIndex } from "../model/tree";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { DetailsPanel } from "./DetailsPanel";
 import { outlineActionFor } from "./keys";
-import { describeEditorError } from "./messages";
 import { OutlineRow, type RowActions } from "./OutlineRow";
 import {
   checksKey,
@@ -327,41 +326,7 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
           >
             {t("outline.addCause")}
           </button>
-          <button
-            type="button"
-            className="button button--ghost"
-            disabled={!editor.canUndo}
-            onClick={() => {
-              editor.undo().catch(ignore);
-            }}
-          >
-            {t("outline.undo")}
-          </button>
-          <button
-            type="button"
-            className="button button--ghost"
-            disabled={!editor.canRedo}
-            onClick={() => {
-              editor.redo().catch(ignore);
-            }}
-          >
-            {t("outline.redo")}
-          </button>
         </div>
-        {editor.error !== null && (
-          <div className="outline-error" role="alert" data-testid="outline-error">
-            <p>{describeEditorError(t, editor.error)}</p>
-            <button
-              type="button"
-              className="button button--ghost"
-              onClick={() => {
-                editor.clearError();
-              }}
-            >
-              {t("outline.errors.dismiss")}
-            </button>
-          </div>
-        )}
         <div
           ref={problemRef}
           className="outline-problem"

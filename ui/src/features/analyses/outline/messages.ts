@@ -3,15 +3,6 @@ import type { AppError } from "../../../api/errors";
 import { describeError } from "../../../i18n/errors";
 import { describeFieldIssue, fieldIssuesFromError } from "../../problems/fields";
 
-/** A translated sentence for an edit of the tree that the core refused. */
-export function describeEditorError(t: TFunction, error: AppError): string {
-  const issues = fieldIssuesFromError(error);
-  if (issues.has("parentId")) return t("outline.errors.moveUnderItself");
-  const text = issues.get("text");
-  if (text !== undefined) return t("outline.errors.text", { reason: describeFieldIssue(t, text) });
-  return describeError(t, error);
-}
-
 /** Messages to show beside the evidence fields for a refused add or edit; `form` when it names no field. */
 export function evidenceMessages(
   t: TFunction,

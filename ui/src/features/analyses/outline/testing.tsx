@@ -7,6 +7,7 @@ import { installMockBackend, makeProblem, type MockBackendOptions } from "../../
 import { createQueryClient, useAnalysisTree } from "../../../api/queries";
 import type { NodeCheck } from "../../../bindings/NodeCheck";
 import type { WhyNode } from "../../../bindings/WhyNode";
+import { EditorError } from "../model/EditorError";
 import { useTreeEditor } from "../model/useTreeEditor";
 import { OutlineView } from "./OutlineView";
 
@@ -51,7 +52,14 @@ function Harness({ analysisId, focusNodeId }: { analysisId: string; focusNodeId?
   const editor = useTreeEditor(analysisId);
   if (tree.data === undefined) return null;
   return (
-    <OutlineView tree={tree.data} editor={editor} {...(focusNodeId === undefined ? {} : { focusNodeId })} />
+    <>
+      <EditorError editor={editor} />
+      {/* The analysis screen's toolbar holds Undo; the harness stands in for it. */}
+      <button type="button" onClick={() => void editor.undo().catch(() => undefined)}>
+        Harness undo
+      </button>
+      <OutlineView tree={tree.data} editor={editor} {...(focusNodeId === undefined ? {} : { focusNodeId })} />
+    </>
   );
 }
 
