@@ -10,6 +10,14 @@ export const Key = {
   Escape: '\uE00C',
   Tab: '\uE004',
   Backspace: '\uE003',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+  Delete: '\uE017',
 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -99,6 +107,16 @@ export class Session {
       `${css} containing ${JSON.stringify(text)}`,
       timeout,
     );
+  }
+
+  /** Presses keys together (modifiers first), e.g. chord(Key.Control, Key.Shift, 'z'). */
+  async chord(...keys) {
+    const actions = [
+      ...keys.map((k) => ({ type: 'keyDown', value: k })),
+      ...[...keys].reverse().map((k) => ({ type: 'keyUp', value: k })),
+    ];
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.cmd('DELETE', '/actions');
   }
 
   /** Sends keys to whatever has focus. */

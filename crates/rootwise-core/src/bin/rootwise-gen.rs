@@ -1,6 +1,9 @@
-//! Fills a workspace with synthetic problems for performance work.
+//! Fills a workspace with synthetic data for performance work.
 //!
-//! `rootwise-gen --problems 100000 [--seed 7] PATH`
+//! `rootwise-gen [--problems N] [--tree NODES] [--seed S] PATH`
+//!
+//! `--problems` adds N problems; `--tree` adds one problem with an analysis
+//! whose why-tree holds NODES causes (and prints the analysis id).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,18 +12,30 @@ use std::time::Instant;
 use rootwise_core::{generate, Workspace};
 
 fn usage() -> ExitCode {
-    eprintln!("usage: rootwise-gen --problems N [--seed S] PATH");
+    eprintln!("usage: rootwise-gen [--problems N] [--tree NODES] [--seed S] PATH");
     ExitCode::from(2)
+}
+
+fn count(value: Option<String>) -> Option<u32> {
+    value.and_then(|v| v.replace('_', "").parse().ok())
 }
 
 fn main() -> ExitCode {
     let mut problems: Option<u32> = None;
+    let mut tree: Option<u32> = None;
     let mut seed = 7u64;
     let mut path: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--problems" => problems = args.next().and_then(|v| v.replace('_', "").parse().ok()),
+            "--problems" => match count(args.next()) {
+                Some(n) => problems = Some(n),
+                None => return usage(),
+            },
+            "--tree" => match count(args.next()) {
+                Some(n) => tree = Some(n),
+                None => return usage(),
+            },
             "--seed" => match args.next().and_then(|v| v.parse().ok()) {
                 Some(s) => seed = s,
                 None => return usage(),
@@ -30,19 +45,27 @@ fn main() -> ExitCode {
             _ => return usage(),
         }
     }
-    let (Some(problems), Some(path)) = (problems, path) else {
+    let Some(path) = path else {
         return usage();
     };
+    if problems.is_none() && tree.is_none() {
+        return usage();
+    }
     let started = Instant::now();
-    let result =
-        Workspace::open(&path).and_then(|mut ws| generate::problems(&mut ws, problems, seed));
+    let result = Workspace::open(&path).and_then(|mut ws| {
+        if let Some(n) = problems {
+            generate::problems(&mut ws, n, seed)?;
+            println!("added {n} problems to {}", path.display());
+        }
+        if let Some(n) = tree {
+            let id = generate::analysis_tree(&mut ws, n, 4, seed)?;
+            println!("added a {n}-cause analysis {id} to {}", path.display());
+        }
+        Ok(())
+    });
     match result {
         Ok(()) => {
-            println!(
-                "added {problems} problems to {} in {:.1?}",
-                path.display(),
-                started.elapsed()
-            );
+            println!("done in {:.1?}", started.elapsed());
             ExitCode::SUCCESS
         }
         Err(e) => {
