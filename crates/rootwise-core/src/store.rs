@@ -156,6 +156,7 @@ impl Workspace {
     pub fn open_in_memory() -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        crate::rowset::register(&conn)?;
         migrations().to_latest(&mut conn)?;
         Ok(Self {
             conn,
@@ -302,6 +303,7 @@ fn configure(conn: &Connection, path: &Path) -> Result<()> {
         // calls every time.
         conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
         conn.pragma_update(None, "cache_size", CACHE_KIB)?;
+        crate::rowset::register(conn)?;
         Ok(mode)
     };
     let mode = set().map_err(|e| classify(path, e))?;
