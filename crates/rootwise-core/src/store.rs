@@ -30,6 +30,7 @@ use crate::time;
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0001_initial.sql")),
     M::up(include_str!("../migrations/0002_problem_log.sql")),
+    M::up(include_str!("../migrations/0004_problem_list_speed.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations.
