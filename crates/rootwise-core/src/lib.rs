@@ -19,6 +19,7 @@ pub mod generate;
 pub mod history;
 pub mod ids;
 pub mod problem;
+pub mod rowset;
 pub mod sample;
 pub mod search;
 pub mod settings;

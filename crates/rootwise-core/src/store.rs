@@ -31,6 +31,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0001_initial.sql")),
     M::up(include_str!("../migrations/0002_problem_log.sql")),
     M::up(include_str!("../migrations/0003_analysis.sql")),
+    M::up(include_str!("../migrations/0004_problem_list_speed.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations.
@@ -157,6 +158,7 @@ impl Workspace {
     pub fn open_in_memory() -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        crate::rowset::register(&conn)?;
         migrations().to_latest(&mut conn)?;
         Ok(Self {
             conn,
@@ -303,6 +305,7 @@ fn configure(conn: &Connection, path: &Path) -> Result<()> {
         // calls every time.
         conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
         conn.pragma_update(None, "cache_size", CACHE_KIB)?;
+        crate::rowset::register(conn)?;
         Ok(mode)
     };
     let mode = set().map_err(|e| classify(path, e))?;

@@ -399,3 +399,119 @@ fn upgrading_a_v2_workspace_to_analyses_keeps_problems_tags_occurrences_and_sear
         vec![analysis.id]
     );
 }
+
+#[test]
+fn upgrading_a_v3_workspace_keeps_every_problem_and_fills_the_tag_filters() {
+    use rootwise_core::problem::{ProblemQuery, ProblemSort, Severity, Status};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    {
+        // A workspace as version 3 of Rootwise wrote it: tagged problems,
+        // one of them in the trash.
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, created_at, updated_at, severity, severity_rank, status,
+                 status_rank, channel, owner, reported_on, first_seen, last_seen) VALUES
+                ('019a0000-0000-7000-8000-000000000001', 'الفاتورة مكررة', '2026-03-02T08:00:00.000Z',
+                 '2026-03-02T08:00:00.000Z', 'critical', 3, 'investigating', 1, 'phone', 'Huda',
+                 '2026-03-02', '2026-03-02', '2026-03-02'),
+                ('019a0000-0000-7000-8000-000000000002', 'Refund missing', '2026-04-10T12:30:00.000Z',
+                 '2026-04-10T12:30:00.000Z', 'low', 0, 'new', 0, 'email', 'Omar',
+                 '2026-04-10', '2026-04-10', '2026-04-10'),
+                ('019a0000-0000-7000-8000-000000000003', 'Old duplicate', '2026-01-05T12:30:00.000Z',
+                 '2026-01-05T12:30:00.000Z', 'low', 0, 'new', 0, 'chat', 'Omar',
+                 '2026-01-05', '2026-01-05', '2026-01-05');
+             UPDATE problems SET deleted_at = '2026-05-01T00:00:00.000Z', deleted_by = 'Huda'
+                 WHERE id = '019a0000-0000-7000-8000-000000000003';
+             INSERT INTO problem_tags (problem_id, tag) VALUES
+                ('019a0000-0000-7000-8000-000000000001', 'فواتير'),
+                ('019a0000-0000-7000-8000-000000000001', 'billing'),
+                ('019a0000-0000-7000-8000-000000000002', 'billing'),
+                ('019a0000-0000-7000-8000-000000000003', 'billing');
+             INSERT INTO problem_search (rowid, body) VALUES
+                (1, 'الفاتوره مكرره'), (2, 'refund missing');",
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(ws.backup_path().is_some(), "backed up before upgrading");
+
+    let titles = |ws: &Workspace, q: ProblemQuery| -> (Vec<String>, u32) {
+        let page = problem::query(ws.conn(), &q).unwrap();
+        (
+            page.items.into_iter().map(|p| p.title).collect(),
+            page.total,
+        )
+    };
+    let billing = || ProblemQuery {
+        tag: Some("billing".into()),
+        ..ProblemQuery::default()
+    };
+    assert_eq!(
+        titles(&ws, billing()),
+        (vec!["Refund missing".into(), "الفاتورة مكررة".into()], 2),
+        "the trashed problem's tag is not counted"
+    );
+    assert_eq!(
+        titles(
+            &ws,
+            ProblemQuery {
+                statuses: vec![Status::Investigating],
+                severities: vec![Severity::Critical],
+                owner: Some("Huda".into()),
+                ..billing()
+            }
+        ),
+        (vec!["الفاتورة مكررة".into()], 1),
+        "tag rows carry the filters of their problem"
+    );
+    assert_eq!(
+        titles(
+            &ws,
+            ProblemQuery {
+                sort: ProblemSort::Severity,
+                ..ProblemQuery::default()
+            }
+        )
+        .0,
+        vec!["الفاتورة مكررة".to_string(), "Refund missing".into()],
+        "critical first"
+    );
+    assert_eq!(
+        titles(
+            &ws,
+            ProblemQuery {
+                text: Some("refund".into()),
+                ..ProblemQuery::default()
+            }
+        ),
+        (vec!["Refund missing".into()], 1)
+    );
+
+    // Edits after the upgrade move the tag rows' copies along.
+    let id = problem::list(ws.conn(), 0, 10)
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|p| p.title == "Refund missing")
+        .unwrap()
+        .id;
+    ws.write("Test", |w| {
+        problem::edit(w, id, &problem::ProblemEdit::Severity(Severity::High))
+    })
+    .unwrap();
+    assert_eq!(
+        titles(
+            &ws,
+            ProblemQuery {
+                severities: vec![Severity::High],
+                ..billing()
+            }
+        ),
+        (vec!["Refund missing".into()], 1)
+    );
+    ws.write("Test", |w| problem::delete(w, id)).unwrap();
+    assert_eq!(titles(&ws, billing()).1, 1, "trashing leaves the tag count");
+}
