@@ -12,6 +12,13 @@ import { createQueryClient } from "./api/queries";
 import { App } from "./App";
 import { applyInitialTheme } from "./shell/preferences";
 
+// Prototype-pollution hardening, done here rather than by Tauri's
+// `freezePrototype`: that freezes Object.prototype before any script runs, and
+// d3 (under the diagram library) assigns `prototype.constructor` while its
+// modules load, which a frozen Object.prototype turns into a TypeError that
+// leaves the window blank. Every static import above has run by now.
+Object.freeze(Object.prototype);
+
 const container = document.getElementById("root");
 if (container === null) throw new Error("index.html has no #root element");
 

@@ -28,23 +28,36 @@ export function AnalysisHeader({ tree, announce }: AnalysisHeaderProps) {
         className="title-input"
         placeholder={t("analyses.placeholder.title")}
       />
-      <div className="analysis-fields">
-        <AnalysisText {...shared} field="facilitator" />
-        <AnalysisHeldOn {...shared} />
-        <AnalysisStatusField {...shared} />
-        <AnalysisParticipants {...shared} />
-      </div>
-      <AnalysisText
-        {...shared}
-        field="summary"
-        multiline
-        placeholder={t("analyses.placeholder.summary")}
-        hint={t("analyses.summaryHint")}
-      />
-      <p className="field-hint">
-        {t("analyses.detail.editHint")}
-        {analysis.sample && <span className="badge analysis-sample">{t("analyses.detail.sample")}</span>}
-      </p>
+      {/* The tree is what the team works on: the session's details fold away
+          (open for a new analysis, which has no causes yet). */}
+      <details className="analysis-more" open={tree.nodes.length === 0} data-testid="analysis-details">
+        <summary className="analysis-more-summary">
+          <span className="analysis-more-title">{t("analyses.detail.sessionDetails")}</span>
+          <span className={`badge analysis-status analysis-status--${analysis.status}`}>
+            {t(`why.analysisStatus.${analysis.status}`)}
+          </span>
+          {analysis.facilitator !== "" && (
+            <span className="analysis-more-meta">
+              <bdi>{analysis.facilitator}</bdi>
+            </span>
+          )}
+          {analysis.sample && <span className="badge analysis-sample">{t("analyses.detail.sample")}</span>}
+        </summary>
+        <div className="analysis-fields">
+          <AnalysisText {...shared} field="facilitator" />
+          <AnalysisHeldOn {...shared} />
+          <AnalysisStatusField {...shared} />
+          <AnalysisParticipants {...shared} />
+        </div>
+        <AnalysisText
+          {...shared}
+          field="summary"
+          multiline
+          placeholder={t("analyses.placeholder.summary")}
+          hint={t("analyses.summaryHint")}
+        />
+        <p className="field-hint">{t("analyses.detail.editHint")}</p>
+      </details>
     </header>
   );
 }

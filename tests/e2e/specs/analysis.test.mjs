@@ -1,0 +1,236 @@
+// A 5-Whys session driven as a support lead would, by keyboard where the
+// issue asks for it: the sample analysis with its push-back checks, a
+// branch typed in the outline, a root cause marked (and the blame check),
+// undo and redo, the diagram, the read-back, the Markdown, SVG and PNG
+// exports, and a whole guided session in Arabic that moves the problem to
+// "root cause found". Screenshots in target/e2e/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Driver, screenshot, tempDir } from '../app.mjs';
+import { Key } from '../webdriver.mjs';
+
+let driver;
+let app;
+const workspace = join(tempDir(), 'analyses.db');
+const REFUND_PROBLEM = "Refund shows as issued but never reaches the customer's card";
+const REFUND_ANALYSIS = 'Why refunds never reach the card';
+
+before(async () => {
+  driver = await Driver.start();
+  app = await driver.launch(workspace);
+});
+
+after(async () => {
+  await app?.end();
+  await driver?.stop();
+});
+
+const row = (text) => `[role="treeitem"][aria-label="${text}"]`;
+const input = (text) => `${row(text)} [data-testid="outline-text"]`;
+
+/** The push-back checks shown beside the row whose text is `text`. */
+async function checksOn(text) {
+  return app.execute(
+    `const row = [...document.querySelectorAll('[role="treeitem"]')]
+        .find((r) => r.getAttribute('aria-label') === arguments[0]);
+     if (!row) return null;
+     const own = [...row.querySelectorAll('[data-check]')].filter((c) => c.closest('[role="treeitem"]') === row);
+     return own.map((c) => c.getAttribute('data-check'));`,
+    [text],
+  );
+}
+
+async function waitForCheck(text, kind, present = true) {
+  await app.waitFor(
+    async () => ((await checksOn(text)) ?? []).includes(kind) === present,
+    `${kind} ${present ? 'beside' : 'gone from'} "${text}"`,
+  );
+}
+
+/** Scrolls the element into the middle of the view, then clicks it as a person would. */
+async function clickOn(selector) {
+  const el = await app.find(selector);
+  await app.execute('arguments[0].scrollIntoView({ block: "center" })', [el.ref()]);
+  await el.click();
+}
+
+async function focusedText() {
+  return app.execute('return document.activeElement?.value ?? null');
+}
+
+function exported(extension) {
+  return readdirSync(driver.exportsDir)
+    .filter((f) => f.endsWith(extension))
+    .map((f) => join(driver.exportsDir, f));
+}
+
+test('the sample analysis opens from its problem, with the checks beside the causes', async () => {
+  await (await app.find('[data-testid="sample-load"]')).click();
+  await (await app.findWithText('[data-testid="problem-title"]', REFUND_PROBLEM)).click();
+  const panel = await app.find('[data-testid="problem-analyses"]');
+  assert.ok(panel);
+  await (await app.findWithText('[data-testid="problem-analysis"] a', REFUND_ANALYSIS)).click();
+  await app.find('[data-testid="outline"]');
+  const rows = await app.findAll('[role="treeitem"]');
+  assert.equal(rows.length, 6, 'six causes in the sample tree');
+  // A root cause that is still a hypothesis, with no evidence.
+  const checks = await checksOn("Nobody owns the bank's return report");
+  assert.deepEqual(checks?.sort(), ['root_unconfirmed', 'root_without_evidence']);
+  await screenshot('en-analysis-outline');
+});
+
+test('by keyboard: a branch, a root cause that blames a person, a repeated why, undo and redo', async () => {
+  // A new cause after the last top-level one: Enter, then type.
+  await clickOn(input("The customer's bank is slow to post refunds"));
+  await app.keys(Key.Enter);
+  await app.waitFor(async () => (await focusedText()) === '', 'the new, empty cause to take focus');
+  await app.keys('Human error by the night shift');
+  await app.find(row('Human error by the night shift'));
+  await waitForCheck('Human error by the night shift', 'open_branch');
+
+  // Alt+R marks it a root cause: the blame check appears, the open branch goes.
+  await app.chord(Key.Alt, 'r');
+  await waitForCheck('Human error by the night shift', 'blames_person');
+  await waitForCheck('Human error by the night shift', 'open_branch', false);
+  await screenshot('en-analysis-outline-checks');
+
+  // Ctrl+Z undoes the root-cause mark, Ctrl+Shift+Z redoes it.
+  await app.chord(Key.Control, 'z');
+  await waitForCheck('Human error by the night shift', 'blames_person', false);
+  await app.chord(Key.Control, Key.Shift, 'z');
+  await waitForCheck('Human error by the night shift', 'blames_person');
+
+  // A branch under the slow-bank cause that only repeats it: Enter, Tab, type.
+  await clickOn(input("The customer's bank is slow to post refunds"));
+  await app.keys(Key.Enter);
+  await app.waitFor(async () => (await focusedText()) === '', 'another new cause');
+  await app.keys(Key.Tab);
+  await app.waitFor(
+    async () =>
+      app.execute(
+        `return document.activeElement?.closest('[role="treeitem"]')?.getAttribute('aria-level')`,
+      ).then((level) => level === '2'),
+    'Tab to indent it under the slow-bank cause',
+  );
+  await app.keys('The bank is slow');
+  await waitForCheck('The bank is slow', 'repeats_parent');
+
+  // Leave the field for the row, then undo the text and the indent, and redo both.
+  await app.keys(Key.Escape);
+  const levelOf = (text) =>
+    app.execute(
+      `return [...document.querySelectorAll('[role="treeitem"]')]
+         .find((r) => r.getAttribute('aria-label') === arguments[0])?.getAttribute('aria-level') ?? null`,
+      [text],
+    );
+  await app.chord(Key.Control, 'z');
+  await app.waitFor(async () => (await levelOf('(no text yet)')) === '2', 'the text undone');
+  await app.chord(Key.Control, 'z');
+  await app.waitFor(async () => (await levelOf('(no text yet)')) === '1', 'the indent undone');
+  await app.chord(Key.Control, Key.Shift, 'z');
+  await app.chord(Key.Control, Key.Shift, 'z');
+  await app.waitFor(async () => (await levelOf('The bank is slow')) === '2', 'both redone');
+  await waitForCheck('The bank is slow', 'repeats_parent');
+});
+
+test('diagram, read-back and the Markdown, SVG and PNG exports', async () => {
+  await (await app.find('[data-testid="analysis-tab-diagram"]')).click();
+  const diagram = await app.find('[data-diagram][data-render-ms]');
+  const ms = Number(await diagram.attribute('data-render-ms'));
+  assert.ok(ms > 0, 'the diagram reports its first-frame time');
+  console.log(`diagram of the sample tree drawn in ${ms.toFixed(1)} ms`);
+  await app.find('.diagram-node');
+  await screenshot('en-analysis-diagram');
+
+  await (await app.findWithText('.diagram-toolbar button', 'Export SVG')).click();
+  await app.waitFor(async () => exported('.svg').length === 1, 'the SVG file');
+  await (await app.findWithText('.diagram-toolbar button', 'Export PNG')).click();
+  await app.waitFor(async () => exported('.png').length === 1, 'the PNG file', 30000);
+  const svg = readFileSync(exported('.svg')[0], 'utf8');
+  assert.match(svg, /^<\?xml|^<svg/);
+  assert.ok(svg.includes('Nobody owns the bank'), 'the SVG holds the causes');
+  const png = readFileSync(exported('.png')[0]);
+  assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')], 'a real PNG');
+  assert.ok(png.length > 5000, `the PNG has a picture in it (${png.length} bytes)`);
+
+  await (await app.find('[data-testid="analysis-tab-readback"]')).click();
+  const sentence = await app.find('[data-testid="readback-sentence"]');
+  assert.match(await sentence.textContent(), /^Because /);
+  await screenshot('en-analysis-readback');
+
+  await (await app.find('[data-testid="analysis-export"]')).click();
+  await app.find('[data-testid="analysis-export-saved"]');
+  const md = readFileSync(exported('.md')[0], 'utf8');
+  assert.match(md, new RegExp(`^# ${REFUND_ANALYSIS}`, 'm'));
+  assert.ok(md.includes('Human error by the night shift'), 'the Markdown holds the new cause');
+  assert.match(md, /Root causes/);
+});
+
+test('a guided session in Arabic, by keyboard, moves its problem to root cause found', async () => {
+  await (await app.find('[data-testid="nav-settings"]')).click();
+  await (await app.find('[data-testid="language-ar"]')).click();
+  await app.waitFor(async () => (await app.execute('return document.documentElement.dir')) === 'rtl', 'rtl');
+  await (await app.find('[data-testid="nav-problems"]')).click();
+  await (await app.findWithText('[data-testid="problem-title"]', 'نموذج تحديث العنوان في الموقع يرفض الأحياء الجديدة')).click();
+  await (await app.find('[data-testid="analysis-start-open"]')).click();
+  await (await app.find('[data-testid="analysis-start-submit"]')).click();
+  await (await app.find('[data-testid="analysis-session"]')).click();
+  await app.find('[data-testid="session"]');
+
+  // Two answers to the problem: two branches.
+  const answer = await app.find('[data-testid="answer-input"]');
+  await answer.click();
+  await app.keys('قائمة الأحياء في النموذج قديمة');
+  await app.keys(Key.Enter);
+  await app.waitFor(async () => (await app.findAll('[data-testid="session-answer"]')).length === 1, 'one answer');
+  await app.keys('لا أحد مسؤول عن تحديث القائمة');
+  await app.keys(Key.Enter);
+  await app.waitFor(async () => (await app.findAll('[data-testid="session-answer"]')).length === 2, 'two answers');
+  await screenshot('ar-session-question');
+
+  // Go deeper on the second answer with its number key, outside the field.
+  await app.keys(Key.Escape);
+  await app.keys('2');
+  await app.waitFor(async () => (await app.findAll('[data-testid="session-answer"]')).length === 0, 'the next step');
+  await (await app.find('[data-testid="answer-input"]')).click();
+  await app.keys('لم يُحدَّد مالك للبيانات المرجعية');
+  await app.keys(Key.Enter);
+  await app.find('[data-testid="session-answer"]');
+  await (await app.find('[data-testid="answer-add-evidence"]')).click();
+  await (await app.find('[data-testid="evidence-note"]')).click();
+  await app.keys('آخر تحديث للقائمة قبل سنتين');
+  await (await app.find('[data-testid="evidence-save"]')).click();
+  await app.find('[data-testid="session-answer"] [data-testid="evidence-item"]');
+  await (await app.find('[data-testid="session-answer"] [data-testid="status-confirmed"]')).click();
+
+  // Wrap up: tick the root cause and record the action to create.
+  await (await app.find('[data-testid="session-finish"]')).click();
+  await app.find('[data-testid="session-wrapup"]');
+  const candidate = await app.findWithText('[data-testid="root-candidate"]', 'لم يُحدَّد مالك للبيانات المرجعية');
+  assert.ok(candidate);
+  await app.execute(
+    `[...document.querySelectorAll('[data-testid="root-candidate"]')]
+       .find((c) => c.textContent.includes(arguments[0]))
+       .querySelector('[data-testid="root-toggle"]').click();`,
+    ['لم يُحدَّد مالك للبيانات المرجعية'],
+  );
+  await (await app.find('[data-testid="action-create"]')).click();
+  await (await app.find('[data-testid="action-save"]')).click();
+  await app.find('[data-testid="action-recorded"]');
+  await screenshot('ar-session-wrapup');
+  await (await app.find('[data-testid="session-done"]')).click();
+  await app.find('[data-testid="outline"]');
+  await screenshot('ar-analysis-outline');
+  await (await app.find('[data-testid="analysis-tab-diagram"]')).click();
+  await app.find('.diagram-node');
+  await screenshot('ar-analysis-diagram');
+
+  // The problem moved to "root cause found", and its history says so.
+  await clickOn('[data-testid="analysis-problem"]');
+  const status = await app.find('[data-testid="field-status"]');
+  await app.waitFor(async () => (await status.property('value')) === 'root_cause_found', 'the new status');
+  await screenshot('ar-problem-root-cause-found');
+});
