@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/rootwise
 XVFB := xvfb-run -a -s "-screen 0 1200x800x24"
 
-.PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench generate
+.PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench bench-ui generate
 
 ## run: install what is missing, build the app, open it on the default workspace
 run: setup app
@@ -48,6 +48,10 @@ bindings:
 ## bench: criterion benchmarks on a generated workspace (ROOTWISE_BENCH_PROBLEMS, default 100000)
 bench:
 	cargo bench -p rootwise-core
+
+## bench-ui: the 1,000-node why-tree in the real app (outline, typing, diagram); figures only
+bench-ui: app
+	WEBKIT_DISABLE_DMABUF_RENDERER=1 $(XVFB) node tests/e2e/bench/tree.mjs
 
 ## generate: a workspace with N synthetic problems (N=100000 OUT=target/generated.db)
 N ?= 100000

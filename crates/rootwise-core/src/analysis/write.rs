@@ -53,6 +53,26 @@ fn list_text(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
 }
 
+/// Writes one changed field of a row and records it in history; does
+/// nothing (and returns false) when the value did not change.
+fn write_field(
+    w: &mut Writer<'_>,
+    (table, entity, id): (&str, &'static str, &str),
+    (field, column): (&str, &str),
+    (old, new): (Option<&str>, Option<&str>),
+    value: rusqlite::types::Value,
+) -> Result<bool> {
+    if old == new {
+        return Ok(false);
+    }
+    w.tx().execute(
+        &format!("UPDATE {table} SET {column} = ?1, updated_at = ?2 WHERE id = ?3"),
+        params![value, time::to_text(w.now()), id],
+    )?;
+    w.record(entity, id, ChangeOp::Update, Some(field), old, new)?;
+    Ok(true)
+}
+
 fn touch_analysis(w: &Writer<'_>, id: AnalysisId) -> Result<()> {
     w.tx().execute(
         "UPDATE analyses SET updated_at = ?1 WHERE id = ?2",
@@ -180,20 +200,12 @@ pub fn edit_analysis(w: &mut Writer<'_>, id: AnalysisId, edit: &AnalysisEdit) ->
             ("summary", "summary", before.summary.clone(), t)
         }
     };
-    if old == new {
-        return Ok(before);
-    }
-    w.tx().execute(
-        &format!("UPDATE analyses SET {column} = ?1, updated_at = ?2 WHERE id = ?3"),
-        params![new, time::to_text(w.now()), id],
-    )?;
-    w.record(
-        ANALYSIS,
-        &id.to_string(),
-        ChangeOp::Update,
-        Some(field),
-        Some(&old),
-        Some(&new),
+    write_field(
+        w,
+        ("analyses", ANALYSIS, &id.to_string()),
+        (field, column),
+        (Some(&old), Some(&new)),
+        rusqlite::types::Value::Text(new.clone()),
     )?;
     get_analysis(w.tx(), id)
 }
@@ -390,21 +402,15 @@ pub fn edit_why(w: &mut Writer<'_>, id: WhyId, edit: &WhyEdit) -> Result<WhyNode
             }
         }
     };
-    if old == new {
+    if !write_field(
+        w,
+        ("why_nodes", WHY, &id.to_string()),
+        (field, column),
+        (old.as_deref(), new.as_deref()),
+        value,
+    )? {
         return Ok(before);
     }
-    w.tx().execute(
-        &format!("UPDATE why_nodes SET {column} = ?1, updated_at = ?2 WHERE id = ?3"),
-        params![value, time::to_text(w.now()), id],
-    )?;
-    w.record(
-        WHY,
-        &id.to_string(),
-        ChangeOp::Update,
-        Some(field),
-        old.as_deref(),
-        new.as_deref(),
-    )?;
     touch_analysis(w, before.analysis_id)?;
     if matches!(edit, WhyEdit::Text(_)) {
         reindex(w, id)?;

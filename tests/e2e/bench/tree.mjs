@@ -1,0 +1,81 @@
+// The 1,000-node why-tree in the real app (WebKitGTK under Xvfb): how long
+// the outline and the diagram take to load and draw, and how long a key
+// press in a cause takes. A benchmark, not a test: it prints figures and
+// asserts nothing, because these machines are noisy. Run with `make bench-ui`
+// (after `make app`).
+
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Driver, root, tempDir } from '../app.mjs';
+
+const NODES = Number(process.env.ROOTWISE_BENCH_TREE ?? 1000);
+const RUNS = Number(process.env.ROOTWISE_BENCH_RUNS ?? 7);
+
+const workspace = join(tempDir('rootwise-bench-'), 'tree.db');
+const out = execFileSync(
+  'cargo',
+  ['run', '-q', '--release', '-p', 'rootwise-core', '--bin', 'rootwise-gen', '--', '--tree', String(NODES), workspace],
+  { cwd: root, encoding: 'utf8' },
+);
+const id = /analysis (\S+) to/.exec(out)?.[1];
+if (id === undefined) throw new Error(`no analysis id in: ${out}`);
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, min ${s[0].toFixed(1)} ms (${s.length} runs)`;
+};
+
+const driver = await Driver.start();
+const app = await driver.launch(workspace);
+try {
+  // Outline: from navigation to every row on screen in the DOM.
+  const outline = [];
+  for (let i = 0; i < RUNS; i++) {
+    await app.execute('window.location.hash = "#/problems"');
+    await app.find('[data-testid="problem-row"], [data-testid="problem-list"]');
+    const ms = await app.cmd('POST', '/execute/async', {
+      script: `const [id, n, done] = arguments;
+        const t0 = performance.now();
+        window.location.hash = '#/analyses/' + id;
+        const tick = () => document.querySelectorAll('[role="treeitem"]').length >= n
+          ? requestAnimationFrame(() => done(performance.now() - t0))
+          : requestAnimationFrame(tick);
+        tick();`,
+      args: [id, NODES],
+    });
+    outline.push(ms);
+  }
+  console.log(`outline of ${NODES} causes, navigation to first frame with every row: ${stats(outline)}`);
+
+  // Typing: a key press in a cause, from keydown to React's commit, and to the next frame.
+  await app.execute('document.querySelectorAll(\'[data-testid="outline-text"]\')[500].scrollIntoView({ block: "center" })');
+  const field = (await app.findAll('[data-testid="outline-text"]'))[500];
+  await field.click();
+  await app.execute(`
+    window.__keys = [];
+    document.addEventListener('keydown', (e) => { window.__t0 = e.timeStamp; }, true);
+    document.addEventListener('input', () => {
+      const t0 = window.__t0, t1 = performance.now();
+      requestAnimationFrame(() => window.__keys.push([t1 - t0, performance.now() - t0]));
+    });`);
+  await app.keys(' and the queue grows at night');
+  await app.waitFor(async () => (await app.execute('return window.__keys.length')) >= 25, 'the key timings');
+  const keys = await app.execute('return window.__keys');
+  console.log(`typing in a cause of a ${NODES}-cause outline, keydown to commit: ${stats(keys.map((k) => k[0]))}`);
+  console.log(`typing, keydown to the next frame: ${stats(keys.map((k) => k[1]))}`);
+
+  // Diagram: the view's own figure, from its first render to the first frame drawn.
+  const diagram = [];
+  for (let i = 0; i < RUNS; i++) {
+    await app.execute('window.location.hash = "#/problems"');
+    await app.find('[data-testid="problem-row"], [data-testid="problem-list"]');
+    await app.execute(`window.location.hash = '#/analyses/${id}?view=diagram'`);
+    const el = await app.find('[data-diagram][data-render-ms]', 60000);
+    diagram.push(Number(await el.attribute('data-render-ms')));
+  }
+  console.log(`diagram of ${NODES} causes, laid out and first frame drawn: ${stats(diagram)}`);
+} finally {
+  await app.end();
+  await driver.stop();
+}
