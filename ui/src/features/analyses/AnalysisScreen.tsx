@@ -6,6 +6,7 @@ import type { AnalysisTree } from "../../bindings/AnalysisTree";
 import { currentLanguage, directionOf } from "../../i18n";
 import { describeError } from "../../i18n/errors";
 import { isModalOpen, isTypingTarget } from "../../shortcuts/keys";
+import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../components/LoadStates";
 import { DiagramView } from "./diagram/DiagramView";
 import { ExportButton } from "./export/ExportButton";
 import { AnalysisHeader } from "./header/AnalysisHeader";
@@ -254,9 +255,7 @@ function AnalysisPage({ id }: { id: string }) {
     return (
       <>
         <Breadcrumb />
-        <p className="status-line" role="status" data-testid="analysis-loading">
-          {t("analyses.detail.loading")}
-        </p>
+        <LoadingLine testId="analysis-loading">{t("analyses.detail.loading")}</LoadingLine>
       </>
     );
   }
@@ -265,30 +264,26 @@ function AnalysisPage({ id }: { id: string }) {
       return (
         <>
           <Breadcrumb />
-          <div className="empty-state" data-testid="analysis-not-found">
-            <h1 className="empty-state-title">{t("analyses.detail.notFoundTitle")}</h1>
-            <p className="empty-state-body">{t("analyses.detail.notFoundBody")}</p>
-            <div className="button-row">
-              <Link to={LIST_PATH} className="button button--primary">
-                {t("analyses.detail.back")}
-              </Link>
-              <Link to="/trash" className="button">
-                {t("analyses.detail.openTrash")}
-              </Link>
-            </div>
-          </div>
+          <NotFoundState
+            testId="analysis-not-found"
+            title={t("analyses.detail.notFoundTitle")}
+            body={t("analyses.detail.notFoundBody")}
+            backTo={LIST_PATH}
+            backLabel={t("analyses.detail.back")}
+            trashLabel={t("analyses.detail.openTrash")}
+          />
         </>
       );
     }
     return (
       <>
         <Breadcrumb />
-        <div className="alert" role="alert" data-testid="analysis-load-error">
-          <p>{t("analyses.detail.loadError", { reason: describeError(t, tree.error) })}</p>
-          <button type="button" className="button" onClick={() => void tree.refetch()}>
-            {t("analyses.retry")}
-          </button>
-        </div>
+        <LoadErrorAlert
+          testId="analysis-load-error"
+          message={t("analyses.detail.loadError", { reason: describeError(t, tree.error) })}
+          retryLabel={t("analyses.retry")}
+          onRetry={() => void tree.refetch()}
+        />
       </>
     );
   }

@@ -1,19 +1,17 @@
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Analysis } from "../../../bindings/Analysis";
 import type { AnalysisEdit } from "../../../bindings/AnalysisEdit";
 import type { AnalysisStatus } from "../../../bindings/AnalysisStatus";
-import { useFailureMessage } from "../../problems/detail/useInlineEdit";
+import { charCount, checkPastDay, checkText, Field, LIMITS, type FieldIssue } from "../../problems/fields";
 import {
-  charCount,
-  checkPastDay,
-  checkText,
-  DateInput,
-  Field,
-  LIMITS,
-  TextInput,
-  type FieldIssue,
-} from "../../problems/fields";
+  InPlaceChoice,
+  InPlaceDate,
+  InPlaceText,
+  sameList,
+  useChipList,
+  useFailureMessage,
+} from "../../problems/fields/inPlace";
 import { ParticipantsEditor } from "./ParticipantsEditor";
 import { useAnalysisEdit } from "./useAnalysisEdit";
 
@@ -58,15 +56,7 @@ interface AnalysisTextProps extends FieldProps {
 }
 
 /** A text field of the analysis: Enter (Ctrl+Enter when multi-line) or leaving saves, Escape cancels. */
-export function AnalysisText({
-  analysis,
-  announce,
-  field,
-  multiline = false,
-  className,
-  placeholder,
-  hint,
-}: AnalysisTextProps) {
+export function AnalysisText({ analysis, announce, field, placeholder, ...rest }: AnalysisTextProps) {
   const { t } = useTranslation();
   const label = t(`analyses.field.${field}`);
   const edit = useAnalysisEdit<string>({
@@ -76,31 +66,16 @@ export function AnalysisText({
     toEdit: (value): AnalysisEdit => ({ field, value }),
     onSaved: useSaved(announce, label),
   });
-  const message = useFailureMessage(edit.failure, field);
   return (
-    <Field
+    <InPlaceText
+      {...rest}
+      edit={edit}
+      field={field}
       label={label}
-      error={message}
-      errorTestId={`analysis-${field}-error`}
-      hint={hint}
-      className={`analysis-field analysis-field--${field}`}
-    >
-      {(control) => (
-        <TextInput
-          {...control}
-          className={["inline-input", className ?? null].filter(Boolean).join(" ")}
-          value={edit.value}
-          multiline={multiline}
-          placeholder={placeholder ?? t("analyses.placeholder.empty")}
-          testId={`analysis-${field}`}
-          onChange={edit.change}
-          onCommit={() => {
-            edit.commit();
-          }}
-          onCancel={edit.cancel}
-        />
-      )}
-    </Field>
+      testId={`analysis-${field}`}
+      fieldClassName={`analysis-field analysis-field--${field}`}
+      placeholder={placeholder ?? t("analyses.placeholder.empty")}
+    />
   );
 }
 
@@ -115,27 +90,14 @@ export function AnalysisHeldOn({ analysis, announce }: FieldProps) {
     toEdit: (value) => ({ field: "heldOn", value }),
     onSaved: useSaved(announce, label),
   });
-  const message = useFailureMessage(edit.failure, "heldOn");
   return (
-    <Field
+    <InPlaceDate
+      edit={edit}
+      field="heldOn"
       label={label}
-      error={message}
-      errorTestId="analysis-heldOn-error"
-      className="analysis-field analysis-field--heldOn"
-    >
-      {(control) => (
-        <DateInput
-          {...control}
-          value={edit.value}
-          testId="analysis-heldOn"
-          onChange={edit.change}
-          onCommit={() => {
-            edit.commit();
-          }}
-          onCancel={edit.cancel}
-        />
-      )}
-    </Field>
+      testId="analysis-heldOn"
+      fieldClassName="analysis-field analysis-field--heldOn"
+    />
   );
 }
 
@@ -154,31 +116,29 @@ export function AnalysisStatusField({ analysis, announce }: FieldProps) {
     toEdit: (value) => ({ field: "status", value }),
     onSaved: useSaved(announce, label),
   });
-  const message = useFailureMessage(edit.failure, "status");
   return (
-    <Field
+    <InPlaceChoice
+      edit={edit}
+      field="status"
       label={label}
-      error={message}
-      errorTestId="analysis-status-error"
-      className="analysis-field analysis-field--status"
+      testId="analysis-status"
+      fieldClassName="analysis-field analysis-field--status"
     >
-      {(control) => (
+      {({ value, testId, onChange, onCancel, ...control }) => (
         <select
           {...control}
           className="select-input"
-          value={edit.value}
-          data-testid="analysis-status"
+          value={value}
+          data-testid={testId}
           onKeyDown={(event) => {
             if (event.key === "Escape") {
               event.preventDefault();
-              edit.cancel();
+              onCancel();
             }
           }}
           onChange={(event) => {
             const next = event.target.value;
-            if (!isAnalysisStatus(next)) return;
-            edit.change(next);
-            edit.commit(next);
+            if (isAnalysisStatus(next)) onChange(next);
           }}
         >
           {ANALYSIS_STATUSES.map((status) => (
@@ -188,7 +148,7 @@ export function AnalysisStatusField({ analysis, announce }: FieldProps) {
           ))}
         </select>
       )}
-    </Field>
+    </InPlaceChoice>
   );
 }
 
@@ -214,14 +174,10 @@ export function checkParticipants(values: readonly string[]): FieldIssue | null 
   return null;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((item, i) => item === b[i]);
-
 /** Who took part: each name added or removed is saved at once. */
 export function AnalysisParticipants({ analysis, announce }: FieldProps) {
   const { t } = useTranslation();
   const label = t("analyses.field.participants");
-  const [text, setText] = useState("");
   const edit = useAnalysisEdit<string[]>({
     analysisId: analysis.id,
     saved: analysis.participants,
@@ -230,6 +186,7 @@ export function AnalysisParticipants({ analysis, announce }: FieldProps) {
     toEdit: (value) => ({ field: "participants", value }),
     onSaved: useSaved(announce, label),
   });
+  const chips = useChipList(edit);
   const message = useFailureMessage(edit.failure, "participants");
   return (
     <Field
@@ -241,24 +198,8 @@ export function AnalysisParticipants({ analysis, announce }: FieldProps) {
       {(control) => (
         <ParticipantsEditor
           {...control}
-          value={edit.value}
-          text={text}
-          onTextChange={setText}
+          {...chips}
           isInvalid={(name) => charCount(name.trim()) > ANALYSIS_LIMITS.participant}
-          onAdd={(names) => {
-            const next = [...edit.value, ...names.filter((name) => !edit.value.includes(name))];
-            edit.change(next);
-            edit.commit(next);
-          }}
-          onRemove={(index) => {
-            const next = edit.value.filter((_, i) => i !== index);
-            edit.change(next);
-            edit.commit(next);
-          }}
-          onCancel={() => {
-            setText("");
-            edit.cancel();
-          }}
         />
       )}
     </Field>

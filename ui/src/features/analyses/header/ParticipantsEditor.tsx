@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { ControlProps } from "../../problems/fields";
+import { RemovableItem, type ControlProps } from "../../problems/fields";
 
 interface ParticipantsEditorProps extends ControlProps {
   value: readonly string[];
@@ -61,38 +61,21 @@ export function ParticipantsEditor({
     <div className="list-editor" data-testid="analysis-participants">
       {value.length > 0 && (
         <ul className="chip-list" aria-label={t("analyses.field.participants")}>
-          {value.map((name, index) => {
-            const label = t("analyses.participants.remove", { name });
-            return (
-              <li
-                key={`${name}-${String(index)}`}
-                className={isInvalid(name) ? "chip chip--invalid" : "chip"}
-                data-testid="participant-chip"
-              >
-                <bdi className="chip-text">{name}</bdi>
-                <button
-                  type="button"
-                  className="chip-remove"
-                  aria-label={label}
-                  title={label}
-                  data-testid="participant-remove"
-                  onClick={() => {
-                    onRemove(index);
-                    inputRef.current?.focus();
-                  }}
-                >
-                  <svg className="chip-remove-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                    <path
-                      d="M4 4l8 8M12 4l-8 8"
-                      stroke="currentColor"
-                      strokeWidth="1.75"
-                      strokeLinecap="round"
-                    />
-                  </svg>
-                </button>
-              </li>
-            );
-          })}
+          {value.map((name, index) => (
+            <RemovableItem
+              key={`${name}-${String(index)}`}
+              className={isInvalid(name) ? "chip chip--invalid" : "chip"}
+              testId="participant-chip"
+              text={name}
+              textClassName="chip-text"
+              removeLabel={t("analyses.participants.remove", { name })}
+              removeTestId="participant-remove"
+              onRemove={() => {
+                onRemove(index);
+                inputRef.current?.focus();
+              }}
+            />
+          ))}
         </ul>
       )}
       <input

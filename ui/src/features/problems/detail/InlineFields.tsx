@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Channel } from "../../../bindings/Channel";
 import type { Problem } from "../../../bindings/Problem";
@@ -12,7 +12,6 @@ import {
   checkReferences,
   checkTags,
   checkText,
-  DateInput,
   Field,
   LIMITS,
   normaliseTags,
@@ -22,12 +21,18 @@ import {
   SeveritySelect,
   StatusSelect,
   TagsEditor,
-  TextInput,
   charCount,
-  type ControlProps,
   type NumberField,
   type TransitionContext,
 } from "../fields";
+import {
+  InPlaceChoice,
+  InPlaceDate,
+  InPlaceText,
+  sameList,
+  useChipList,
+  type ChoiceControl,
+} from "../fields/inPlace";
 import { useFailureMessage, useInlineEdit } from "./useInlineEdit";
 
 /** What every in-place field gets from the screen. */
@@ -55,9 +60,6 @@ const SUGGEST: Partial<Record<TextFieldName, SuggestField>> = {
   owner: "owner",
 };
 
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((item, i) => item === b[i]);
-
 function useSavedAnnouncer(announce: (message: string) => void, label: string) {
   const { t } = useTranslation();
   return () => {
@@ -74,15 +76,7 @@ interface InlineTextProps extends InlineProps {
 }
 
 /** A text field edited in place: Enter (Ctrl+Enter when multi-line) or leaving saves, Escape cancels. */
-export function InlineText({
-  problem,
-  announce,
-  field,
-  multiline = false,
-  className,
-  placeholder,
-  hint,
-}: InlineTextProps) {
+export function InlineText({ problem, announce, field, placeholder, ...rest }: InlineTextProps) {
   const { t } = useTranslation();
   const label = t(`problem.field.${field}`);
   const edit = useInlineEdit<string>({
@@ -92,34 +86,17 @@ export function InlineText({
     toEdit: (value) => ({ field, value }),
     onSaved: useSavedAnnouncer(announce, label),
   });
-  const message = useFailureMessage(edit.failure, field);
   return (
-    <Field label={label} error={message} errorTestId={`field-${field}-error`} hint={hint}>
-      {(control) => (
-        <TextInput
-          {...control}
-          className={["inline-input", className ?? null].filter(Boolean).join(" ")}
-          value={edit.value}
-          multiline={multiline}
-          suggest={SUGGEST[field]}
-          placeholder={placeholder ?? t("problemDetail.empty")}
-          testId={`field-${field}`}
-          onChange={edit.change}
-          onCommit={() => {
-            edit.commit();
-          }}
-          onCancel={edit.cancel}
-        />
-      )}
-    </Field>
+    <InPlaceText
+      {...rest}
+      edit={edit}
+      field={field}
+      label={label}
+      testId={`field-${field}`}
+      suggest={SUGGEST[field]}
+      placeholder={placeholder ?? t("problemDetail.empty")}
+    />
   );
-}
-
-interface ChoiceControl<T> extends ControlProps {
-  value: T;
-  testId: string;
-  onChange: (value: T) => void;
-  onCancel: () => void;
 }
 
 interface InlineChoiceProps<T> extends InlineProps {
@@ -151,22 +128,17 @@ function InlineChoice<T>({
     toEdit,
     onSaved: useSavedAnnouncer(announce, label),
   });
-  const message = useFailureMessage(edit.failure, field, transition?.(edit.value));
   return (
-    <Field label={label} error={message} errorTestId={`field-${field}-error`} inline>
-      {(control) =>
-        children({
-          ...control,
-          value: edit.value,
-          testId: `field-${field}`,
-          onChange: (value) => {
-            edit.change(value);
-            edit.commit(value);
-          },
-          onCancel: edit.cancel,
-        })
-      }
-    </Field>
+    <InPlaceChoice
+      edit={edit}
+      field={field}
+      label={label}
+      testId={`field-${field}`}
+      transition={transition?.(edit.value)}
+      inline
+    >
+      {children}
+    </InPlaceChoice>
   );
 }
 
@@ -224,23 +196,7 @@ export function InlineReportedOn({ problem, announce }: InlineProps) {
     toEdit: (value) => ({ field: "reportedOn", value }),
     onSaved: useSavedAnnouncer(announce, label),
   });
-  const message = useFailureMessage(edit.failure, "reportedOn");
-  return (
-    <Field label={label} error={message} errorTestId="field-reportedOn-error" inline>
-      {(control) => (
-        <DateInput
-          {...control}
-          value={edit.value}
-          testId="field-reportedOn"
-          onChange={edit.change}
-          onCommit={() => {
-            edit.commit();
-          }}
-          onCancel={edit.cancel}
-        />
-      )}
-    </Field>
-  );
+  return <InPlaceDate edit={edit} field="reportedOn" label={label} testId="field-reportedOn" inline />;
 }
 
 const numberText = (value: number | null) => (value === null ? "" : String(value));
@@ -294,7 +250,6 @@ export function InlineNumber({ problem, announce, field }: InlineProps & { field
 export function InlineTags({ problem, announce }: InlineProps) {
   const { t } = useTranslation();
   const label = t("problem.field.tags");
-  const [text, setText] = useState("");
   const edit = useInlineEdit<string[]>({
     problemId: problem.id,
     saved: problem.tags,
@@ -303,32 +258,17 @@ export function InlineTags({ problem, announce }: InlineProps) {
     toEdit: (value) => ({ field: "tags", value }),
     onSaved: useSavedAnnouncer(announce, label),
   });
+  // Saved at once; a tag that breaks a rule stays, marked, with the reason beside the field.
+  const chips = useChipList(edit, (current, items) => normaliseTags([...current, ...items]));
   const message = useFailureMessage(edit.failure, "tags");
   return (
     <Field label={label} error={message} errorTestId="field-tags-error">
       {(control) => (
         <TagsEditor
           {...control}
-          value={edit.value}
-          text={text}
+          {...chips}
           testIdBase="field-tags"
-          onTextChange={setText}
           isInvalid={(tag) => charCount(tag.trim()) > LIMITS.tag}
-          onAdd={(items) => {
-            // Saved at once; a tag that breaks a rule stays, marked, with the reason beside the field.
-            const next = normaliseTags([...edit.value, ...items]);
-            edit.change(next);
-            edit.commit(next);
-          }}
-          onRemove={(index) => {
-            const next = edit.value.filter((_, i) => i !== index);
-            edit.change(next);
-            edit.commit(next);
-          }}
-          onCancel={() => {
-            setText("");
-            edit.cancel();
-          }}
         />
       )}
     </Field>
@@ -339,7 +279,6 @@ export function InlineTags({ problem, announce }: InlineProps) {
 export function InlineReferences({ problem, announce }: InlineProps) {
   const { t } = useTranslation();
   const label = t("problem.field.references");
-  const [text, setText] = useState("");
   const edit = useInlineEdit<string[]>({
     problemId: problem.id,
     saved: problem.references,
@@ -348,6 +287,7 @@ export function InlineReferences({ problem, announce }: InlineProps) {
     toEdit: (value) => ({ field: "references", value }),
     onSaved: useSavedAnnouncer(announce, label),
   });
+  const chips = useChipList(edit);
   const message = useFailureMessage(edit.failure, "references");
   return (
     <Field
@@ -359,25 +299,9 @@ export function InlineReferences({ problem, announce }: InlineProps) {
       {(control) => (
         <ReferencesEditor
           {...control}
-          value={edit.value}
-          text={text}
+          {...chips}
           testIdBase="field-references"
-          onTextChange={setText}
           isInvalid={(reference) => charCount(reference.trim()) > LIMITS.reference}
-          onAdd={(items) => {
-            const next = [...edit.value, ...items.filter((item) => !edit.value.includes(item))];
-            edit.change(next);
-            edit.commit(next);
-          }}
-          onRemove={(index) => {
-            const next = edit.value.filter((_, i) => i !== index);
-            edit.change(next);
-            edit.commit(next);
-          }}
-          onCancel={() => {
-            setText("");
-            edit.cancel();
-          }}
         />
       )}
     </Field>

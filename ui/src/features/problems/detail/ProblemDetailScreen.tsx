@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import type { AppError } from "../../../api/errors";
 import { useDeleteProblem, useProblemDetail } from "../../../api/queries";
 import type { ProblemDetail } from "../../../bindings/ProblemDetail";
+import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../../components/LoadStates";
 import { describeError } from "../../../i18n/errors";
 import { formatTimestamp, useDateTimeFormat } from "../../../i18n/format";
 import { History } from "./History";
@@ -66,18 +67,14 @@ function NotFound() {
   return (
     <>
       <Breadcrumb />
-      <div className="empty-state" data-testid="problem-not-found">
-        <h1 className="empty-state-title">{t("problemDetail.notFound.title")}</h1>
-        <p className="empty-state-body">{t("problemDetail.notFound.body")}</p>
-        <div className="button-row">
-          <Link to={LIST_PATH} className="button button--primary">
-            {t("problemDetail.backToList")}
-          </Link>
-          <Link to="/trash" className="button">
-            {t("problemDetail.notFound.trash")}
-          </Link>
-        </div>
-      </div>
+      <NotFoundState
+        testId="problem-not-found"
+        title={t("problemDetail.notFound.title")}
+        body={t("problemDetail.notFound.body")}
+        backTo={LIST_PATH}
+        backLabel={t("problemDetail.backToList")}
+        trashLabel={t("problemDetail.notFound.trash")}
+      />
     </>
   );
 }
@@ -238,9 +235,7 @@ export function ProblemDetailScreen() {
     return (
       <>
         <Breadcrumb />
-        <p className="status-line" role="status" data-testid="problem-loading">
-          {t("problemDetail.loading")}
-        </p>
+        <LoadingLine testId="problem-loading">{t("problemDetail.loading")}</LoadingLine>
       </>
     );
   }
@@ -249,12 +244,12 @@ export function ProblemDetailScreen() {
     return (
       <>
         <Breadcrumb />
-        <div className="alert" role="alert" data-testid="problem-error">
-          <p>{t("problemDetail.loadError", { reason: describeError(t, detail.error) })}</p>
-          <button type="button" className="button" onClick={() => void detail.refetch()}>
-            {t("problemDetail.retry")}
-          </button>
-        </div>
+        <LoadErrorAlert
+          testId="problem-error"
+          message={t("problemDetail.loadError", { reason: describeError(t, detail.error) })}
+          retryLabel={t("problemDetail.retry")}
+          onRetry={() => void detail.refetch()}
+        />
       </>
     );
   }

@@ -1,13 +1,9 @@
-import { useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { toAppError, type AppError } from "../../../api/errors";
 import { useEditProblem } from "../../../api/queries";
 import type { ProblemEdit } from "../../../bindings/ProblemEdit";
-import { describeError } from "../../../i18n/errors";
-import { describeFieldIssue, fieldIssuesFromError, type FieldIssue, type TransitionContext } from "../fields";
+import type { FieldIssue } from "../fields";
+import { useInPlaceEdit, type InlineEdit } from "../fields/inPlace";
 
-/** Why the last save of a field did not happen: a rule checked here, or the core's answer. */
-export type Failure = { issue: FieldIssue } | { error: AppError };
+export { useFailureMessage, type Failure, type InlineEdit } from "../fields/inPlace";
 
 interface Options<T> {
   problemId: string;
@@ -21,115 +17,21 @@ interface Options<T> {
   onSaved?: () => void;
 }
 
-export interface InlineEdit<T> {
-  /** What the control shows: the edit in progress, else the saved value. */
-  value: T;
-  /** True while the control holds something other than the saved value. */
-  dirty: boolean;
-  change: (value: T) => void;
-  /** Saves the edit in progress (or `value`, for controls that save on change). */
-  commit: (value?: T) => void;
-  /** Drops the edit in progress and its message. */
-  cancel: () => void;
-  failure: Failure | null;
-  pending: boolean;
-}
-
-const same = <T>(a: T, b: T) => Object.is(a, b);
-
-/**
- * One field edited in place. The edit stays in the control until the core
- * has stored it; a refused edit keeps what was typed, with the reason, until
- * the user changes it or presses Escape. Each field has its own mutation, so
- * saving one never disturbs another.
- */
+/** One field of a problem edited in place (see `useInPlaceEdit`). */
 export function useInlineEdit<T>({
   problemId,
   saved,
-  equal = same,
+  equal,
   check,
   toEdit,
   onSaved,
 }: Options<T>): InlineEdit<T> {
   const { mutateAsync } = useEditProblem(problemId);
-  // Boxed, so a draft of `null` (no channel, no score) is still a draft.
-  const [draft, setDraft] = useState<{ value: T } | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [pending, setPending] = useState(false);
-  // The value being saved and the last one refused: Enter then leaving the field sends it once.
-  const inFlight = useRef<{ value: T } | null>(null);
-  const refused = useRef<{ value: T } | null>(null);
-
-  const change = (value: T) => {
-    setDraft({ value });
-    refused.current = null;
-    if (failure !== null && "issue" in failure && check(value) === null) setFailure(null);
-  };
-
-  const cancel = () => {
-    setDraft(null);
-    setFailure(null);
-    refused.current = null;
-  };
-
-  const commit = (explicit?: T) => {
-    const edit = explicit !== undefined ? { value: explicit } : draft;
-    if (edit === null) return;
-    if (equal(edit.value, saved)) {
-      setDraft(null);
-      setFailure(null);
-      return;
-    }
-    if (inFlight.current !== null && equal(inFlight.current.value, edit.value)) return;
-    if (refused.current !== null && equal(refused.current.value, edit.value)) return;
-    const issue = check(edit.value);
-    if (issue !== null) {
-      refused.current = edit;
-      setFailure({ issue });
-      return;
-    }
-    inFlight.current = edit;
-    setPending(true);
-    void mutateAsync(toEdit(edit.value))
-      .then(
-        () => {
-          // Only forget the draft if nothing else was typed meanwhile.
-          setDraft((current) => (current !== null && equal(current.value, edit.value) ? null : current));
-          setFailure(null);
-          onSaved?.();
-        },
-        (error: unknown) => {
-          refused.current = edit;
-          setFailure({ error: toAppError(error) });
-        },
-      )
-      .finally(() => {
-        if (inFlight.current === edit) inFlight.current = null;
-        setPending(false);
-      });
-  };
-
-  return {
-    value: draft !== null ? draft.value : saved,
-    dirty: draft !== null && !equal(draft.value, saved),
-    change,
-    commit,
-    cancel,
-    failure,
-    pending,
-  };
-}
-
-/** The translated message for a failure of `field`, or null. */
-export function useFailureMessage(
-  failure: Failure | null,
-  field: string,
-  transition?: TransitionContext,
-): string | null {
-  const { t } = useTranslation();
-  if (failure === null) return null;
-  if ("issue" in failure) return describeFieldIssue(t, failure.issue, transition);
-  const issues = fieldIssuesFromError(failure.error);
-  const issue = issues.get(field) ?? issues.values().next().value;
-  return issue !== undefined ? describeFieldIssue(t, issue, transition) : describeError(t, failure.error);
+  return useInPlaceEdit({
+    saved,
+    equal,
+    check,
+    save: (value: T) => mutateAsync(toEdit(value)),
+    onSaved: () => onSaved?.(),
+  });
 }

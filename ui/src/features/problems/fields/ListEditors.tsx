@@ -49,7 +49,7 @@ interface RemovableItemProps {
 }
 
 /** One item of a list editor: its text and its own remove button. */
-function RemovableItem({
+export function RemovableItem({
   className,
   testId,
   text,

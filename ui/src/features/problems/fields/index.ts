@@ -4,7 +4,7 @@ export { TextInput, type CommitHandlers } from "./TextInput";
 export { StatusSelect, SeveritySelect, ChannelSelect, SEVERITIES, CHANNELS } from "./Selects";
 export { DateInput } from "./DateInput";
 export { NumberInput } from "./NumberInput";
-export { TagsEditor, ReferencesEditor } from "./ListEditors";
+export { TagsEditor, ReferencesEditor, RemovableItem } from "./ListEditors";
 export { useDayFormat, formatDay } from "./dates";
 export * from "./rules";
 export * from "./messages";
