@@ -279,9 +279,9 @@ describe("Analysis page", () => {
     const sentences = within(rootChain as HTMLElement)
       .getAllByTestId("readback-sentence")
       .map((s) => s.textContent.replace(/[\u2068\u2069]/g, ""));
-    expect(sentences[0]).toMatch(/^Because Nobody owns the schedule, The batch runs daily\./);
+    expect(sentences[0]).toMatch(/^Because nobody owns the schedule, the batch runs daily\./);
     expect(sentences[1]).toMatch(
-      /^Because The batch runs daily, the problem happened: Refunds never reach the card\./,
+      /^Because the batch runs daily, the problem happened: Refunds never reach the card\./,
     );
     expect(within(rootChain as HTMLElement).getByTestId("readback-downward").textContent).toBe(
       "\u2068Refunds never reach the card\u2069 — why? \u2068The batch runs daily\u2069 — why? \u2068Nobody owns the schedule\u2069",
@@ -293,7 +293,7 @@ describe("Analysis page", () => {
 
     const others = screen.getByTestId("readback-others");
     expect(within(others).getByTestId("readback-sentence").textContent).toBe(
-      "Because \u2068Support promises 3 days\u2069, the problem happened: \u2068Refunds never reach the card\u2069.",
+      "Because \u2068support promises 3 days\u2069, the problem happened: \u2068Refunds never reach the card\u2069.",
     );
   });
 
@@ -342,7 +342,7 @@ describe("Analysis page", () => {
     const contents = String(call?.contents);
     expect(contents).toMatch(/^# Why refunds stall\n/);
     expect(contents).toContain("## Root causes");
-    expect(contents).toContain("- Because Nobody owns the schedule, The batch runs daily.");
+    expect(contents).toContain("- Because nobody owns the schedule, the batch runs daily.");
   });
 
   it("exports in Arabic when the app is in Arabic", async () => {

@@ -86,7 +86,7 @@ describe("analysisMarkdown", () => {
     // Read-back of the root cause's chain, up and down, then the open branch.
     expect(md).toContain("### Chain ending at “Nobody owns the batch schedule”");
     expect(md).toContain(
-      "- Because Nobody owns the batch schedule, The bank batch runs once a day.\n- Because The bank batch runs once a day, the problem happened: Refunds never reach the card.",
+      "- Because nobody owns the batch schedule, the bank batch runs once a day.\n- Because the bank batch runs once a day, the problem happened: Refunds never reach the card.",
     );
     expect(md).toContain(
       "Refunds never reach the card — why? The bank batch runs once a day — why? Nobody owns the batch schedule",
@@ -153,5 +153,15 @@ describe("analysisMarkdown", () => {
     expect(exportFileName("Why: refunds / cards?", "analysis")).toBe("Why- refunds - cards-.md");
     expect(exportFileName("   ", "analysis")).toBe("analysis.md");
     expect(exportFileName("لماذا تتأخر المبالغ", "تحليل")).toBe("لماذا تتأخر المبالغ.md");
+  });
+});
+
+describe("read-back clauses", () => {
+  it("lowers a capital that only starts a sentence, but keeps capitalised words and other scripts", async () => {
+    const { inSentence } = await import("../readback/sentences");
+    expect(inSentence("The refund waits")).toBe("the refund waits");
+    expect(inSentence("SMS codes expire")).toBe("SMS codes expire");
+    expect(inSentence("I")).toBe("I");
+    expect(inSentence("لا أحد مسؤول")).toBe("لا أحد مسؤول");
   });
 });

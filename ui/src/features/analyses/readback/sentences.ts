@@ -42,6 +42,20 @@ export function chainEnds(tree: AnalysisTree, index: TreeIndex): { roots: WhyNod
   return { roots, others };
 }
 
+/**
+ * A clause inside a sentence: in scripts with case, a capital that only
+ * starts the typed sentence ("The refund…") becomes small ("because the
+ * refund…"); words written in capitals (SMS, VIP) stay as they are.
+ */
+export function inSentence(text: string): string {
+  const first = text.charAt(0);
+  const second = text.charAt(1);
+  if (second === "") return text;
+  const startsSentence =
+    first !== first.toLowerCase() && second === second.toLowerCase() && second !== second.toUpperCase();
+  return startsSentence ? first.toLowerCase() + text.slice(1) : text;
+}
+
 /** One read-back sentence per step, from the cause at `nodeId` up to the problem. */
 export function upwardSentences(
   t: TFunction,
@@ -50,15 +64,17 @@ export function upwardSentences(
   problemTitle: string,
   wrap: Wrap = same,
 ): string[] {
+  // Whether this language's sentences lower a clause's opening capital.
+  const clause = t("analyses.readback.clauseCase") === "lower" ? inSentence : same;
   return readBack(index, nodeId).map(({ cause, effect }) =>
     effect === null
       ? t("analyses.readback.becauseProblem", {
-          cause: wrap(causeClause(t, cause)),
+          cause: wrap(clause(causeClause(t, cause))),
           problem: wrap(problemClause(t, problemTitle)),
         })
       : t("analyses.readback.because", {
-          cause: wrap(causeClause(t, cause)),
-          effect: wrap(causeClause(t, effect)),
+          cause: wrap(clause(causeClause(t, cause))),
+          effect: wrap(clause(causeClause(t, effect))),
         }),
   );
 }
