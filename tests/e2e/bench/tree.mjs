@@ -10,6 +10,8 @@ import { Driver, root, tempDir } from '../app.mjs';
 
 const NODES = Number(process.env.ROOTWISE_BENCH_TREE ?? 1000);
 const RUNS = Number(process.env.ROOTWISE_BENCH_RUNS ?? 7);
+/** The cause typed into: one in the middle of the outline. */
+const MIDDLE = Math.floor(NODES / 2);
 
 const workspace = join(tempDir('rootwise-bench-'), 'tree.db');
 const out = execFileSync(
@@ -49,8 +51,8 @@ try {
   console.log(`outline of ${NODES} causes, navigation to first frame with every row: ${stats(outline)}`);
 
   // Typing: a key press in a cause, from keydown to React's commit, and to the next frame.
-  await app.execute('document.querySelectorAll(\'[data-testid="outline-text"]\')[500].scrollIntoView({ block: "center" })');
-  const field = (await app.findAll('[data-testid="outline-text"]'))[500];
+  await app.execute('document.querySelectorAll(\'[data-testid="outline-text"]\')[' + MIDDLE + '].scrollIntoView({ block: "center" })');
+  const field = (await app.findAll('[data-testid="outline-text"]'))[MIDDLE];
   await field.click();
   await app.execute(`
     window.__keys = [];
