@@ -2,7 +2,7 @@
  * A standalone SVG of the diagram: every shape of the scene, the text as real
  * <text> (searchable, selectable) with its direction, and the bundled fonts
  * embedded as data URLs so Arabic renders in any app. User text is escaped;
- * nothing is built with innerHTML.
+ * no markup is parsed from strings.
  */
 import type { EmbeddedFont } from "./fonts";
 import { SCENE_FONT, type Scene, type Shape } from "./scene";
