@@ -6,7 +6,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Driver, root, tempDir } from '../app.mjs';
+import { Driver, root, screenshot, tempDir } from '../app.mjs';
 
 const NODES = Number(process.env.ROOTWISE_BENCH_TREE ?? 1000);
 const RUNS = Number(process.env.ROOTWISE_BENCH_RUNS ?? 7);
@@ -77,6 +77,8 @@ try {
     diagram.push(Number(await el.attribute('data-render-ms')));
   }
   console.log(`diagram of ${NODES} causes, laid out and first frame drawn: ${stats(diagram)}`);
+  await app.execute('document.querySelector("[data-diagram]").scrollIntoView({ block: "start" })');
+  await screenshot(`bench-diagram-${NODES}`);
 } finally {
   await app.end();
   await driver.stop();
