@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { AppError } from "../../../api/errors";
 import { useLogOccurrence } from "../../../api/queries";
 import type { Channel } from "../../../bindings/Channel";
 import type { NewOccurrence } from "../../../bindings/NewOccurrence";
@@ -11,18 +10,16 @@ import {
   checkPastDay,
   checkText,
   DateInput,
-  describeFieldIssue,
   Field,
-  fieldIssuesFromError,
   formatDay,
   LIMITS,
   localToday,
   TextInput,
   useDayFormat,
-  type FieldIssue,
+  useFormIssues,
 } from "../fields";
 
-type OccurrenceField = "occurredOn" | "ticketRef" | "note";
+const OCCURRENCE_FIELDS = ["occurredOn", "ticketRef", "note"] as const;
 
 interface LogFormProps {
   problemId: string;
@@ -37,38 +34,22 @@ function LogOccurrenceForm({ problemId, onDone, announce }: LogFormProps) {
   const [channel, setChannel] = useState<Channel | null>(null);
   const [ticketRef, setTicketRef] = useState("");
   const [note, setNote] = useState("");
-  const [issues, setIssues] = useState<Partial<Record<OccurrenceField, FieldIssue>>>({});
-  const [failure, setFailure] = useState<AppError | null>(null);
+  const { formRef, failure, message, check, refuse } = useFormIssues(OCCURRENCE_FIELDS);
   const headingId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
 
   // Opening the form puts the cursor in its first field.
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
-  }, []);
-
-  const message = (field: OccurrenceField) => {
-    const issue = issues[field];
-    return issue === undefined ? null : describeFieldIssue(t, issue);
-  };
+  }, [formRef]);
 
   const submit = () => {
     if (log.isPending) return;
-    const found: Partial<Record<OccurrenceField, FieldIssue>> = {};
-    const checks = [
+    const valid = check([
       checkPastDay("occurredOn", occurredOn),
       checkText("ticketRef", ticketRef, LIMITS.ticketRef),
       checkText("note", note, LIMITS.note),
-    ];
-    for (const issue of checks) {
-      if (issue !== null) found[issue.field as OccurrenceField] = issue;
-    }
-    setIssues(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    ]);
+    if (!valid) return;
     const input: NewOccurrence = { occurredOn };
     if (channel !== null) input.channel = channel;
     if (ticketRef.trim() !== "") input.ticketRef = ticketRef;
@@ -78,19 +59,8 @@ function LogOccurrenceForm({ problemId, onDone, announce }: LogFormProps) {
         announce(t("problemDetail.occurrences.logged"));
         onDone(true);
       },
-      onError: (error) => {
-        const fromCore = fieldIssuesFromError(error);
-        const next: Partial<Record<OccurrenceField, FieldIssue>> = {};
-        for (const [field, issue] of fromCore) {
-          if (field === "occurredOn" || field === "ticketRef" || field === "note") next[field] = issue;
-        }
-        setIssues(next);
-        // Anything that is not about one of these fields is shown for the whole form.
-        setFailure(Object.keys(next).length === 0 ? error : null);
-        requestAnimationFrame(() => {
-          focusFirstInvalid(formRef.current);
-        });
-      },
+      // Anything that is not about one of these fields is shown for the whole form.
+      onError: refuse,
     });
   };
 
@@ -182,12 +152,6 @@ function LogOccurrenceForm({ problemId, onDone, announce }: LogFormProps) {
       </div>
     </form>
   );
-}
-
-/** Moves focus to the first control marked invalid inside `root`. */
-export function focusFirstInvalid(root: HTMLElement | null): void {
-  const target = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
-  target?.focus();
 }
 
 interface OccurrencesProps {

@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import type { AppError } from "../../../api/errors";
 import { useAnalyses, useCreateAnalysis } from "../../../api/queries";
 import type { NewAnalysis } from "../../../bindings/NewAnalysis";
 import { describeError } from "../../../i18n/errors";
@@ -9,26 +8,19 @@ import {
   checkPastDay,
   checkText,
   DateInput,
-  describeFieldIssue,
   Field,
-  fieldIssuesFromError,
   formatDay,
   LIMITS,
   localToday,
   TextInput,
   useDayFormat,
-  type FieldIssue,
+  useFormIssues,
 } from "../fields";
-import { focusFirstInvalid } from "./Occurrences";
 
 /** The longest analysis title the core accepts. */
 const TITLE_MAX = 300;
 
-type FormField = "title" | "facilitator" | "heldOn";
-
-function isFormField(field: string): field is FormField {
-  return field === "title" || field === "facilitator" || field === "heldOn";
-}
+const FORM_FIELDS = ["title", "facilitator", "heldOn"] as const;
 
 /** The first `max` characters (code points, as the core counts) of `text`. */
 function truncate(text: string, max: number): string {
@@ -51,56 +43,28 @@ function StartAnalysisForm({ problemId, problemTitle, onCancel }: StartFormProps
   );
   const [facilitator, setFacilitator] = useState("");
   const [heldOn, setHeldOn] = useState(localToday);
-  const [issues, setIssues] = useState<Partial<Record<FormField, FieldIssue>>>({});
-  const [failure, setFailure] = useState<AppError | null>(null);
+  const { formRef, failure, message, check, refuse } = useFormIssues(FORM_FIELDS);
   const headingId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     formRef.current?.querySelector<HTMLInputElement>("input")?.focus();
-  }, []);
-
-  const message = (field: FormField) => {
-    const issue = issues[field];
-    return issue === undefined ? null : describeFieldIssue(t, issue);
-  };
+  }, [formRef]);
 
   const submit = () => {
     if (create.isPending) return;
-    const found: Partial<Record<FormField, FieldIssue>> = {};
-    for (const issue of [
+    const valid = check([
       checkText("title", title, TITLE_MAX, true),
       checkText("facilitator", facilitator, LIMITS.shortText),
       checkPastDay("heldOn", heldOn),
-    ]) {
-      if (issue !== null && isFormField(issue.field)) found[issue.field] = issue;
-    }
-    setIssues(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      // Once the fields are marked invalid.
-      requestAnimationFrame(() => {
-        focusFirstInvalid(formRef.current);
-      });
-      return;
-    }
+    ]);
+    if (!valid) return;
     const input: NewAnalysis = { problemId, title, heldOn };
     if (facilitator.trim() !== "") input.facilitator = facilitator;
     create.mutate(input, {
       onSuccess: (analysis) => {
         void navigate(`/analyses/${analysis.id}`);
       },
-      onError: (error) => {
-        const next: Partial<Record<FormField, FieldIssue>> = {};
-        for (const [field, issue] of fieldIssuesFromError(error)) {
-          if (isFormField(field)) next[field] = issue;
-        }
-        setIssues(next);
-        setFailure(Object.keys(next).length === 0 ? error : null);
-        requestAnimationFrame(() => {
-          focusFirstInvalid(formRef.current);
-        });
-      },
+      onError: refuse,
     });
   };
 

@@ -8,3 +8,4 @@ export { TagsEditor, ReferencesEditor, RemovableItem } from "./ListEditors";
 export { useDayFormat, formatDay } from "./dates";
 export * from "./rules";
 export * from "./messages";
+export { useFormIssues, focusFirstInvalid } from "./useFormIssues";
