@@ -29,6 +29,7 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let args: Vec<String> = std::env::args().skip(1).collect();
             let workspace = paths::workspace_path(
@@ -74,6 +75,20 @@ pub fn run() {
             commands::analysis::evidence_add,
             commands::analysis::evidence_edit,
             commands::analysis::evidence_remove,
+            commands::action::action_list,
+            commands::action::action_for_problem,
+            commands::action::action_get,
+            commands::action::action_create,
+            commands::action::action_edit,
+            commands::action::action_delete,
+            commands::action::action_comment,
+            commands::action::action_owners,
+            commands::action::action_overview,
+            commands::action::action_effect,
+            commands::action::action_root_causes,
+            commands::action::problem_close,
+            commands::action::reminder_check,
+            commands::action::notify,
             commands::export::export_save,
             commands::trash::trash_list,
             commands::trash::trash_restore,

@@ -8,13 +8,24 @@ use std::path::Path;
 
 use ts_rs::{Config, ExportError, TS};
 
-use crate::{analysis, change, error, history, problem, search, settings, store, trash};
+use crate::{action, analysis, change, error, history, problem, search, settings, store, trash};
 
 /// Writes every binding (and what it depends on) into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     let cfg = Config::new().with_out_dir(dir);
     error::ErrorPayload::export_all(&cfg)?;
     change::ChangeEvent::export_all(&cfg)?;
+    action::Action::export_all(&cfg)?;
+    action::NewAction::export_all(&cfg)?;
+    action::ActionEdit::export_all(&cfg)?;
+    action::ActionRow::export_all(&cfg)?;
+    action::ActionDetail::export_all(&cfg)?;
+    action::ActionPage::export_all(&cfg)?;
+    action::ActionQuery::export_all(&cfg)?;
+    action::Overview::export_all(&cfg)?;
+    action::Reminder::export_all(&cfg)?;
+    action::ProblemEffect::export_all(&cfg)?;
+    action::CauseRef::export_all(&cfg)?;
     analysis::Analysis::export_all(&cfg)?;
     analysis::NewAnalysis::export_all(&cfg)?;
     analysis::AnalysisEdit::export_all(&cfg)?;

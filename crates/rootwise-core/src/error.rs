@@ -30,6 +30,10 @@ pub enum Rule {
     TooMany,
     /// The status cannot move from its current value to this one.
     Transition,
+    /// The date lies before the day the item was created.
+    BeforeCreated,
+    /// The problem still has unfinished actions: closing it needs a reason.
+    OpenActions,
 }
 
 impl Rule {
@@ -42,6 +46,8 @@ impl Rule {
             Rule::InFuture => "in_future",
             Rule::TooMany => "too_many",
             Rule::Transition => "transition",
+            Rule::BeforeCreated => "before_created",
+            Rule::OpenActions => "open_actions",
         }
     }
 }

@@ -99,6 +99,16 @@ id_newtype!(
     EvidenceId
 );
 
+id_newtype!(
+    /// Identifies a corrective action.
+    ActionId
+);
+
+id_newtype!(
+    /// Identifies a comment on an action.
+    CommentId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@
 //! in a transaction, stamps the author and time, and collects the
 //! [`change::ChangeEvent`]s the shell broadcasts after the commit.
 
+pub mod action;
 pub mod analysis;
 pub mod bindings;
 #[macro_use]

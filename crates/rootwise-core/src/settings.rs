@@ -44,6 +44,9 @@ pub struct Settings {
     pub language: Option<Language>,
     /// The chosen theme.
     pub theme: Theme,
+    /// Desktop reminders of overdue actions and due checks (on start, then
+    /// hourly).
+    pub reminders: bool,
 }
 
 impl Default for Settings {
@@ -52,6 +55,7 @@ impl Default for Settings {
             display_name: String::new(),
             language: None,
             theme: Theme::System,
+            reminders: true,
         }
     }
 }
@@ -163,9 +167,11 @@ mod tests {
                 display_name: " سارة الأحمد ".into(),
                 language: Some(Language::Ar),
                 theme: Theme::Dark,
+                reminders: false,
             })
             .unwrap();
         assert_eq!(saved.display_name, "سارة الأحمد");
+        assert!(!saved.reminders);
         assert_eq!(file.load("x").unwrap(), saved);
     }
 

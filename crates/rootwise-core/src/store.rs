@@ -32,6 +32,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0002_problem_log.sql")),
     M::up(include_str!("../migrations/0003_analysis.sql")),
     M::up(include_str!("../migrations/0004_problem_list_speed.sql")),
+    M::up(include_str!("../migrations/0005_actions.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations.

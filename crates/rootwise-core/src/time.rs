@@ -39,6 +39,13 @@ pub fn latest_today() -> chrono::NaiveDate {
     (Utc::now() + chrono::Duration::hours(14)).date_naive()
 }
 
+/// The earliest calendar day that `t` falls on anywhere on earth (UTC-12):
+/// a day the user picks as "the day it was created" in their own time zone
+/// is never before it.
+pub fn earliest_day(t: DateTime<Utc>) -> chrono::NaiveDate {
+    (t - chrono::Duration::hours(12)).date_naive()
+}
+
 /// Today in UTC.
 pub fn today_utc() -> chrono::NaiveDate {
     Utc::now().date_naive()

@@ -13,7 +13,7 @@ use ts_rs::TS;
 use crate::change::ChangeOp;
 use crate::error::{Error, Result};
 use crate::store::Writer;
-use crate::{analysis, problem, time};
+use crate::{action, analysis, problem, time};
 
 /// A kind of entity that can go to the trash.
 struct Kind {
@@ -35,6 +35,12 @@ const KINDS: &[Kind] = &[
     Kind {
         entity: analysis::ANALYSIS,
         table: "analyses",
+        label: "title",
+        listed: "1",
+    },
+    Kind {
+        entity: action::ENTITY,
+        table: "actions",
         label: "title",
         listed: "1",
     },
@@ -195,6 +201,7 @@ pub fn restore(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
         problem::ENTITY => problem::restore(w, id.parse()?).map(|_| ()),
         analysis::ANALYSIS => analysis::restore_analysis(w, id.parse()?).map(|_| ()),
         analysis::WHY => analysis::restore_why(w, id.parse()?).map(|_| ()),
+        action::ENTITY => action::restore(w, id.parse()?).map(|_| ()),
         other => Err(Error::Internal(format!("no restore for {other}"))),
     }
 }

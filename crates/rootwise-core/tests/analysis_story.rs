@@ -359,7 +359,8 @@ fn checks_push_back_on_weak_reasoning() {
         vec![
             CheckKind::RootUnconfirmed,
             CheckKind::RootWithoutEvidence,
-            CheckKind::BlamesPerson
+            CheckKind::BlamesPerson,
+            CheckKind::NoCorrectiveAction
         ]
     );
     assert!(checks_on(&ws, a, arabic.id).contains(&CheckKind::BlamesPerson));
@@ -387,6 +388,30 @@ fn checks_push_back_on_weak_reasoning() {
             &NewEvidence {
                 note: "12 of 40 late refunds had no form".into(),
                 reference: "TCK-4411".into(),
+            },
+        )
+    })
+    .unwrap();
+    assert_eq!(
+        checks_on(&ws, a, blame.id),
+        vec![CheckKind::NoCorrectiveAction]
+    );
+
+    // A corrective action that names the root cause answers the last one.
+    let problem_id = analysis::get_analysis(ws.conn(), a).unwrap().problem_id;
+    ws.write("Omar", |w| {
+        rootwise_core::action::create(
+            w,
+            &rootwise_core::action::NewAction {
+                problem_id: problem_id.to_string(),
+                title: "Add a sent-form check to the refund queue".into(),
+                kind: rootwise_core::action::ActionKind::Corrective,
+                description: None,
+                cause_ids: Some(vec![blame.id.to_string()]),
+                owner: None,
+                due_on: None,
+                priority: None,
+                check_method: None,
             },
         )
     })

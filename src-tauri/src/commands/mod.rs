@@ -1,6 +1,7 @@
 //! Tauri commands, one module per area. Each command is a thin adapter:
 //! it runs the core on a blocking thread and maps nothing but the types.
 
+pub mod action;
 pub mod analysis;
 pub mod export;
 pub mod problem;

@@ -20,6 +20,7 @@ import type { SuggestField } from "../bindings/SuggestField";
 import type { TrashItem } from "../bindings/TrashItem";
 import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
 import { WORKSPACE_CHANGED_EVENT } from "./commands";
+import { actionHandlers, type MockActionState } from "./mock-actions";
 import { analysisHandlers, type MockAnalysisState } from "./mock-analysis";
 
 export interface MockCall {
@@ -47,6 +48,8 @@ export interface MockState {
   dialogPath: string | null;
   /** Analyses, their causes, the checks to report, and saved exports. */
   analysis: MockAnalysisState;
+  /** Corrective actions, comments, notifications shown. */
+  actions: MockActionState;
 }
 
 type Handler = (args: Record<string, unknown>, state: MockState) => unknown;
@@ -60,6 +63,7 @@ export interface MockBackendOptions {
   dialogPath?: string | null;
   /** Analyses and causes to start with. */
   analysis?: Partial<MockAnalysisState>;
+  actions?: Partial<MockActionState>;
   /** Replace the built-in behaviour of some commands. */
   handlers?: Record<string, Handler>;
 }
@@ -327,9 +331,10 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     problems: [...(options.problems ?? [])],
     trash: [...(options.trash ?? [])],
     notes: { ...options.notes },
-    settings: { displayName: "", language: "en", theme: "light", ...options.settings },
+    settings: { displayName: "", language: "en", theme: "light", reminders: true, ...options.settings },
     dialogPath: options.dialogPath ?? null,
     analysis: { analyses: [], nodes: [], checks: [], exports: {}, ...options.analysis },
+    actions: { actions: [], comments: [], notifications: [], closeReasons: {}, ...options.actions },
   };
   const calls: MockCall[] = [];
 
@@ -488,6 +493,13 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
           message: `${entity} ${id}`,
           details: code === "invalid_input" ? { field: entity, rule: "invalid" } : { entity, id },
         }),
+    ),
+    ...actionHandlers(
+      state.actions,
+      () => state.problems,
+      () => state.analysis.nodes.filter((n) => n.deleted !== true),
+      changed,
+      rejectWith,
     ),
     "plugin:dialog|open": () => state.dialogPath,
     "plugin:dialog|save": () => state.dialogPath,

@@ -74,6 +74,7 @@ export const queryKeys = {
   analysisList: (problemId: string | null) => [...root, "analyses", "list", problemId] as const,
   analysisTree: (id: string) => [...root, "analyses", "tree", id] as const,
   causeSearch: (text: string) => [...root, "analyses", "search", text] as const,
+  actions: [...root, "actions"] as const,
   settings: [...root, "settings"] as const,
 };
 
@@ -97,11 +98,15 @@ export function createQueryClient(): QueryClient {
 export function keysForChange(event: ChangeEvent): QueryKey[] {
   switch (event.entity) {
     case "problem":
-      return [queryKeys.problems, queryKeys.analyses, queryKeys.trash];
+      // A new occurrence may flag an action as recurred after its fix.
+      return [queryKeys.problems, queryKeys.analyses, queryKeys.actions, queryKeys.trash];
     case "analysis":
     case "why":
       // Confirming a root cause may move the problem's status; a merge moves analyses.
-      return [queryKeys.analyses, queryKeys.problems, queryKeys.trash];
+      return [queryKeys.analyses, queryKeys.problems, queryKeys.actions, queryKeys.trash];
+    case "action":
+      // A failed check reopens root causes and the problem.
+      return [queryKeys.actions, queryKeys.problems, queryKeys.analyses, queryKeys.trash];
     case "settings":
       return [queryKeys.settings];
     case "workspace":

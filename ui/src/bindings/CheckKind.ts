@@ -3,4 +3,4 @@
 /**
  * Something about a cause the team should look at again.
  */
-export type CheckKind = "open_branch" | "root_unconfirmed" | "root_without_evidence" | "blames_person" | "repeats_parent";
+export type CheckKind = "open_branch" | "root_unconfirmed" | "root_without_evidence" | "blames_person" | "repeats_parent" | "no_corrective_action";

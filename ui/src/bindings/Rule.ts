@@ -3,4 +3,4 @@
 /**
  * Which validation rule an input broke.
  */
-export type Rule = "required" | "too_long" | "out_of_range" | "invalid" | "in_future" | "too_many" | "transition";
+export type Rule = "required" | "too_long" | "out_of_range" | "invalid" | "in_future" | "too_many" | "transition" | "before_created" | "open_actions";

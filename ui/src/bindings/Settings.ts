@@ -18,4 +18,9 @@ language: Language | null,
 /**
  * The chosen theme.
  */
-theme: Theme, };
+theme: Theme, 
+/**
+ * Desktop reminders of overdue actions and due checks (on start, then
+ * hourly).
+ */
+reminders: boolean, };

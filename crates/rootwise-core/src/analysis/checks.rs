@@ -23,6 +23,8 @@ crate::text_enum! {
         BlamesPerson = "blames_person",
         /// The cause only repeats the words of the one it explains.
         RepeatsParent = "repeats_parent",
+        /// A root cause that no corrective action addresses yet.
+        NoCorrectiveAction = "no_corrective_action",
     }
 }
 
@@ -258,8 +260,9 @@ fn only_repeats(child: &HashSet<String>, parent: &HashSet<String>) -> bool {
 }
 
 /// Runs every check over a tree. `nodes` are the live nodes of one
-/// analysis; `statement` is the problem statement at the root.
-pub fn run(nodes: &[WhyNode], statement: &str) -> Vec<NodeCheck> {
+/// analysis; `statement` is the problem statement at the root; `corrected`
+/// holds the causes that a live, uncancelled corrective action addresses.
+pub fn run(nodes: &[WhyNode], statement: &str, corrected: &HashSet<WhyId>) -> Vec<NodeCheck> {
     let normalized: HashMap<WhyId, String> =
         nodes.iter().map(|n| (n.id, normalize(&n.text))).collect();
     let words: HashMap<WhyId, HashSet<String>> = normalized
@@ -294,6 +297,9 @@ pub fn run(nodes: &[WhyNode], statement: &str) -> Vec<NodeCheck> {
             }
             if normalized.get(&n.id).is_some_and(|t| blame.matches(t)) {
                 found(CheckKind::BlamesPerson);
+            }
+            if !corrected.contains(&n.id) {
+                found(CheckKind::NoCorrectiveAction);
             }
         } else if !parents.contains(&n.id) && n.status != WhyStatus::RuledOut {
             found(CheckKind::OpenBranch);

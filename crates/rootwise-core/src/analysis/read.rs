@@ -1,7 +1,7 @@
 //! Reading analyses: one analysis, its tree with the checks, the lists, and
 //! search over causes and their evidence.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, Row};
 
@@ -160,13 +160,28 @@ pub fn tree(conn: &Connection, id: AnalysisId) -> Result<AnalysisTree> {
         evidence.entry(why).or_default().push(e);
     }
     let nodes = depth_first(nodes, evidence);
-    let checks = checks::run(&nodes, &problem.title);
+    let corrected = corrected_causes(conn, id)?;
+    let checks = checks::run(&nodes, &problem.title, &corrected);
     Ok(AnalysisTree {
         analysis,
         problem,
         nodes,
         checks,
     })
+}
+
+/// The causes of an analysis that a live, uncancelled corrective action
+/// addresses.
+fn corrected_causes(conn: &Connection, id: AnalysisId) -> Result<HashSet<WhyId>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT c.why_id FROM why_nodes n
+         JOIN action_causes c ON c.why_id = n.id
+         JOIN actions x ON x.id = c.action_id
+         WHERE n.analysis_id = ?1 AND x.deleted_at IS NULL AND x.kind = 'corrective'
+           AND x.status <> 'cancelled'",
+    )?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Orders nodes depth first (parents before children, siblings in order)

@@ -55,7 +55,7 @@ fn list_text(items: &[String]) -> String {
 
 /// Writes one changed field of a row and records it in history; does
 /// nothing (and returns false) when the value did not change.
-fn write_field(
+pub(crate) fn write_field(
     w: &mut Writer<'_>,
     (table, entity, id): (&str, &'static str, &str),
     (field, column): (&str, &str),

@@ -24,7 +24,7 @@ pub use read::{
     ProblemQuery, ProblemSort, SuggestField,
 };
 pub use validate::{validate_title, TITLE_MAX};
-pub use write::{create, delete, edit, merge, rename, restore};
+pub use write::{close_with_reason, create, delete, edit, merge, rename, restore};
 
 /// The entity name used in history, trash, search and change events.
 pub const ENTITY: &str = "problem";

@@ -135,6 +135,7 @@ pub fn log_occurrence(
         Some(summary.trim()),
     )?;
     super::write::reindex(w, problem)?;
+    crate::action::write::note_recurrence(w, problem, occurred_on)?;
     Ok(occurrence)
 }
 

@@ -286,6 +286,12 @@ pub fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Result<Pro
                 if !before.status.can_move_to(*s) {
                     return Err(Error::invalid("status", Rule::Transition, None));
                 }
+                if *s == Status::Closed
+                    && before.status != Status::Closed
+                    && crate::action::open_count(w.tx(), id)? > 0
+                {
+                    return Err(Error::invalid("status", Rule::OpenActions, None));
+                }
                 (
                     "status",
                     Some("status"),
@@ -437,6 +443,48 @@ pub fn restore(w: &mut Writer<'_>, id: ProblemId) -> Result<Problem> {
     get_live(w.tx(), id)
 }
 
+/// Closes a problem that still has unfinished actions. The reason is
+/// required and goes into the problem's history, just before the status
+/// change. A problem without open actions closes the same way, reason kept.
+pub fn close_with_reason(w: &mut Writer<'_>, id: ProblemId, reason: &str) -> Result<Problem> {
+    let before = get_live(w.tx(), id)?;
+    let reason = v::text(
+        "closeReason",
+        reason,
+        crate::action::write::REASON_MAX,
+        true,
+    )?;
+    if !before.status.can_move_to(Status::Closed) || before.status == Status::Closed {
+        return Err(Error::invalid("status", Rule::Transition, None));
+    }
+    w.record(
+        ENTITY,
+        &id.to_string(),
+        ChangeOp::Update,
+        Some("closeReason"),
+        None,
+        Some(&reason),
+    )?;
+    w.tx().execute(
+        "UPDATE problems SET status = ?1, status_rank = ?2, updated_at = ?3 WHERE id = ?4",
+        params![
+            Status::Closed,
+            Status::Closed.rank() as i64,
+            time::to_text(w.now()),
+            id
+        ],
+    )?;
+    w.record(
+        ENTITY,
+        &id.to_string(),
+        ChangeOp::Update,
+        Some("status"),
+        Some(before.status.as_str()),
+        Some(Status::Closed.as_str()),
+    )?;
+    get_live(w.tx(), id)
+}
+
 /// Merges `duplicate` into `survivor`: its first report becomes an
 /// occurrence of the survivor, its occurrences, references and tags move
 /// over, its analyses now explain the survivor, and it goes to the trash
@@ -493,6 +541,7 @@ pub fn merge(w: &mut Writer<'_>, duplicate: ProblemId, survivor: ProblemId) -> R
     )?;
     super::occurrence::refresh_stats(w, survivor)?;
     crate::analysis::write::move_analyses(w, duplicate, survivor)?;
+    crate::action::write::move_actions(w, duplicate, survivor)?;
 
     let (dup_key, keep_key) = (duplicate.to_string(), survivor.to_string());
     w.record(

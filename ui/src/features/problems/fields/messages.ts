@@ -35,7 +35,8 @@ export function describeFieldIssue(t: TFunction, issue: FieldIssue, transition?:
         const { min, max } = RANGES[issue.field];
         return t("errors.rule.out_of_range", { min: formatNumber(min), max: formatNumber(max) });
       }
-      // Dates (reportedOn, occurredOn) carry no limit: they are before 1970.
+      // Due days are refused past 2200; other dates (reportedOn, occurredOn) before 1970.
+      if (issue.field === "dueOn" || issue.field === "checkDueOn") return t("errors.rule.out_of_range_far");
       return t("errors.rule.out_of_range_date");
     }
     case "transition":
@@ -45,6 +46,10 @@ export function describeFieldIssue(t: TFunction, issue: FieldIssue, transition?:
             from: t(`problem.status.${transition.from}`),
             to: t(`problem.status.${transition.to}`),
           });
+    case "before_created":
+      return t("errors.rule.before_created");
+    case "open_actions":
+      return t("errors.rule.open_actions");
     case "invalid":
       return t("errors.rule.invalid");
   }
