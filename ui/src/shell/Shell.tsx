@@ -10,6 +10,11 @@ import { ProblemDetailScreen } from "../features/problems/detail/ProblemDetailSc
 import { UndoToastHost } from "../features/problems/detail/UndoToast";
 import { NewProblemScreen } from "../features/problems/new/NewProblemScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
+import { ActionDetailScreen } from "../features/actions/detail/ActionDetailScreen";
+import { BoardScreen } from "../features/actions/board/BoardScreen";
+import { OverviewScreen } from "../features/actions/overview/OverviewScreen";
+import { ActionsTableScreen } from "../features/actions/table/ActionsTableScreen";
+import { MyActionsScreen } from "../features/actions/table/MyActionsScreen";
 import { TrashScreen } from "../features/trash/TrashScreen";
 import type { ShortcutAction } from "../shortcuts/registry";
 import { ShortcutOverlay } from "../shortcuts/ShortcutOverlay";
@@ -83,6 +88,11 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
             <Route path="/analyses" element={<AnalysesScreen />} />
             <Route path="/analyses/:id" element={<AnalysisScreen />} />
             <Route path="/analyses/:id/session" element={<SessionScreen />} />
+            <Route path="/actions" element={<ActionsTableScreen />} />
+            <Route path="/actions/board" element={<BoardScreen />} />
+            <Route path="/actions/mine" element={<MyActionsScreen />} />
+            <Route path="/actions/overview" element={<OverviewScreen />} />
+            <Route path="/actions/:id" element={<ActionDetailScreen />} />
             <Route path="/trash" element={<TrashScreen />} />
             {SECTIONS.map((section) =>
               section.built ? null : (

@@ -5,7 +5,7 @@ export const SECTIONS = [
   { key: "personas", path: "/personas", goKey: "r", built: false },
   { key: "empathy", path: "/empathy", goKey: "e", built: false },
   { key: "journeys", path: "/journeys", goKey: "j", built: false },
-  { key: "actions", path: "/actions", goKey: "c", built: false },
+  { key: "actions", path: "/actions", goKey: "c", built: true },
   { key: "dashboard", path: "/dashboard", goKey: "d", built: false },
   { key: "settings", path: "/settings", goKey: "s", built: true },
 ] as const;
