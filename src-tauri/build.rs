@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "export_save",
     "trash_list",
     "trash_restore",
+    "history_list",
     "settings_get",
     "settings_update",
 ];

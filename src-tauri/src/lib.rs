@@ -92,6 +92,7 @@ pub fn run() {
             commands::export::export_save,
             commands::trash::trash_list,
             commands::trash::trash_restore,
+            commands::trash::history_list,
             commands::settings::settings_get,
             commands::settings::settings_update,
         ])

@@ -515,3 +515,102 @@ fn upgrading_a_v3_workspace_keeps_every_problem_and_fills_the_tag_filters() {
     ws.write("Test", |w| problem::delete(w, id)).unwrap();
     assert_eq!(titles(&ws, billing()).1, 1, "trashing leaves the tag count");
 }
+
+#[test]
+fn upgrading_a_v4_workspace_keeps_problems_analyses_and_history_and_takes_actions() {
+    use rootwise_core::action::{self, ActionKind, NewAction};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.db");
+    let (problem_id, cause_id) = (
+        "019a0000-0000-7000-8000-0000000000c1",
+        "019a0000-0000-7000-8000-0000000000e1",
+    );
+    {
+        // A workspace as version 4 of Rootwise wrote it: a problem with an
+        // analysis whose confirmed root cause awaits a corrective action.
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, created_at, updated_at, severity, severity_rank, status,
+                 status_rank, reported_on, first_seen, last_seen) VALUES
+                ('019a0000-0000-7000-8000-0000000000c1', 'الاسترداد يتأخر', '2026-06-01T08:00:00.000Z',
+                 '2026-06-02T08:00:00.000Z', 'high', 2, 'root_cause_found', 2,
+                 '2026-06-01', '2026-06-01', '2026-06-01');
+             INSERT INTO analyses (id, problem_id, title, held_on, created_at, updated_at) VALUES
+                ('019a0000-0000-7000-8000-0000000000d1', '019a0000-0000-7000-8000-0000000000c1',
+                 'لماذا يتأخر الاسترداد؟', '2026-06-02', '2026-06-02T08:00:00.000Z', '2026-06-02T08:00:00.000Z');
+             INSERT INTO why_nodes (id, analysis_id, position, text, status, root_cause, action_intent,
+                 created_at, updated_at) VALUES
+                ('019a0000-0000-7000-8000-0000000000e1', '019a0000-0000-7000-8000-0000000000d1', 0,
+                 'لا أحد يراجع الطلبات المعلقة', 'confirmed', 1, 'مراجعة يومية للطلبات',
+                 '2026-06-02T08:00:00.000Z', '2026-06-02T08:00:00.000Z');
+             INSERT INTO history (entity, entity_id, op, field, old_value, new_value, author, at) VALUES
+                ('problem', '019a0000-0000-7000-8000-0000000000c1', 'update', 'status', 'new',
+                 'root_cause_found', 'Huda', '2026-06-02T08:00:00.000Z');",
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(ws.backup_path().is_some(), "backed up before upgrading");
+    let id: rootwise_core::ids::ProblemId = problem_id.parse().unwrap();
+    let detail = problem::detail(ws.conn(), id).unwrap();
+    assert_eq!(detail.problem.title, "الاسترداد يتأخر");
+    assert_eq!(detail.history.len(), 1);
+    let tree = rootwise_core::analysis::tree(
+        ws.conn(),
+        "019a0000-0000-7000-8000-0000000000d1".parse().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        tree.nodes[0].action_intent.as_deref(),
+        Some("مراجعة يومية للطلبات")
+    );
+    assert!(
+        tree.checks
+            .iter()
+            .any(|c| c.kind == rootwise_core::analysis::CheckKind::NoCorrectiveAction),
+        "the old root cause now asks for an action"
+    );
+    // The upgraded workspace takes actions on its old root causes.
+    let a = ws
+        .write("Huda", |w| {
+            action::create(
+                w,
+                &NewAction {
+                    problem_id: problem_id.into(),
+                    title: "مراجعة يومية للطلبات المعلقة".into(),
+                    kind: ActionKind::Corrective,
+                    description: None,
+                    cause_ids: Some(vec![cause_id.into()]),
+                    owner: Some("Huda".into()),
+                    due_on: None,
+                    priority: None,
+                    check_method: None,
+                },
+            )
+        })
+        .unwrap()
+        .value;
+    assert_eq!(
+        action::for_problem(ws.conn(), id, rootwise_core::time::today_utc())
+            .unwrap()
+            .into_iter()
+            .map(|r| r.action.id)
+            .collect::<Vec<_>>(),
+        vec![a.id]
+    );
+    let tree = rootwise_core::analysis::tree(
+        ws.conn(),
+        "019a0000-0000-7000-8000-0000000000d1".parse().unwrap(),
+    )
+    .unwrap();
+    assert!(
+        !tree
+            .checks
+            .iter()
+            .any(|c| c.kind == rootwise_core::analysis::CheckKind::NoCorrectiveAction),
+        "{:?}",
+        tree.checks
+    );
+}

@@ -1,4 +1,4 @@
-//! The trash.
+//! The trash, and the history of any entity.
 
 use std::sync::Arc;
 
@@ -24,4 +24,18 @@ pub async fn trash_restore(
     id: String,
 ) -> Result<()> {
     write(&app, &shared, move |w| trash::restore(w, &entity, &id)).await
+}
+
+/// The history of one entity (an action, a cause, an analysis…), oldest
+/// first.
+#[tauri::command]
+pub async fn history_list(
+    shared: State<'_, Arc<Shared>>,
+    entity: String,
+    id: String,
+) -> Result<Vec<rootwise_core::history::HistoryEntry>> {
+    read(&shared, move |ws| {
+        rootwise_core::history::for_entity(ws.conn(), &entity, &id)
+    })
+    .await
 }

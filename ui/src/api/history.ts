@@ -1,0 +1,30 @@
+/**
+ * The history of any entity (an action, a cause, an analysis…): every
+ * recorded change, oldest first, as the core's `history_list` returns it.
+ */
+import { useQuery } from "@tanstack/react-query";
+import type { HistoryEntry } from "../bindings/HistoryEntry";
+import type { AppError } from "./errors";
+import { invoke } from "./invoke";
+import { queryKeys } from "./queries";
+
+/** Every recorded change of one entity, oldest first. */
+export function entityHistory(entity: string, id: string): Promise<HistoryEntry[]> {
+  return invoke<HistoryEntry[]>("history_list", { entity, id });
+}
+
+/** Every recorded change of one action, oldest first. */
+export function actionHistory(id: string): Promise<HistoryEntry[]> {
+  return entityHistory("action", id);
+}
+
+/**
+ * An action's history. Kept under the actions' key, so every action write
+ * (which invalidates the actions) refreshes it.
+ */
+export function useActionHistory(id: string) {
+  return useQuery<HistoryEntry[], AppError>({
+    queryKey: [...queryKeys.actions, "history", id],
+    queryFn: () => actionHistory(id),
+  });
+}
