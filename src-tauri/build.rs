@@ -44,6 +44,7 @@ const COMMANDS: &[&str] = &[
     "problem_close",
     "reminder_check",
     "notify",
+    "action_import",
     "export_save",
     "trash_list",
     "trash_restore",

@@ -89,6 +89,7 @@ pub fn run() {
             commands::action::problem_close,
             commands::action::reminder_check,
             commands::action::notify,
+            commands::action::action_import,
             commands::export::export_save,
             commands::trash::trash_list,
             commands::trash::trash_restore,

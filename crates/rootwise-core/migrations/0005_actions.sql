@@ -49,8 +49,9 @@ CREATE INDEX actions_live_priority ON actions
     (priority_rank DESC, due_key, id, status, kind, owner, problem_id) WHERE deleted_at IS NULL;
 CREATE INDEX actions_live_updated ON actions
     (updated_at DESC, id DESC, status, kind, owner, problem_id, due_key) WHERE deleted_at IS NULL;
-CREATE INDEX actions_live_owner ON actions (owner, due_key, status) WHERE deleted_at IS NULL;
-CREATE INDEX actions_by_problem ON actions (problem_id, status);
+CREATE INDEX actions_live_owner ON actions
+    (owner, due_key, id, status, kind, problem_id, priority_rank) WHERE deleted_at IS NULL;
+CREATE INDEX actions_by_problem ON actions (problem_id, status, kind, owner, due_key);
 CREATE INDEX actions_checks_due ON actions (check_due_on)
     WHERE deleted_at IS NULL AND status = 'done';
 CREATE INDEX actions_done_on ON actions (done_on) WHERE deleted_at IS NULL AND done_on IS NOT NULL;

@@ -233,6 +233,116 @@ pub fn analysis_tree(
     .map(|c| c.value)
 }
 
+const ACTION_TITLES: &[&str] = &[
+    "Add a sent-form check to the refund queue",
+    "Review pending refunds every morning",
+    "Call the customers who waited longest",
+    "أضف تنبيهًا عند تأخر الطلب أكثر من يومين",
+    "درّب فريق الدعم على إجراء الاسترداد الجديد",
+    "Audit the other queues for the same gap",
+];
+
+/// Adds `count` synthetic actions spread over `count / 10` new problems:
+/// every kind, status, priority and owner, due days from two months ago to
+/// three months ahead (some undated), done days over the last quarter.
+/// Actions go through the app's write path; their dates are then moved into
+/// the past directly, as a workspace in use for months would have them.
+pub fn actions(ws: &mut Workspace, count: u32, seed: u64) -> Result<()> {
+    use crate::action::{
+        self, ActionEdit, ActionKind, ActionStatus, CheckResult, NewAction, Priority,
+    };
+    const BATCH: u32 = 2_000;
+    let problems = (count / 10).max(1);
+    problems_with(ws, problems, 0, seed)?;
+    let ids: Vec<crate::ids::ProblemId> = {
+        let mut stmt = ws.conn().prepare(
+            "SELECT id FROM problems WHERE deleted_at IS NULL ORDER BY rowid DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([problems], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut rng = SplitMix(seed ^ 0xAC71);
+    let today = time::today_utc();
+    let mut done = 0;
+    while done < count {
+        let n = BATCH.min(count - done);
+        ws.write("Rootwise generator", |w| {
+            for _ in 0..n {
+                let problem = ids[rng.below(ids.len() as u64) as usize];
+                let a = action::create(
+                    w,
+                    &NewAction {
+                        problem_id: problem.to_string(),
+                        title: rng.pick(ACTION_TITLES).to_owned(),
+                        kind: rng.pick(ActionKind::ALL),
+                        description: None,
+                        cause_ids: None,
+                        owner: Some(rng.pick(OWNERS).to_owned()),
+                        due_on: None,
+                        priority: Some(rng.pick(Priority::ALL)),
+                        check_method: None,
+                    },
+                )?;
+                let status = rng.pick(ActionStatus::ALL);
+                let steps: &[ActionStatus] = match status {
+                    ActionStatus::Open => &[],
+                    ActionStatus::InProgress => &[ActionStatus::InProgress],
+                    _ => &[ActionStatus::InProgress, ActionStatus::Done],
+                };
+                for s in steps {
+                    action::edit(w, a.id, &ActionEdit::Status(*s))?;
+                }
+                match status {
+                    ActionStatus::VerifiedEffective | ActionStatus::NotEffective => {
+                        let result = if status == ActionStatus::VerifiedEffective {
+                            CheckResult::Effective
+                        } else {
+                            CheckResult::NotEffective
+                        };
+                        action::edit(
+                            w,
+                            a.id,
+                            &ActionEdit::Check {
+                                result,
+                                notes: rng.pick(NOTES).to_owned() + ".",
+                            },
+                        )?;
+                    }
+                    ActionStatus::Cancelled => {
+                        action::edit(
+                            w,
+                            a.id,
+                            &ActionEdit::Cancel {
+                                reason: "Superseded by another fix".into(),
+                            },
+                        )?;
+                    }
+                    _ => {}
+                }
+                let created = today - Duration::days(60 + rng.below(120) as i64);
+                let due = (rng.below(8) != 0)
+                    .then(|| today + Duration::days(rng.below(150) as i64 - 60));
+                let done_on = today - Duration::days(rng.below(90) as i64);
+                w.tx().execute(
+                    "UPDATE actions SET created_at = ?1, due_on = ?2,
+                        done_on = CASE WHEN done_on IS NULL THEN NULL ELSE ?3 END,
+                        check_due_on = CASE WHEN check_due_on IS NULL THEN NULL ELSE date(?3, '+30 days') END
+                     WHERE id = ?4",
+                    rusqlite::params![
+                        time::to_text(created.and_hms_opt(9, 0, 0).unwrap_or_default().and_utc()),
+                        due.map(|d| d.to_string()),
+                        done_on.to_string(),
+                        a.id
+                    ],
+                )?;
+            }
+            Ok(())
+        })?;
+        done += n;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

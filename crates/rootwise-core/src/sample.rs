@@ -5,8 +5,9 @@
 //! The sentences are Rootwise's own, written for this purpose.
 
 use chrono::Duration;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
+use crate::action::{self, ActionEdit, ActionKind, ActionStatus, NewAction, Priority};
 use crate::analysis::{self, CauseCategory, NewAnalysis, NewEvidence, NewWhy, WhyEdit, WhyStatus};
 use crate::error::Result;
 use crate::ids::ProblemId;
@@ -261,6 +262,123 @@ const SAMPLE_ANALYSES: &[SampleAnalysis] = &[
     },
 ];
 
+/// A sample action on the sample problem with this title: title, kind,
+/// the root cause it addresses (by its text), owner, days until due, the
+/// status it has reached, and how its effect will be judged.
+struct SampleAction {
+    problem: &'static str,
+    title: &'static str,
+    kind: ActionKind,
+    cause: Option<&'static str>,
+    owner: &'static str,
+    due_in: Option<i64>,
+    status: ActionStatus,
+    check: &'static str,
+}
+
+const SAMPLE_ACTIONS: &[SampleAction] = &[
+    SampleAction {
+        problem: "Refund shows as issued but never reaches the customer's card",
+        title: "Refund affected customers by bank transfer",
+        kind: ActionKind::Containment,
+        cause: None,
+        owner: "Lina Farouk",
+        due_in: Some(2),
+        status: ActionStatus::Done,
+        check: "",
+    },
+    SampleAction {
+        problem: "Refund shows as issued but never reaches the customer's card",
+        title: "Send refunds to the customer's current card, not the one on the order",
+        kind: ActionKind::Corrective,
+        cause: Some("The refund service always uses the card stored with the original order"),
+        owner: "Omar Saleh",
+        due_in: Some(14),
+        status: ActionStatus::InProgress,
+        check: "Bounced refunds on the bank's return report fall from about 37 a month to under 3",
+    },
+    SampleAction {
+        problem: "Refund shows as issued but never reaches the customer's card",
+        title: "Name an owner for the bank's return report and review it every morning",
+        kind: ActionKind::Corrective,
+        cause: Some("Nobody owns the bank's return report"),
+        owner: "Maya Haddad",
+        due_in: Some(7),
+        status: ActionStatus::Done,
+        check: "Every bounced refund is answered within one working day",
+    },
+    SampleAction {
+        problem: "لا يصل رمز التحقق برسالة نصية عند تسجيل الدخول",
+        title: "تسجيل اسم المرسل لدى جميع المشغّلين",
+        kind: ActionKind::Corrective,
+        cause: Some("اسم المرسل غير مسجَّل لدى هذا المشغّل"),
+        owner: "سارة العتيبي",
+        due_in: Some(10),
+        status: ActionStatus::Open,
+        check: "نسبة الرسائل المرفوضة لدى المشغّل تقل عن ١٪ لمدة أسبوعين",
+    },
+    SampleAction {
+        problem: "لا يصل رمز التحقق برسالة نصية عند تسجيل الدخول",
+        title: "مراجعة تسجيل أسماء المرسلين كل ربع سنة",
+        kind: ActionKind::Preventive,
+        cause: None,
+        owner: "خالد المنصور",
+        due_in: None,
+        status: ActionStatus::Open,
+        check: "",
+    },
+];
+
+/// Adds the sample actions, on the sample problems and their root causes.
+fn load_actions(w: &mut Writer<'_>, problems: &[(String, ProblemId)]) -> Result<()> {
+    let today = time::today_utc();
+    for s in SAMPLE_ACTIONS {
+        let Some((_, problem_id)) = problems.iter().find(|(t, _)| t == s.problem) else {
+            continue;
+        };
+        let cause: Option<String> = match s.cause {
+            Some(text) => w
+                .tx()
+                .query_row(
+                    "SELECT n.id FROM why_nodes n JOIN analyses a ON a.id = n.analysis_id
+                     WHERE a.problem_id = ?1 AND n.text = ?2",
+                    rusqlite::params![problem_id, text],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            None => None,
+        };
+        let a = action::write::create_as(
+            w,
+            &NewAction {
+                problem_id: problem_id.to_string(),
+                title: s.title.into(),
+                kind: s.kind,
+                description: None,
+                cause_ids: cause.map(|c| vec![c]),
+                owner: Some(s.owner.into()),
+                due_on: s.due_in.map(|d| today + Duration::days(d)),
+                priority: Some(if s.kind == ActionKind::Containment {
+                    Priority::Urgent
+                } else {
+                    Priority::High
+                }),
+                check_method: Some(s.check.into()),
+            },
+            true,
+        )?;
+        let steps: &[ActionStatus] = match s.status {
+            ActionStatus::InProgress => &[ActionStatus::InProgress],
+            ActionStatus::Done => &[ActionStatus::InProgress, ActionStatus::Done],
+            _ => &[],
+        };
+        for step in steps {
+            action::edit(w, a.id, &ActionEdit::Status(*step))?;
+        }
+    }
+    Ok(())
+}
+
 /// Adds the sample analyses to the sample problems just loaded.
 fn load_analyses(w: &mut Writer<'_>, problems: &[(String, ProblemId)]) -> Result<()> {
     for s in SAMPLE_ANALYSES {
@@ -365,6 +483,7 @@ pub fn load(w: &mut Writer<'_>) -> Result<u32> {
         added += 1;
     }
     load_analyses(w, &loaded)?;
+    load_actions(w, &loaded)?;
     Ok(added)
 }
 
@@ -433,6 +552,18 @@ mod tests {
         assert!(analyses
             .iter()
             .any(|a| a.analysis.title.contains("رمز التحقق")));
+        let actions = action::query(ws.conn(), &action::ActionQuery::default()).unwrap();
+        assert_eq!(actions.total as usize, SAMPLE_ACTIONS.len());
+        assert!(actions.items.iter().all(|r| r.action.sample));
+        assert_eq!(
+            actions
+                .items
+                .iter()
+                .filter(|r| r.action.kind == ActionKind::Corrective && !r.flags.no_root_cause)
+                .count(),
+            3,
+            "each sample corrective action names its root cause"
+        );
 
         let removed = ws.write("Dana", remove).unwrap().value;
         assert_eq!(removed, added);
@@ -442,6 +573,13 @@ mod tests {
         assert!(
             crate::analysis::list(ws.conn(), 10).unwrap().is_empty(),
             "their analyses go with them"
+        );
+        assert_eq!(
+            action::query(ws.conn(), &action::ActionQuery::default())
+                .unwrap()
+                .total,
+            0,
+            "and so do their actions"
         );
         assert_eq!(crate::trash::list(ws.conn()).unwrap().len() as u32, added);
     }

@@ -781,3 +781,77 @@ fn comments_history_trash_and_merge() {
         2
     );
 }
+
+#[test]
+fn an_import_takes_every_row_or_none_and_names_each_broken_rule() {
+    let mut f = fixture();
+    let problem_title = "تتأخر المبالغ المستردة ثلاثة أسابيع";
+    let long_owner = "م".repeat(500);
+    let past = (today() - Duration::days(10)).to_string();
+    let bad = format!(
+        "Title,Problem,Status,Owner,Due\r\n\
+         Review refunds daily,{problem_title},in progress,سارة,\r\n\
+         Call the bank,{problem_title},finished,Omar,\r\n\
+         \"Audit, then report\",{problem_title},open,{long_owner},{past}\r\n\
+         ,No such problem,open,,\r\n"
+    );
+    let out =
+        f.ws.write("Huda", |w| action::import_csv(w, &bad))
+            .unwrap()
+            .value;
+    assert_eq!(out.imported, 0);
+    let found: Vec<(u32, &str, Rule)> = out
+        .issues
+        .iter()
+        .map(|i| (i.row, i.column.as_str(), i.rule))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (3, "Status", Rule::Invalid),
+            (4, "Owner", Rule::TooLong),
+            (4, "Due", Rule::BeforeCreated),
+            (5, "Title", Rule::Required),
+            (5, "Problem", Rule::Invalid),
+        ]
+    );
+    assert_eq!(out.issues[0].value, "finished");
+    assert_eq!(count(&f.ws), 0, "nothing is imported while a row is broken");
+
+    let good = format!(
+        "\u{feff}title,problem,kind,status,priority,owner,due,check_notes,cancel_reason\n\
+         Review refunds daily,{problem_title},corrective,In progress,high,سارة,{}\n\
+         Call the bank,{},containment,verified-effective,,Omar,,Bank confirmed the fix,\n\
+         Buy scanners,{problem_title},preventive,cancelled,low,,,,Not needed\n",
+        today() + Duration::days(3),
+        f.problem
+    );
+    let out =
+        f.ws.write("Huda", |w| action::import_csv(w, &good))
+            .unwrap()
+            .value;
+    assert_eq!((out.imported, out.issues.len()), (3, 0));
+    let rows = action::for_problem(f.ws.conn(), f.problem, today()).unwrap();
+    let status = |t: &str| {
+        rows.iter()
+            .find(|r| r.action.title == t)
+            .map(|r| r.action.status)
+            .unwrap()
+    };
+    assert_eq!(status("Review refunds daily"), ActionStatus::InProgress);
+    assert_eq!(status("Call the bank"), ActionStatus::VerifiedEffective);
+    assert_eq!(status("Buy scanners"), ActionStatus::Cancelled);
+
+    // A header without the required columns is refused as a whole.
+    let out =
+        f.ws.write("Huda", |w| action::import_csv(w, "name,owner\nx,y\n"))
+            .unwrap()
+            .value;
+    assert_eq!(
+        out.issues
+            .iter()
+            .map(|i| (i.row, i.column.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(1, "title"), (1, "problem")]
+    );
+}

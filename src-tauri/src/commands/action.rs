@@ -6,12 +6,14 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rootwise_core::action::{
     self, Action, ActionDetail, ActionEdit, ActionPage, ActionQuery, ActionRow, CauseRef, Comment,
-    NewAction, Overview, ProblemEffect, Reminder,
+    ImportOutcome, NewAction, Overview, ProblemEffect, Reminder,
 };
+use rootwise_core::error::Rule;
 use rootwise_core::ids::{ActionId, ProblemId};
 use rootwise_core::problem::{self, Problem};
 use rootwise_core::{Error, Result};
 use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_notification::NotificationExt;
 
 use super::{read, write};
@@ -156,7 +158,7 @@ pub async fn notify(app: AppHandle, title: String, body: String) -> Result<()> {
     if title.chars().count() > NOTIFY_MAX || body.chars().count() > NOTIFY_MAX {
         return Err(Error::invalid(
             "body",
-            rootwise_core::error::Rule::TooLong,
+            Rule::TooLong,
             Some(NOTIFY_MAX as u32),
         ));
     }
@@ -180,4 +182,47 @@ pub async fn notify(app: AppHandle, title: String, body: String) -> Result<()> {
         eprintln!("Rootwise: could not show a notification: {e}");
     }
     Ok(())
+}
+
+/// Largest CSV file imported, in bytes.
+const IMPORT_MAX: u64 = 16 << 20;
+
+/// The environment variable that names the file to import instead of
+/// asking in the native dialog (end-to-end tests only).
+const IMPORT_FILE_ENV: &str = "ROOTWISE_IMPORT_FILE";
+
+/// Asks for a CSV file in the native open dialog and imports its actions:
+/// all rows, or none with every broken rule. Nothing when cancelled.
+#[tauri::command]
+pub async fn action_import(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+) -> Result<Option<ImportOutcome>> {
+    let path = match std::env::var_os(IMPORT_FILE_ENV).filter(|p| !p.is_empty()) {
+        Some(p) => Some(std::path::PathBuf::from(p)),
+        None => {
+            let dialog = app.dialog().file().add_filter("CSV", &["csv", "txt"]);
+            tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+                .await
+                .map_err(|e| Error::Internal(format!("open dialog failed: {e}")))?
+                .map(|p| p.into_path())
+                .transpose()
+                .map_err(|e| Error::Internal(format!("unusable path: {e}")))?
+        }
+    };
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let text = tauri::async_runtime::spawn_blocking(move || -> Result<String> {
+        if std::fs::metadata(&path)?.len() > IMPORT_MAX {
+            return Err(Error::invalid("file", Rule::TooLong, None));
+        }
+        String::from_utf8(std::fs::read(&path)?)
+            .map_err(|_| Error::invalid("file", Rule::Invalid, None))
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("background task failed: {e}")))??;
+    write(&app, &shared, move |w| action::import_csv(w, &text))
+        .await
+        .map(Some)
 }

@@ -10,6 +10,7 @@ import type { ActionPage } from "../bindings/ActionPage";
 import type { ActionQuery } from "../bindings/ActionQuery";
 import type { ActionRow } from "../bindings/ActionRow";
 import type { CauseRef } from "../bindings/CauseRef";
+import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { Comment } from "../bindings/Comment";
 import type { NewAction } from "../bindings/NewAction";
 import type { Overview } from "../bindings/Overview";
@@ -97,6 +98,14 @@ export function checkReminder(): Promise<Reminder> {
 /** Shows one desktop notification. */
 export async function notify(title: string, body: string): Promise<void> {
   await invoke<null>("notify", { title, body });
+}
+
+/**
+ * Asks for a CSV file (native dialog) and imports its actions: every row,
+ * or none with each broken rule by row and column. Null when cancelled.
+ */
+export function importActions(): Promise<ImportOutcome | null> {
+  return invoke<ImportOutcome | null>("action_import");
 }
 
 /** The actions table's filters without the page and the day. */
@@ -203,6 +212,11 @@ export function useCommentOnAction() {
   return useActionsMutation<Comment, { id: string; body: string }>(({ id, body }) =>
     commentOnAction(id, body),
   );
+}
+
+/** Imports actions from a CSV file the user picks. */
+export function useImportActions() {
+  return useActionsMutation<ImportOutcome | null, undefined>(() => importActions());
 }
 
 /** Closes a problem with a reason. */

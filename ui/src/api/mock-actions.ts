@@ -15,6 +15,7 @@ import type { CauseRef } from "../bindings/CauseRef";
 import type { ChangeEvent } from "../bindings/ChangeEvent";
 import type { Comment } from "../bindings/Comment";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
+import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { NewAction } from "../bindings/NewAction";
 import type { Overview } from "../bindings/Overview";
 import type { Problem } from "../bindings/Problem";
@@ -30,6 +31,8 @@ export interface MockActionState {
   notifications: { title: string; body: string }[];
   /** Reasons given to `problem_close`, by problem id. */
   closeReasons: Record<string, string>;
+  /** What the next `action_import` returns (null = the user cancelled). */
+  importOutcome?: ImportOutcome | null;
 }
 
 let nextId = 1;
@@ -387,6 +390,12 @@ export function actionHandlers(
         checksDue: live().filter((a) => a.status === "done" && a.checkDueOn !== null && a.checkDueOn <= t)
           .length,
       };
+    },
+    action_import: () => {
+      const outcome = state.importOutcome ?? null;
+      if (outcome !== null && outcome.imported > 0)
+        void changed({ entity: "action", id: "import", op: "create" });
+      return outcome;
     },
     notify: (args) => {
       state.notifications.push({ title: String(args.title), body: String(args.body) });

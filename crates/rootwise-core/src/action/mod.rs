@@ -4,6 +4,7 @@
 //! - [`model`]: actions, their kinds, priorities and statuses, comments;
 //! - [`write`]: create, edit, the checked status moves (a result, a
 //!   reason), comments, the recurrence watch;
+//! - [`import`]: actions from a CSV file, all rows or none;
 //! - [`read`]: one action, a problem's, the filtered table, the overview,
 //!   the reminder, and reports per week before and after each fix.
 //!
@@ -12,10 +13,12 @@
 //! reopens the action and the root causes it addressed. A problem with
 //! unfinished actions closes only with a reason, kept in its history.
 
+pub mod import;
 pub mod model;
 pub mod read;
 pub mod write;
 
+pub use import::{import_csv, ImportIssue, ImportOutcome};
 pub use model::*;
 pub use read::{
     detail, effect, for_problem, get, overview, owners, query, reminder, root_causes, ActionEffect,

@@ -302,13 +302,19 @@ pub const PAGE_MAX: u32 = 1_000;
 /// Statuses in which an action still needs work (not done, not finished).
 const WORKING: &str = "('open', 'in_progress', 'not_effective')";
 
+/// Leaves out the actions of trashed problems: they go to the trash with
+/// their problem and come back with it. Trashed problems are few, so this
+/// is one small set built once per statement.
+const LIVE_PROBLEM: &str =
+    "problem_id NOT IN (SELECT id FROM problems INDEXED BY problems_trash WHERE deleted_at IS NOT NULL)";
+
 fn sunday(today: NaiveDate) -> NaiveDate {
     week_start(today) + Duration::days(6)
 }
 
 /// The WHERE clause and its parameters for a query's filters.
 fn filters(q: &ActionQuery, today: NaiveDate) -> Result<(String, Vec<String>)> {
-    let mut sql = String::from("a.deleted_at IS NULL");
+    let mut sql = format!("a.deleted_at IS NULL AND a.{LIVE_PROBLEM}");
     let mut args: Vec<String> = Vec::new();
     let mut list = |sql: &mut String, column: &str, values: Vec<&'static str>| {
         if !values.is_empty() {
@@ -355,10 +361,15 @@ fn filters(q: &ActionQuery, today: NaiveDate) -> Result<(String, Vec<String>)> {
 }
 
 /// One page of the actions table.
+///
+/// The page's ids are read first from one index (the rows themselves only
+/// for the page): a problem's actions from the problem index, one owner's
+/// from the owner index, anything else by walking the sort's index, each
+/// carrying the filter columns so rows that do not match are never read.
 pub fn query(conn: &Connection, q: &ActionQuery) -> Result<ActionPage> {
     let today = q.today.unwrap_or_else(time::today_utc);
     let (filter, args) = filters(q, today)?;
-    let (index, order) = match (q.sort, q.descending) {
+    let (sort_index, order) = match (q.sort, q.descending) {
         (ActionSort::Due, false) => ("actions_live_due", "a.due_key, a.id"),
         (ActionSort::Due, true) => ("actions_live_due", "a.due_key DESC, a.id DESC"),
         (ActionSort::Priority, false) => (
@@ -372,23 +383,36 @@ pub fn query(conn: &Connection, q: &ActionQuery) -> Result<ActionPage> {
         (ActionSort::Updated, false) => ("actions_live_updated", "a.updated_at DESC, a.id DESC"),
         (ActionSort::Updated, true) => ("actions_live_updated", "a.updated_at, a.id"),
     };
+    let (count_index, page_index) = if q.problem_id.is_some() {
+        ("actions_by_problem", "actions_by_problem")
+    } else if q.owner.is_some() {
+        let walk = if q.sort == ActionSort::Due {
+            "actions_live_owner"
+        } else {
+            sort_index
+        };
+        ("actions_live_owner", walk)
+    } else {
+        ("actions_live_due", sort_index)
+    };
     let total: u32 = conn
         .prepare_cached(&format!(
-            "SELECT count(*) FROM actions a INDEXED BY actions_live_due WHERE {filter}"
+            "SELECT count(*) FROM actions a INDEXED BY {count_index} WHERE {filter}"
         ))?
         .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
     let limit = q.limit.clamp(1, PAGE_MAX);
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM actions a INDEXED BY {index} JOIN problems p ON p.id = a.problem_id
-         WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
-        q.offset
-    ))?;
-    let actions: Vec<Action> = stmt
-        .query_map(params_from_iter(args.iter()), from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    let items = actions
+    let ids: Vec<ActionId> = {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT a.id FROM actions a INDEXED BY {page_index}
+             WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+            q.offset
+        ))?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let items = ids
         .into_iter()
-        .map(|a| Ok(row(with_causes(conn, a)?, today)))
+        .map(|id| Ok(row(get(conn, id)?, today)))
         .collect::<Result<_>>()?;
     Ok(ActionPage { items, total })
 }
@@ -464,7 +488,8 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
                     count(*) FILTER (WHERE status IN {WORKING} AND due_key < ?1),
                     count(*) FILTER (WHERE status IN {WORKING} AND due_key BETWEEN ?2 AND ?3),
                     count(*) FILTER (WHERE status = 'done')
-             FROM actions INDEXED BY actions_live_owner WHERE deleted_at IS NULL AND active = 1"
+             FROM actions INDEXED BY actions_live_owner
+             WHERE deleted_at IS NULL AND active = 1 AND {LIVE_PROBLEM}"
         ))?
         .query_row([&t, &from, &to], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
@@ -473,7 +498,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT owner, count(*), count(*) FILTER (WHERE due_key < ?1)
              FROM actions INDEXED BY actions_live_owner
-             WHERE deleted_at IS NULL AND status IN {WORKING}
+             WHERE deleted_at IS NULL AND status IN {WORKING} AND {LIVE_PROBLEM}
              GROUP BY owner ORDER BY count(*) DESC, owner"
         ))?;
         let rows = stmt.query_map([&t], |r| {
@@ -500,11 +525,12 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         Ok(usize::try_from((d - first).num_days() / 7).ok())
     };
     {
-        let mut stmt = conn.prepare_cached(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT due_on, count(*) FROM actions INDEXED BY actions_live_due
              WHERE deleted_at IS NULL AND due_key BETWEEN ?1 AND ?2 AND status <> 'cancelled'
-             GROUP BY due_on",
-        )?;
+               AND {LIVE_PROBLEM}
+             GROUP BY due_on"
+        ))?;
         let rows = stmt.query_map([first.to_string(), end.clone()], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
         })?;
@@ -514,11 +540,12 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
                 w.planned += n;
             }
         }
-        let mut stmt = conn.prepare_cached(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT done_on, count(*) FROM actions INDEXED BY actions_done_on
              WHERE deleted_at IS NULL AND done_on IS NOT NULL AND done_on BETWEEN ?1 AND ?2
-             GROUP BY done_on",
-        )?;
+               AND {LIVE_PROBLEM}
+             GROUP BY done_on"
+        ))?;
         let rows = stmt.query_map([first.to_string(), end], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
         })?;
@@ -535,6 +562,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
             "SELECT {COLUMNS} FROM actions a INDEXED BY actions_checks_due
              JOIN problems p ON p.id = a.problem_id
              WHERE a.deleted_at IS NULL AND a.status = 'done' AND a.check_due_on <= ?1
+               AND a.{LIVE_PROBLEM}
              ORDER BY a.check_due_on, a.id LIMIT {CHECKS_LISTED}"
         ))?;
         let actions: Vec<Action> = stmt
@@ -573,14 +601,14 @@ pub fn reminder(conn: &Connection, today: NaiveDate) -> Result<Reminder> {
     let overdue: u32 = conn
         .prepare_cached(&format!(
             "SELECT count(*) FROM actions INDEXED BY actions_live_due
-             WHERE deleted_at IS NULL AND due_key < ?1 AND status IN {WORKING}"
+             WHERE deleted_at IS NULL AND due_key < ?1 AND status IN {WORKING} AND {LIVE_PROBLEM}"
         ))?
         .query_row([&t], |r| r.get(0))?;
     let checks_due: u32 = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT count(*) FROM actions INDEXED BY actions_checks_due
-             WHERE deleted_at IS NULL AND status = 'done' AND check_due_on <= ?1",
-        )?
+             WHERE deleted_at IS NULL AND status = 'done' AND check_due_on <= ?1 AND {LIVE_PROBLEM}"
+        ))?
         .query_row([&t], |r| r.get(0))?;
     Ok(Reminder {
         overdue,

@@ -1,9 +1,10 @@
 //! Fills a workspace with synthetic data for performance work.
 //!
-//! `rootwise-gen [--problems N] [--tree NODES] [--seed S] PATH`
+//! `rootwise-gen [--problems N] [--tree NODES] [--actions N] [--seed S] PATH`
 //!
 //! `--problems` adds N problems; `--tree` adds one problem with an analysis
-//! whose why-tree holds NODES causes (and prints the analysis id).
+//! whose why-tree holds NODES causes (and prints the analysis id);
+//! `--actions` adds N corrective actions over N/10 new problems.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,7 +13,7 @@ use std::time::Instant;
 use rootwise_core::{generate, Workspace};
 
 fn usage() -> ExitCode {
-    eprintln!("usage: rootwise-gen [--problems N] [--tree NODES] [--seed S] PATH");
+    eprintln!("usage: rootwise-gen [--problems N] [--tree NODES] [--actions N] [--seed S] PATH");
     ExitCode::from(2)
 }
 
@@ -23,6 +24,7 @@ fn count(value: Option<String>) -> Option<u32> {
 fn main() -> ExitCode {
     let mut problems: Option<u32> = None;
     let mut tree: Option<u32> = None;
+    let mut actions: Option<u32> = None;
     let mut seed = 7u64;
     let mut path: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
@@ -34,6 +36,10 @@ fn main() -> ExitCode {
             },
             "--tree" => match count(args.next()) {
                 Some(n) => tree = Some(n),
+                None => return usage(),
+            },
+            "--actions" => match count(args.next()) {
+                Some(n) => actions = Some(n),
                 None => return usage(),
             },
             "--seed" => match args.next().and_then(|v| v.parse().ok()) {
@@ -48,7 +54,7 @@ fn main() -> ExitCode {
     let Some(path) = path else {
         return usage();
     };
-    if problems.is_none() && tree.is_none() {
+    if problems.is_none() && tree.is_none() && actions.is_none() {
         return usage();
     }
     let started = Instant::now();
@@ -60,6 +66,10 @@ fn main() -> ExitCode {
         if let Some(n) = tree {
             let id = generate::analysis_tree(&mut ws, n, 4, seed)?;
             println!("added a {n}-cause analysis {id} to {}", path.display());
+        }
+        if let Some(n) = actions {
+            generate::actions(&mut ws, n, seed)?;
+            println!("added {n} actions to {}", path.display());
         }
         Ok(())
     });
