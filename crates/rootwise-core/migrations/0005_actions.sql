@@ -34,28 +34,47 @@ CREATE TABLE actions (
     -- The day of the first occurrence logged after it was marked done.
     recurred_on    TEXT,
     sample         INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1)),
+    -- 1 while its problem is in the trash (kept by a trigger on problems).
+    problem_trashed INTEGER NOT NULL DEFAULT 0 CHECK (problem_trashed IN (0, 1)),
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
     deleted_at     TEXT,
     deleted_by     TEXT
 ) STRICT;
 
--- The table's sorts: each index carries the filter columns, so a filtered
--- page walks one index and reads only the rows it shows. `due_key` puts
--- actions without a due day after every dated one.
+-- An action is shown while it and its problem are live. `problem_trashed`
+-- follows the problem (trigger below), so the partial indexes hold only
+-- the actions the table can show and no query looks at problems to know.
+--
+-- The table's sorts: each index carries the filter columns (but no ids:
+-- the rowid ends every entry), so a filtered page walks one narrow index
+-- and reads only the rows it shows. Ties sort on by the index's further
+-- columns, then the rowid: a stable order. `due_key` puts actions without
+-- a due day after every dated one.
 CREATE INDEX actions_live_due ON actions
-    (due_key, id, status, kind, owner, problem_id, priority_rank) WHERE deleted_at IS NULL;
+    (due_key, priority_rank DESC, status, kind, owner)
+    WHERE deleted_at IS NULL AND problem_trashed = 0;
 CREATE INDEX actions_live_priority ON actions
-    (priority_rank DESC, due_key, id, status, kind, owner, problem_id) WHERE deleted_at IS NULL;
+    (priority_rank DESC, due_key, status, kind, owner)
+    WHERE deleted_at IS NULL AND problem_trashed = 0;
 CREATE INDEX actions_live_updated ON actions
-    (updated_at DESC, id DESC, status, kind, owner, problem_id, due_key) WHERE deleted_at IS NULL;
+    (updated_at DESC, status, kind, owner, due_key)
+    WHERE deleted_at IS NULL AND problem_trashed = 0;
 CREATE INDEX actions_live_owner ON actions
-    (owner, due_key, id, status, kind, problem_id, priority_rank) WHERE deleted_at IS NULL;
+    (owner, due_key, priority_rank DESC, status, kind)
+    WHERE deleted_at IS NULL AND problem_trashed = 0;
 CREATE INDEX actions_by_problem ON actions (problem_id, status, kind, owner, due_key);
 CREATE INDEX actions_checks_due ON actions (check_due_on)
-    WHERE deleted_at IS NULL AND status = 'done';
-CREATE INDEX actions_done_on ON actions (done_on) WHERE deleted_at IS NULL AND done_on IS NOT NULL;
+    WHERE deleted_at IS NULL AND problem_trashed = 0 AND status = 'done';
+CREATE INDEX actions_done_on ON actions (done_on)
+    WHERE deleted_at IS NULL AND problem_trashed = 0 AND done_on IS NOT NULL;
 CREATE INDEX actions_trash ON actions (deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE TRIGGER actions_follow_problem AFTER UPDATE OF deleted_at ON problems
+WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)
+BEGIN
+    UPDATE actions SET problem_trashed = (NEW.deleted_at IS NOT NULL) WHERE problem_id = NEW.id;
+END;
 
 -- The root causes (why nodes) an action addresses.
 CREATE TABLE action_causes (

@@ -302,11 +302,9 @@ pub const PAGE_MAX: u32 = 1_000;
 /// Statuses in which an action still needs work (not done, not finished).
 const WORKING: &str = "('open', 'in_progress', 'not_effective')";
 
-/// Leaves out the actions of trashed problems: they go to the trash with
-/// their problem and come back with it. Trashed problems are few, so this
-/// is one small set built once per statement.
-const LIVE_PROBLEM: &str =
-    "problem_id NOT IN (SELECT id FROM problems INDEXED BY problems_trash WHERE deleted_at IS NOT NULL)";
+/// The actions the table shows: live, of a live problem. Spelled exactly as
+/// the partial indexes' condition, so the planner can use them.
+const SHOWN: &str = "deleted_at IS NULL AND problem_trashed = 0";
 
 fn sunday(today: NaiveDate) -> NaiveDate {
     week_start(today) + Duration::days(6)
@@ -314,7 +312,7 @@ fn sunday(today: NaiveDate) -> NaiveDate {
 
 /// The WHERE clause and its parameters for a query's filters.
 fn filters(q: &ActionQuery, today: NaiveDate) -> Result<(String, Vec<String>)> {
-    let mut sql = format!("a.deleted_at IS NULL AND a.{LIVE_PROBLEM}");
+    let mut sql = String::from("a.deleted_at IS NULL AND a.problem_trashed = 0");
     let mut args: Vec<String> = Vec::new();
     let mut list = |sql: &mut String, column: &str, values: Vec<&'static str>| {
         if !values.is_empty() {
@@ -369,20 +367,55 @@ fn filters(q: &ActionQuery, today: NaiveDate) -> Result<(String, Vec<String>)> {
 pub fn query(conn: &Connection, q: &ActionQuery) -> Result<ActionPage> {
     let today = q.today.unwrap_or_else(time::today_utc);
     let (filter, args) = filters(q, today)?;
-    let (sort_index, order) = match (q.sort, q.descending) {
-        (ActionSort::Due, false) => ("actions_live_due", "a.due_key, a.id"),
-        (ActionSort::Due, true) => ("actions_live_due", "a.due_key DESC, a.id DESC"),
-        (ActionSort::Priority, false) => (
-            "actions_live_priority",
-            "a.priority_rank DESC, a.due_key, a.id",
+    // Each order is its index's columns, then the rowid, so the walk needs
+    // no sort; an owner's due order is the owner index's (owner is fixed).
+    let (sort_index, order) = match q.sort {
+        ActionSort::Due => (
+            "actions_live_due",
+            [
+                "a.due_key",
+                "a.priority_rank DESC",
+                "a.status",
+                "a.kind",
+                "a.owner",
+                "a.rowid",
+            ]
+            .as_slice(),
         ),
-        (ActionSort::Priority, true) => (
+        ActionSort::Priority => (
             "actions_live_priority",
-            "a.priority_rank, a.due_key DESC, a.id DESC",
+            [
+                "a.priority_rank DESC",
+                "a.due_key",
+                "a.status",
+                "a.kind",
+                "a.owner",
+                "a.rowid",
+            ]
+            .as_slice(),
         ),
-        (ActionSort::Updated, false) => ("actions_live_updated", "a.updated_at DESC, a.id DESC"),
-        (ActionSort::Updated, true) => ("actions_live_updated", "a.updated_at, a.id"),
+        ActionSort::Updated => (
+            "actions_live_updated",
+            [
+                "a.updated_at DESC",
+                "a.status",
+                "a.kind",
+                "a.owner",
+                "a.due_key",
+                "a.rowid",
+            ]
+            .as_slice(),
+        ),
     };
+    let order = order
+        .iter()
+        .map(|term| match (q.descending, term.strip_suffix(" DESC")) {
+            (false, _) => (*term).to_owned(),
+            (true, Some(column)) => column.to_owned(),
+            (true, None) => format!("{term} DESC"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let (count_index, page_index) = if q.problem_id.is_some() {
         ("actions_by_problem", "actions_by_problem")
     } else if q.owner.is_some() {
@@ -401,18 +434,24 @@ pub fn query(conn: &Connection, q: &ActionQuery) -> Result<ActionPage> {
         ))?
         .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
     let limit = q.limit.clamp(1, PAGE_MAX);
-    let ids: Vec<ActionId> = {
+    let rowids: Vec<i64> = {
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT a.id FROM actions a INDEXED BY {page_index}
+            "SELECT a.rowid FROM actions a INDEXED BY {page_index}
              WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
             q.offset
         ))?;
         let rows = stmt.query_map(params_from_iter(args.iter()), |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    let items = ids
+    let mut by_rowid = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM actions a JOIN problems p ON p.id = a.problem_id WHERE a.rowid = ?1"
+    ))?;
+    let items = rowids
         .into_iter()
-        .map(|id| Ok(row(get(conn, id)?, today)))
+        .map(|rowid| {
+            let action = by_rowid.query_row([rowid], from_row)?;
+            Ok(row(with_causes(conn, action)?, today))
+        })
         .collect::<Result<_>>()?;
     Ok(ActionPage { items, total })
 }
@@ -422,7 +461,7 @@ pub fn query(conn: &Connection, q: &ActionQuery) -> Result<ActionPage> {
 pub fn owners(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT owner FROM actions INDEXED BY actions_live_owner
-         WHERE deleted_at IS NULL AND owner <> ''
+         WHERE deleted_at IS NULL AND problem_trashed = 0 AND owner <> ''
          GROUP BY owner ORDER BY count(*) DESC, owner LIMIT 200",
     )?;
     let rows = stmt.query_map([], |r| r.get(0))?;
@@ -489,7 +528,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
                     count(*) FILTER (WHERE status IN {WORKING} AND due_key BETWEEN ?2 AND ?3),
                     count(*) FILTER (WHERE status = 'done')
              FROM actions INDEXED BY actions_live_owner
-             WHERE deleted_at IS NULL AND active = 1 AND {LIVE_PROBLEM}"
+             WHERE {SHOWN} AND active = 1"
         ))?
         .query_row([&t, &from, &to], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
@@ -498,7 +537,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT owner, count(*), count(*) FILTER (WHERE due_key < ?1)
              FROM actions INDEXED BY actions_live_owner
-             WHERE deleted_at IS NULL AND status IN {WORKING} AND {LIVE_PROBLEM}
+             WHERE {SHOWN} AND status IN {WORKING}
              GROUP BY owner ORDER BY count(*) DESC, owner"
         ))?;
         let rows = stmt.query_map([&t], |r| {
@@ -527,8 +566,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
     {
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT due_on, count(*) FROM actions INDEXED BY actions_live_due
-             WHERE deleted_at IS NULL AND due_key BETWEEN ?1 AND ?2 AND status <> 'cancelled'
-               AND {LIVE_PROBLEM}
+             WHERE {SHOWN} AND due_key BETWEEN ?1 AND ?2 AND status <> 'cancelled'
              GROUP BY due_on"
         ))?;
         let rows = stmt.query_map([first.to_string(), end.clone()], |r| {
@@ -542,8 +580,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         }
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT done_on, count(*) FROM actions INDEXED BY actions_done_on
-             WHERE deleted_at IS NULL AND done_on IS NOT NULL AND done_on BETWEEN ?1 AND ?2
-               AND {LIVE_PROBLEM}
+             WHERE {SHOWN} AND done_on IS NOT NULL AND done_on BETWEEN ?1 AND ?2
              GROUP BY done_on"
         ))?;
         let rows = stmt.query_map([first.to_string(), end], |r| {
@@ -561,8 +598,8 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM actions a INDEXED BY actions_checks_due
              JOIN problems p ON p.id = a.problem_id
-             WHERE a.deleted_at IS NULL AND a.status = 'done' AND a.check_due_on <= ?1
-               AND a.{LIVE_PROBLEM}
+             WHERE a.deleted_at IS NULL AND a.problem_trashed = 0 AND a.status = 'done'
+               AND a.check_due_on <= ?1
              ORDER BY a.check_due_on, a.id LIMIT {CHECKS_LISTED}"
         ))?;
         let actions: Vec<Action> = stmt
@@ -601,13 +638,13 @@ pub fn reminder(conn: &Connection, today: NaiveDate) -> Result<Reminder> {
     let overdue: u32 = conn
         .prepare_cached(&format!(
             "SELECT count(*) FROM actions INDEXED BY actions_live_due
-             WHERE deleted_at IS NULL AND due_key < ?1 AND status IN {WORKING} AND {LIVE_PROBLEM}"
+             WHERE {SHOWN} AND due_key < ?1 AND status IN {WORKING}"
         ))?
         .query_row([&t], |r| r.get(0))?;
     let checks_due: u32 = conn
         .prepare_cached(&format!(
             "SELECT count(*) FROM actions INDEXED BY actions_checks_due
-             WHERE deleted_at IS NULL AND status = 'done' AND check_due_on <= ?1 AND {LIVE_PROBLEM}"
+             WHERE {SHOWN} AND status = 'done' AND check_due_on <= ?1"
         ))?
         .query_row([&t], |r| r.get(0))?;
     Ok(Reminder {
