@@ -86,15 +86,25 @@ describe("workspace-changed", () => {
   });
 
   it("maps each entity to the queries it makes stale", () => {
+    // A new occurrence may flag an action as recurred after its fix.
     expect(keysForChange({ entity: "problem", id: "x", op: "create" })).toEqual([
       queryKeys.problems,
       queryKeys.analyses,
+      queryKeys.actions,
       queryKeys.trash,
     ]);
     // A confirmed root cause may move its problem's status.
     expect(keysForChange({ entity: "why", id: "w", op: "update" })).toEqual([
       queryKeys.analyses,
       queryKeys.problems,
+      queryKeys.actions,
+      queryKeys.trash,
+    ]);
+    // A failed check reopens root causes and the problem.
+    expect(keysForChange({ entity: "action", id: "a", op: "update" })).toEqual([
+      queryKeys.actions,
+      queryKeys.problems,
+      queryKeys.analyses,
       queryKeys.trash,
     ]);
     expect(keysForChange({ entity: "settings", id: "", op: "update" })).toEqual([queryKeys.settings]);

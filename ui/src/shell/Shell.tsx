@@ -15,6 +15,7 @@ import { BoardScreen } from "../features/actions/board/BoardScreen";
 import { OverviewScreen } from "../features/actions/overview/OverviewScreen";
 import { ActionsTableScreen } from "../features/actions/table/ActionsTableScreen";
 import { MyActionsScreen } from "../features/actions/table/MyActionsScreen";
+import { useReminders } from "../features/actions/reminders/useReminders";
 import { TrashScreen } from "../features/trash/TrashScreen";
 import type { ShortcutAction } from "../shortcuts/registry";
 import { ShortcutOverlay } from "../shortcuts/ShortcutOverlay";
@@ -59,6 +60,7 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
     [navigate, location.pathname, location.search],
   );
   useGlobalShortcuts(onAction, !helpOpen);
+  useReminders();
 
   return (
     <div className="app-shell" data-app-ready="">

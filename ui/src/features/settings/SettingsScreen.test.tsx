@@ -50,7 +50,7 @@ describe("Settings: language", () => {
     expect(screen.getByTestId("nav-settings")).toHaveTextContent("الإعدادات");
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("الإعدادات");
     expect(backend.callsTo("settings_update")).toEqual([
-      { settings: { displayName: "Sam", language: "ar", theme: "light" } },
+      { settings: { displayName: "Sam", language: "ar", theme: "light", reminders: true } },
     ]);
     expect(arabic).toBeChecked();
 
@@ -191,5 +191,41 @@ describe("Settings: workspace", () => {
     });
     expect(backend.callsTo("workspace_open")).toEqual([]);
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Settings");
+  });
+});
+
+describe("Settings: reminders", () => {
+  it("turns desktop reminders off and on, saved with the other settings", async () => {
+    const backend = installMockBackend({ settings: { displayName: "Sam", reminders: true } });
+    const { user } = renderApp("/settings");
+    const toggle = await screen.findByRole("switch", { name: "Desktop reminders" });
+    expect(toggle).toBe(screen.getByTestId("settings-reminders"));
+    expect(toggle).toBeChecked();
+    expect(toggle).toHaveAccessibleDescription(
+      "When Rootwise starts and then every hour, one notification if actions are overdue or effectiveness checks are due.",
+    );
+
+    await user.click(toggle);
+    await waitFor(() => {
+      expect(backend.state.settings.reminders).toBe(false);
+    });
+    expect(toggle).not.toBeChecked();
+    expect(backend.callsTo("settings_update").at(-1)).toEqual({
+      settings: { displayName: "Sam", language: "en", theme: "light", reminders: false },
+    });
+
+    await user.click(toggle);
+    await waitFor(() => {
+      expect(backend.state.settings.reminders).toBe(true);
+    });
+    expect(toggle).toBeChecked();
+  });
+
+  it("is labelled in Arabic", async () => {
+    installMockBackend({ settings: { language: "ar", reminders: false } });
+    renderApp("/settings");
+    const toggle = await screen.findByRole("switch", { name: "تذكيرات سطح المكتب" });
+    expect(toggle).not.toBeChecked();
+    expect(screen.getByRole("heading", { name: "الإشعارات" })).toBeInTheDocument();
   });
 });

@@ -273,6 +273,28 @@ export function SettingsScreen({ workspacePath, backupPath }: SettingsScreenProp
         )}
       </section>
 
+      <section className="settings-section" aria-labelledby={`${appearanceId}-notifications`}>
+        <h2 id={`${appearanceId}-notifications`}>{t("reminders.setting.section")}</h2>
+        <div className="field">
+          <label className="choice settings-switch">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={current.reminders}
+              aria-describedby={`${appearanceId}-reminders-hint`}
+              data-testid="settings-reminders"
+              onChange={(event) => {
+                saveChoice({ ...current, reminders: event.target.checked });
+              }}
+            />
+            <span>{t("reminders.setting.label")}</span>
+          </label>
+          <p id={`${appearanceId}-reminders-hint`} className="field-hint">
+            {t("reminders.setting.hint")}
+          </p>
+        </div>
+      </section>
+
       <WorkspaceSection path={workspacePath} backupPath={backupPath} />
     </>
   );

@@ -1,0 +1,208 @@
+import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useEditAction } from "../../../api/actions";
+import type { Action } from "../../../bindings/Action";
+import { focusableIn, trapTab } from "../../../shortcuts/focusTrap";
+import { moveEdit } from "./moves";
+import { describeMoveError, moveFieldIssue } from "./moveMessages";
+
+/** A move that needs words from the user: a check's result, or a reason to cancel. */
+export interface PendingMove {
+  action: Action;
+  to: "verified_effective" | "not_effective" | "cancelled";
+}
+
+interface MoveDialogProps {
+  move: PendingMove;
+  /** Closed without moving (Cancel, Escape, the backdrop). */
+  onClose: () => void;
+  /** The core accepted the move. */
+  onMoved: (action: Action) => void;
+}
+
+/**
+ * Asks for what a move needs before it is sent: what the effectiveness check
+ * found (Verified effective, Not effective) or why the action is dropped
+ * (Cancelled). A modal dialog: focus moves in and stays in; Escape closes
+ * without moving; the text typed is kept when the core refuses the move.
+ */
+export function MoveDialog({ move, onClose, onMoved }: MoveDialogProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const introId = useId();
+  const fieldId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const edit = useEditAction();
+  const [text, setText] = useState("");
+  const [missing, setMissing] = useState(false);
+  const { action, to } = move;
+  const isCheck = to !== "cancelled";
+  const result = to === "verified_effective" ? "effective" : "not_effective";
+
+  useEffect(() => {
+    fieldRef.current?.focus();
+  }, []);
+
+  const pending = edit.isPending;
+  const closeRef = useRef(onClose);
+  useEffect(() => {
+    closeRef.current = onClose;
+  }, [onClose]);
+  const pendingRef = useRef(pending);
+  useEffect(() => {
+    pendingRef.current = pending;
+  }, [pending]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        event.stopPropagation();
+        if (!pendingRef.current) closeRef.current();
+        return;
+      }
+      if (event.key === "Tab") trapTab(event, dialogRef.current);
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      const dialog = dialogRef.current;
+      if (dialog && event.target instanceof Node && !dialog.contains(event.target)) {
+        focusableIn(dialog)[0]?.focus();
+      }
+    };
+    document.addEventListener("keydown", onKeyDown, true);
+    document.addEventListener("focusin", onFocusIn);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown, true);
+      document.removeEventListener("focusin", onFocusIn);
+    };
+  }, []);
+
+  const field = isCheck ? "checkNotes" : "cancelReason";
+  const serverIssue = edit.error === null ? null : moveFieldIssue(t, edit.error, field);
+  const fieldMessage = missing ? t("errors.rule.required") : serverIssue;
+  const otherError =
+    edit.error !== null && serverIssue === null
+      ? describeMoveError(t, edit.error, action.status, to, action.title)
+      : null;
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    if (text.trim() === "") {
+      setMissing(true);
+      fieldRef.current?.focus();
+      return;
+    }
+    setMissing(false);
+    edit.mutate(
+      { id: action.id, edit: moveEdit(to, text.trim()) },
+      {
+        onSuccess: (saved) => {
+          onMoved(saved);
+        },
+        onError: () => {
+          fieldRef.current?.focus();
+        },
+      },
+    );
+  };
+
+  const describedBy = [fieldMessage !== null ? errorId : null, isCheck ? hintId : null]
+    .filter((x) => x !== null)
+    .join(" ");
+
+  return (
+    <div
+      className="overlay-backdrop"
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget && !pending) onClose();
+      }}
+    >
+      <div
+        ref={dialogRef}
+        className="overlay move-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={introId}
+        data-testid={isCheck ? "check-dialog" : "cancel-dialog"}
+        tabIndex={-1}
+      >
+        <h2 id={titleId}>
+          {isCheck ? t(`actionBoard.check.title_${result}`) : t("actionBoard.cancel.title")}
+        </h2>
+        <p id={introId} className="overlay-hint">
+          {isCheck
+            ? t(`actionBoard.check.intro_${result}`, { title: action.title })
+            : t("actionBoard.cancel.intro", { title: action.title })}
+        </p>
+        {isCheck && action.checkMethod.trim() !== "" && (
+          <p className="move-dialog-method">
+            <span className="field-label">{t("actionBoard.check.method")}</span>{" "}
+            <bdi>{action.checkMethod}</bdi>
+          </p>
+        )}
+        <form className="move-dialog-form" onSubmit={submit} noValidate>
+          <div className="field">
+            <label className="field-label" htmlFor={fieldId}>
+              {isCheck ? t("actions.field.checkNotes") : t("actions.field.cancelReason")}
+            </label>
+            <textarea
+              ref={fieldRef}
+              id={fieldId}
+              className="text-input"
+              rows={4}
+              dir={text === "" ? undefined : "auto"}
+              required
+              aria-required="true"
+              aria-invalid={fieldMessage !== null}
+              aria-describedby={describedBy === "" ? undefined : describedBy}
+              value={text}
+              disabled={pending}
+              data-testid={isCheck ? "check-notes" : "cancel-reason"}
+              onChange={(event) => {
+                setText(event.target.value);
+                if (event.target.value.trim() !== "") setMissing(false);
+              }}
+            />
+            {fieldMessage !== null && (
+              <p id={errorId} className="field-error" data-testid="move-dialog-field-error">
+                {fieldMessage}
+              </p>
+            )}
+            {isCheck && (
+              <p id={hintId} className="field-hint">
+                {t("actionBoard.check.notesHint")}
+              </p>
+            )}
+          </div>
+          {otherError !== null && (
+            <p className="field-error" role="alert" data-testid="move-dialog-error">
+              {otherError}
+            </p>
+          )}
+          <div className="button-row dialog-actions">
+            <button type="button" className="button" disabled={pending} onClick={onClose}>
+              {t("actionBoard.dialogBack")}
+            </button>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={pending}
+              data-testid="move-dialog-confirm"
+            >
+              {pending
+                ? t("actionBoard.saving")
+                : isCheck
+                  ? t(`actionBoard.check.confirm_${result}`)
+                  : t("actionBoard.cancel.confirm")}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
