@@ -54,6 +54,10 @@ export class Driver {
       XDG_DATA_HOME: join(home, 'data'),
       // Exports skip the native save dialog (WebDriver cannot click it) and land here.
       ROOTWISE_EXPORT_DIR: join(home, 'exports'),
+      // Desktop notifications are also written here, one JSON line each.
+      ROOTWISE_NOTIFY_LOG: join(home, 'notifications.jsonl'),
+      // "Import CSV…" reads this file instead of asking in the native dialog.
+      ROOTWISE_IMPORT_FILE: join(home, 'import.csv'),
       LANG: 'C.UTF-8',
     };
     mkdirSync(env.ROOTWISE_EXPORT_DIR, { recursive: true });
@@ -72,6 +76,10 @@ export class Driver {
     this.home = home;
     /** Where the app's exports go during the tests. */
     this.exportsDir = join(home, 'exports');
+    /** The notifications the app showed, one JSON line each. */
+    this.notifyLog = join(home, 'notifications.jsonl');
+    /** The file "Import CSV…" reads. */
+    this.importFile = join(home, 'import.csv');
   }
 
   /** Starts the app on `workspace` and waits until its UI has mounted. */

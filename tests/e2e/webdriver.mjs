@@ -119,6 +119,39 @@ export class Session {
     await this.cmd('DELETE', '/actions');
   }
 
+  /**
+   * Drags with the mouse as a person would: press on `from`, move in small
+   * steps to `to` (elements), release. Pointer events, not HTML5 drag.
+   */
+  async drag(from, to, steps = 12) {
+    const centre = async (el) =>
+      this.execute(
+        `const r = arguments[0].getBoundingClientRect();
+         return [Math.round(r.left + r.width / 2), Math.round(r.top + Math.min(r.height / 2, 40))];`,
+        [el.ref()],
+      );
+    const [x0, y0] = await centre(from);
+    const [x1, y1] = await centre(to);
+    const actions = [
+      { type: 'pointerMove', duration: 0, x: x0, y: y0 },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pause', duration: 100 },
+    ];
+    for (let i = 1; i <= steps; i++) {
+      actions.push({
+        type: 'pointerMove',
+        duration: 30,
+        x: Math.round(x0 + ((x1 - x0) * i) / steps),
+        y: Math.round(y0 + ((y1 - y0) * i) / steps),
+      });
+    }
+    actions.push({ type: 'pause', duration: 150 }, { type: 'pointerUp', button: 0 });
+    await this.cmd('POST', '/actions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+    });
+    await this.cmd('DELETE', '/actions');
+  }
+
   /** Sends keys to whatever has focus. */
   async keys(text) {
     const actions = [];

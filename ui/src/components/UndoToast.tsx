@@ -72,7 +72,7 @@ export function useUndoOffer(offers: UndoOffers, clearOnUnmount = false): UndoOf
 }
 
 /** The i18n groups holding an Undo offer's message, failed, restoring, action and dismiss. */
-type UndoMessages = "problemDetail.undo" | "analyses.undoDelete";
+type UndoMessages = "problemDetail.undo" | "analyses.undoDelete" | "actionDetail.undo";
 
 interface UndoToastProps {
   offers: UndoOffers;

@@ -9,12 +9,14 @@ const GROUPS: readonly {
     | "shortcuts.groupGeneral"
     | "shortcuts.groupNavigation"
     | "problemList.shortcuts.group"
-    | "outline.shortcuts.group";
+    | "outline.shortcuts.group"
+    | "actionBoard.shortcuts.group";
 }[] = [
   { group: "general", titleKey: "shortcuts.groupGeneral" },
   { group: "navigation", titleKey: "shortcuts.groupNavigation" },
   { group: "problemList", titleKey: "problemList.shortcuts.group" },
   { group: "outline", titleKey: "outline.shortcuts.group" },
+  { group: "board", titleKey: "actionBoard.shortcuts.group" },
 ];
 
 function ShortcutKeys({ shortcut }: { shortcut: Shortcut }) {

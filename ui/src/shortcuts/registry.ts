@@ -28,7 +28,7 @@ export type OutlineAction =
   | { type: "redo" }
   | { type: "leave" };
 
-export type ShortcutGroup = "general" | "navigation" | "problemList" | "outline";
+export type ShortcutGroup = "general" | "navigation" | "problemList" | "outline" | "board";
 
 export type ShortcutDescriptionKey =
   | "shortcuts.help"
@@ -39,7 +39,11 @@ export type ShortcutDescriptionKey =
   | "problemList.shortcuts.next"
   | "problemList.shortcuts.previous"
   | "problemList.shortcuts.open"
-  | `outline.shortcuts.${OutlineAction["type"]}`;
+  | `outline.shortcuts.${OutlineAction["type"]}`
+  | `actionBoard.shortcuts.${BoardShortcutType}`;
+
+/** The actions board's keys (the board handles them itself, on a focused card). */
+export type BoardShortcutType = "moveNext" | "movePrevious" | "pickUp";
 
 interface BaseShortcut {
   /**
@@ -74,7 +78,13 @@ export interface OutlineShortcut extends BaseShortcut {
   action: OutlineAction;
 }
 
-export type Shortcut = GlobalShortcut | ProblemListShortcut | OutlineShortcut;
+/** A shortcut of the actions board: works while a card has focus; listed for help. */
+export interface BoardShortcut extends BaseShortcut {
+  scope: "board";
+  action: { type: BoardShortcutType };
+}
+
+export type Shortcut = GlobalShortcut | ProblemListShortcut | OutlineShortcut | BoardShortcut;
 export type ShortcutScope = Shortcut["scope"];
 
 /**
@@ -167,6 +177,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
     descriptionKey: `outline.shortcuts.${type}`,
     group: "outline",
     scope: "outline",
+    action: { type },
+  })),
+  ...(
+    [
+      ["Alt+ArrowInlineEnd", "moveNext"],
+      ["Alt+ArrowInlineStart", "movePrevious"],
+      ["Space", "pickUp"],
+    ] as const
+  ).map(([key, type]): Shortcut => ({
+    keys: [key],
+    descriptionKey: `actionBoard.shortcuts.${type}`,
+    group: "board",
+    scope: "board",
     action: { type },
   })),
 ];

@@ -30,7 +30,7 @@ const answerTexts = () =>
 
 describe("Guided session", () => {
   it("walks a session: branches, goes deeper, attaches evidence, confirms, picks a root cause and records an action", async () => {
-    const { analysis, backend, user } = setUp();
+    const { problem, analysis, backend, user } = setUp();
 
     // A full-screen overlay showing the problem and the first question.
     const session = await screen.findByTestId("session");
@@ -150,29 +150,49 @@ describe("Guided session", () => {
     // Already confirmed: nothing left to confirm.
     expect(within(first).queryByTestId("root-confirm")).toBeNull();
 
-    // A corrective action: prefilled with a suggestion, recorded as an intent on the cause.
+    // A corrective action: prefilled with a suggestion, created for real for this root cause.
     await user.click(within(first).getByTestId("action-create"));
-    const action = within(first).getByTestId("action-intent");
+    const action = within(first).getByTestId("action-title");
     expect(action).toHaveValue("Change what lets this happen: Batching saves fees");
     expect(action).toHaveFocus();
     await user.clear(action);
-    await user.type(action, "Run refunds daily{Enter}");
+    await user.type(action, "Run refunds daily");
+    await user.type(within(first).getByTestId("action-owner"), "Huda");
+    await user.type(action, "{Enter}");
     await waitFor(() => {
       expect(within(first).getByTestId("action-recorded")).toHaveTextContent(
-        "Action to create: Run refunds daily",
+        "Action created: Run refunds daily",
       );
     });
-    expect(first).toHaveTextContent("Corrective actions arrive in a later version of Rootwise.");
+    expect(backend.callsTo("action_create")).toEqual([
+      {
+        input: {
+          problemId: problem.id,
+          title: "Run refunds daily",
+          kind: "corrective",
+          causeIds: [batched.id],
+          owner: "Huda",
+        },
+      },
+    ]);
+    const created = backend.state.actions.actions[0];
+    expect(created).toMatchObject({ title: "Run refunds daily", causeIds: [batched.id], owner: "Huda" });
+    expect(within(first).getByTestId("action-link")).toHaveAttribute(
+      "href",
+      `#/actions/${created?.id ?? ""}`,
+    );
+    // Nothing is written on the cause itself any more.
     expect(backend.callsTo("why_edit").slice(1)).toEqual([
       { id: batched.id, edit: { field: "rootCause", value: true } },
-      { id: batched.id, edit: { field: "actionIntent", value: "Run refunds daily" } },
     ]);
     expect(backend.state.analysis.nodes.find((n) => n.id === batched.id)).toMatchObject({
       status: "confirmed",
       rootCause: true,
-      actionIntent: "Run refunds daily",
+      actionIntent: null,
       evidence: [expect.objectContaining({ note: "Finance memo 2019" })],
     });
+    // Another one may follow.
+    expect(within(first).getByTestId("action-create")).toHaveTextContent("Create another action");
 
     // Done: back to the analysis.
     await user.click(screen.getByTestId("session-done"));

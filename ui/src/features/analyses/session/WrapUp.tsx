@@ -1,5 +1,8 @@
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useProblemActions } from "../../../api/actions";
+import type { Action } from "../../../bindings/Action";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { CheckKind } from "../../../bindings/CheckKind";
 import type { WhyNode } from "../../../bindings/WhyNode";
@@ -7,7 +10,8 @@ import { chainTo, type TreeIndex } from "../model/tree";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { CheckNotes, EvidenceList } from "./AnswerCard";
 import { EvidenceForm } from "./EvidenceForm";
-import { clip, errorsFrom, NO_ERRORS, SESSION_LIMITS, type FormErrors } from "./messages";
+import { NewActionForm } from "../../actions/create/NewActionForm";
+import { clip, SESSION_LIMITS } from "./messages";
 import { rootCauseCandidates } from "./steps";
 
 interface WrapUpProps {
@@ -46,6 +50,7 @@ export function WrapUp({ tree, index, editor, onError, announce, onBack, onDone 
                 node={node}
                 index={index}
                 problemTitle={tree.problem.title}
+                problemId={tree.analysis.problemId}
                 editor={editor}
                 checks={index.checks.get(node.id) ?? []}
                 onError={onError}
@@ -71,13 +76,23 @@ interface CandidateProps {
   node: WhyNode;
   index: TreeIndex;
   problemTitle: string;
+  problemId: string;
   editor: TreeEditor;
   checks: readonly CheckKind[];
   onError: (reason: unknown) => void;
   announce: (message: string) => void;
 }
 
-function Candidate({ node, index, problemTitle, editor, checks, onError, announce }: CandidateProps) {
+function Candidate({
+  node,
+  index,
+  problemTitle,
+  problemId,
+  editor,
+  checks,
+  onError,
+  announce,
+}: CandidateProps) {
   const { t } = useTranslation();
   const id = useId();
   const [evidenceOpen, setEvidenceOpen] = useState(false);
@@ -169,153 +184,85 @@ function Candidate({ node, index, problemTitle, editor, checks, onError, announc
         />
       )}
       <CheckNotes checks={checks} />
-      {node.rootCause && <ActionIntent node={node} editor={editor} onError={onError} />}
+      {node.rootCause && <ActionForCause node={node} problemId={problemId} announce={announce} />}
     </li>
   );
 }
 
 /**
- * "Create a corrective action": until the actions section exists, the
- * session records what to create on the cause itself (`actionIntent`).
+ * "Create a corrective action": creates a real corrective action for this
+ * root cause (owner and due day optional), then links to it. The actions
+ * already made for the cause are listed, each a link to its page.
  */
-function ActionIntent({
+function ActionForCause({
   node,
-  editor,
-  onError,
+  problemId,
+  announce,
 }: {
   node: WhyNode;
-  editor: TreeEditor;
-  onError: (reason: unknown) => void;
+  problemId: string;
+  announce: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const actions = useProblemActions(problemId);
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<Action | null>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const forCause = (actions.data ?? []).map((row) => row.action).filter((a) => a.causeIds.includes(node.id));
+  // Just created, before the list has caught up.
+  if (created !== null && !forCause.some((a) => a.id === created.id)) forCause.push(created);
 
-  const open = () => {
-    setErrors(NO_ERRORS);
-    setDraft(
-      node.actionIntent ??
-        clip(t("session.action.suggestion", { cause: node.text.trim() }), SESSION_LIMITS.actionIntent),
-    );
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => openRef.current?.focus());
   };
-
-  const save = async (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (draft === null || busy) return;
-    const value = draft.trim();
-    if (value === "") {
-      setErrors({ fields: { actionIntent: t("errors.rule.required") }, general: null });
-      return;
-    }
-    if (Array.from(value).length > SESSION_LIMITS.actionIntent) {
-      setErrors({
-        fields: { actionIntent: t("errors.rule.too_long", { count: SESSION_LIMITS.actionIntent }) },
-        general: null,
-      });
-      return;
-    }
-    setBusy(true);
-    try {
-      await editor.edit(node, { field: "actionIntent", value });
-      setDraft(null);
-      setErrors(NO_ERRORS);
-    } catch (reason) {
-      setErrors(errorsFrom(t, reason, ["actionIntent"]));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (draft !== null) {
-    const error = errors.fields.actionIntent;
-    return (
-      <form className="session-action-form" onSubmit={(event) => void save(event)} noValidate>
-        <label className="field-label" htmlFor={`${id}-action`}>
-          {t("session.action.label")}
-        </label>
-        <div className="input-row">
-          <input
-            id={`${id}-action`}
-            className="text-input"
-            dir={draft === "" ? undefined : "auto"}
-            value={draft}
-            // Opened on request: typing starts here.
-            autoFocus
-            aria-invalid={error === undefined ? undefined : true}
-            aria-describedby={error === undefined ? `${id}-later` : `${id}-error ${id}-later`}
-            data-testid="action-intent"
-            onChange={(event) => {
-              setDraft(event.target.value);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === "Escape") {
-                event.preventDefault();
-                setDraft(null);
-              }
-            }}
-          />
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="action-save">
-            {t("session.action.save")}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setDraft(null);
-            }}
-          >
-            {t("session.action.cancel")}
-          </button>
-        </div>
-        {error !== undefined && (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-        {errors.general !== null && (
-          <p className="field-error" role="alert">
-            {errors.general}
-          </p>
-        )}
-        <p className="field-hint" id={`${id}-later`}>
-          {t("session.action.later")}
-        </p>
-      </form>
-    );
-  }
-
-  if (node.actionIntent !== null) {
-    return (
-      <div className="session-action">
-        <p className="session-action-text" data-testid="action-recorded">
-          {t("session.action.recorded", { action: node.actionIntent })}
-        </p>
-        <p className="field-hint">{t("session.action.later")}</p>
-        <div className="button-row">
-          <button type="button" className="button" onClick={open}>
-            {t("session.action.change")}
-          </button>
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => {
-              editor.edit(node, { field: "actionIntent", value: null }).catch(onError);
-            }}
-          >
-            {t("session.action.remove")}
-          </button>
-        </div>
-      </div>
-    );
-  }
 
   return (
     <div className="session-action">
-      <button type="button" className="button" data-testid="action-create" onClick={open}>
-        {t("session.action.create")}
-      </button>
+      {forCause.length > 0 && (
+        <ul className="session-action-list">
+          {forCause.map((a) => (
+            <li key={a.id} className="session-action-text" data-testid="action-recorded">
+              {t("session.action.created")}{" "}
+              <Link to={`/actions/${a.id}`} data-testid="action-link">
+                <bdi>{a.title}</bdi>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open ? (
+        <NewActionForm
+          problemId={problemId}
+          variant="brief"
+          causeIds={[node.id]}
+          initialTitle={
+            node.actionIntent ??
+            clip(t("session.action.suggestion", { cause: node.text.trim() }), SESSION_LIMITS.actionIntent)
+          }
+          titleLabel={t("session.action.label")}
+          testIdBase="action"
+          onCreated={(action) => {
+            setCreated(action);
+            announce(t("session.action.announced", { action: action.title }));
+            close();
+          }}
+          onCancel={close}
+        />
+      ) : (
+        <button
+          ref={openRef}
+          type="button"
+          className="button"
+          data-testid="action-create"
+          onClick={() => {
+            setOpen(true);
+          }}
+        >
+          {forCause.length > 0 ? t("session.action.another") : t("session.action.create")}
+        </button>
+      )}
+      {open && <p className="field-hint">{t("session.action.hint")}</p>}
     </div>
   );
 }

@@ -14,11 +14,12 @@ import {
   InlineReferences,
   InlineReportedOn,
   InlineSeverity,
-  InlineStatus,
   InlineTags,
   InlineText,
 } from "./InlineFields";
 import { Occurrences } from "./Occurrences";
+import { ProblemActions } from "./ProblemActions";
+import { ProblemStatusField } from "./CloseProblem";
 import { ProblemAnalyses } from "./ProblemAnalyses";
 import { Recurrence } from "./Recurrence";
 import { offerUndoDelete } from "./UndoToast";
@@ -179,6 +180,7 @@ function Detail({ detail }: { detail: ProblemDetail }) {
             </section>
           )}
           <ProblemAnalyses problemId={problem.id} problemTitle={problem.title} />
+          <ProblemActions problemId={problem.id} />
           <History history={detail.history} merged={detail.mergedFrom} />
           <p className="links-note" data-testid="links-note">
             {t("problemDetail.linksNote")}
@@ -190,7 +192,7 @@ function Detail({ detail }: { detail: ProblemDetail }) {
             {t("problemDetail.properties")}
           </h2>
           <div className="property-group">
-            <InlineStatus {...shared} />
+            <ProblemStatusField {...shared} />
             <InlineSeverity {...shared} />
             <InlineChannel {...shared} />
             <InlineReportedOn {...shared} />

@@ -1,0 +1,416 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { localToday, useCreateAction, useProblemRootCauses } from "../../../api/actions";
+import type { Action } from "../../../bindings/Action";
+import type { ActionKind } from "../../../bindings/ActionKind";
+import type { NewAction } from "../../../bindings/NewAction";
+import type { Priority } from "../../../bindings/Priority";
+import { describeError } from "../../../i18n/errors";
+import { checkText, Field, useFormIssues, type FieldIssue } from "../../problems/fields";
+import { OwnerField } from "../shared/OwnerField";
+import { ACTION_KINDS, ACTION_LIMITS, PRIORITIES, checkDueDay } from "./rules";
+
+const FORM_FIELDS = [
+  "title",
+  "kind",
+  "causeIds",
+  "owner",
+  "dueOn",
+  "priority",
+  "checkMethod",
+  "description",
+] as const;
+
+interface NewActionFormProps {
+  problemId: string;
+  /** Root causes ticked at first (the cause a session is wrapping up). */
+  causeIds?: readonly string[];
+  /** What the title starts with (a suggestion). */
+  initialTitle?: string;
+  initialKind?: ActionKind;
+  /**
+   * "full" asks everything; "brief" (the guided session) asks only the title,
+   * the owner and the due day: the kind and the causes come from `causeIds`.
+   */
+  variant?: "full" | "brief";
+  /** The title field's label, when the default does not fit. */
+  titleLabel?: string;
+  /** Prefix of every data-testid (`${testIdBase}-title`, `${testIdBase}-save`…). */
+  testIdBase?: string;
+  /** After the core created it. */
+  onCreated: (action: Action) => void;
+  /** Cancel, or Escape anywhere in the form. */
+  onCancel?: () => void;
+}
+
+/**
+ * A new action: what, which kind, the root causes it addresses, who, by
+ * when, how urgent and how its effect will be judged. Every rule the core
+ * refuses is shown beside its field, focus goes to the first one, and
+ * nothing typed is lost.
+ */
+export function NewActionForm({
+  problemId,
+  causeIds: initialCauses = [],
+  initialTitle = "",
+  initialKind = "corrective",
+  variant = "full",
+  titleLabel,
+  testIdBase = "new-action",
+  onCreated,
+  onCancel,
+}: NewActionFormProps) {
+  const { t } = useTranslation();
+  const create = useCreateAction();
+  const brief = variant === "brief";
+  const [title, setTitle] = useState(initialTitle);
+  const [kind, setKind] = useState<ActionKind>(initialKind);
+  const [causeIds, setCauseIds] = useState<string[]>(() => [...initialCauses]);
+  const [owner, setOwner] = useState("");
+  const [dueOn, setDueOn] = useState("");
+  const [priority, setPriority] = useState<Priority>("medium");
+  const [checkMethod, setCheckMethod] = useState("");
+  const [description, setDescription] = useState("");
+  const { formRef, failure, message, check, refuse } = useFormIssues(FORM_FIELDS);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const headingId = useId();
+  const id = (field: string) => `${testIdBase}-${field}`;
+
+  useEffect(() => {
+    titleRef.current?.focus();
+  }, []);
+
+  const submit = () => {
+    if (create.isPending) return;
+    const found: (FieldIssue | null)[] = [
+      checkText("title", title, ACTION_LIMITS.title, true),
+      checkText("owner", owner, ACTION_LIMITS.owner),
+      checkDueDay("dueOn", dueOn, localToday()),
+      checkText("checkMethod", checkMethod, ACTION_LIMITS.checkText),
+      checkText("description", description, ACTION_LIMITS.description),
+    ];
+    if (!check(found)) return;
+    const input: NewAction = { problemId, title: title.trim(), kind, causeIds };
+    if (owner.trim() !== "") input.owner = owner.trim();
+    if (dueOn !== "") input.dueOn = dueOn;
+    if (!brief) {
+      input.priority = priority;
+      if (checkMethod.trim() !== "") input.checkMethod = checkMethod.trim();
+      if (description.trim() !== "") input.description = description.trim();
+    }
+    create.mutate(input, { onSuccess: onCreated, onError: refuse });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === "Escape" && onCancel !== undefined && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      onCancel();
+    }
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className={brief ? "new-action-form new-action-form--brief" : "new-action-form"}
+      aria-labelledby={brief ? undefined : headingId}
+      aria-label={brief ? (titleLabel ?? t("actionCreate.heading")) : undefined}
+      noValidate
+      data-testid={`${testIdBase}-form`}
+      onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        submit();
+      }}
+      onKeyDown={onKeyDown}
+    >
+      {!brief && (
+        <h3 id={headingId} className="new-action-heading">
+          {t("actionCreate.heading")}
+        </h3>
+      )}
+      <Field
+        label={titleLabel ?? t("actions.field.title")}
+        error={message("title")}
+        errorTestId={id("title-error")}
+        hint={brief ? undefined : t("actionCreate.titleHint")}
+      >
+        {(control) => (
+          <input
+            {...control}
+            ref={titleRef}
+            type="text"
+            className="text-input"
+            autoComplete="off"
+            dir={title === "" ? undefined : "auto"}
+            value={title}
+            placeholder={t("actionCreate.titlePlaceholder")}
+            data-testid={id("title")}
+            onChange={(event) => {
+              setTitle(event.target.value);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && !event.nativeEvent.isComposing) {
+                event.preventDefault();
+                submit();
+              }
+            }}
+          />
+        )}
+      </Field>
+
+      {!brief && (
+        <>
+          <fieldset className="form-fieldset action-kind-choices" data-testid={id("kind")}>
+            <legend className="field-label">{t("actions.field.kind")}</legend>
+            {ACTION_KINDS.map((k) => (
+              <label key={k} className="action-kind-choice">
+                <input
+                  type="radio"
+                  name={`${headingId}-kind`}
+                  value={k}
+                  checked={kind === k}
+                  data-testid={id(`kind-${k}`)}
+                  onChange={() => {
+                    setKind(k);
+                  }}
+                />
+                <span className="action-kind-text">
+                  <span className="action-kind-name">{t(`actions.kind.${k}`)}</span>
+                  <span className="field-hint">{t(`actions.kindHint.${k}`)}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <CausePicker
+            problemId={problemId}
+            value={causeIds}
+            onChange={setCauseIds}
+            error={message("causeIds")}
+            testIdBase={id("causes")}
+            warnNone={kind === "corrective"}
+          />
+        </>
+      )}
+
+      <div className="form-grid">
+        <Field label={t("actions.field.owner")} error={message("owner")} errorTestId={id("owner-error")}>
+          {(control) => (
+            <OwnerField
+              {...control}
+              value={owner}
+              placeholder={t("actionCreate.ownerPlaceholder")}
+              data-testid={id("owner")}
+              onChange={setOwner}
+            />
+          )}
+        </Field>
+        <Field label={t("actions.field.dueOn")} error={message("dueOn")} errorTestId={id("dueOn-error")}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              className="text-input date-input"
+              dir="ltr"
+              min={localToday()}
+              max="2200-12-31"
+              value={dueOn}
+              data-testid={id("dueOn")}
+              onChange={(event) => {
+                setDueOn(event.target.value);
+              }}
+            />
+          )}
+        </Field>
+        {!brief && (
+          <Field
+            label={t("actions.field.priority")}
+            error={message("priority")}
+            errorTestId={id("priority-error")}
+          >
+            {(control) => (
+              <select
+                {...control}
+                className="select-input"
+                value={priority}
+                data-testid={id("priority")}
+                onChange={(event) => {
+                  const next = PRIORITIES.find((p) => p === event.target.value);
+                  if (next !== undefined) setPriority(next);
+                }}
+              >
+                {PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`actions.priority.${p}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+      </div>
+
+      {!brief && (
+        <>
+          <Field
+            label={t("actions.field.checkMethod")}
+            error={message("checkMethod")}
+            errorTestId={id("checkMethod-error")}
+            hint={t("actionCreate.checkMethodHint")}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                className="text-input"
+                rows={3}
+                dir={checkMethod === "" ? undefined : "auto"}
+                value={checkMethod}
+                data-testid={id("checkMethod")}
+                onChange={(event) => {
+                  setCheckMethod(event.target.value);
+                }}
+              />
+            )}
+          </Field>
+          <Field
+            label={t("actionCreate.descriptionLabel")}
+            error={message("description")}
+            errorTestId={id("description-error")}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                className="text-input"
+                rows={3}
+                dir={description === "" ? undefined : "auto"}
+                value={description}
+                data-testid={id("description")}
+                onChange={(event) => {
+                  setDescription(event.target.value);
+                }}
+              />
+            )}
+          </Field>
+        </>
+      )}
+
+      {failure !== null && (
+        <p className="field-error" role="alert" data-testid={id("error")}>
+          {t("actionCreate.failed", { reason: describeError(t, failure) })}
+        </p>
+      )}
+      <div className="button-row">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={create.isPending}
+          data-testid={id("save")}
+        >
+          {create.isPending ? t("actionCreate.creating") : t("actionCreate.create")}
+        </button>
+        {onCancel !== undefined && (
+          <button
+            type="button"
+            className="button button--ghost"
+            data-testid={id("cancel")}
+            onClick={onCancel}
+          >
+            {t("actionCreate.cancel")}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+interface CausePickerProps {
+  problemId: string;
+  value: readonly string[];
+  onChange: (ids: string[]) => void;
+  error: string | null;
+  testIdBase: string;
+  /** Warn when none is ticked (a corrective action should name one). */
+  warnNone: boolean;
+  /** Causes already named that may no longer be root causes (shown so they can be unticked). */
+  extra?: readonly { id: string; text: string; analysisTitle: string }[];
+}
+
+/** The problem's root causes as checkboxes: each its text and the analysis it was found in. */
+export function CausePicker({
+  problemId,
+  value,
+  onChange,
+  error,
+  testIdBase,
+  warnNone,
+  extra = [],
+}: CausePickerProps) {
+  const { t } = useTranslation();
+  const causes = useProblemRootCauses(problemId);
+  const legendId = useId();
+  const warnId = useId();
+  const errorId = useId();
+  const known = causes.data ?? [];
+  const shown = [...known, ...extra.filter((e) => !known.some((c) => c.id === e.id))];
+  const warn = warnNone && value.length === 0;
+  const describedBy = [error !== null ? errorId : null, warn ? warnId : null].filter(Boolean).join(" ");
+  return (
+    <fieldset
+      className="form-fieldset action-causes"
+      aria-describedby={describedBy === "" ? undefined : describedBy}
+      data-testid={testIdBase}
+    >
+      <legend id={legendId} className="field-label">
+        {t("actions.field.causes")}
+      </legend>
+      {causes.isError && (
+        <p className="field-error" role="alert">
+          {t("actionCreate.causesFailed", { reason: describeError(t, causes.error) })}
+        </p>
+      )}
+      {causes.data !== undefined && shown.length === 0 && (
+        <p className="muted" data-testid={`${testIdBase}-none`}>
+          {t("actionCreate.noCauses")}
+        </p>
+      )}
+      {shown.length > 0 && (
+        <ul className="action-cause-choices">
+          {shown.map((cause) => (
+            <li key={cause.id}>
+              <label className="action-cause-choice">
+                <input
+                  type="checkbox"
+                  checked={value.includes(cause.id)}
+                  data-testid={`${testIdBase}-option`}
+                  data-cause={cause.id}
+                  onChange={(event) => {
+                    onChange(
+                      event.target.checked ? [...value, cause.id] : value.filter((x) => x !== cause.id),
+                    );
+                  }}
+                />
+                <span className="action-cause-text">
+                  <bdi className="user-text">{cause.text === "" ? t("why.emptyText") : cause.text}</bdi>
+                  {cause.analysisTitle !== "" && " "}
+                  {cause.analysisTitle !== "" && (
+                    <span className="action-cause-analysis">
+                      {t("actionCreate.inAnalysis")} <bdi>{cause.analysisTitle}</bdi>
+                    </span>
+                  )}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error !== null && (
+        <p id={errorId} className="field-error" data-testid={`${testIdBase}-error`}>
+          {error}
+        </p>
+      )}
+      {warn && (
+        <p id={warnId} className="action-warning" data-testid={`${testIdBase}-warning`}>
+          {t("actions.flagHint.noRootCause")}
+        </p>
+      )}
+    </fieldset>
+  );
+}

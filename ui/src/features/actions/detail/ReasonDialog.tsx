@@ -1,0 +1,204 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { AppError } from "../../../api/errors";
+import { describeError } from "../../../i18n/errors";
+import { describeFieldIssue, fieldIssuesFromError, type FieldIssue } from "../../problems/fields";
+import { focusableIn, trapTab } from "../../../shortcuts/focusTrap";
+
+interface ReasonDialogProps {
+  title: string;
+  /** What happens, said before the user confirms. */
+  explanation?: ReactNode;
+  /** Label of the required text (a reason, the check's notes). */
+  label: string;
+  /** Fields the core may name for the text (`cancelReason`, `checkNotes`, `closeReason`, `reason`). */
+  fields: readonly string[];
+  confirmLabel: string;
+  pending: boolean;
+  /** The core's refusal, shown beside the text (or for the whole dialog). */
+  error: AppError | null;
+  /** Extra controls above the text (the check's result). */
+  children?: ReactNode;
+  testId: string;
+  /** The text, trimmed; only called when it is not empty. */
+  onConfirm: (text: string) => void;
+  onClose: () => void;
+}
+
+/**
+ * A modal dialog asking for a required text (a reason, what a check found):
+ * focus moves in, stays in and returns on close; Escape closes; Ctrl+Enter
+ * in the text confirms. An empty text is refused beside the field, and what
+ * was typed stays when the core refuses.
+ */
+export function ReasonDialog({
+  title,
+  explanation,
+  label,
+  fields,
+  confirmLabel,
+  pending,
+  error,
+  children,
+  testId,
+  onConfirm,
+  onClose,
+}: ReasonDialogProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const explainId = useId();
+  const textId = useId();
+  const errorId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [text, setText] = useState("");
+  const [empty, setEmpty] = useState(false);
+
+  const closeRef = useRef(onClose);
+  const pendingRef = useRef(pending);
+  useEffect(() => {
+    closeRef.current = onClose;
+    pendingRef.current = pending;
+  });
+
+  useEffect(() => {
+    const previous = document.activeElement;
+    const dialog = dialogRef.current;
+    const first = dialog?.querySelector<HTMLElement>("input:checked") ?? textRef.current;
+    first?.focus();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        if (!pendingRef.current) closeRef.current();
+        return;
+      }
+      if (event.key === "Tab") trapTab(event, dialogRef.current);
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      const d = dialogRef.current;
+      if (d && event.target instanceof Node && !d.contains(event.target)) focusableIn(d)[0]?.focus();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    document.addEventListener("focusin", onFocusIn);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+      document.removeEventListener("focusin", onFocusIn);
+      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+    };
+  }, []);
+
+  // The core's refusal about the text shows beside it; anything else for the whole dialog.
+  const issues = error === null ? new Map<string, FieldIssue>() : fieldIssuesFromError(error);
+  const named = fields.map((f) => issues.get(f)).find((issue) => issue !== undefined);
+  const fieldMessage = empty
+    ? t("errors.rule.required")
+    : named !== undefined
+      ? describeFieldIssue(t, named)
+      : null;
+  const general = error !== null && named === undefined ? describeError(t, error) : null;
+
+  useEffect(() => {
+    if (error !== null) textRef.current?.focus();
+  }, [error]);
+
+  const confirm = () => {
+    if (pending) return;
+    if (text.trim() === "") {
+      setEmpty(true);
+      textRef.current?.focus();
+      return;
+    }
+    onConfirm(text.trim());
+  };
+
+  return (
+    <div
+      className="overlay-backdrop"
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget && !pending) onClose();
+      }}
+    >
+      <div
+        ref={dialogRef}
+        className="overlay reason-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={explanation === undefined ? undefined : explainId}
+        data-testid={testId}
+        tabIndex={-1}
+      >
+        <h2 id={titleId} className="overlay-header reason-dialog-title">
+          {title}
+        </h2>
+        {explanation !== undefined && (
+          <p id={explainId} className="overlay-hint">
+            {explanation}
+          </p>
+        )}
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            confirm();
+          }}
+        >
+          {children}
+          <div className="field">
+            <label className="field-label" htmlFor={textId}>
+              {label}
+            </label>
+            <div className="field-control">
+              <textarea
+                ref={textRef}
+                id={textId}
+                className="text-input"
+                rows={4}
+                required
+                dir={text === "" ? undefined : "auto"}
+                value={text}
+                aria-invalid={fieldMessage !== null}
+                aria-describedby={fieldMessage !== null ? errorId : undefined}
+                data-testid={`${testId}-text`}
+                onChange={(event) => {
+                  setText(event.target.value);
+                  if (event.target.value.trim() !== "") setEmpty(false);
+                }}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+                    event.preventDefault();
+                    confirm();
+                  }
+                }}
+              />
+              {fieldMessage !== null && (
+                <p id={errorId} className="field-error" data-testid={`${testId}-error`}>
+                  {fieldMessage}
+                </p>
+              )}
+              <p className="field-hint">{t("actionDetail.dialog.ctrlEnter")}</p>
+            </div>
+          </div>
+          {general !== null && (
+            <p className="field-error" role="alert" data-testid={`${testId}-failure`}>
+              {general}
+            </p>
+          )}
+          <div className="button-row dialog-actions">
+            <button type="button" className="button" disabled={pending} onClick={onClose}>
+              {t("actionDetail.dialog.back")}
+            </button>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={pending}
+              data-testid={`${testId}-confirm`}
+            >
+              {confirmLabel}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

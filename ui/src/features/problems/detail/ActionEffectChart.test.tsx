@@ -1,0 +1,115 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { installMockBackend, makeProblem } from "../../../api/mock-backend";
+import type { ProblemEffect } from "../../../bindings/ProblemEffect";
+import { renderApp } from "../../../test/render";
+import { truncateTitle, weekIndexOf } from "./ActionEffectChart";
+
+/** Eight Mondays from 6 Jan 2025 with the given counts. */
+function weeks(counts: number[]) {
+  const start = Date.UTC(2025, 0, 6);
+  return counts.map((count, i) => ({
+    weekStart: new Date(start + i * 7 * 86_400_000).toISOString().slice(0, 10),
+    count,
+  }));
+}
+
+/** Text without the isolates around user text. */
+const plain = (element: HTMLElement | undefined) =>
+  (element?.textContent ?? "").replace(/[\u2068\u2069]/g, "");
+
+const EFFECT: ProblemEffect = {
+  weeks: weeks([4, 3, 4, 3, 1, 0, 1, 0]),
+  actions: [
+    {
+      actionId: "a1",
+      title: "Run refunds every day instead of once a week",
+      kind: "corrective",
+      status: "done",
+      doneOn: "2025-02-05",
+      beforePerWeek: 3.5,
+      afterPerWeek: 0.5,
+      weeksAfter: 4,
+    },
+    {
+      actionId: "a2",
+      title: "Tell the bank",
+      kind: "preventive",
+      status: "done",
+      doneOn: "2025-02-26",
+      beforePerWeek: 1,
+      afterPerWeek: null,
+      weeksAfter: 0,
+    },
+  ],
+};
+
+function setUp(language: "en" | "ar" = "en") {
+  const problem = makeProblem("Refunds late");
+  installMockBackend({
+    problems: [problem],
+    settings: { language },
+    handlers: { action_effect: () => EFFECT },
+  });
+  return renderApp(`/problems/${problem.id}`);
+}
+
+describe("Before/after chart", () => {
+  it("draws a bar per week and a marker at each action's week, and says the same in words", async () => {
+    setUp();
+    const chart = await screen.findByTestId("effect-chart");
+    expect(chart).toHaveAttribute("role", "img");
+    const bars = within(chart).getAllByTestId("effect-bar");
+    expect(bars.map((b) => b.getAttribute("data-count"))).toEqual(["4", "3", "4", "3", "1", "0", "1", "0"]);
+    // Time runs left to right in English: each week further along.
+    const xs = bars.map((b) => Number(b.getAttribute("x")));
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    const markers = within(chart).getAllByTestId("effect-marker");
+    expect(markers.map((m) => m.getAttribute("data-week"))).toEqual(["4", "7"]);
+    // Long titles are cut beside the marker.
+    expect(markers[0]).toHaveTextContent("Run refunds every day i…");
+    expect(chart.getAttribute("aria-label")).toContain("Reports per week over 8 weeks");
+    expect(chart.getAttribute("aria-label")).toContain(
+      "“Run refunds every day instead of once a week” was done on Feb 5.",
+    );
+
+    const sentences = screen.getAllByTestId("effect-sentence").map(plain);
+    expect(sentences[0]).toContain(
+      "Before “Run refunds every day instead of once a week”: 3.5 reports a week; since: 0.5 a week (over 4 weeks)",
+    );
+    expect(sentences[1]).toContain("Before “Tell the bank”: 1 report a week; since: not measured yet");
+  });
+
+  it("runs right to left in Arabic, in Arabic words", async () => {
+    setUp("ar");
+    await waitFor(() => {
+      expect(document.documentElement).toHaveAttribute("dir", "rtl");
+    });
+    const chart = await screen.findByTestId("effect-chart");
+    await waitFor(() => {
+      expect(chart).toHaveAttribute("data-direction", "rtl");
+    });
+    const xs = within(chart)
+      .getAllByTestId("effect-bar")
+      .map((b) => Number(b.getAttribute("x")));
+    // The oldest week is at the right.
+    expect(xs).toEqual([...xs].sort((a, b) => b - a));
+    await waitFor(() => {
+      expect(plain(screen.getAllByTestId("effect-sentence")[0])).toContain(
+        "معدّل البلاغات قبل «Run refunds every day instead of once a week»: 3.5 في الأسبوع؛ وبعده: 0.5 في الأسبوع (على مدى 4 أسابيع)",
+      );
+    });
+    expect(screen.getAllByTestId("effect-sentence")[1]).toHaveTextContent("وبعده: لم يُقَس بعد");
+  });
+
+  it("finds the week of a day and cuts long titles", () => {
+    const w = weeks([1, 2, 3]);
+    expect(weekIndexOf(w, "2025-01-06")).toBe(0);
+    expect(weekIndexOf(w, "2025-01-19")).toBe(1);
+    expect(weekIndexOf(w, "2025-01-26")).toBe(2);
+    expect(weekIndexOf(w, "2025-01-27")).toBe(-1);
+    expect(weekIndexOf(w, "2024-12-31")).toBe(-1);
+    expect(truncateTitle("short")).toBe("short");
+    expect(Array.from(truncateTitle("x".repeat(40)))).toHaveLength(24);
+  });
+});
