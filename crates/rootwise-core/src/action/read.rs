@@ -352,7 +352,8 @@ fn filters(q: &ActionQuery, today: NaiveDate) -> Result<(String, Vec<String>)> {
             args.push(week_start(today).to_string());
             args.push(sunday(today).to_string());
         }
-        Some(DueFilter::NoDate) => sql.push_str(" AND a.due_on IS NULL"),
+        // As the indexes hold it: undated actions sort after every date.
+        Some(DueFilter::NoDate) => sql.push_str(" AND a.due_key = '9999-12-31'"),
         None => {}
     }
     Ok((sql, args))
@@ -521,34 +522,44 @@ pub const CHECKS_LISTED: u32 = 50;
 pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
     let t = today.to_string();
     let (from, to) = (week_start(today).to_string(), sunday(today).to_string());
-    let (open, overdue, due_this_week, awaiting_check): (u32, u32, u32, u32) = conn
-        .prepare_cached(&format!(
-            "SELECT count(*) FILTER (WHERE status IN {WORKING}),
-                    count(*) FILTER (WHERE status IN {WORKING} AND due_key < ?1),
-                    count(*) FILTER (WHERE status IN {WORKING} AND due_key BETWEEN ?2 AND ?3),
-                    count(*) FILTER (WHERE status = 'done')
-             FROM actions INDEXED BY actions_live_owner
-             WHERE {SHOWN} AND active = 1"
-        ))?
-        .query_row([&t, &from, &to], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })?;
-    let by_owner = {
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT owner, count(*), count(*) FILTER (WHERE due_key < ?1)
-             FROM actions INDEXED BY actions_live_owner
-             WHERE {SHOWN} AND status IN {WORKING}
-             GROUP BY owner ORDER BY count(*) DESC, owner"
-        ))?;
-        let rows = stmt.query_map([&t], |r| {
-            Ok(OwnerLoad {
-                owner: r.get(0)?,
-                open: r.get(1)?,
-                overdue: r.get(2)?,
-            })
-        })?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()?
-    };
+    // One walk of the owner index gives every count, per owner; the totals
+    // are their sums.
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT owner,
+                count(*) FILTER (WHERE status IN {WORKING}),
+                count(*) FILTER (WHERE status IN {WORKING} AND due_key < ?1),
+                count(*) FILTER (WHERE status IN {WORKING} AND due_key BETWEEN ?2 AND ?3),
+                count(*) FILTER (WHERE status = 'done')
+         FROM actions INDEXED BY actions_live_owner
+         WHERE {SHOWN} AND status IN ('open', 'in_progress', 'not_effective', 'done')
+         GROUP BY owner"
+    ))?;
+    let rows = stmt.query_map([&t, &from, &to], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, u32>(1)?,
+            r.get::<_, u32>(2)?,
+            r.get::<_, u32>(3)?,
+            r.get::<_, u32>(4)?,
+        ))
+    })?;
+    let (mut open, mut overdue, mut due_this_week, mut awaiting_check) = (0, 0, 0, 0);
+    let mut by_owner: Vec<OwnerLoad> = Vec::new();
+    for row in rows {
+        let (owner, o, late, week, done) = row?;
+        open += o;
+        overdue += late;
+        due_this_week += week;
+        awaiting_check += done;
+        if o > 0 {
+            by_owner.push(OwnerLoad {
+                owner,
+                open: o,
+                overdue: late,
+            });
+        }
+    }
+    by_owner.sort_by(|a, b| b.open.cmp(&a.open).then_with(|| a.owner.cmp(&b.owner)));
     let last = week_start(today);
     let first = last - Duration::weeks(i64::from(OVERVIEW_WEEKS - 1));
     let mut weeks: Vec<WeekProgress> = (0..OVERVIEW_WEEKS)
@@ -565,9 +576,9 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
     };
     {
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT due_on, count(*) FROM actions INDEXED BY actions_live_due
+            "SELECT due_key, count(*) FROM actions INDEXED BY actions_live_due
              WHERE {SHOWN} AND due_key BETWEEN ?1 AND ?2 AND status <> 'cancelled'
-             GROUP BY due_on"
+             GROUP BY due_key"
         ))?;
         let rows = stmt.query_map([first.to_string(), end.clone()], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
