@@ -63,6 +63,10 @@ CREATE INDEX actions_live_updated ON actions
 CREATE INDEX actions_live_owner ON actions
     (owner, due_key, priority_rank DESC, status, kind)
     WHERE deleted_at IS NULL AND problem_trashed = 0;
+-- Counting a status filter reads only the statuses asked for.
+CREATE INDEX actions_live_status ON actions
+    (status, due_key, kind, owner)
+    WHERE deleted_at IS NULL AND problem_trashed = 0;
 CREATE INDEX actions_by_problem ON actions (problem_id, status, kind, owner, due_key);
 CREATE INDEX actions_checks_due ON actions (check_due_on)
     WHERE deleted_at IS NULL AND problem_trashed = 0 AND status = 'done';

@@ -217,9 +217,12 @@ test('a guided session in Arabic, by keyboard, moves its problem to root cause f
        .querySelector('[data-testid="root-toggle"]').click();`,
     ['لم يُحدَّد مالك للبيانات المرجعية'],
   );
+  // The root cause becomes a real corrective action, linked from here.
   await (await app.find('[data-testid="action-create"]')).click();
   await (await app.find('[data-testid="action-save"]')).click();
   await app.find('[data-testid="action-recorded"]');
+  const link = await app.find('[data-testid="action-link"]');
+  assert.match(await link.attribute('href'), /^#\/actions\/[0-9a-f-]{36}$/);
   await screenshot('ar-session-wrapup');
   await (await app.find('[data-testid="session-done"]')).click();
   await app.find('[data-testid="outline"]');

@@ -363,7 +363,8 @@ fn filters(q: &ActionQuery, today: NaiveDate) -> Result<(String, Vec<String>)> {
 ///
 /// The page's ids are read first from one index (the rows themselves only
 /// for the page): a problem's actions from the problem index, one owner's
-/// from the owner index, anything else by walking the sort's index, each
+/// from the owner index, anything else by walking the sort's index (counted
+/// from the status index when statuses are chosen), each
 /// carrying the filter columns so rows that do not match are never read.
 pub fn query(conn: &Connection, q: &ActionQuery) -> Result<ActionPage> {
     let today = q.today.unwrap_or_else(time::today_utc);
@@ -426,6 +427,8 @@ pub fn query(conn: &Connection, q: &ActionQuery) -> Result<ActionPage> {
             sort_index
         };
         ("actions_live_owner", walk)
+    } else if !q.statuses.is_empty() {
+        ("actions_live_status", sort_index)
     } else {
         ("actions_live_due", sort_index)
     };

@@ -219,13 +219,14 @@ pub(crate) fn create_as(w: &mut Writer<'_>, input: &NewAction, sample: bool) -> 
         }
     }
     // The problem's record shows that work on it has started.
+    let a = get(w.tx(), id)?;
     w.record(
         problem::ENTITY,
         &problem_id.to_string(),
         ChangeOp::Update,
         Some("actions"),
         None,
-        Some(&key),
+        Some(&a.title),
     )?;
     get(w.tx(), id)
 }
