@@ -43,6 +43,14 @@ export interface OutlineViewProps {
 
 const ignore = () => undefined;
 
+/** Focuses a row's text field and scrolls the whole row into view (focus alone may leave it half hidden). */
+function focusInput(input: HTMLInputElement) {
+  if (document.activeElement !== input) input.focus({ preventScroll: true });
+  // jsdom has no scrollIntoView.
+  const row = input.closest("li") as Partial<Pick<HTMLElement, "scrollIntoView">> | null;
+  row?.scrollIntoView?.({ block: "nearest" });
+}
+
 /** A row's height before it is measured, in rem: one line (2.125rem) and its padding. */
 const ROW_REM = 2.25;
 /** Each check under a cause adds a line of small text, in rem. */
@@ -166,7 +174,7 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
       setFocusTarget(id);
       rerender();
     } else {
-      input.focus();
+      focusInput(input);
     }
   }, []);
 
@@ -187,9 +195,7 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
       const input = inputs.current.get(pending);
       if (input !== undefined) {
         pendingFocus.current = null;
-        if (document.activeElement !== input) input.focus();
-        // jsdom has no scrollIntoView.
-        (input as Partial<Pick<HTMLElement, "scrollIntoView">>).scrollIntoView?.({ block: "nearest" });
+        focusInput(input);
       }
       return;
     }
