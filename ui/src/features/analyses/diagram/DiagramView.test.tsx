@@ -3,9 +3,10 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { installMockBackend, rejectWith } from "../../../api/mock-backend";
 import i18n from "../../../i18n";
+import ar from "../../../i18n/ar.json";
 import { DiagramView } from "./DiagramView";
-import { PROBLEM_ID } from "./layout";
-import { must, sampleTree } from "./test-trees";
+import { layout, PROBLEM_ID } from "./layout";
+import { generatedTree, must, sampleTree } from "./test-trees";
 import { installXyflowStubs } from "./xyflow-test-env";
 
 beforeEach(() => {
@@ -16,6 +17,19 @@ function nodeBox(container: HTMLElement, id: string): HTMLElement {
   const el = container.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
   if (el === null) throw new Error(`node ${id} not rendered`);
   return el;
+}
+
+/** How many boxes (or curves) a path of the overview draws: one subpath each. */
+function subpaths(paths: Iterable<Element>): number {
+  let count = 0;
+  for (const path of paths) count += (path.getAttribute("d") ?? "").match(/M/g)?.length ?? 0;
+  return count;
+}
+
+function viewportTransform(container: HTMLElement): { x: number; y: number; zoom: number } {
+  const style = container.querySelector<HTMLElement>(".react-flow__viewport")?.style.transform ?? "";
+  const match = /translate\(([-\d.e]+)px, ?([-\d.e]+)px\) scale\(([\d.e-]+)\)/.exec(style);
+  return { x: Number(match?.[1]), y: Number(match?.[2]), zoom: Number(match?.[3]) };
 }
 
 function nodeX(el: HTMLElement): number {
@@ -122,6 +136,131 @@ describe("DiagramView", () => {
     await waitFor(() => {
       expect(viewport()).not.toBe(zoomed);
     });
+  });
+
+  it("draws a large tree fitted to view as a light overview, and boxes once zoomed in", async () => {
+    const user = userEvent.setup();
+    const tree = generatedTree(300);
+    const { container } = render(<DiagramView tree={tree} />);
+    const root = container.querySelector<HTMLElement>("[data-diagram]");
+    await waitFor(
+      () => {
+        expect(root?.dataset.drawn).toBe("overview");
+      },
+      { timeout: 5000 },
+    );
+    expect(root?.dataset.renderMs).toMatch(/^\d+$/);
+    // No DOM per box: every box and edge is in a few paths.
+    expect(container.querySelectorAll(".react-flow__node")).toHaveLength(0);
+    expect(container.querySelectorAll(".react-flow__edge")).toHaveLength(0);
+    const overview = screen.getByTestId("diagram-overview");
+    expect(subpaths(overview.querySelectorAll(".diagram-overview-box"))).toBe(301);
+    expect(subpaths(overview.querySelectorAll(".diagram-overview-edge"))).toBe(300);
+    expect(overview.querySelectorAll("path").length).toBeLessThan(12);
+    expect(subpaths(overview.querySelectorAll(".diagram-overview-box.is-root-cause"))).toBe(
+      tree.nodes.filter((n) => n.rootCause).length,
+    );
+    // The minimap shows the whole tree too.
+    expect(subpaths(screen.getByTestId("diagram-map").querySelectorAll(".diagram-overview-box"))).toBe(301);
+
+    // Zoomed in far enough to read, the boxes are xyflow's again (those in view).
+    const zoomIn = screen.getByRole("button", { name: "Zoom in" });
+    for (let i = 0; i < 12 && viewportTransform(container).zoom < 0.5; i++) {
+      const before = viewportTransform(container).zoom;
+      await user.click(zoomIn);
+      await waitFor(() => {
+        expect(viewportTransform(container).zoom).toBeGreaterThan(before);
+      });
+    }
+    await waitFor(() => {
+      expect(screen.queryByTestId("diagram-overview")).toBeNull();
+    });
+    // jsdom zooms about the corner (it has no sizes): bring the problem into view with Home.
+    screen.getByRole("group", { name: "Diagram of the why-tree" }).focus();
+    await user.keyboard("{Home}");
+    await waitFor(() => {
+      expect(container.querySelector(`.react-flow__node[data-id="${PROBLEM_ID}"]`)).not.toBeNull();
+    });
+    expect(container.querySelectorAll(".react-flow__node").length).toBeLessThan(301);
+  });
+
+  it("selects the box clicked in the overview and shows its details", async () => {
+    const tree = generatedTree(300);
+    const { container } = render(<DiagramView tree={tree} />);
+    await waitFor(
+      () => {
+        expect(container.querySelector<HTMLElement>("[data-diagram]")?.dataset.drawn).toBe("overview");
+      },
+      { timeout: 5000 },
+    );
+    const laid = layout(tree, "ltr");
+    const box = must(laid.nodes.find((n) => n.id === tree.nodes[2]?.id));
+    const { x, y, zoom } = viewportTransform(container);
+    fireEvent.click(screen.getByTestId("diagram-overview"), {
+      clientX: x + (box.x + box.width / 2) * zoom,
+      clientY: y + (box.y + box.height / 2) * zoom,
+    });
+    const panel = await screen.findByRole("complementary", { name: "Details" });
+    expect(panel).toHaveAttribute("data-details-for", box.id);
+    expect(screen.getByTestId("diagram-overview").querySelector(".diagram-overview-selected")).not.toBeNull();
+    // A click on empty space lets go of it.
+    fireEvent.click(screen.getByTestId("diagram-overview"), {
+      clientX: x - 500 * zoom,
+      clientY: y - 500 * zoom,
+    });
+    await waitFor(() => {
+      expect(screen.queryByRole("complementary", { name: "Details" })).toBeNull();
+    });
+  });
+
+  it("walks the tree with the arrow keys, mirrored in Arabic", async () => {
+    const user = userEvent.setup();
+    const tree = sampleTree();
+    const [timeout, pool, , retries, network] = tree.nodes;
+    const { unmount } = render(<DiagramView tree={tree} />);
+    let name = "Details";
+    const details = () => screen.getByRole("complementary", { name }).dataset.detailsFor;
+    screen.getByRole("group", { name: "Diagram of the why-tree" }).focus();
+    await user.keyboard("{ArrowRight}");
+    expect(details()).toBe(PROBLEM_ID);
+    await user.keyboard("{ArrowRight}");
+    expect(details()).toBe(timeout?.id);
+    expect(screen.getByTestId("diagram-selection")).toHaveTextContent("The payment call times out");
+    await user.keyboard("{ArrowRight}");
+    expect(details()).toBe(pool?.id);
+    await user.keyboard("{ArrowDown}");
+    expect(details()).toBe(retries?.id);
+    await user.keyboard("{ArrowDown}"); // the last of its siblings: stays
+    expect(details()).toBe(retries?.id);
+    await user.keyboard("{ArrowLeft}{ArrowDown}");
+    expect(details()).toBe(network?.id);
+    await user.keyboard("{Home}");
+    expect(details()).toBe(PROBLEM_ID);
+    unmount();
+
+    await act(async () => {
+      await i18n.changeLanguage("ar");
+    });
+    render(<DiagramView tree={tree} />);
+    name = ar.diagram.details.title;
+    screen.getByRole("group", { name: ar.diagram.region }).focus();
+    await user.keyboard("{ArrowLeft}{ArrowLeft}");
+    expect(details()).toBe(timeout?.id);
+    await user.keyboard("{ArrowRight}");
+    expect(details()).toBe(PROBLEM_ID);
+  });
+
+  it("selects a focused box with Enter", async () => {
+    const user = userEvent.setup();
+    const tree = sampleTree();
+    const { container } = render(<DiagramView tree={tree} />);
+    const network = must(tree.nodes[4]);
+    await waitFor(() => nodeBox(container, network.id));
+    nodeBox(container, network.id).focus();
+    await user.keyboard("{Enter}");
+    const panel = await screen.findByRole("complementary", { name: "Details" });
+    expect(panel).toHaveAttribute("data-details-for", network.id);
+    expect(nodeBox(container, network.id).querySelector(".diagram-node")).toHaveClass("is-selected");
   });
 
   it("exports SVG through the save dialog with the analysis title as name", async () => {

@@ -1,10 +1,11 @@
 /**
  * The diagram's boxes as xyflow custom nodes. Read-only: no handles to
  * connect, no dragging. Everything they show comes precomputed in `data`
- * (layout, translated labels), so a thousand of them render cheaply; when
- * zoomed far out they drop their text, which is unreadable at that size.
+ * (layout, translated labels), so they render cheaply. They are only drawn
+ * at DETAIL_ZOOM and closer; further out the view draws the overview
+ * (overview.tsx) instead.
  */
-import { Handle, type Node, type NodeProps, Position, type ReactFlowState, useStore } from "@xyflow/react";
+import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import type { CheckKind } from "../../../bindings/CheckKind";
 import type { WhyStatus } from "../../../bindings/WhyStatus";
@@ -31,9 +32,8 @@ export type ProblemFlowNode = Node<DiagramNodeData, "problem">;
 export type WhyFlowNode = Node<DiagramNodeData, "why">;
 export type DiagramFlowNode = ProblemFlowNode | WhyFlowNode;
 
-/** Below this zoom the text would be unreadable: draw bare boxes. */
+/** Below this zoom the text would be unreadable: the view draws the overview instead of nodes. */
 export const DETAIL_ZOOM = 0.4;
-const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
 
 /** Where edges leave (end side) and arrive (start side). */
 export function handleSides(direction: Direction): { source: Position; target: Position } {
@@ -65,7 +65,6 @@ function Lines({ box }: { box: LaidOutNode }) {
 }
 
 export const ProblemNodeView = memo(function ProblemNodeView({ data, selected }: NodeProps<ProblemFlowNode>) {
-  const bare = useStore(zoomedOut);
   return (
     <div
       className={`diagram-node diagram-problem${selected ? " is-selected" : ""}`}
@@ -73,14 +72,10 @@ export const ProblemNodeView = memo(function ProblemNodeView({ data, selected }:
       data-node-id={data.box.id}
     >
       <Handles direction={data.direction} />
-      {!bare && (
-        <>
-          <div className="diagram-node-header">
-            <span className="diagram-node-kind">{data.labels.problem}</span>
-          </div>
-          <Lines box={data.box} />
-        </>
-      )}
+      <div className="diagram-node-header">
+        <span className="diagram-node-kind">{data.labels.problem}</span>
+      </div>
+      <Lines box={data.box} />
     </div>
   );
 });
@@ -100,7 +95,6 @@ export function whyClasses(box: LaidOutNode, selected: boolean): string {
 }
 
 export const WhyNodeView = memo(function WhyNodeView({ data, selected }: NodeProps<WhyFlowNode>) {
-  const bare = useStore(zoomedOut);
   const { box, labels } = data;
   const why = box.why;
   if (why === null) return null;
@@ -108,41 +102,37 @@ export const WhyNodeView = memo(function WhyNodeView({ data, selected }: NodePro
   return (
     <div className={whyClasses(box, selected)} dir={data.direction} data-node-id={box.id}>
       <Handles direction={data.direction} />
-      {!bare && (
-        <>
-          <div className="diagram-node-header">
-            {why.rootCause && <span className="diagram-node-root">{labels.rootCause}</span>}
-            <span className="diagram-node-status">{labels.status[why.status]}</span>
-            <span className="diagram-node-badges">
-              {box.checks.length > 0 && (
-                <span
-                  className="diagram-badge diagram-badge-checks"
-                  title={checkText}
-                  aria-label={`${labels.checks(box.checks.length)}: ${checkText}`}
-                  role="img"
-                  dir="ltr"
-                >
-                  <span aria-hidden="true">! {box.checks.length}</span>
-                </span>
-              )}
-              {why.evidence.length > 0 && (
-                <span
-                  className="diagram-badge diagram-badge-evidence"
-                  title={labels.evidence(why.evidence.length)}
-                  aria-label={labels.evidence(why.evidence.length)}
-                  role="img"
-                >
-                  <svg viewBox="0 0 8 10" width="8" height="10" aria-hidden="true">
-                    <rect x="0.5" y="0.5" width="7" height="9" rx="1" fill="none" stroke="currentColor" />
-                  </svg>
-                  <span aria-hidden="true">{why.evidence.length}</span>
-                </span>
-              )}
+      <div className="diagram-node-header">
+        {why.rootCause && <span className="diagram-node-root">{labels.rootCause}</span>}
+        <span className="diagram-node-status">{labels.status[why.status]}</span>
+        <span className="diagram-node-badges">
+          {box.checks.length > 0 && (
+            <span
+              className="diagram-badge diagram-badge-checks"
+              title={checkText}
+              aria-label={`${labels.checks(box.checks.length)}: ${checkText}`}
+              role="img"
+              dir="ltr"
+            >
+              <span aria-hidden="true">! {box.checks.length}</span>
             </span>
-          </div>
-          <Lines box={box} />
-        </>
-      )}
+          )}
+          {why.evidence.length > 0 && (
+            <span
+              className="diagram-badge diagram-badge-evidence"
+              title={labels.evidence(why.evidence.length)}
+              aria-label={labels.evidence(why.evidence.length)}
+              role="img"
+            >
+              <svg viewBox="0 0 8 10" width="8" height="10" aria-hidden="true">
+                <rect x="0.5" y="0.5" width="7" height="9" rx="1" fill="none" stroke="currentColor" />
+              </svg>
+              <span aria-hidden="true">{why.evidence.length}</span>
+            </span>
+          )}
+        </span>
+      </div>
+      <Lines box={box} />
     </div>
   );
 });

@@ -1,4 +1,12 @@
-import { memo, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from "react";
 import type { TFunction } from "i18next";
 import type { CheckKind } from "../../../bindings/CheckKind";
 import type { WhyNode } from "../../../bindings/WhyNode";
@@ -24,6 +32,12 @@ export interface RowActions {
 }
 
 export interface OutlineRowProps {
+  /** The row's place among the visible rows (the virtualiser's index). */
+  index: number;
+  /** Where the row starts in the tree, in pixels (rows are placed absolutely; only some are in the page). */
+  offset: number;
+  /** Reports the row's element for measuring its height (stable). */
+  measure: (element: HTMLLIElement | null) => void;
   node: WhyNode;
   level: number;
   posInSet: number;
@@ -53,6 +67,9 @@ export function setRowRenderProbe(probe: ((id: string) => void) | null): void {
  * leaving the field and after a short pause.
  */
 export const OutlineRow = memo(function OutlineRow({
+  index,
+  offset,
+  measure,
   node,
   level,
   posInSet,
@@ -69,6 +86,13 @@ export const OutlineRow = memo(function OutlineRow({
   const [draft, setDraft] = useState<string | null>(null);
   const [seenText, setSeenText] = useState(node.text);
   const rowRef = useRef<HTMLLIElement>(null);
+  const setRow = useCallback(
+    (element: HTMLLIElement | null) => {
+      rowRef.current = element;
+      measure(element);
+    },
+    [measure],
+  );
   const inputRef = useRef<HTMLInputElement>(null);
   const draftRef = useRef<string | null>(null);
   const inFlight = useRef<string | null>(null);
@@ -163,7 +187,7 @@ export const OutlineRow = memo(function OutlineRow({
 
   return (
     <li
-      ref={rowRef}
+      ref={setRow}
       role="treeitem"
       aria-level={level}
       aria-posinset={posInSet}
@@ -174,9 +198,10 @@ export const OutlineRow = memo(function OutlineRow({
       tabIndex={-1}
       className="outline-row"
       data-node-id={node.id}
+      data-index={index}
       data-status={node.status}
       data-root-cause={node.rootCause || undefined}
-      style={{ "--outline-level": level - 1 } as CSSProperties}
+      style={{ "--outline-level": level - 1, transform: `translateY(${String(offset)}px)` } as CSSProperties}
       onKeyDown={onKeyDown}
     >
       <div className="outline-line">

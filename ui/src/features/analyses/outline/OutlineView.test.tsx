@@ -413,9 +413,13 @@ describe("outline editor", () => {
   });
 
   it("a key press in a 300-cause tree re-renders only the row typed in", async () => {
-    const { backend } = renderOutline(generatedSpecs(300));
+    const { backend } = renderOutline(generatedSpecs(300), {
+      focus: "Cause 150: the step before it was skipped",
+    });
     await ready();
-    const input = focusText("Cause 150: the step before it was skipped");
+    const input = await screen.findByDisplayValue<HTMLInputElement>(
+      "Cause 150: the step before it was skipped",
+    );
     const rendered: string[] = [];
     setRowRenderProbe((id) => rendered.push(id));
     fireEvent.change(input, { target: { value: "Cause 150: the step before it was skipped!" } });
@@ -433,6 +437,92 @@ describe("outline editor", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(new Set(rendered)).toEqual(new Set([id]));
+  });
+
+  it("renders only a window of a long tree's rows, each still announcing its place in the tree", async () => {
+    renderOutline(generatedSpecs(300));
+    await ready();
+    const items = screen.getAllByRole("treeitem");
+    // A screenful (jsdom: one 768 px window of 36 px rows) and the overscan, not 300 rows.
+    expect(items.length).toBeGreaterThan(15);
+    expect(items.length).toBeLessThan(60);
+    // Depth first: Cause 1, its first child Cause 6, that one's first child Cause 31, ...
+    expect(items[0]).toHaveAttribute("aria-label", "Cause 1: the step before it was skipped");
+    expect(items[0]).toHaveAttribute("aria-level", "1");
+    expect(items[0]).toHaveAttribute("aria-posinset", "1");
+    expect(items[0]).toHaveAttribute("aria-setsize", "5");
+    expect(items[1]).toHaveAttribute("aria-label", "Cause 6: the step before it was skipped");
+    expect(items[1]).toHaveAttribute("aria-level", "2");
+    expect(items[1]).toHaveAttribute("aria-setsize", "5");
+    // The list is as tall as every row, so the page scrolls over all of them.
+    expect(Number.parseFloat(screen.getByRole("tree").style.blockSize)).toBeGreaterThan(300 * 30);
+  });
+
+  it("focuses a cause outside the window by id: its row is rendered, selected and in its place", async () => {
+    const last = "Cause 300: the step before it was skipped";
+    renderOutline(generatedSpecs(300), { focus: last });
+    await ready();
+    await waitFor(() => {
+      expect(document.activeElement).toBe(screen.getByDisplayValue(last));
+    });
+    const row = rowOf(last);
+    expect(row).toHaveAttribute("aria-selected", "true");
+    // Cause 300 is the last of the five answers to Cause 59 (under Cause 11, under Cause 2).
+    expect(row).toHaveAttribute("aria-level", "4");
+    expect(row).toHaveAttribute("aria-posinset", "5");
+    expect(row).toHaveAttribute("aria-setsize", "5");
+    expect(Number(row.dataset.index)).toBeGreaterThan(100);
+    expect(screen.getAllByRole("treeitem").length).toBeLessThan(60);
+  });
+
+  it("ArrowUp from a row far down renders and focuses the row above it", async () => {
+    const { user } = renderOutline(generatedSpecs(300), {
+      focus: "Cause 300: the step before it was skipped",
+    });
+    await ready();
+    await waitFor(() => {
+      expect(document.activeElement).toBe(
+        screen.getByDisplayValue("Cause 300: the step before it was skipped"),
+      );
+    });
+    const below = Number(rowOf("Cause 300: the step before it was skipped").dataset.index);
+    await user.keyboard("{ArrowUp}");
+    await waitFor(() => {
+      expect(document.activeElement).toBe(
+        screen.getByDisplayValue("Cause 299: the step before it was skipped"),
+      );
+    });
+    expect(Number(rowOf("Cause 299: the step before it was skipped").dataset.index)).toBe(below - 1);
+    // The row typed in last stays in the page while focus moves on (it may hold unsaved text).
+    expect(screen.getAllByRole("treeitem").length).toBeLessThan(60);
+  });
+
+  it("keeps the focused row far down, and its typing, while the rows above it change", async () => {
+    const { backend } = renderOutline(generatedSpecs(300), {
+      focus: "Cause 299: the step before it was skipped",
+    });
+    await ready();
+    const input = await screen.findByDisplayValue<HTMLInputElement>(
+      "Cause 299: the step before it was skipped",
+    );
+    await waitFor(() => {
+      expect(document.activeElement).toBe(input);
+    });
+    fireEvent.change(input, { target: { value: "Cause 299, typed and not saved yet" } });
+    const before = Number(rowOf("Cause 299, typed and not saved yet").dataset.index);
+    // Collapsing the first cause (a click, so focus stays) moves every row below it up.
+    fireEvent.click(
+      within(rowOf("Cause 1: the step before it was skipped")).getByRole("button", {
+        name: en.outline.collapse,
+      }),
+    );
+    await waitFor(() => {
+      expect(Number(rowOf("Cause 299, typed and not saved yet").dataset.index)).toBeLessThan(before);
+    });
+    expect(screen.getByDisplayValue("Cause 299, typed and not saved yet")).toBe(input);
+    expect(input.isConnected).toBe(true);
+    expect(document.activeElement).toBe(input);
+    expect(backend.callsTo("why_edit")).toHaveLength(0);
   });
 
   it("focuses the cause it is asked to on mount", async () => {

@@ -1,5 +1,7 @@
+import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import {
   useCallback,
+  useEffect,
   useId,
   useLayoutEffect,
   useMemo,
@@ -14,6 +16,7 @@ import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import type { OutlineAction } from "../../../shortcuts/registry";
 import { isTypingTarget } from "../../../shortcuts/keys";
+import { observeRect, rootFontSize, scrollParent } from "../../../components/virtualScroll";
 import { indexTree, type TreeIndex } from "../model/tree";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { DetailsPanel } from "./DetailsPanel";
@@ -39,6 +42,21 @@ export interface OutlineViewProps {
 }
 
 const ignore = () => undefined;
+
+/** Focuses a row's text field and scrolls the whole row into view (focus alone may leave it half hidden). */
+function focusInput(input: HTMLInputElement) {
+  if (document.activeElement !== input) input.focus({ preventScroll: true });
+  // jsdom has no scrollIntoView.
+  const row = input.closest("li") as Partial<Pick<HTMLElement, "scrollIntoView">> | null;
+  row?.scrollIntoView?.({ block: "nearest" });
+}
+
+/** A row's height before it is measured, in rem: one line (2.125rem) and its padding. */
+const ROW_REM = 2.25;
+/** Each check under a cause adds a line of small text, in rem. */
+const CHECK_REM = 1.1;
+/** Rows rendered beyond each edge of the screen, so a quick scroll or Arrow key finds them there. */
+const OVERSCAN = 8;
 
 /** What the stable row actions read: the latest render's values. */
 interface Latest {
@@ -71,10 +89,74 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
   const inputs = useRef(new Map<string, HTMLInputElement>());
   /** A cause to focus as soon as its row is shown (a new one, a moved one). */
   const pendingFocus = useRef<string | null>(focusNodeId ?? null);
+  /** The last cause asked to take focus: its row stays in the page until it has it. */
+  const [focusTarget, setFocusTarget] = useState<string | null>(focusNodeId ?? null);
   /** True while focus belongs to the outline, even if the focused row just went away. */
   const hasFocus = useRef(false);
   const selectedIndex = useRef(0);
   const latest = useRef<Latest>({ index, rows, editor, collapsed });
+
+  // Only the rows on screen (and a few either side) are in the page; the
+  // rows scroll with the page, in the shell's main area.
+  const [rowSize] = useState(() => rootFontSize());
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const [listElement, setListElement] = useState<HTMLUListElement | null>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const listRef = useCallback((element: HTMLUListElement | null) => {
+    setListElement(element);
+    setScroller(element === null ? null : scrollParent(element));
+  }, []);
+  // Where the tree starts inside the scrolling area (below the header, the toolbar, the problem).
+  useEffect(() => {
+    if (listElement === null || scroller === null || typeof ResizeObserver === "undefined") return;
+    const measure = () => {
+      const margin =
+        listElement.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      setScrollMargin((current) => (Math.abs(current - margin) < 1 ? current : margin));
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(scroller.firstElementChild ?? scroller);
+    observer.observe(listElement);
+    return () => {
+      observer.disconnect();
+    };
+  }, [listElement, scroller]);
+
+  const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.node.id, i])), [rows]);
+  // Rows kept in the page wherever the screen is: the tab stop (the selected row, which
+  // holds the focus and any typing not saved yet) and the row about to take focus.
+  const tabStopId = (selectedId !== null && rowIndex.has(selectedId) ? selectedId : rows[0]?.node.id) ?? null;
+  const pinA = (tabStopId === null ? undefined : rowIndex.get(tabStopId)) ?? -1;
+  const pinB = (focusTarget === null ? undefined : rowIndex.get(focusTarget)) ?? -1;
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const shown = defaultRangeExtractor(range);
+      const extra = [pinA, pinB].filter(
+        (i, at, all) => i >= 0 && i < range.count && !shown.includes(i) && all.indexOf(i) === at,
+      );
+      return extra.length === 0 ? shown : [...shown, ...extra].sort((a, b) => a - b);
+    },
+    [pinA, pinB],
+  );
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself; nothing memoises its functions.
+  const virtualizer = useVirtualizer<HTMLElement, HTMLLIElement>({
+    count: rows.length,
+    getScrollElement: () => scroller,
+    estimateSize: (i) =>
+      rowSize * (ROW_REM + CHECK_REM * (index.checks.get(rows[i]?.node.id ?? "")?.length ?? 0)),
+    getItemKey: (i) => rows[i]?.node.id ?? i,
+    // A row not laid out (jsdom) keeps its estimate.
+    measureElement: (element, _entry, instance) => {
+      const height = element.getBoundingClientRect().height;
+      return height > 0 ? height : instance.options.estimateSize(instance.indexFromElement(element));
+    },
+    overscan: OVERSCAN,
+    scrollMargin,
+    rangeExtractor,
+    observeElementRect: observeRect,
+    // The first render already shows a screenful, before the scrolling area is known.
+    initialRect: { width: 0, height: window.innerHeight },
+  });
 
   useLayoutEffect(() => {
     latest.current = { index, rows, editor, collapsed };
@@ -87,10 +169,12 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
     }
     const input = inputs.current.get(id);
     if (input === undefined) {
+      // Not in the page (off screen): rendered first, then focused and scrolled to.
       pendingFocus.current = id;
+      setFocusTarget(id);
       rerender();
     } else {
-      input.focus();
+      focusInput(input);
     }
   }, []);
 
@@ -98,6 +182,7 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
   const focusAfter = useCallback((id: string | null, work: Promise<unknown>) => {
     work.then(() => {
       pendingFocus.current = id;
+      setFocusTarget(id);
       if (id === null) problemRef.current?.focus();
       rerender();
     }, ignore);
@@ -110,9 +195,7 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
       const input = inputs.current.get(pending);
       if (input !== undefined) {
         pendingFocus.current = null;
-        if (document.activeElement !== input) input.focus();
-        // jsdom has no scrollIntoView.
-        (input as Partial<Pick<HTMLElement, "scrollIntoView">>).scrollIntoView?.({ block: "nearest" });
+        focusInput(input);
       }
       return;
     }
@@ -128,7 +211,7 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
     // The selected cause went away (an undone add, say): the row above it takes focus.
     const fallback = rows[Math.min(selectedIndex.current, rows.length) - 1] ?? rows[0];
     if (fallback === undefined) problemRef.current?.focus();
-    else inputs.current.get(fallback.node.id)?.focus();
+    else focusRow(fallback.node.id);
   });
 
   const move = useCallback(
@@ -160,6 +243,7 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
     });
     work.then((added) => {
       pendingFocus.current = added.id;
+      setFocusTarget(added.id);
       rerender();
     }, ignore);
   }, []);
@@ -304,7 +388,6 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
   };
 
   const selectedNode = selectedId === null ? undefined : index.byId.get(selectedId);
-  const tabStopId = selectedNode !== undefined ? selectedNode.id : rows[0]?.node.id;
 
   return (
     <div
@@ -346,23 +429,36 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
         {rows.length === 0 ? (
           <p className="outline-empty">{t("outline.empty")}</p>
         ) : (
-          <ul className="outline-tree" role="tree" aria-label={t("outline.label")}>
-            {rows.map((r) => (
-              <OutlineRow
-                key={r.node.id}
-                node={r.node}
-                level={r.level}
-                posInSet={r.posInSet}
-                setSize={r.setSize}
-                hasChildren={r.hasChildren}
-                expanded={r.expanded}
-                selected={r.node.id === selectedId}
-                tabStop={r.node.id === tabStopId}
-                checks={checksKey(index, r.node.id)}
-                actions={actions}
-                t={t}
-              />
-            ))}
+          <ul
+            ref={listRef}
+            className="outline-tree"
+            role="tree"
+            aria-label={t("outline.label")}
+            style={{ blockSize: virtualizer.getTotalSize() }}
+          >
+            {virtualizer.getVirtualItems().map((item) => {
+              const r = rows[item.index];
+              if (r === undefined) return null;
+              return (
+                <OutlineRow
+                  key={r.node.id}
+                  index={item.index}
+                  offset={item.start - virtualizer.options.scrollMargin}
+                  measure={virtualizer.measureElement}
+                  node={r.node}
+                  level={r.level}
+                  posInSet={r.posInSet}
+                  setSize={r.setSize}
+                  hasChildren={r.hasChildren}
+                  expanded={r.expanded}
+                  selected={r.node.id === selectedId}
+                  tabStop={r.node.id === tabStopId}
+                  checks={checksKey(index, r.node.id)}
+                  actions={actions}
+                  t={t}
+                />
+              );
+            })}
           </ul>
         )}
       </div>

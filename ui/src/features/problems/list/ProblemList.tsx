@@ -1,4 +1,4 @@
-import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   useCallback,
   useEffect,
@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { flattenProblems, useProblems } from "../../../api/queries";
 import type { Problem } from "../../../bindings/Problem";
+import { observeRect, rootFontSize, scrollParent } from "../../../components/virtualScroll";
 import { describeError } from "../../../i18n/errors";
 import type { ProblemListAction } from "../../../shortcuts/registry";
 import { useProblemListShortcuts } from "../../../shortcuts/useProblemListShortcuts";
@@ -30,27 +31,6 @@ const PREFETCH_ROWS = 30;
 export interface ProblemListHandle {
   /** Moves the keyboard selection (to the first row when there is none) and focuses that row. */
   moveSelection: (by: 1 | -1) => void;
-}
-
-function rootFontSize(): number {
-  const size = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
-  return Number.isFinite(size) && size > 0 ? size : 16;
-}
-
-/** The nearest ancestor that scrolls (the shell's main area), where the rows scroll with the page. */
-function scrollParent(element: HTMLElement): HTMLElement {
-  for (let node = element.parentElement; node !== null; node = node.parentElement) {
-    const { overflowY } = getComputedStyle(node);
-    if (overflowY === "auto" || overflowY === "scroll" || overflowY === "overlay") return node;
-  }
-  return element.closest("main") ?? document.documentElement;
-}
-
-/** Like the default, but a scroller not laid out yet (height 0) counts as one window high. */
-function observeRect(instance: Virtualizer<HTMLElement, HTMLLIElement>, callback: (rect: Rect) => void) {
-  return observeElementRect(instance, (rect) => {
-    callback(rect.height > 0 ? rect : { width: rect.width, height: window.innerHeight });
-  });
 }
 
 /** Clicks on these inside a row do their own thing instead of opening the problem. */
