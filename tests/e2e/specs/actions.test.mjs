@@ -55,6 +55,19 @@ async function setValue(selector, value) {
   );
 }
 
+/** Ticks the root cause whose text is `text` in the new-action form, once the causes have loaded. */
+async function pickCause(text) {
+  const box = await app.waitFor(async () => {
+    for (const el of await app.findAll('[data-testid="new-action-causes-option"]')) {
+      const label = await app.execute('return arguments[0].closest("label").textContent', [el.ref()]);
+      if (label.includes(text)) return el;
+    }
+    return undefined;
+  }, `the root cause "${text}"`);
+  await box.click();
+  assert.equal(await box.property('checked'), true);
+}
+
 async function clickOn(selector) {
   const el = await app.find(selector);
   await app.execute('arguments[0].scrollIntoView({ block: "center" })', [el.ref()]);
@@ -184,12 +197,7 @@ test('a manager turns a root cause into an owned, dated action', async () => {
   await clickOn('[data-testid="problem-action-add"]');
   await (await app.find('[data-testid="new-action-title"]')).type(NEW_ACTION);
   // The root cause it removes, picked from the analysis.
-  await app.execute(
-    `[...document.querySelectorAll('[data-testid="new-action-causes-option"]')]
-       .find((o) => o.textContent.includes(arguments[0]))
-       .querySelector('input').click();`,
-    ["Nobody owns the bank's return report"],
-  );
+  await pickCause("Nobody owns the bank's return report");
   // A due day before today is refused beside its field, and nothing is lost.
   await setValue('[data-testid="new-action-dueOn"]', day(-3));
   await (await app.find('[data-testid="new-action-owner"]')).type('Dana Khalil');
@@ -265,7 +273,7 @@ test('a report after the fix flags it, and the check records that it did not wor
 
   await openAction(fix);
   await app.find('[data-testid="action-alert-recurred"]');
-  await app.find('[data-testid="action-flag-checkDue"]');
+  await app.find('[data-testid="action-alert-checkDue"]');
   await recordCheck('not_effective', 'Reported again three days after the fix');
   await app.waitFor(
     async () => (await (await app.find('[data-testid="action-status-badge"]')).textContent()).includes('Not effective'),
@@ -350,7 +358,7 @@ test('a desktop reminder on start sums up the checks that are due', async () => 
   // A done action whose check is due today.
   await openAction('Refund affected customers by bank transfer');
   await setValue('[data-testid="action-field-checkDueOn"]', day(0));
-  await app.find('[data-testid="action-flag-checkDue"]');
+  await app.find('[data-testid="action-alert-checkDue"]');
   await go('#/actions/overview');
   await app.findWithText('[data-testid="overview-check"]', 'Refund affected customers by bank transfer');
   await screenshot('en-overview');
@@ -378,12 +386,7 @@ test('the loop in Arabic: an action from a root cause, the board by keyboard, a 
   await clickText('[data-testid="problem-title"]', SMS_PROBLEM);
   await clickOn('[data-testid="problem-action-add"]');
   await (await app.find('[data-testid="new-action-title"]')).type(AR_ACTION);
-  await app.execute(
-    `[...document.querySelectorAll('[data-testid="new-action-causes-option"]')]
-       .find((o) => o.textContent.includes(arguments[0]))
-       .querySelector('input').click();`,
-    ['اسم المرسل غير مسجَّل لدى هذا المشغّل'],
-  );
+  await pickCause('اسم المرسل غير مسجَّل لدى هذا المشغّل');
   await (await app.find('[data-testid="new-action-owner"]')).type('ريم الحربي');
   await setValue('[data-testid="new-action-dueOn"]', day(7));
   await clickOn('[data-testid="new-action-save"]');
