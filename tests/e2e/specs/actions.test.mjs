@@ -80,6 +80,12 @@ async function clickText(selector, text) {
   await el.click();
 }
 
+/** Scrolls an element to the top of the view, for a screenshot of it. */
+async function scrollTo(selector) {
+  const el = await app.find(selector);
+  await app.execute('arguments[0].scrollIntoView({ block: "start" })', [el.ref()]);
+}
+
 async function go(hash) {
   await app.execute(`window.location.hash = ${JSON.stringify(hash)}`);
 }
@@ -208,6 +214,7 @@ test('a manager turns a root cause into an owned, dated action', async () => {
   await clickOn('[data-testid="new-action-save"]');
   await app.findWithText('[data-testid="problem-action"]', NEW_ACTION);
   await app.waitFor(async () => (await app.findAll('[data-testid="problem-action"]')).length === 4, 'four actions');
+  await scrollTo('[data-testid="problem-actions"]');
   await screenshot('en-problem-actions');
 
   // In the table, with its owner and due day.
@@ -269,6 +276,7 @@ test('a report after the fix flags it, and the check records that it did not wor
     async () => (await app.findAll('[data-testid="problem-action-recurred"]')).length === 2,
     'two fixes flagged as recurred',
   );
+  await scrollTo('[data-testid="problem-actions"]');
   await screenshot('en-problem-recurred');
 
   await openAction(fix);
@@ -391,6 +399,7 @@ test('the loop in Arabic: an action from a root cause, the board by keyboard, a 
   await setValue('[data-testid="new-action-dueOn"]', day(7));
   await clickOn('[data-testid="new-action-save"]');
   await app.findWithText('[data-testid="problem-action"]', AR_ACTION);
+  await scrollTo('[data-testid="problem-actions"]');
   await screenshot('ar-problem-actions');
 
   // The board, by keyboard only: Alt+← is "next" when columns run right to left.
