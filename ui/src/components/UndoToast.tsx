@@ -74,7 +74,7 @@ export function useUndoOffer(offers: UndoOffers, clearOnUnmount = false): UndoOf
 /** The i18n groups holding an Undo offer's message, failed, restoring, action and dismiss. */
 type UndoMessages = "problemDetail.undo" | "analyses.undoDelete" | "actionDetail.undo";
 
-interface UndoToastProps {
+export interface UndoToastProps {
   offers: UndoOffers;
   offer: UndoOffer;
   /** True while the restore is under way. */

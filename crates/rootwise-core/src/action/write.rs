@@ -679,34 +679,6 @@ pub(crate) fn note_recurrence(
     Ok(())
 }
 
-/// Moves every action of `from` to `to` (a merge of problems), with
-/// history on each action. Causes stay linked: the analyses move too.
-pub(crate) fn move_actions(w: &mut Writer<'_>, from: ProblemId, to: ProblemId) -> Result<()> {
-    let ids: Vec<ActionId> = {
-        let mut stmt = w
-            .tx()
-            .prepare("SELECT id FROM actions WHERE problem_id = ?1")?;
-        let rows = stmt.query_map([from], |r| r.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    w.tx().execute(
-        "UPDATE actions SET problem_id = ?1 WHERE problem_id = ?2",
-        params![to, from],
-    )?;
-    let (from, to) = (from.to_string(), to.to_string());
-    for id in ids {
-        w.record(
-            ENTITY,
-            &id.to_string(),
-            ChangeOp::Update,
-            Some("problem"),
-            Some(&from),
-            Some(&to),
-        )?;
-    }
-    Ok(())
-}
-
 /// How many unfinished (active) live actions a problem has.
 pub fn open_count(conn: &rusqlite::Connection, problem: ProblemId) -> Result<u32> {
     Ok(conn.query_row(

@@ -763,31 +763,3 @@ pub(crate) fn reindex(w: &Writer<'_>, id: WhyId) -> Result<()> {
     )?;
     search::index(w, search::WHYS, rowid, &body)
 }
-
-/// Moves every analysis of `from` to `to` (a merge of problems), with
-/// history on each analysis.
-pub(crate) fn move_analyses(w: &mut Writer<'_>, from: ProblemId, to: ProblemId) -> Result<()> {
-    let ids: Vec<AnalysisId> = {
-        let mut stmt = w
-            .tx()
-            .prepare("SELECT id FROM analyses WHERE problem_id = ?1")?;
-        let rows = stmt.query_map([from], |r| r.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    w.tx().execute(
-        "UPDATE analyses SET problem_id = ?1 WHERE problem_id = ?2",
-        params![to, from],
-    )?;
-    let (from, to) = (from.to_string(), to.to_string());
-    for id in ids {
-        w.record(
-            ANALYSIS,
-            &id.to_string(),
-            ChangeOp::Update,
-            Some("problem"),
-            Some(&from),
-            Some(&to),
-        )?;
-    }
-    Ok(())
-}

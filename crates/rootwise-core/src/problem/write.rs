@@ -485,6 +485,40 @@ pub fn close_with_reason(w: &mut Writer<'_>, id: ProblemId, reason: &str) -> Res
     get_live(w.tx(), id)
 }
 
+/// Moves every row of `table` that belongs to problem `from` to problem
+/// `to` (a merge), with a history entry on each.
+fn move_to_survivor(
+    w: &mut Writer<'_>,
+    table: &str,
+    entity: &'static str,
+    from: ProblemId,
+    to: ProblemId,
+) -> Result<()> {
+    let ids: Vec<String> = {
+        let mut stmt = w
+            .tx()
+            .prepare(&format!("SELECT id FROM {table} WHERE problem_id = ?1"))?;
+        let rows = stmt.query_map([from], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    w.tx().execute(
+        &format!("UPDATE {table} SET problem_id = ?1 WHERE problem_id = ?2"),
+        params![to, from],
+    )?;
+    let (from, to) = (from.to_string(), to.to_string());
+    for id in ids {
+        w.record(
+            entity,
+            &id,
+            ChangeOp::Update,
+            Some("problem"),
+            Some(&from),
+            Some(&to),
+        )?;
+    }
+    Ok(())
+}
+
 /// Merges `duplicate` into `survivor`: its first report becomes an
 /// occurrence of the survivor, its occurrences, references and tags move
 /// over, its analyses now explain the survivor, and it goes to the trash
@@ -540,8 +574,15 @@ pub fn merge(w: &mut Writer<'_>, duplicate: ProblemId, survivor: ProblemId) -> R
         params![now, survivor],
     )?;
     super::occurrence::refresh_stats(w, survivor)?;
-    crate::analysis::write::move_analyses(w, duplicate, survivor)?;
-    crate::action::write::move_actions(w, duplicate, survivor)?;
+    // Its analyses now explain the survivor, its actions serve it.
+    move_to_survivor(
+        w,
+        "analyses",
+        crate::analysis::ANALYSIS,
+        duplicate,
+        survivor,
+    )?;
+    move_to_survivor(w, "actions", crate::action::ENTITY, duplicate, survivor)?;
 
     let (dup_key, keep_key) = (duplicate.to_string(), survivor.to_string());
     w.record(
