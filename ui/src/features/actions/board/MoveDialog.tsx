@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useEditAction } from "../../../api/actions";
 import type { Action } from "../../../bindings/Action";
-import { focusableIn, trapTab } from "../../../shortcuts/focusTrap";
+import { useModalKeys } from "../../../shortcuts/focusTrap";
 import { moveEdit } from "./moves";
 import { describeMoveError, moveFieldIssue } from "./moveMessages";
 
@@ -47,38 +47,7 @@ export function MoveDialog({ move, onClose, onMoved }: MoveDialogProps) {
   }, []);
 
   const pending = edit.isPending;
-  const closeRef = useRef(onClose);
-  useEffect(() => {
-    closeRef.current = onClose;
-  }, [onClose]);
-  const pendingRef = useRef(pending);
-  useEffect(() => {
-    pendingRef.current = pending;
-  }, [pending]);
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
-        event.preventDefault();
-        event.stopPropagation();
-        if (!pendingRef.current) closeRef.current();
-        return;
-      }
-      if (event.key === "Tab") trapTab(event, dialogRef.current);
-    };
-    const onFocusIn = (event: FocusEvent) => {
-      const dialog = dialogRef.current;
-      if (dialog && event.target instanceof Node && !dialog.contains(event.target)) {
-        focusableIn(dialog)[0]?.focus();
-      }
-    };
-    document.addEventListener("keydown", onKeyDown, true);
-    document.addEventListener("focusin", onFocusIn);
-    return () => {
-      document.removeEventListener("keydown", onKeyDown, true);
-      document.removeEventListener("focusin", onFocusIn);
-    };
-  }, []);
+  useModalKeys(dialogRef, onClose, pending, { capture: true });
 
   const field = isCheck ? "checkNotes" : "cancelReason";
   const serverIssue = edit.error === null ? null : moveFieldIssue(t, edit.error, field);

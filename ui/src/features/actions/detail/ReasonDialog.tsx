@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { AppError } from "../../../api/errors";
 import { describeError } from "../../../i18n/errors";
 import { describeFieldIssue, fieldIssuesFromError, type FieldIssue } from "../../problems/fields";
-import { focusableIn, trapTab } from "../../../shortcuts/focusTrap";
+import { useModalKeys } from "../../../shortcuts/focusTrap";
 
 interface ReasonDialogProps {
   title: string;
@@ -54,35 +54,12 @@ export function ReasonDialog({
   const [text, setText] = useState("");
   const [empty, setEmpty] = useState(false);
 
-  const closeRef = useRef(onClose);
-  const pendingRef = useRef(pending);
-  useEffect(() => {
-    closeRef.current = onClose;
-    pendingRef.current = pending;
-  });
-
+  useModalKeys(dialogRef, onClose, pending);
   useEffect(() => {
     const previous = document.activeElement;
-    const dialog = dialogRef.current;
-    const first = dialog?.querySelector<HTMLElement>("input:checked") ?? textRef.current;
+    const first = dialogRef.current?.querySelector<HTMLElement>("input:checked") ?? textRef.current;
     first?.focus();
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
-        event.preventDefault();
-        if (!pendingRef.current) closeRef.current();
-        return;
-      }
-      if (event.key === "Tab") trapTab(event, dialogRef.current);
-    };
-    const onFocusIn = (event: FocusEvent) => {
-      const d = dialogRef.current;
-      if (d && event.target instanceof Node && !d.contains(event.target)) focusableIn(d)[0]?.focus();
-    };
-    document.addEventListener("keydown", onKeyDown);
-    document.addEventListener("focusin", onFocusIn);
     return () => {
-      document.removeEventListener("keydown", onKeyDown);
-      document.removeEventListener("focusin", onFocusIn);
       if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
     };
   }, []);

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useMergeProblems } from "../../../api/queries";
 import type { Problem } from "../../../bindings/Problem";
 import { describeError } from "../../../i18n/errors";
-import { focusableIn, trapTab } from "../../../shortcuts/focusTrap";
+import { focusableIn, useModalKeys } from "../../../shortcuts/focusTrap";
 import { formatDay, useDayFormat } from "./format";
 
 /** The problem suggested to survive: the one reported most often, then the one reported first. */
@@ -47,38 +47,7 @@ export function MergeDialog({ problems, onClose, onMerged }: MergeDialogProps) {
   }, []);
 
   const pending = merge.isPending;
-  const closeRef = useRef(onClose);
-  useEffect(() => {
-    closeRef.current = onClose;
-  }, [onClose]);
-  const pendingRef = useRef(pending);
-  useEffect(() => {
-    pendingRef.current = pending;
-  }, [pending]);
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
-        event.preventDefault();
-        if (!pendingRef.current) closeRef.current();
-        return;
-      }
-      if (event.key === "Tab") trapTab(event, dialogRef.current);
-    };
-    // Focus that escapes (a click on the backdrop, say) is pulled back in.
-    const onFocusIn = (event: FocusEvent) => {
-      const dialog = dialogRef.current;
-      if (dialog && event.target instanceof Node && !dialog.contains(event.target)) {
-        focusableIn(dialog)[0]?.focus();
-      }
-    };
-    document.addEventListener("keydown", onKeyDown);
-    document.addEventListener("focusin", onFocusIn);
-    return () => {
-      document.removeEventListener("keydown", onKeyDown);
-      document.removeEventListener("focusin", onFocusIn);
-    };
-  }, []);
+  useModalKeys(dialogRef, onClose, pending);
 
   const confirm = () => {
     const survivor = survivorId === first.id ? first : second;
