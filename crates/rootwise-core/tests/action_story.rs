@@ -424,7 +424,11 @@ fn a_problem_with_open_actions_closes_only_with_a_reason() {
         problem::edit(w, g.problem, &ProblemEdit::Status(Status::Closed))
     })
     .unwrap();
-    let _ = a;
+    assert_eq!(
+        action::get(f.ws.conn(), a.id).unwrap().status,
+        ActionStatus::Open,
+        "closing with a reason leaves the action as it was"
+    );
 }
 
 fn log(ws: &mut Workspace, p: ProblemId, day: NaiveDate) {
@@ -495,6 +499,10 @@ fn a_report_after_the_fix_flags_it_and_makes_the_check_due_now() {
         },
     )
     .unwrap();
+    let failed = action::detail(f.ws.conn(), fix.action.id, today()).unwrap();
+    assert_eq!(failed.action.status, ActionStatus::NotEffective);
+    assert_eq!(failed.action.check_result, Some(CheckResult::NotEffective));
+    assert!(failed.flags.recurred && !failed.flags.check_due);
 
     // A fix already verified goes back to done, its check due again.
     let mut g = fixture();
@@ -692,14 +700,15 @@ fn the_overview_and_the_reminder_count_what_needs_attention() {
     assert_eq!((r.overdue, r.checks_due), (1, 0));
     let r = action::reminder(f.ws.conn(), today() + Duration::days(3)).unwrap();
     assert_eq!((r.overdue, r.checks_due), (1, 1));
-    let _ = late;
+    let late = action::detail(f.ws.conn(), late.id, tomorrow).unwrap();
+    assert!(late.flags.overdue && !late.flags.check_due);
 }
 
 #[test]
 fn the_effect_compares_reports_before_and_after_each_fix() {
     let mut f = fixture();
-    // Eight reports in the eight weeks before today (plus the first one,
-    // 40 days ago, also inside that window).
+    // Reports every six days back to 48 days ago, and the problem's own
+    // first report 40 days ago.
     for n in 1..=8 {
         log(&mut f.ws, f.problem, today() - Duration::days(n * 6));
     }
@@ -712,11 +721,32 @@ fn the_effect_compares_reports_before_and_after_each_fix() {
     let e = action::effect(f.ws.conn(), f.problem, today()).unwrap();
     assert_eq!(e.actions.len(), 1);
     let x = &e.actions[0];
-    assert!((x.before_per_week - 9.0 / 8.0).abs() < 1e-9, "{x:?}");
-    assert_eq!(x.weeks_after, 1);
-    assert_eq!(x.after_per_week, Some(1.0));
+    // Nine reports since the earliest one, 48 days (seven weeks) before.
+    assert!((x.before_per_week - 9.0 / 7.0).abs() < 1e-9, "{x:?}");
+    assert_eq!(
+        (x.after_per_week, x.weeks_after),
+        (None, 0),
+        "not measured on the day it was done"
+    );
     assert!(e.weeks.len() >= 12);
     assert_eq!(e.weeks.iter().map(|w| w.count).sum::<u32>(), 10);
+
+    // Two weeks later: the fix's day and after are counted over two weeks.
+    f.ws.conn()
+        .execute(
+            "UPDATE actions SET done_on = ?1 WHERE id = ?2",
+            rusqlite::params![(today() - Duration::days(14)).to_string(), a.id],
+        )
+        .unwrap();
+    let x = action::effect(f.ws.conn(), f.problem, today())
+        .unwrap()
+        .actions
+        .remove(0);
+    assert_eq!(x.weeks_after, 2);
+    // Days -12, -6 and today fall after it: 1.5 a week over two weeks;
+    // seven reports over the five weeks from day -48 fall before.
+    assert_eq!(x.after_per_week, Some(1.5));
+    assert!((x.before_per_week - 7.0 / 5.0).abs() < 1e-9, "{x:?}");
 }
 
 #[test]
@@ -768,6 +798,8 @@ fn comments_history_trash_and_merge() {
         &mut f.ws,
         new_action(dup, "Call the bank", ActionKind::Containment),
     );
+    // The survivor's fix was done before the duplicate was reported.
+    edit(&mut f.ws, a.id, ActionEdit::Status(ActionStatus::Done)).unwrap();
     f.ws.write("Omar", |w| problem::merge(w, dup, f.problem))
         .unwrap();
     assert_eq!(
@@ -779,6 +811,11 @@ fn comments_history_trash_and_merge() {
             .unwrap()
             .len(),
         2
+    );
+    assert_eq!(
+        action::get(f.ws.conn(), a.id).unwrap().recurred_on,
+        Some(today()),
+        "the merged duplicate is a report after the fix"
     );
 }
 

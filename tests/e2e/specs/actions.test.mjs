@@ -172,8 +172,11 @@ function parseCsv(text) {
 /** The VEVENTs of an iCalendar text, unfolded, as property maps. */
 function parseIcs(text) {
   assert.ok(text.includes('\r\n'), 'CRLF line ends');
+  for (const raw of text.split('\r\n')) {
+    assert.ok(Buffer.byteLength(raw) <= 75, `a folded line of at most 75 octets: ${raw}`);
+    assert.ok(!raw.includes('\uFFFD'), 'no character split by the folding');
+  }
   const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
-  for (const line of lines) assert.ok(Buffer.byteLength(line) > 0 || line === '', 'no broken line');
   const events = [];
   let current = null;
   for (const line of lines) {
@@ -428,6 +431,42 @@ test('the loop in Arabic: an action from a root cause, the board by keyboard, a 
     'not effective, in Arabic',
   );
   await screenshot('ar-action-page');
+
+  // A sample action carried through to a verified check, from the board.
+  const sample = 'تسجيل اسم المرسل لدى جميع المشغّلين';
+  await go('#/actions/board');
+  await waitInColumn('open', sample);
+  for (const next of ['in_progress', 'done']) {
+    await app.execute('arguments[0].focus()', [(await card(sample)).ref()]);
+    await app.chord(Key.Alt, Key.ArrowLeft);
+    await waitInColumn(next, sample);
+  }
+  const menu = await app.waitFor(async () => {
+    for (const el of await app.findAll('[data-testid="board-card"] [data-testid="card-move"]')) {
+      const owner = await app.execute('return arguments[0].closest("[data-testid=board-card]").textContent', [el.ref()]);
+      if (owner.includes(sample)) return el;
+    }
+    return undefined;
+  }, 'the move menu');
+  await app.execute('arguments[0].scrollIntoView({ block: "center" })', [menu.ref()]);
+  await menu.click();
+  await clickOn('[data-testid="card-move-verified_effective"]');
+  await (await app.find('[data-testid="check-notes"]')).type('انخفضت الرسائل المرفوضة إلى أقل من ١٪ لأسبوعين');
+  await screenshot('ar-board-check-dialog');
+  await clickOn('[data-testid="move-dialog-confirm"]');
+  await waitInColumn('verified_effective', sample);
+
+  // The table's CSV in Arabic: Arabic headers and values, read back.
+  await go('#/actions');
+  await app.find('[data-testid="action-row"]');
+  for (const f of exported('.csv')) rmSync(f);
+  await clickOn('[data-testid="actions-export-csv"]');
+  await app.waitFor(async () => exported('.csv').length === 1, 'the Arabic CSV');
+  const rows = parseCsv(readFileSync(exported('.csv')[0], 'utf8').slice(1));
+  const header = rows[0].join('|');
+  assert.ok(/[\u0600-\u06FF]/.test(header), `Arabic headers: ${header}`);
+  const verified = rows.find((r) => r.includes(sample));
+  assert.ok(verified?.includes('ثبتت فعاليته'), `the verified status in Arabic: ${verified}`);
 
   await go('#/actions/overview');
   await app.find('[data-testid="overview-chart"]');

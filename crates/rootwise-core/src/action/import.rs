@@ -1,5 +1,6 @@
-//! Importing actions from a CSV file (a spreadsheet kept before Rootwise,
-//! or another workspace's export).
+//! Importing actions from a CSV file: a tracking spreadsheet kept before
+//! Rootwise, with its columns named as below (the table's export is for
+//! reading in a spreadsheet; its headers are in the user's language).
 //!
 //! The first row names the columns; their order is free and unknown columns
 //! are ignored. `title` and `problem` (a problem's id or exact title) are

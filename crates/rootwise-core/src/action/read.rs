@@ -681,9 +681,11 @@ pub struct ActionEffect {
     pub status: ActionStatus,
     /// The day it was done.
     pub done_on: NaiveDate,
-    /// Reports per week in the weeks before (up to [`EFFECT_WEEKS`]).
+    /// Reports per week in the weeks before (up to [`EFFECT_WEEKS`], and
+    /// not before the problem was first reported).
     pub before_per_week: f64,
-    /// Reports per week since, up to [`EFFECT_WEEKS`]; none the day it was done.
+    /// Reports per week since it was done (its day included), up to
+    /// [`EFFECT_WEEKS`]; none on the day itself.
     pub after_per_week: Option<f64>,
     /// Whole or partial weeks counted after.
     pub weeks_after: u32,
@@ -730,23 +732,35 @@ pub fn effect(conn: &Connection, problem: ProblemId, today: NaiveDate) -> Result
     for d in stmt.query_map([problem], |r| r.get::<_, String>(0))? {
         days.push(time::parse_day(&d?)?);
     }
+    let first_report = days.iter().min().copied().unwrap_or(today);
     let count =
         |from: NaiveDate, to: NaiveDate| days.iter().filter(|d| **d >= from && **d < to).count();
+    let weeks_in = |days: i64| ((days + 6) / 7).max(1);
     let mut actions = Vec::with_capacity(done.len());
     for (id, title, kind, status, done_on) in done {
         let done_on = time::parse_day(&done_on)?;
-        let before = count(done_on - Duration::weeks(EFFECT_WEEKS), done_on);
-        let end = (done_on + Duration::weeks(EFFECT_WEEKS)).min(today + Duration::days(1));
-        let days_after = (end - done_on).num_days().max(0);
-        let weeks_after = ((days_after + 6) / 7) as u32;
-        let after = (weeks_after > 0).then(|| count(done_on, end) as f64 / f64::from(weeks_after));
+        // Before: up to eight weeks, but not before the first report.
+        let start = (done_on - Duration::weeks(EFFECT_WEEKS)).max(first_report);
+        let weeks_before = weeks_in((done_on - start).num_days());
+        let before = count(start, done_on) as f64 / weeks_before as f64;
+        // Since: from the day it was done up to today (at most eight weeks);
+        // not measured on the day itself.
+        let days_after =
+            ((done_on + Duration::weeks(EFFECT_WEEKS)).min(today) - done_on).num_days();
+        let (after, weeks_after) = if days_after <= 0 {
+            (None, 0)
+        } else {
+            let weeks = weeks_in(days_after);
+            let reports = count(done_on, done_on + Duration::days(days_after + 1));
+            (Some(reports as f64 / weeks as f64), weeks as u32)
+        };
         actions.push(ActionEffect {
             action_id: id,
             title,
             kind,
             status,
             done_on,
-            before_per_week: before as f64 / EFFECT_WEEKS as f64,
+            before_per_week: before,
             after_per_week: after,
             weeks_after,
         });

@@ -548,6 +548,16 @@ pub fn merge(w: &mut Writer<'_>, duplicate: ProblemId, survivor: ProblemId) -> R
             now
         ],
     )?;
+    // The duplicate's latest report, for the survivor's recurrence watch.
+    let latest: Option<String> = w.tx().query_row(
+        "SELECT max(occurred_on) FROM occurrences WHERE problem_id = ?1",
+        [duplicate],
+        |r| r.get(0),
+    )?;
+    let latest = latest
+        .map(|d| time::parse_day(&d))
+        .transpose()?
+        .map_or(dup.reported_on, |d| d.max(dup.reported_on));
     w.tx().execute(
         "UPDATE occurrences SET problem_id = ?1 WHERE problem_id = ?2",
         params![survivor, duplicate],
@@ -583,6 +593,8 @@ pub fn merge(w: &mut Writer<'_>, duplicate: ProblemId, survivor: ProblemId) -> R
         survivor,
     )?;
     move_to_survivor(w, "actions", crate::action::ENTITY, duplicate, survivor)?;
+    // A duplicate reported after one of the survivor's fixes is a recurrence.
+    crate::action::write::note_recurrence(w, survivor, latest)?;
 
     let (dup_key, keep_key) = (duplicate.to_string(), survivor.to_string());
     w.record(

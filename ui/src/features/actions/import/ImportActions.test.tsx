@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend } from "../../../api/mock-backend";
+import { installMockBackend, rejectWith } from "../../../api/mock-backend";
 import i18n from "../../../i18n";
 import { renderApp } from "../../../test/render";
 
@@ -32,13 +32,25 @@ describe("importing actions from a CSV file", () => {
     const { user } = renderApp("/actions");
     await user.click(await screen.findByTestId("import-actions"));
     const box = await screen.findByTestId("import-issues");
-    expect(box).toHaveTextContent("Nothing was imported: the file has 3 problems.");
+    expect(box).toHaveTextContent("Nothing was imported: the file has 3 errors.");
     const lines = screen.getAllByTestId("import-issue").map((li) => li.textContent);
     expect(lines[0]).toContain("Row 3, column \u2068Status\u2069:");
     expect(lines[0]).toContain("finished");
     expect(lines[0]).toContain("is not a value Rootwise knows");
     expect(lines[1]).toContain("At most 200 characters");
     expect(lines[2]).toContain("can't be before the day it was created");
+  });
+
+  it("says plainly when the file is not UTF-8 text", async () => {
+    installMockBackend({
+      handlers: {
+        action_import: () =>
+          rejectWith({ code: "invalid_input", details: { field: "file", rule: "invalid" } }),
+      },
+    });
+    const { user } = renderApp("/actions");
+    await user.click(await screen.findByTestId("import-actions"));
+    expect(await screen.findByTestId("import-failure")).toHaveTextContent("save it as “CSV UTF-8”");
   });
 
   it("says nothing when the dialog is cancelled, and speaks Arabic", async () => {

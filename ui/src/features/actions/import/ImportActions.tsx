@@ -42,7 +42,13 @@ export function ImportActions() {
       if (result !== null) setOutcome(result);
     } catch (reason) {
       setOutcome(null);
-      setFailure(describeError(t, toAppError(reason)));
+      const error = toAppError(reason);
+      const { field, rule } = error.details;
+      if (error.code === "invalid_input" && field === "file") {
+        setFailure(rule === "too_long" ? t("actionImport.fileTooBig") : t("actionImport.fileNotText"));
+      } else {
+        setFailure(describeError(t, error));
+      }
     }
   };
 
@@ -58,7 +64,11 @@ export function ImportActions() {
         {t("actionImport.button")}
       </button>
       <div role="status" aria-live="polite" className="action-import-result">
-        {failure !== null && <p className="field-error">{failure}</p>}
+        {failure !== null && (
+          <p className="field-error" data-testid="import-failure">
+            {failure}
+          </p>
+        )}
         {outcome !== null && outcome.issues.length === 0 && (
           <p data-testid="import-done">{t("actionImport.done", { count: outcome.imported })}</p>
         )}

@@ -501,7 +501,7 @@ describe("actions export", () => {
     const csv = backend.state.analysis.exports[`rootwise-actions-${localToday()}.csv`] ?? "";
     expect(csv).toContain("المعرّف,الإجراء,المشكلة,النوع,الحالة,الأولوية,المسؤول,الموعد");
     expect(csv).toContain(
-      "إعادة إرسال رمز التحقق,لا يصل رمز التحقق عند تسجيل الدخول,احتواء,مفتوح,عاجلة,ريم الحربي,2999-01-10",
+      "إعادة إرسال رمز التحقق,لا يصل رمز التحقق عند تسجيل الدخول,احتوائي,مفتوح,عاجلة,ريم الحربي,2999-01-10",
     );
 
     await user.click(screen.getByRole("button", { name: "تصدير إلى التقويم (.ics)" }));
