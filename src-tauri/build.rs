@@ -38,6 +38,7 @@ const COMMANDS: &[&str] = &[
     "action_delete",
     "action_comment",
     "action_owners",
+    "action_problems",
     "action_overview",
     "action_effect",
     "action_root_causes",

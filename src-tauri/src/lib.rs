@@ -83,6 +83,7 @@ pub fn run() {
             commands::action::action_delete,
             commands::action::action_comment,
             commands::action::action_owners,
+            commands::action::action_problems,
             commands::action::action_overview,
             commands::action::action_effect,
             commands::action::action_root_causes,

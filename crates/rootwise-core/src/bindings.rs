@@ -27,6 +27,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     action::ProblemEffect::export_all(&cfg)?;
     action::CauseRef::export_all(&cfg)?;
     action::ImportOutcome::export_all(&cfg)?;
+    action::ActionProblem::export_all(&cfg)?;
     analysis::Analysis::export_all(&cfg)?;
     analysis::NewAnalysis::export_all(&cfg)?;
     analysis::AnalysisEdit::export_all(&cfg)?;

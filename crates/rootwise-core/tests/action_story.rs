@@ -659,6 +659,12 @@ fn the_table_filters_sorts_and_pages() {
         action::owners(f.ws.conn()).unwrap(),
         vec!["Sara".to_string(), "Omar".to_string()]
     );
+    let problems = action::problems(f.ws.conn()).unwrap();
+    assert_eq!(
+        problems.iter().map(|p| (p.id, p.open)).collect::<Vec<_>>(),
+        vec![(f.problem, 5)],
+        "the problem filter offers the problems with actions"
+    );
 }
 
 #[test]

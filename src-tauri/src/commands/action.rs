@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rootwise_core::action::{
-    self, Action, ActionDetail, ActionEdit, ActionPage, ActionQuery, ActionRow, CauseRef, Comment,
-    ImportOutcome, NewAction, Overview, ProblemEffect, Reminder,
+    self, Action, ActionDetail, ActionEdit, ActionPage, ActionProblem, ActionQuery, ActionRow,
+    CauseRef, Comment, ImportOutcome, NewAction, Overview, ProblemEffect, Reminder,
 };
 use rootwise_core::error::Rule;
 use rootwise_core::ids::{ActionId, ProblemId};
@@ -94,6 +94,12 @@ pub async fn action_comment(
 #[tauri::command]
 pub async fn action_owners(shared: State<'_, Arc<Shared>>) -> Result<Vec<String>> {
     read(&shared, move |ws| action::owners(ws.conn())).await
+}
+
+/// The problems that have actions (the table's problem filter).
+#[tauri::command]
+pub async fn action_problems(shared: State<'_, Arc<Shared>>) -> Result<Vec<ActionProblem>> {
+    read(&shared, move |ws| action::problems(ws.conn())).await
 }
 
 /// The overview's figures.

@@ -7,6 +7,7 @@ import type { Action } from "../bindings/Action";
 import type { ActionDetail } from "../bindings/ActionDetail";
 import type { ActionEdit } from "../bindings/ActionEdit";
 import type { ActionPage } from "../bindings/ActionPage";
+import type { ActionProblem } from "../bindings/ActionProblem";
 import type { ActionQuery } from "../bindings/ActionQuery";
 import type { ActionRow } from "../bindings/ActionRow";
 import type { CauseRef } from "../bindings/CauseRef";
@@ -70,6 +71,11 @@ export function actionOwners(): Promise<string[]> {
   return invoke<string[]>("action_owners");
 }
 
+/** The problems that have actions, by title: the table's problem filter. */
+export function actionProblems(): Promise<ActionProblem[]> {
+  return invoke<ActionProblem[]>("action_problems");
+}
+
 /** The overview's figures. */
 export function actionOverview(): Promise<Overview> {
   return invoke<Overview>("action_overview", { today: localToday() });
@@ -118,6 +124,7 @@ export const actionKeys = {
   problem: (problemId: string) => [...queryKeys.actions, "problem", problemId] as const,
   detail: (id: string) => [...queryKeys.actions, "detail", id] as const,
   owners: [...queryKeys.actions, "owners"] as const,
+  problems: [...queryKeys.actions, "problems"] as const,
   overview: [...queryKeys.actions, "overview"] as const,
   effect: (problemId: string) => [...queryKeys.actions, "effect", problemId] as const,
   causes: (problemId: string) => [...queryKeys.actions, "causes", problemId] as const,
@@ -151,6 +158,11 @@ export function useAction(id: string) {
 /** Owner suggestions. */
 export function useActionOwners() {
   return useQuery<string[], AppError>({ queryKey: actionKeys.owners, queryFn: actionOwners });
+}
+
+/** The problems that have actions. */
+export function useActionProblems() {
+  return useQuery<ActionProblem[], AppError>({ queryKey: actionKeys.problems, queryFn: actionProblems });
 }
 
 /** The overview. */

@@ -307,6 +307,16 @@ export function actionHandlers(
       touch(a);
       return c;
     },
+    action_problems: () =>
+      problems()
+        .filter((p) => live().some((a) => a.problemId === p.id))
+        .map((p) => ({
+          id: p.id,
+          title: p.title,
+          open: live().filter(
+            (a) => a.problemId === p.id && a.status !== "verified_effective" && a.status !== "cancelled",
+          ).length,
+        })),
     action_owners: () => [...new Set(live().map((a) => a.owner))].filter((o) => o !== ""),
     action_overview: (args): Overview => {
       const t = today(args);

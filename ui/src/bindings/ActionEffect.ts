@@ -28,11 +28,13 @@ status: ActionStatus,
  */
 doneOn: string, 
 /**
- * Reports per week in the weeks before (up to [`EFFECT_WEEKS`]).
+ * Reports per week in the weeks before (up to [`EFFECT_WEEKS`], and
+ * not before the problem was first reported).
  */
 beforePerWeek: number, 
 /**
- * Reports per week since, up to [`EFFECT_WEEKS`]; none the day it was done.
+ * Reports per week since it was done (its day included), up to
+ * [`EFFECT_WEEKS`]; none on the day itself.
  */
 afterPerWeek: number | null, 
 /**

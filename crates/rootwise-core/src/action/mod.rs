@@ -21,9 +21,9 @@ pub mod write;
 pub use import::{import_csv, ImportIssue, ImportOutcome};
 pub use model::*;
 pub use read::{
-    detail, effect, for_problem, get, overview, owners, query, reminder, root_causes, ActionEffect,
-    ActionPage, ActionQuery, ActionSort, DueFilter, Overview, OwnerLoad, ProblemEffect, Reminder,
-    WeekProgress,
+    detail, effect, for_problem, get, overview, owners, problems, query, reminder, root_causes,
+    ActionEffect, ActionPage, ActionProblem, ActionQuery, ActionSort, DueFilter, Overview,
+    OwnerLoad, ProblemEffect, Reminder, WeekProgress,
 };
 pub use write::{add_comment, create, delete, edit, open_count, restore};
 

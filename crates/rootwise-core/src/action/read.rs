@@ -472,6 +472,39 @@ pub fn owners(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A problem that has actions: a choice of the table's problem filter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionProblem {
+    /// The problem.
+    pub id: ProblemId,
+    /// Its title.
+    pub title: String,
+    /// Its actions that still need work or their check.
+    pub open: u32,
+}
+
+/// Most problems the filter offers.
+pub const PROBLEMS_LISTED: u32 = 1_000;
+
+/// The live problems that have live actions, by title.
+pub fn problems(conn: &Connection) -> Result<Vec<ActionProblem>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.id, p.title, count(*) FILTER (WHERE a.active = 1)
+         FROM actions a JOIN problems p ON p.id = a.problem_id
+         WHERE a.deleted_at IS NULL AND a.problem_trashed = 0
+         GROUP BY p.id ORDER BY p.title COLLATE NOCASE, p.id LIMIT {PROBLEMS_LISTED}"
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(ActionProblem {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            open: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// One owner's share of the unfinished work.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -353,6 +353,27 @@ describe("actions table", () => {
     expect(screen.queryByTestId("actions-filter-problem")).toBeNull();
   });
 
+  it("narrows to a problem chosen among those that have actions", async () => {
+    const { problems, actions, refunds } = workspace();
+    const backend = installMockBackend({ problems, actions: { actions } });
+    const { user } = renderApp("/actions");
+    const select = await screen.findByTestId("actions-filter-problem-select");
+    await waitFor(() => {
+      expect(
+        within(select).getByRole("option", { name: "Refund never reaches the card" }),
+      ).toBeInTheDocument();
+    });
+    await user.selectOptions(select, refunds.id);
+    await waitFor(() => {
+      expect(lastQuery(backend).problemId).toBe(refunds.id);
+    });
+    expect(hashParams().get("problem")).toBe(refunds.id);
+    expect(await screen.findByTestId("actions-filter-problem")).toHaveTextContent(
+      "Refund never reaches the card",
+    );
+    expect(screen.queryByTestId("actions-filter-problem-select")).toBeNull();
+  });
+
   it("points to the problem's page when a problem has no actions", async () => {
     const lonely = makeProblem("Lonely problem");
     installMockBackend({ problems: [lonely] });

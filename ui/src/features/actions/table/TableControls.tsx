@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { useActionOwners } from "../../../api/actions";
+import { useActionOwners, useActionProblems } from "../../../api/actions";
 import { useProblemDetail } from "../../../api/queries";
 import type { DueFilter } from "../../../bindings/DueFilter";
 import {
@@ -69,6 +69,36 @@ const NOBODY = "none";
 const PERSON = "o:";
 
 /** Anyone, Unassigned, or one of the people who own actions. */
+/** Narrows the table to one problem, chosen among those that have actions. */
+function ProblemSelect({ onChange }: { onChange: (problemId: string) => void }) {
+  const { t } = useTranslation();
+  const problems = useActionProblems();
+  const id = useId();
+  return (
+    <div className="filter-field">
+      <label className="filter-legend" htmlFor={id}>
+        {t("actionTable.filters.problem")}
+      </label>
+      <select
+        id={id}
+        className="select-input actions-problem-select"
+        value=""
+        data-testid="actions-filter-problem-select"
+        onChange={(event) => {
+          if (event.target.value !== "") onChange(event.target.value);
+        }}
+      >
+        <option value="">{t("actionTable.filters.anyProblem")}</option>
+        {(problems.data ?? []).map((problem) => (
+          <option key={problem.id} value={problem.id} dir="auto">
+            {problem.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function OwnerSelect({
   value,
   onChange,
@@ -242,6 +272,13 @@ export function TableControls({ filters, update, clear, problemTitle }: TableCon
         />
       </div>
       <div className="actions-controls-row">
+        {filters.problemId === "" && (
+          <ProblemSelect
+            onChange={(problemId) => {
+              update({ problemId });
+            }}
+          />
+        )}
         <OwnerSelect
           value={filters.owner}
           onChange={(owner) => {
