@@ -44,17 +44,31 @@ const EFFECT: ProblemEffect = {
   ],
 };
 
-function setUp(language: "en" | "ar" = "en") {
+function setUp(language: "en" | "ar" = "en", effect: ProblemEffect = EFFECT) {
   const problem = makeProblem("Refunds late");
   installMockBackend({
     problems: [problem],
     settings: { language },
-    handlers: { action_effect: () => EFFECT },
+    handlers: { action_effect: () => effect },
   });
   return renderApp(`/problems/${problem.id}`);
 }
 
 describe("Before/after chart", () => {
+  it("gives fixes done the same week one marker that counts them", async () => {
+    const [first] = EFFECT.actions;
+    if (first === undefined) throw new Error("no action");
+    setUp("en", {
+      ...EFFECT,
+      actions: [first, { ...first, actionId: "a3", title: "Add a sent-form check", doneOn: "2025-02-06" }],
+    });
+    const chart = await screen.findByTestId("effect-chart");
+    const markers = within(chart).getAllByTestId("effect-marker");
+    expect(markers).toHaveLength(1);
+    expect(markers[0]).toHaveTextContent("2 fixes");
+    expect(screen.getAllByTestId("effect-sentence")).toHaveLength(2);
+  });
+
   it("draws a bar per week and a marker at each action's week, and says the same in words", async () => {
     setUp();
     const chart = await screen.findByTestId("effect-chart");

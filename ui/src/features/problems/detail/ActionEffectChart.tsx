@@ -99,6 +99,14 @@ export function EffectBars({ weeks, actions }: ChartProps) {
   const markers = actions
     .map((action) => ({ action, index: weekIndexOf(weeks, action.doneOn) }))
     .filter((m) => m.index >= 0);
+  // One marker a week: several fixes done the same week share it (the
+  // sentences below name each one).
+  const weekMarks: { index: number; titles: string[] }[] = [];
+  for (const { action, index } of markers) {
+    const mark = weekMarks.find((m) => m.index === index);
+    if (mark === undefined) weekMarks.push({ index, titles: [action.title] });
+    else mark.titles.push(action.title);
+  }
   const total = weeks.reduce((sum, w) => sum + w.count, 0);
   const label = [
     t("problemActions.effect.chartLabel", {
@@ -141,14 +149,14 @@ export function EffectBars({ weeks, actions }: ChartProps) {
           />
         );
       })}
-      {markers.map(({ action, index }, i) => {
+      {weekMarks.map(({ index, titles }, i) => {
         const x = slotX(index) + barWidth / 2;
         const y = 11 + (i % LABEL_ROWS) * 13;
         // The label runs from the marker towards the newer weeks (in reading direction).
         const nearEnd = rtl ? x < width * 0.3 : x > width * 0.7;
         const anchor = rtl !== nearEnd ? "end" : "start";
         return (
-          <g key={action.actionId} className="effect-marker" data-testid="effect-marker" data-week={index}>
+          <g key={index} className="effect-marker" data-testid="effect-marker" data-week={index}>
             <line className="effect-marker-line" x1={x} x2={x} y1={y + 3} y2={HEIGHT} />
             <text
               className="effect-marker-label"
@@ -157,7 +165,9 @@ export function EffectBars({ weeks, actions }: ChartProps) {
               textAnchor={anchor}
               direction={rtl ? "rtl" : "ltr"}
             >
-              {truncateTitle(action.title)}
+              {titles.length === 1
+                ? truncateTitle(titles[0] ?? "")
+                : t("problemActions.effect.several", { count: titles.length })}
             </text>
           </g>
         );
