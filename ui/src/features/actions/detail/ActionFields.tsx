@@ -194,27 +194,29 @@ export function ActionDay({ action, announce, field, hint }: ActionDayProps) {
   );
 }
 
-function isKind(value: string): value is ActionKind {
-  return (ACTION_KINDS as readonly string[]).includes(value);
-}
-function isPriority(value: string): value is Priority {
-  return (PRIORITIES as readonly string[]).includes(value);
-}
-
-/** The kind, saved as soon as it is picked. */
-export function ActionKindField({ action, announce }: ActionFieldProps) {
+/** A field chosen from a short list, saved as soon as it is picked. */
+function ActionChoice<T extends string>({
+  action,
+  announce,
+  field,
+  values,
+  saved,
+  toEdit,
+  optionLabel,
+  hint,
+}: ActionFieldProps & {
+  field: "kind" | "priority";
+  values: readonly T[];
+  saved: T;
+  toEdit: (value: T) => ActionEdit;
+  optionLabel: (value: T) => string;
+  hint?: (value: T) => string;
+}) {
   const { t } = useTranslation();
-  const label = t("actions.field.kind");
-  const edit = useActionField<ActionKind>({
-    action,
-    saved: action.kind,
-    check: () => null,
-    toEdit: (value) => ({ field: "kind", value }),
-    announce,
-    label,
-  });
+  const label = t(`actions.field.${field}`);
+  const edit = useActionField<T>({ action, saved, check: () => null, toEdit, announce, label });
   return (
-    <InPlaceChoice edit={edit} field="kind" label={label} testId="action-field-kind">
+    <InPlaceChoice edit={edit} field={field} label={label} testId={`action-field-${field}`}>
       {({ value, onChange, onCancel, testId, ...control }) => (
         <>
           <select
@@ -229,59 +231,50 @@ export function ActionKindField({ action, announce }: ActionFieldProps) {
               }
             }}
             onChange={(event) => {
-              if (isKind(event.target.value)) onChange(event.target.value);
+              const picked = values.find((v) => v === event.target.value);
+              if (picked !== undefined) onChange(picked);
             }}
           >
-            {ACTION_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`actions.kind.${kind}`)}
+            {values.map((v) => (
+              <option key={v} value={v}>
+                {optionLabel(v)}
               </option>
             ))}
           </select>
-          <p className="field-hint">{t(`actions.kindHint.${value}`)}</p>
+          {hint !== undefined && <p className="field-hint">{hint(value)}</p>}
         </>
       )}
     </InPlaceChoice>
   );
 }
 
-/** The priority, saved as soon as it is picked. */
-export function ActionPriorityField({ action, announce }: ActionFieldProps) {
+/** The kind, with what it means below it. */
+export function ActionKindField(props: ActionFieldProps) {
   const { t } = useTranslation();
-  const label = t("actions.field.priority");
-  const edit = useActionField<Priority>({
-    action,
-    saved: action.priority,
-    check: () => null,
-    toEdit: (value) => ({ field: "priority", value }),
-    announce,
-    label,
-  });
   return (
-    <InPlaceChoice edit={edit} field="priority" label={label} testId="action-field-priority">
-      {({ value, onChange, onCancel, testId, ...control }) => (
-        <select
-          {...control}
-          className="select-input"
-          value={value}
-          data-testid={testId}
-          onKeyDown={(event) => {
-            if (event.key === "Escape") {
-              event.preventDefault();
-              onCancel();
-            }
-          }}
-          onChange={(event) => {
-            if (isPriority(event.target.value)) onChange(event.target.value);
-          }}
-        >
-          {PRIORITIES.map((priority) => (
-            <option key={priority} value={priority}>
-              {t(`actions.priority.${priority}`)}
-            </option>
-          ))}
-        </select>
-      )}
-    </InPlaceChoice>
+    <ActionChoice<ActionKind>
+      {...props}
+      field="kind"
+      values={ACTION_KINDS}
+      saved={props.action.kind}
+      toEdit={(value) => ({ field: "kind", value })}
+      optionLabel={(kind) => t(`actions.kind.${kind}`)}
+      hint={(kind) => t(`actions.kindHint.${kind}`)}
+    />
+  );
+}
+
+/** The priority. */
+export function ActionPriorityField(props: ActionFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <ActionChoice<Priority>
+      {...props}
+      field="priority"
+      values={PRIORITIES}
+      saved={props.action.priority}
+      toEdit={(value) => ({ field: "priority", value })}
+      optionLabel={(priority) => t(`actions.priority.${priority}`)}
+    />
   );
 }
