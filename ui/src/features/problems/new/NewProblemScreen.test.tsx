@@ -78,7 +78,10 @@ describe("New problem form", () => {
       expect(screen.getByTestId(testId)).toHaveAttribute("aria-invalid", "true");
     }
     expect(screen.getByTestId("new-field-nps")).toHaveAccessibleDescription("Enter a number from 0 to 10");
-    expect(screen.getByTestId("new-field-title")).toHaveFocus();
+    // Focus moves on the next frame, once the messages are drawn.
+    await waitFor(() => {
+      expect(screen.getByTestId("new-field-title")).toHaveFocus();
+    });
     // Nothing typed is lost.
     expect(screen.getByTestId("new-field-customer")).toHaveValue("Acme Bank");
     expect(screen.getByTestId("new-field-description")).toHaveValue("Customers wait\nوينتظر العملاء");
