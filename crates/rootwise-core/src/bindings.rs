@@ -8,13 +8,40 @@ use std::path::Path;
 
 use ts_rs::{Config, ExportError, TS};
 
-use crate::{action, analysis, change, error, history, problem, search, settings, store, trash};
+use crate::{
+    action, analysis, change, empathy, error, history, persona, problem, search, settings, store,
+    trash,
+};
 
 /// Writes every binding (and what it depends on) into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     let cfg = Config::new().with_out_dir(dir);
     error::ErrorPayload::export_all(&cfg)?;
     change::ChangeEvent::export_all(&cfg)?;
+    persona::Persona::export_all(&cfg)?;
+    persona::NewPersona::export_all(&cfg)?;
+    persona::PersonaEdit::export_all(&cfg)?;
+    persona::Quote::export_all(&cfg)?;
+    persona::QuoteInput::export_all(&cfg)?;
+    persona::QuoteSource::export_all(&cfg)?;
+    persona::PersonaCard::export_all(&cfg)?;
+    persona::PersonaDetail::export_all(&cfg)?;
+    persona::PersonaRef::export_all(&cfg)?;
+    persona::LinkedProblem::export_all(&cfg)?;
+    persona::MapRef::export_all(&cfg)?;
+    empathy::EmpathyMap::export_all(&cfg)?;
+    empathy::NewMap::export_all(&cfg)?;
+    empathy::MapEdit::export_all(&cfg)?;
+    empathy::Note::export_all(&cfg)?;
+    empathy::NewNote::export_all(&cfg)?;
+    empathy::NoteEdit::export_all(&cfg)?;
+    empathy::NoteGroup::export_all(&cfg)?;
+    empathy::VoteCount::export_all(&cfg)?;
+    empathy::Board::export_all(&cfg)?;
+    empathy::NoteRef::export_all(&cfg)?;
+    empathy::Area::export_all(&cfg)?;
+    empathy::NoteColour::export_all(&cfg)?;
+    empathy::Phase::export_all(&cfg)?;
     action::Action::export_all(&cfg)?;
     action::NewAction::export_all(&cfg)?;
     action::ActionEdit::export_all(&cfg)?;

@@ -34,6 +34,14 @@ pub enum Rule {
     BeforeCreated,
     /// The problem still has unfinished actions: closing it needs a reason.
     OpenActions,
+    /// The file is larger than `limit` megabytes.
+    TooLarge,
+    /// The file is not a PNG or JPEG picture.
+    NotImage,
+    /// The participant has used every vote they have (`limit`).
+    NoVotesLeft,
+    /// The name is not one of the map's participants.
+    NotParticipant,
 }
 
 impl Rule {
@@ -48,6 +56,10 @@ impl Rule {
             Rule::Transition => "transition",
             Rule::BeforeCreated => "before_created",
             Rule::OpenActions => "open_actions",
+            Rule::TooLarge => "too_large",
+            Rule::NotImage => "not_image",
+            Rule::NoVotesLeft => "no_votes_left",
+            Rule::NotParticipant => "not_participant",
         }
     }
 }

@@ -109,6 +109,36 @@ id_newtype!(
     CommentId
 );
 
+id_newtype!(
+    /// Identifies a persona.
+    PersonaId
+);
+
+id_newtype!(
+    /// Identifies a customer's quote on a persona.
+    QuoteId
+);
+
+id_newtype!(
+    /// Identifies an empathy map.
+    MapId
+);
+
+id_newtype!(
+    /// Identifies a sticky note on an empathy map.
+    NoteId
+);
+
+id_newtype!(
+    /// Identifies a group of notes on an empathy map.
+    GroupId
+);
+
+id_newtype!(
+    /// Identifies one dot vote.
+    VoteId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

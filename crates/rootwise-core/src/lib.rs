@@ -15,10 +15,12 @@ pub mod bindings;
 #[macro_use]
 pub mod text_enum;
 pub mod change;
+pub mod empathy;
 pub mod error;
 pub mod generate;
 pub mod history;
 pub mod ids;
+pub mod persona;
 pub mod problem;
 pub mod rowset;
 pub mod sample;

@@ -33,6 +33,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0003_analysis.sql")),
     M::up(include_str!("../migrations/0004_problem_list_speed.sql")),
     M::up(include_str!("../migrations/0005_actions.sql")),
+    M::up(include_str!("../migrations/0006_personas_empathy.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations.

@@ -51,6 +51,46 @@ pub fn today_utc() -> chrono::NaiveDate {
     Utc::now().date_naive()
 }
 
+fn bad_column(idx: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+}
+
+/// Reads a timestamp column.
+pub(crate) fn column_stamp(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let text: String = r.get(idx)?;
+    DateTime::parse_from_rfc3339(&text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| bad_column(idx, e))
+}
+
+/// Reads a day column (`YYYY-MM-DD`), which may be NULL.
+pub(crate) fn column_opt_day(
+    r: &rusqlite::Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    let text: Option<String> = r.get(idx)?;
+    text.map(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|e| bad_column(idx, e)))
+        .transpose()
+}
+
+/// Reads a day column (`YYYY-MM-DD`).
+pub(crate) fn column_day(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<chrono::NaiveDate> {
+    column_opt_day(r, idx)?.ok_or(rusqlite::Error::InvalidColumnType(
+        idx,
+        "day".into(),
+        rusqlite::types::Type::Null,
+    ))
+}
+
+/// Reads a JSON list of text (participants, channels).
+pub(crate) fn column_list<T: serde::de::DeserializeOwned>(
+    r: &rusqlite::Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<Vec<T>> {
+    let text: String = r.get(idx)?;
+    serde_json::from_str(&text).map_err(|e| bad_column(idx, e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ use ts_rs::TS;
 use crate::change::ChangeOp;
 use crate::error::{Error, Result};
 use crate::store::Writer;
-use crate::{action, analysis, problem, time};
+use crate::{action, analysis, empathy, persona, problem, time};
 
 /// A kind of entity that can go to the trash.
 struct Kind {
@@ -43,6 +43,32 @@ const KINDS: &[Kind] = &[
         table: "actions",
         label: "title",
         listed: "1",
+    },
+    Kind {
+        entity: persona::ENTITY,
+        table: "personas",
+        label: "name",
+        listed: "1",
+    },
+    // Quotes and maps of a trashed persona come back with it.
+    Kind {
+        entity: persona::QUOTE,
+        table: "persona_quotes",
+        label: "text",
+        listed: "persona_id IN (SELECT id FROM personas WHERE deleted_at IS NULL)",
+    },
+    Kind {
+        entity: empathy::MAP,
+        table: "empathy_maps",
+        label: "title",
+        listed: "persona_id IN (SELECT id FROM personas WHERE deleted_at IS NULL)",
+    },
+    Kind {
+        entity: empathy::NOTE,
+        table: "empathy_notes",
+        label: "text",
+        listed: "map_id IN (SELECT m.id FROM empathy_maps m JOIN personas p ON p.id = m.persona_id
+                            WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL)",
     },
     Kind {
         entity: analysis::WHY,
@@ -202,6 +228,10 @@ pub fn restore(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
         analysis::ANALYSIS => analysis::restore_analysis(w, id.parse()?).map(|_| ()),
         analysis::WHY => analysis::restore_why(w, id.parse()?).map(|_| ()),
         action::ENTITY => action::restore(w, id.parse()?).map(|_| ()),
+        persona::ENTITY => persona::restore(w, id.parse()?).map(|_| ()),
+        persona::QUOTE => persona::restore_quote(w, id.parse()?).map(|_| ()),
+        empathy::MAP => empathy::restore_map(w, id.parse()?).map(|_| ()),
+        empathy::NOTE => empathy::restore_note(w, id.parse()?).map(|_| ()),
         other => Err(Error::Internal(format!("no restore for {other}"))),
     }
 }

@@ -13,10 +13,9 @@ use rootwise_core::ids::{ActionId, ProblemId};
 use rootwise_core::problem::{self, Problem};
 use rootwise_core::{Error, Result};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_notification::NotificationExt;
 
-use super::{read, write};
+use super::{pick_file, read, write};
 use crate::Shared;
 
 /// One page of the actions table.
@@ -204,18 +203,7 @@ pub async fn action_import(
     app: AppHandle,
     shared: State<'_, Arc<Shared>>,
 ) -> Result<Option<ImportOutcome>> {
-    let path = match std::env::var_os(IMPORT_FILE_ENV).filter(|p| !p.is_empty()) {
-        Some(p) => Some(std::path::PathBuf::from(p)),
-        None => {
-            let dialog = app.dialog().file().add_filter("CSV", &["csv", "txt"]);
-            tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-                .await
-                .map_err(|e| Error::Internal(format!("open dialog failed: {e}")))?
-                .map(|p| p.into_path())
-                .transpose()
-                .map_err(|e| Error::Internal(format!("unusable path: {e}")))?
-        }
-    };
+    let path = pick_file(&app, IMPORT_FILE_ENV, "CSV", &["csv", "txt"]).await?;
     let Some(path) = path else {
         return Ok(None);
     };

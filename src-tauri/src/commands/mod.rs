@@ -3,7 +3,9 @@
 
 pub mod action;
 pub mod analysis;
+pub mod empathy;
 pub mod export;
+pub mod persona;
 pub mod problem;
 pub mod settings;
 pub mod trash;
@@ -15,6 +17,7 @@ use rootwise_core::change::ChangeEvent;
 use rootwise_core::store::Writer;
 use rootwise_core::{Error, Result, Workspace};
 use tauri::{AppHandle, Emitter};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::{Shared, CHANGE_EVENT};
 
@@ -55,4 +58,26 @@ pub(crate) fn announce(app: &AppHandle, change: &ChangeEvent) {
     if let Err(e) = app.emit(CHANGE_EVENT, change) {
         eprintln!("Rootwise: could not announce a change: {e}");
     }
+}
+
+/// Asks for one file in the native open dialog, filtered to `extensions`.
+/// When the environment variable `env` names a file (end-to-end tests,
+/// which cannot click a native dialog), that file is used instead.
+/// `None` when the user cancels.
+pub(crate) async fn pick_file(
+    app: &AppHandle,
+    env: &str,
+    filter: &str,
+    extensions: &[&str],
+) -> Result<Option<std::path::PathBuf>> {
+    if let Some(p) = std::env::var_os(env).filter(|p| !p.is_empty()) {
+        return Ok(Some(std::path::PathBuf::from(p)));
+    }
+    let dialog = app.dialog().file().add_filter(filter, extensions);
+    tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(|e| Error::Internal(format!("open dialog failed: {e}")))?
+        .map(|p| p.into_path())
+        .transpose()
+        .map_err(|e| Error::Internal(format!("unusable path: {e}")))
 }

@@ -136,7 +136,12 @@ pub fn detail(conn: &Connection, id: ActionId, today: NaiveDate) -> Result<Actio
             id: id.to_string(),
         });
     }
-    let causes = cause_refs(conn, "c.action_id = ?1", &id.to_string())?;
+    let causes = cause_refs(
+        conn,
+        "JOIN action_causes c ON c.why_id = n.id",
+        "c.action_id = ?1",
+        &id.to_string(),
+    )?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, action_id, body, author, created_at FROM action_comments
          WHERE action_id = ?1 ORDER BY created_at, id",
@@ -160,12 +165,13 @@ pub fn detail(conn: &Connection, id: ActionId, today: NaiveDate) -> Result<Actio
     })
 }
 
-fn cause_refs(conn: &Connection, filter: &str, key: &str) -> Result<Vec<CauseRef>> {
-    let join = if filter.starts_with("c.") {
-        "JOIN action_causes c ON c.why_id = n.id"
-    } else {
-        ""
-    };
+/// The causes matching `filter` (bound to `?1`), reached through `join`.
+pub(crate) fn cause_refs(
+    conn: &Connection,
+    join: &str,
+    filter: &str,
+    key: &str,
+) -> Result<Vec<CauseRef>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT n.id, n.text, a.id, a.title, n.root_cause,
                 n.deleted_at IS NOT NULL OR a.deleted_at IS NOT NULL
@@ -190,6 +196,7 @@ fn cause_refs(conn: &Connection, filter: &str, key: &str) -> Result<Vec<CauseRef
 pub fn root_causes(conn: &Connection, problem: ProblemId) -> Result<Vec<CauseRef>> {
     cause_refs(
         conn,
+        "",
         "a.problem_id = ?1 AND n.root_cause = 1 AND n.deleted_at IS NULL AND a.deleted_at IS NULL",
         &problem.to_string(),
     )

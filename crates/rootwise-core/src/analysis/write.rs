@@ -31,7 +31,7 @@ pub const ACTION_INTENT_MAX: usize = 300;
 /// Most participants.
 pub const PARTICIPANTS_MAX: usize = 50;
 
-fn participants(values: &[String]) -> Result<Vec<String>> {
+pub(crate) fn participants(values: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for value in values {
         let name = v::text("participants", value, v::SHORT_TEXT_MAX, false)?;
@@ -49,7 +49,7 @@ fn participants(values: &[String]) -> Result<Vec<String>> {
     Ok(out)
 }
 
-fn list_text(items: &[String]) -> String {
+pub(crate) fn list_text(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
 }
 
