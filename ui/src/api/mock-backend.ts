@@ -22,6 +22,8 @@ import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
 import { WORKSPACE_CHANGED_EVENT } from "./commands";
 import { actionHandlers, type MockActionState } from "./mock-actions";
 import { analysisHandlers, type MockAnalysisState } from "./mock-analysis";
+import { empathyHandlers, type MockEmpathyState } from "./mock-empathy";
+import { personaHandlers, type MockPersonaState } from "./mock-personas";
 
 export interface MockCall {
   command: string;
@@ -50,6 +52,10 @@ export interface MockState {
   analysis: MockAnalysisState;
   /** Corrective actions, comments, notifications shown. */
   actions: MockActionState;
+  /** Personas, quotes, pictures, links to problems. */
+  personas: MockPersonaState;
+  /** Empathy maps, notes, groups, votes. */
+  empathy: MockEmpathyState;
 }
 
 type Handler = (args: Record<string, unknown>, state: MockState) => unknown;
@@ -64,6 +70,8 @@ export interface MockBackendOptions {
   /** Analyses and causes to start with. */
   analysis?: Partial<MockAnalysisState>;
   actions?: Partial<MockActionState>;
+  personas?: Partial<MockPersonaState>;
+  empathy?: Partial<MockEmpathyState>;
   /** Replace the built-in behaviour of some commands. */
   handlers?: Record<string, Handler>;
 }
@@ -335,6 +343,8 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     dialogPath: options.dialogPath ?? null,
     analysis: { analyses: [], nodes: [], checks: [], exports: {}, ...options.analysis },
     actions: { actions: [], comments: [], notifications: [], closeReasons: {}, ...options.actions },
+    personas: { personas: [], quotes: [], links: {}, pictures: {}, ...options.personas },
+    empathy: { maps: [], notes: [], groups: [], votes: [], ...options.empathy },
   };
   const calls: MockCall[] = [];
 
@@ -496,6 +506,15 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     ),
     ...actionHandlers(
       state.actions,
+      () => state.problems,
+      () => state.analysis.nodes.filter((n) => n.deleted !== true),
+      changed,
+      rejectWith,
+    ),
+    ...personaHandlers(state.personas, () => state.problems, changed, rejectWith),
+    ...empathyHandlers(
+      state.empathy,
+      state.personas,
       () => state.problems,
       () => state.analysis.nodes.filter((n) => n.deleted !== true),
       changed,

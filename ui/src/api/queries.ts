@@ -75,6 +75,8 @@ export const queryKeys = {
   analysisTree: (id: string) => [...root, "analyses", "tree", id] as const,
   causeSearch: (text: string) => [...root, "analyses", "search", text] as const,
   actions: [...root, "actions"] as const,
+  personas: [...root, "personas"] as const,
+  empathy: [...root, "empathy"] as const,
   settings: [...root, "settings"] as const,
 };
 
@@ -107,6 +109,14 @@ export function keysForChange(event: ChangeEvent): QueryKey[] {
     case "action":
       // A failed check reopens root causes and the problem.
       return [queryKeys.actions, queryKeys.problems, queryKeys.analyses, queryKeys.trash];
+    case "persona":
+    case "quote":
+      return [queryKeys.personas, queryKeys.empathy, queryKeys.problems, queryKeys.trash];
+    case "empathy_map":
+    case "empathy_note":
+    case "empathy_group":
+      // Notes are evidence on causes and problems too.
+      return [queryKeys.empathy, queryKeys.personas, queryKeys.analyses, queryKeys.trash];
     case "settings":
       return [queryKeys.settings];
     case "workspace":

@@ -3,4 +3,4 @@
 /**
  * Which validation rule an input broke.
  */
-export type Rule = "required" | "too_long" | "out_of_range" | "invalid" | "in_future" | "too_many" | "transition" | "before_created" | "open_actions";
+export type Rule = "required" | "too_long" | "out_of_range" | "invalid" | "in_future" | "too_many" | "transition" | "before_created" | "open_actions" | "too_large" | "not_image" | "no_votes_left" | "not_participant";

@@ -1,8 +1,22 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Language } from "../bindings/Language";
-import ar from "./ar.json";
-import en from "./en.json";
+import arBase from "./ar.json";
+import empathyAr from "./areas/empathy.ar.json";
+import empathyEn from "./areas/empathy.en.json";
+import personasAr from "./areas/personas.ar.json";
+import personasEn from "./areas/personas.en.json";
+import workshopAr from "./areas/workshop.ar.json";
+import workshopEn from "./areas/workshop.en.json";
+import enBase from "./en.json";
+
+/**
+ * The English resource: the base file plus one file per area (personas,
+ * empathy maps, workshop), each owning its own top-level key.
+ */
+export const en = { ...enBase, ...personasEn, ...empathyEn, ...workshopEn };
+/** The Arabic resource, built the same way. */
+export const ar = { ...arBase, ...personasAr, ...empathyAr, ...workshopAr };
 
 export const LANGUAGES: readonly Language[] = ["en", "ar"];
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import i18n from ".";
-import ar from "./ar.json";
-import en from "./en.json";
+import i18n, { ar, en } from ".";
 
 const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
 

@@ -1,3 +1,7 @@
+import { EmpathyBoardScreen } from "../features/empathy/EmpathyBoardScreen";
+import { MapsScreen } from "../features/empathy/MapsScreen";
+import { PersonaScreen } from "../features/personas/PersonaScreen";
+import { PersonasScreen } from "../features/personas/PersonasScreen";
 import { AnalysesScreen } from "../features/analyses/AnalysesScreen";
 import { AnalysisScreen } from "../features/analyses/AnalysisScreen";
 import { SessionScreen } from "../features/analyses/session/SessionScreen";
@@ -95,6 +99,10 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
             <Route path="/actions/mine" element={<MyActionsScreen />} />
             <Route path="/actions/overview" element={<OverviewScreen />} />
             <Route path="/actions/:id" element={<ActionDetailScreen />} />
+            <Route path="/personas" element={<PersonasScreen />} />
+            <Route path="/personas/:id" element={<PersonaScreen />} />
+            <Route path="/empathy" element={<MapsScreen />} />
+            <Route path="/empathy/:id" element={<EmpathyBoardScreen />} />
             <Route path="/trash" element={<TrashScreen />} />
             {SECTIONS.map((section) =>
               section.built ? null : (

@@ -2,8 +2,8 @@
 export const SECTIONS = [
   { key: "problems", path: "/problems", goKey: "p", built: true },
   { key: "analyses", path: "/analyses", goKey: "a", built: true },
-  { key: "personas", path: "/personas", goKey: "r", built: false },
-  { key: "empathy", path: "/empathy", goKey: "e", built: false },
+  { key: "personas", path: "/personas", goKey: "r", built: true },
+  { key: "empathy", path: "/empathy", goKey: "e", built: true },
   { key: "journeys", path: "/journeys", goKey: "j", built: false },
   { key: "actions", path: "/actions", goKey: "c", built: true },
   { key: "dashboard", path: "/dashboard", goKey: "d", built: false },

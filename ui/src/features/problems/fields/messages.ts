@@ -50,6 +50,14 @@ export function describeFieldIssue(t: TFunction, issue: FieldIssue, transition?:
       return t("errors.rule.before_created");
     case "open_actions":
       return t("errors.rule.open_actions");
+    case "too_large":
+      return t("errors.rule.too_large", { size: formatNumber(issue.limit ?? 0) });
+    case "not_image":
+      return t("errors.rule.not_image");
+    case "no_votes_left":
+      return t("errors.rule.no_votes_left", { count: issue.limit ?? 0 });
+    case "not_participant":
+      return t("errors.rule.not_participant");
     case "invalid":
       return t("errors.rule.invalid");
   }

@@ -1,0 +1,4 @@
+/** Replaced by the real screen. */
+export function MapsScreen() {
+  return null;
+}
