@@ -10,9 +10,12 @@
 
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+
+mod common;
+use common::percentiles;
 use rootwise_core::action::{self, ActionKind, ActionQuery, ActionSort, ActionStatus, DueFilter};
 use rootwise_core::{generate, time, Workspace};
 
@@ -39,27 +42,6 @@ fn workspace(n: u32) -> PathBuf {
         std::fs::rename(&partial, &path).expect("rename");
     }
     path
-}
-
-fn percentiles(name: &str, mut run: impl FnMut()) {
-    for _ in 0..20 {
-        run();
-    }
-    let mut times: Vec<Duration> = (0..300)
-        .map(|_| {
-            let t = Instant::now();
-            run();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    let at = |q: f64| times[((times.len() as f64 * q).ceil() as usize).saturating_sub(1)];
-    eprintln!(
-        "{name:<48} median {:>8.3} ms   p95 {:>8.3} ms   max {:>8.3} ms",
-        at(0.5).as_secs_f64() * 1e3,
-        at(0.95).as_secs_f64() * 1e3,
-        at(1.0).as_secs_f64() * 1e3
-    );
 }
 
 fn bench(c: &mut Criterion) {

@@ -343,6 +343,60 @@ pub fn actions(ws: &mut Workspace, count: u32, seed: u64) -> Result<()> {
     Ok(())
 }
 
+const NOTE_TEXTS: &[&str] = &[
+    "«أين وصل طلبي؟»",
+    "Calls support twice a day",
+    "يشعر أن لا أحد يسمعه",
+    "Wants a message at every step",
+    "يخاف أن يضيع المبلغ",
+    "Reads the FAQ before calling",
+    "يقارن بخدمة المنافس",
+    "Worries the card will be charged twice",
+];
+
+/// Adds a persona and an empathy map with `notes` notes spread over the
+/// six areas (for the board's benchmark), and returns the map's id.
+pub fn empathy_board(ws: &mut Workspace, notes: u32, seed: u64) -> Result<crate::ids::MapId> {
+    use crate::empathy::{self, Area, NewMap, NewNote, NoteColour};
+    use crate::persona::{self, NewPersona};
+    let mut rng = SplitMix(seed);
+    ws.write("rootwise-gen", |w| {
+        let p = persona::create(
+            w,
+            &NewPersona {
+                name: format!("Generated persona {seed}"),
+                ..NewPersona::default()
+            },
+        )?;
+        let m = empathy::create_map(
+            w,
+            &NewMap {
+                persona_id: p.id.to_string(),
+                title: format!("Generated board, {notes} notes"),
+                problem_id: None,
+                held_on: None,
+                participants: Some(vec!["Huda".into(), "Karim".into(), "Sam".into()]),
+                votes_per_person: Some(5),
+            },
+        )?;
+        for i in 0..notes {
+            empathy::add_note(
+                w,
+                &NewNote {
+                    map_id: m.id.to_string(),
+                    area: rng.pick(Area::ALL),
+                    text: format!("{} #{i}", rng.pick(NOTE_TEXTS)),
+                    colour: Some(rng.pick(NoteColour::ALL)),
+                    author: Some(rng.pick(&["Huda", "Karim", "Sam"]).to_owned()),
+                    group_id: None,
+                },
+            )?;
+        }
+        Ok(m.id)
+    })
+    .map(|c| c.value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

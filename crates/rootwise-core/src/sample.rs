@@ -9,8 +9,10 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::action::{self, ActionEdit, ActionKind, ActionStatus, NewAction, Priority};
 use crate::analysis::{self, CauseCategory, NewAnalysis, NewEvidence, NewWhy, WhyEdit, WhyStatus};
+use crate::empathy::{self, Area, NewMap, NewNote, NoteEdit};
 use crate::error::Result;
 use crate::ids::ProblemId;
+use crate::persona::{self, NewPersona, QuoteInput, QuoteSource};
 use crate::problem::{self, Channel, NewOccurrence, NewProblem, ProblemEdit, Severity, Status};
 use crate::store::Writer;
 use crate::time;
@@ -431,6 +433,139 @@ fn load_analyses(w: &mut Writer<'_>, problems: &[(String, ProblemId)]) -> Result
     Ok(())
 }
 
+/// The sample persona: who it is, what they said, the problem that hurts
+/// them, and a workshop's notes (area, text, author, the cause a note
+/// supports).
+struct SamplePersona {
+    name: &'static str,
+    role: &'static str,
+    segment: &'static str,
+    goals: &'static str,
+    pain_points: &'static str,
+    triggers: &'static str,
+    fears: &'static str,
+    channels: &'static [Channel],
+    story: &'static str,
+    quotes: &'static [(&'static str, QuoteSource, &'static str, i64)],
+    problem: &'static str,
+    map_title: &'static str,
+    participants: &'static [&'static str],
+    notes: &'static [(Area, &'static str, &'static str, Option<&'static str>)],
+}
+
+const SAMPLE_PERSONA: SamplePersona = SamplePersona {
+    name: "ريم، موظفة تدفع فواتيرها من الهاتف",
+    role: "تدير حسابات البيت وحدها، وتدفع الفواتير في استراحة الغداء",
+    segment: "أفراد، تطبيق الجوال",
+    goals: "أن تنجز الدفع في دقيقتين دون الاتصال بأحد",
+    pain_points: "رمز التحقق يتأخر أو لا يصل، فتبدأ من جديد",
+    triggers: "تذكير بموعد استحقاق الفاتورة",
+    fears: "أن يُقطع الاشتراك لأن الدفع لم يكتمل",
+    channels: &[Channel::SelfService, Channel::Chat],
+    story: "تفتح التطبيق بين اجتماعين، تدخل كلمة المرور، وتنتظر رمزًا لا يصل. تعيد المحاولة مرتين ثم تؤجل الدفع إلى المساء.",
+    quotes: &[
+        ("انتظرت الرمز خمس دقائق ثم أغلقت التطبيق", QuoteSource::SupportTicket, "TCK-20931", 6),
+        ("I don't have time to call anyone at lunch.", QuoteSource::Interview, "", 12),
+        ("كل مرة أطلب رمزًا جديدًا يلغي الذي قبله", QuoteSource::CallRecording, "call-7781", 20),
+    ],
+    problem: "لا يصل رمز التحقق برسالة نصية عند تسجيل الدخول",
+    map_title: "ورشة تسجيل الدخول، فريق الدعم",
+    participants: &["هدى", "كريم", "Sam"],
+    notes: &[
+        (Area::Says, "«الرمز لا يصل أبدًا في الوقت المناسب»", "هدى", Some("اسم المرسل غير مسجَّل لدى هذا المشغّل")),
+        (Area::Says, "Asks whether the app is down", "Sam", None),
+        (Area::Thinks, "ربما المشكلة في هاتفي", "كريم", None),
+        (Area::Does, "تضغط «أعد الإرسال» مرات متتالية", "هدى", None),
+        (Area::Does, "Gives up and pays at the branch", "Sam", None),
+        (Area::Feels, "قلق من انقطاع الخدمة", "كريم", None),
+        (Area::Pains, "لا تعرف كم تنتظر قبل طلب رمز جديد", "هدى", None),
+        (Area::Gains, "Pay without leaving the app", "Sam", None),
+        (Area::Gains, "تنبيه واضح إن تأخر الرمز", "كريم", None),
+    ],
+};
+
+/// Adds the sample persona, its quotes, its link to a sample problem and
+/// its empathy map.
+fn load_persona(w: &mut Writer<'_>, problems: &[(String, ProblemId)]) -> Result<()> {
+    let s = &SAMPLE_PERSONA;
+    let today = time::today_utc();
+    let p = persona::write::create_as(
+        w,
+        &NewPersona {
+            name: s.name.into(),
+            role: Some(s.role.into()),
+            segment: Some(s.segment.into()),
+            goals: Some(s.goals.into()),
+            pain_points: Some(s.pain_points.into()),
+            triggers: Some(s.triggers.into()),
+            fears: Some(s.fears.into()),
+            channels: Some(s.channels.to_vec()),
+            story: Some(s.story.into()),
+            demographics: None,
+        },
+        true,
+    )?;
+    for (text, source, reference, days_ago) in s.quotes {
+        persona::add_quote(
+            w,
+            p.id,
+            &QuoteInput {
+                text: (*text).into(),
+                source: *source,
+                reference: Some((*reference).into()),
+                said_on: today - Duration::days(*days_ago),
+            },
+        )?;
+    }
+    let problem_id = problems
+        .iter()
+        .find(|(t, _)| t == s.problem)
+        .map(|(_, id)| *id);
+    if let Some(id) = problem_id {
+        persona::link_problem(w, p.id, id)?;
+    }
+    let m = empathy::write::create_map_as(
+        w,
+        &NewMap {
+            persona_id: p.id.to_string(),
+            title: s.map_title.into(),
+            problem_id: problem_id.map(|id| id.to_string()),
+            held_on: Some(today - Duration::days(2)),
+            participants: Some(s.participants.iter().map(|p| (*p).to_owned()).collect()),
+            votes_per_person: Some(3),
+        },
+        true,
+    )?;
+    for (area, text, author, cause) in s.notes {
+        let n = empathy::add_note(
+            w,
+            &NewNote {
+                map_id: m.id.to_string(),
+                area: *area,
+                text: (*text).into(),
+                colour: None,
+                author: Some((*author).into()),
+                group_id: None,
+            },
+        )?;
+        let cause: Option<String> = match cause {
+            Some(text) => w
+                .tx()
+                .query_row(
+                    "SELECT id FROM why_nodes WHERE text = ?1 AND deleted_at IS NULL",
+                    [text],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            None => None,
+        };
+        if let Some(c) = cause {
+            empathy::edit_note(w, n.id, &NoteEdit::CauseIds(vec![c]))?;
+        }
+    }
+    Ok(())
+}
+
 /// Loads the sample problems (as sample data the user can remove) and
 /// returns how many were added.
 pub fn load(w: &mut Writer<'_>) -> Result<u32> {
@@ -484,6 +619,7 @@ pub fn load(w: &mut Writer<'_>) -> Result<u32> {
     }
     load_analyses(w, &loaded)?;
     load_actions(w, &loaded)?;
+    load_persona(w, &loaded)?;
     Ok(added)
 }
 
@@ -510,6 +646,19 @@ pub fn remove(w: &mut Writer<'_>) -> Result<u32> {
     };
     for id in &ids {
         problem::delete(w, *id)?;
+    }
+    // Sample personas go too, and their maps with them.
+    let personas: Vec<crate::ids::PersonaId> = {
+        let mut stmt = w
+            .tx()
+            .prepare("SELECT id FROM personas WHERE sample = 1 AND deleted_at IS NULL")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        ids
+    };
+    for id in personas {
+        persona::delete(w, id)?;
     }
     Ok(ids.len() as u32)
 }
@@ -565,6 +714,20 @@ mod tests {
             "each sample corrective action names its root cause"
         );
 
+        let personas = crate::persona::list(ws.conn()).unwrap();
+        assert_eq!(personas.len(), 1);
+        assert_eq!((personas[0].quote_count, personas[0].problem_count), (3, 1));
+        let maps = crate::empathy::list_maps(ws.conn()).unwrap();
+        assert_eq!(maps[0].note_count as usize, SAMPLE_PERSONA.notes.len());
+        let root = crate::analysis::search(ws.conn(), "اسم المرسل", 5).unwrap();
+        assert_eq!(
+            crate::empathy::notes_for_why(ws.conn(), root[0].why_id)
+                .unwrap()
+                .len(),
+            1,
+            "a note supports the sample root cause"
+        );
+
         let removed = ws.write("Dana", remove).unwrap().value;
         assert_eq!(removed, added);
         let left = problem::list(ws.conn(), 0, 100).unwrap();
@@ -581,6 +744,12 @@ mod tests {
             0,
             "and so do their actions"
         );
-        assert_eq!(crate::trash::list(ws.conn()).unwrap().len() as u32, added);
+        assert!(crate::persona::list(ws.conn()).unwrap().is_empty());
+        assert!(crate::empathy::list_maps(ws.conn()).unwrap().is_empty());
+        assert_eq!(
+            crate::trash::list(ws.conn()).unwrap().len() as u32,
+            added + 1,
+            "the problems and the persona"
+        );
     }
 }

@@ -614,3 +614,98 @@ fn upgrading_a_v4_workspace_keeps_problems_analyses_and_history_and_takes_action
         tree.checks
     );
 }
+
+#[test]
+fn upgrading_a_v5_workspace_keeps_problems_and_actions_and_takes_personas_and_maps() {
+    use rootwise_core::empathy::{self, Area, NewMap, NewNote, NoteEdit};
+    use rootwise_core::persona::{self, NewPersona};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    let (problem_id, action_id, why_id) = (
+        "019a0000-0000-7000-8000-0000000000c5",
+        "019a0000-0000-7000-8000-0000000000f5",
+        "019a0000-0000-7000-8000-0000000000e5",
+    );
+    {
+        // A workspace as version 5 of Rootwise wrote it: a problem, its
+        // analysis with a root cause, and an action on it.
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, created_at, updated_at, severity, severity_rank, status,
+                 status_rank, reported_on, first_seen, last_seen) VALUES
+                ('019a0000-0000-7000-8000-0000000000c5', 'حالة المرتجع غير واضحة', '2026-07-01T08:00:00.000Z',
+                 '2026-07-02T08:00:00.000Z', 'high', 2, 'actions_in_progress', 3,
+                 '2026-07-01', '2026-07-01', '2026-07-01');
+             INSERT INTO analyses (id, problem_id, title, held_on, created_at, updated_at) VALUES
+                ('019a0000-0000-7000-8000-0000000000d5', '019a0000-0000-7000-8000-0000000000c5',
+                 'لماذا؟', '2026-07-02', '2026-07-02T08:00:00.000Z', '2026-07-02T08:00:00.000Z');
+             INSERT INTO why_nodes (id, analysis_id, position, text, status, root_cause,
+                 created_at, updated_at) VALUES
+                ('019a0000-0000-7000-8000-0000000000e5', '019a0000-0000-7000-8000-0000000000d5', 0,
+                 'لا تعرض الصفحة خطوات الاسترداد', 'confirmed', 1,
+                 '2026-07-02T08:00:00.000Z', '2026-07-02T08:00:00.000Z');
+             INSERT INTO actions (id, problem_id, title, kind, owner, priority, priority_rank, status,
+                 created_at, updated_at) VALUES
+                ('019a0000-0000-7000-8000-0000000000f5', '019a0000-0000-7000-8000-0000000000c5',
+                 'عرض خطوات الاسترداد في صفحة الطلب', 'corrective', 'Karim', 'high', 2, 'in_progress',
+                 '2026-07-03T08:00:00.000Z', '2026-07-03T08:00:00.000Z');
+             INSERT INTO action_causes (action_id, why_id) VALUES
+                ('019a0000-0000-7000-8000-0000000000f5', '019a0000-0000-7000-8000-0000000000e5');",
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(ws.backup_path().is_some(), "backed up before upgrading");
+    let a = rootwise_core::action::get(ws.conn(), action_id.parse().unwrap()).unwrap();
+    assert_eq!(a.title, "عرض خطوات الاسترداد في صفحة الطلب");
+    assert_eq!(a.owner, "Karim");
+    assert_eq!(a.cause_ids, vec![why_id.parse().unwrap()]);
+    // The upgraded workspace takes personas and maps linked to its old data.
+    let (persona_id, note_id) = ws
+        .write("Mona", |w| {
+            let p = persona::create(
+                w,
+                &NewPersona {
+                    name: "سلمى".into(),
+                    ..NewPersona::default()
+                },
+            )?;
+            persona::link_problem(w, p.id, problem_id.parse()?)?;
+            let m = empathy::create_map(
+                w,
+                &NewMap {
+                    persona_id: p.id.to_string(),
+                    title: "ورشة".into(),
+                    problem_id: Some(problem_id.into()),
+                    held_on: None,
+                    participants: None,
+                    votes_per_person: None,
+                },
+            )?;
+            let n = empathy::add_note(
+                w,
+                &NewNote {
+                    map_id: m.id.to_string(),
+                    area: Area::Says,
+                    text: "«أين وصل طلبي؟»".into(),
+                    colour: None,
+                    author: None,
+                    group_id: None,
+                },
+            )?;
+            empathy::edit_note(w, n.id, &NoteEdit::CauseIds(vec![why_id.into()]))?;
+            Ok((p.id, n.id))
+        })
+        .unwrap()
+        .value;
+    assert_eq!(
+        persona::for_problem(ws.conn(), problem_id.parse().unwrap()).unwrap()[0].id,
+        persona_id
+    );
+    assert_eq!(
+        empathy::notes_for_why(ws.conn(), why_id.parse().unwrap()).unwrap()[0].id,
+        note_id
+    );
+}

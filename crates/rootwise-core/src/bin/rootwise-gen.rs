@@ -1,10 +1,11 @@
 //! Fills a workspace with synthetic data for performance work.
 //!
-//! `rootwise-gen [--problems N] [--tree NODES] [--actions N] [--seed S] PATH`
+//! `rootwise-gen [--problems N] [--tree NODES] [--actions N] [--notes N] [--seed S] PATH`
 //!
 //! `--problems` adds N problems; `--tree` adds one problem with an analysis
 //! whose why-tree holds NODES causes (and prints the analysis id);
 //! `--actions` adds N corrective actions over N/10 new problems.
+//! `--notes` adds a persona and an empathy map with N notes.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ use std::time::Instant;
 use rootwise_core::{generate, Workspace};
 
 fn usage() -> ExitCode {
-    eprintln!("usage: rootwise-gen [--problems N] [--tree NODES] [--actions N] [--seed S] PATH");
+    eprintln!("usage: rootwise-gen [--problems N] [--tree NODES] [--actions N] [--notes N] [--seed S] PATH");
     ExitCode::from(2)
 }
 
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
     let mut problems: Option<u32> = None;
     let mut tree: Option<u32> = None;
     let mut actions: Option<u32> = None;
+    let mut notes: Option<u32> = None;
     let mut seed = 7u64;
     let mut path: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
@@ -42,6 +44,10 @@ fn main() -> ExitCode {
                 Some(n) => actions = Some(n),
                 None => return usage(),
             },
+            "--notes" => match count(args.next()) {
+                Some(n) => notes = Some(n),
+                None => return usage(),
+            },
             "--seed" => match args.next().and_then(|v| v.parse().ok()) {
                 Some(s) => seed = s,
                 None => return usage(),
@@ -54,7 +60,7 @@ fn main() -> ExitCode {
     let Some(path) = path else {
         return usage();
     };
-    if problems.is_none() && tree.is_none() && actions.is_none() {
+    if problems.is_none() && tree.is_none() && actions.is_none() && notes.is_none() {
         return usage();
     }
     let started = Instant::now();
@@ -70,6 +76,13 @@ fn main() -> ExitCode {
         if let Some(n) = actions {
             generate::actions(&mut ws, n, seed)?;
             println!("added {n} actions to {}", path.display());
+        }
+        if let Some(n) = notes {
+            let id = generate::empathy_board(&mut ws, n, seed)?;
+            println!(
+                "added an empathy map {id} with {n} notes to {}",
+                path.display()
+            );
         }
         Ok(())
     });
