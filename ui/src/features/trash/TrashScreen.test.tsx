@@ -119,6 +119,37 @@ describe("Trash screen", () => {
     expect(within(notice).getByRole("link")).toHaveAttribute("href", "#/analyses/a1");
   });
 
+  it("names personas, quotes, maps and notes, and links a restored map", async () => {
+    const item = (entity: string, id: string, label: string) => ({
+      entity,
+      id,
+      label,
+      deletedAt: "2025-03-05T10:00:00Z",
+      deletedBy: "Mona",
+    });
+    installMockBackend({
+      handlers: {
+        trash_list: () => [
+          item("persona", "p1", "Salma"),
+          item("quote", "q1", "Where is my refund?"),
+          item("empathy_map", "m1", "Returns workshop"),
+          item("empathy_note", "n1", "Calls twice a day"),
+          item("action", "x1", "Show refund steps"),
+        ],
+        trash_restore: () => null,
+      },
+    });
+    const { user } = renderApp("/trash");
+    const rows = await screen.findAllByTestId("trash-row");
+    expect(
+      rows.map((r) => within(r).getByText(/^(Persona|Quote|Empathy map|Note|Action)$/).textContent),
+    ).toEqual(["Persona", "Quote", "Empathy map", "Note", "Action"]);
+    await user.click(within(rows[2] as HTMLElement).getByTestId("trash-restore"));
+    const notice = await screen.findByTestId("trash-restored");
+    expect(notice).toHaveTextContent(/Returns workshop.* is back where it was/);
+    expect(within(notice).getByRole("link")).toHaveAttribute("href", "#/empathy/m1");
+  });
+
   it("speaks Arabic", async () => {
     installMockBackend({
       settings: { language: "ar" },

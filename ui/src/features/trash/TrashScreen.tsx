@@ -9,11 +9,26 @@ import { formatTimestamp, useDateTimeFormat } from "../../i18n/format";
 import { isolate } from "../problems/list/format";
 
 /** The kinds of trashed items this screen names; others show as "Item". */
-const KINDS = ["problem", "analysis", "why"] as const;
+const KINDS = [
+  "problem",
+  "analysis",
+  "why",
+  "action",
+  "persona",
+  "quote",
+  "empathy_map",
+  "empathy_note",
+] as const;
 type Kind = (typeof KINDS)[number];
 
 function kindOf(entity: string): Kind | null {
   return KINDS.find((k) => k === entity) ?? null;
+}
+
+function pageOf(item: TrashItem): string | null {
+  const kind = kindOf(item.entity);
+  const base = kind === null ? undefined : PAGES[kind];
+  return base === undefined ? null : `${base}/${item.id}`;
 }
 
 /** What the user would recognise an item by: an empty cause says so. */
@@ -26,7 +41,21 @@ const RESTORED = {
   problem: "trash.restored",
   analysis: "trash.restoredAnalysis",
   why: "trash.restoredWhy",
+  action: "trash.restoredItem",
+  persona: "trash.restoredItem",
+  quote: "trash.restoredItem",
+  empathy_map: "trash.restoredItem",
+  empathy_note: "trash.restoredItem",
 } as const;
+
+/** Where a restored item can be opened, if it has a page of its own. */
+const PAGES: Partial<Record<Kind, string>> = {
+  problem: "/problems",
+  analysis: "/analyses",
+  action: "/actions",
+  persona: "/personas",
+  empathy_map: "/empathy",
+};
 
 /** What happened to the last restore, for the notice under the header. */
 type Outcome = { kind: "restored"; item: TrashItem } | { kind: "failed"; item: TrashItem; error: AppError };
@@ -160,11 +189,8 @@ export function TrashScreen() {
         {outcome?.kind === "restored" && (
           <span data-testid="trash-restored">
             {t(RESTORED[kindOf(outcome.item.entity) ?? "problem"], { label: isolate(labelOf(outcome.item)) })}{" "}
-            {outcome.item.entity === "problem" && (
-              <Link to={`/problems/${outcome.item.id}`}>{t("trash.openRestored")}</Link>
-            )}
-            {outcome.item.entity === "analysis" && (
-              <Link to={`/analyses/${outcome.item.id}`}>{t("trash.openRestored")}</Link>
+            {pageOf(outcome.item) !== null && (
+              <Link to={pageOf(outcome.item) ?? ""}>{t("trash.openRestored")}</Link>
             )}
           </span>
         )}
