@@ -49,9 +49,10 @@ bindings:
 bench:
 	cargo bench -p rootwise-core
 
-## bench-ui: the 1,000-node why-tree in the real app (outline, typing, diagram); figures only
+## bench-ui: in the real app, the 1,000-node why-tree (outline, typing, diagram) and a 500-note empathy board (open, drag); figures only
 bench-ui: app
 	WEBKIT_DISABLE_DMABUF_RENDERER=1 $(XVFB) node tests/e2e/bench/tree.mjs
+	WEBKIT_DISABLE_DMABUF_RENDERER=1 $(XVFB) node tests/e2e/bench/board.mjs
 
 ## generate: a workspace with N synthetic problems (N=100000 OUT=target/generated.db)
 N ?= 100000

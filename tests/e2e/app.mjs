@@ -58,6 +58,8 @@ export class Driver {
       ROOTWISE_NOTIFY_LOG: join(home, 'notifications.jsonl'),
       // "Import CSV…" reads this file instead of asking in the native dialog.
       ROOTWISE_IMPORT_FILE: join(home, 'import.csv'),
+      // "Add picture…" reads this file instead of asking in the native dialog.
+      ROOTWISE_PICTURE_FILE: join(home, 'picture'),
       LANG: 'C.UTF-8',
     };
     mkdirSync(env.ROOTWISE_EXPORT_DIR, { recursive: true });
@@ -80,6 +82,8 @@ export class Driver {
     this.notifyLog = join(home, 'notifications.jsonl');
     /** The file "Import CSV…" reads. */
     this.importFile = join(home, 'import.csv');
+    /** The file "Add picture…" reads. */
+    this.pictureFile = join(home, 'picture');
   }
 
   /** Starts the app on `workspace` and waits until its UI has mounted. */

@@ -1,0 +1,88 @@
+// An empathy-map board of 500 notes in the real app (WebKitGTK under Xvfb):
+// how long it takes to open, and how smooth a pointer drag of a note from
+// one area to another stays. A benchmark, not a test: it prints figures and
+// asserts nothing, because these machines are noisy. Budgets: the board
+// opens under 300 ms; a drag stays under 16 ms a frame. Run with
+// `make bench-ui` (after `make app`).
+
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Driver, root, screenshot, tempDir } from '../app.mjs';
+
+const NOTES = Number(process.env.ROOTWISE_BENCH_NOTES ?? 500);
+const RUNS = Number(process.env.ROOTWISE_BENCH_RUNS ?? 7);
+const DRAGS = Number(process.env.ROOTWISE_BENCH_DRAGS ?? 5);
+
+const workspace = join(tempDir('rootwise-bench-'), 'board.db');
+const out = execFileSync(
+  'cargo',
+  ['run', '-q', '--release', '-p', 'rootwise-core', '--bin', 'rootwise-gen', '--', '--notes', String(NOTES), workspace],
+  { cwd: root, encoding: 'utf8' },
+);
+const id = /empathy map (\S+) with/.exec(out)?.[1];
+if (id === undefined) throw new Error(`no map id in: ${out}`);
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`;
+};
+
+const driver = await Driver.start();
+const app = await driver.launch(workspace);
+try {
+  // Opening: from navigation to the first frame with every note in the page.
+  const open = [];
+  for (let i = 0; i < RUNS; i++) {
+    await app.execute('window.location.hash = "#/empathy"');
+    await app.find('[data-testid="maps-list"], main h1');
+    const ms = await app.cmd('POST', '/execute/async', {
+      script: `const [id, n, done] = arguments;
+        const t0 = performance.now();
+        window.location.hash = '#/empathy/' + id;
+        const tick = () => document.querySelectorAll('[data-testid="note-card"]').length >= n
+          ? requestAnimationFrame(() => done(performance.now() - t0))
+          : requestAnimationFrame(tick);
+        tick();`,
+      args: [id, NOTES],
+    });
+    open.push(ms);
+  }
+  console.log(`board of ${NOTES} notes, navigation to the first frame with every note: ${stats(open)}`);
+  await screenshot(`bench-board-${NOTES}`);
+
+  // Dragging: each pointer move's time to the next frame, and the frame
+  // intervals while the drag runs (a long frame shows as a long interval).
+  await app.execute(`
+    window.__moves = [];
+    window.__frames = [];
+    document.addEventListener('pointermove', (e) => {
+      if (e.buttons === 0) return;
+      const t0 = performance.now();
+      requestAnimationFrame(() => window.__moves.push(performance.now() - t0));
+    }, true);
+    let last = null;
+    const loop = (t) => {
+      if (window.__recording) {
+        if (last !== null) window.__frames.push(t - last);
+        last = t;
+      } else last = null;
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);`);
+  for (let i = 0; i < DRAGS; i++) {
+    const [from, to] = i % 2 === 0 ? ['says', 'gains'] : ['gains', 'says'];
+    const note = await app.find(`[data-testid="empathy-area-${from}"] [data-testid="note-card"]`);
+    const area = await app.find(`[data-testid="empathy-area-${to}"]`);
+    await app.execute('window.__recording = true');
+    await app.drag(note, area, 24);
+    await app.execute('window.__recording = false');
+  }
+  const moves = await app.execute('return window.__moves');
+  const frames = await app.execute('return window.__frames');
+  console.log(`dragging a note across a ${NOTES}-note board, pointer move to the next frame: ${stats(moves)}`);
+  console.log(`dragging, frame intervals (16.7 ms at 60 Hz): ${stats(frames)}`);
+} finally {
+  await app.end();
+  await driver.stop();
+}
