@@ -19,6 +19,7 @@ import {
 } from "./InlineFields";
 import { Occurrences } from "./Occurrences";
 import { ProblemActions } from "./ProblemActions";
+import { ProblemPersonas } from "../../personas/ProblemPersonas";
 import { ProblemStatusField } from "./CloseProblem";
 import { ProblemAnalyses } from "./ProblemAnalyses";
 import { Recurrence } from "./Recurrence";
@@ -181,6 +182,7 @@ function Detail({ detail }: { detail: ProblemDetail }) {
           )}
           <ProblemAnalyses problemId={problem.id} problemTitle={problem.title} />
           <ProblemActions problemId={problem.id} />
+          <ProblemPersonas problemId={problem.id} />
           <History history={detail.history} merged={detail.mergedFrom} />
           <p className="links-note" data-testid="links-note">
             {t("problemDetail.linksNote")}
