@@ -122,12 +122,18 @@ export function useBoard(id: string) {
 
 /** The causes a note supports. */
 export function useNoteCauses(id: string) {
-  return useQuery<CauseRef[], AppError>({ queryKey: empathyKeys.noteCauses(id), queryFn: () => noteCauses(id) });
+  return useQuery<CauseRef[], AppError>({
+    queryKey: empathyKeys.noteCauses(id),
+    queryFn: () => noteCauses(id),
+  });
 }
 
 /** The notes that support a cause. */
 export function useWhyNotes(whyId: string) {
-  return useQuery<NoteRef[], AppError>({ queryKey: empathyKeys.whyNotes(whyId), queryFn: () => whyNotes(whyId) });
+  return useQuery<NoteRef[], AppError>({
+    queryKey: empathyKeys.whyNotes(whyId),
+    queryFn: () => whyNotes(whyId),
+  });
 }
 
 /** A mutation that refreshes the empathy screens (and the trash) when it succeeds. */

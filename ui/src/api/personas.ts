@@ -81,7 +81,11 @@ export async function deleteQuote(id: string): Promise<void> {
 }
 
 /** Links a persona to a problem that hurts it, or unlinks it. */
-export async function linkPersonaProblem(personaId: string, problemId: string, linked: boolean): Promise<void> {
+export async function linkPersonaProblem(
+  personaId: string,
+  problemId: string,
+  linked: boolean,
+): Promise<void> {
   await invoke<null>("persona_link_problem", { personaId, problemId, linked });
 }
 
@@ -117,7 +121,10 @@ export function usePersonas() {
 
 /** One persona's page. */
 export function usePersona(id: string) {
-  return useQuery<PersonaDetail, AppError>({ queryKey: personaKeys.detail(id), queryFn: () => getPersona(id) });
+  return useQuery<PersonaDetail, AppError>({
+    queryKey: personaKeys.detail(id),
+    queryFn: () => getPersona(id),
+  });
 }
 
 /** A persona's picture (null when it has none). */
@@ -172,7 +179,9 @@ export function useCreatePersona() {
 
 /** Edits one field of a persona. */
 export function useEditPersona() {
-  return usePersonaMutation<Persona, { id: string; edit: PersonaEdit }>(({ id, edit }) => editPersona(id, edit));
+  return usePersonaMutation<Persona, { id: string; edit: PersonaEdit }>(({ id, edit }) =>
+    editPersona(id, edit),
+  );
 }
 
 /** Moves a persona to the trash. */
@@ -185,7 +194,9 @@ export function useDeletePersona() {
 
 /** Duplicates a persona as a template. */
 export function useDuplicatePersona() {
-  return usePersonaMutation<Persona, { id: string; name: string }>(({ id, name }) => duplicatePersona(id, name));
+  return usePersonaMutation<Persona, { id: string; name: string }>(({ id, name }) =>
+    duplicatePersona(id, name),
+  );
 }
 
 /** Picks and stores a picture. */
@@ -207,7 +218,9 @@ export function useAddQuote() {
 
 /** Replaces a quote. */
 export function useEditQuote() {
-  return usePersonaMutation<Quote, { id: string; input: QuoteInput }>(({ id, input }) => editQuote(id, input));
+  return usePersonaMutation<Quote, { id: string; input: QuoteInput }>(({ id, input }) =>
+    editQuote(id, input),
+  );
 }
 
 /** Moves a quote to the trash. */

@@ -10,13 +10,15 @@ const GROUPS: readonly {
     | "shortcuts.groupNavigation"
     | "problemList.shortcuts.group"
     | "outline.shortcuts.group"
-    | "actionBoard.shortcuts.group";
+    | "actionBoard.shortcuts.group"
+    | "empathy.shortcuts.group";
 }[] = [
   { group: "general", titleKey: "shortcuts.groupGeneral" },
   { group: "navigation", titleKey: "shortcuts.groupNavigation" },
   { group: "problemList", titleKey: "problemList.shortcuts.group" },
   { group: "outline", titleKey: "outline.shortcuts.group" },
   { group: "board", titleKey: "actionBoard.shortcuts.group" },
+  { group: "empathy", titleKey: "empathy.shortcuts.group" },
 ];
 
 function ShortcutKeys({ shortcut }: { shortcut: Shortcut }) {

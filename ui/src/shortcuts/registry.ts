@@ -28,7 +28,7 @@ export type OutlineAction =
   | { type: "redo" }
   | { type: "leave" };
 
-export type ShortcutGroup = "general" | "navigation" | "problemList" | "outline" | "board";
+export type ShortcutGroup = "general" | "navigation" | "problemList" | "outline" | "board" | "empathy";
 
 export type ShortcutDescriptionKey =
   | "shortcuts.help"
@@ -40,10 +40,15 @@ export type ShortcutDescriptionKey =
   | "problemList.shortcuts.previous"
   | "problemList.shortcuts.open"
   | `outline.shortcuts.${OutlineAction["type"]}`
-  | `actionBoard.shortcuts.${BoardShortcutType}`;
+  | `actionBoard.shortcuts.${BoardShortcutType}`
+  | `empathy.shortcuts.${EmpathyShortcutType}`;
 
 /** The actions board's keys (the board handles them itself, on a focused card). */
 export type BoardShortcutType = "moveNext" | "movePrevious" | "pickUp";
+
+/** The empathy-map board's keys (the board handles them itself, on a focused area or note). */
+export type EmpathyShortcutType =
+  "addNote" | "editNote" | "deleteNote" | "moveArea" | "moveUp" | "moveDown" | "select" | "vote";
 
 interface BaseShortcut {
   /**
@@ -84,7 +89,14 @@ export interface BoardShortcut extends BaseShortcut {
   action: { type: BoardShortcutType };
 }
 
-export type Shortcut = GlobalShortcut | ProblemListShortcut | OutlineShortcut | BoardShortcut;
+/** A shortcut of the empathy-map board: works while an area or a note has focus; listed for help. */
+export interface EmpathyShortcut extends BaseShortcut {
+  scope: "empathy";
+  action: { type: EmpathyShortcutType };
+}
+
+export type Shortcut =
+  GlobalShortcut | ProblemListShortcut | OutlineShortcut | BoardShortcut | EmpathyShortcut;
 export type ShortcutScope = Shortcut["scope"];
 
 /**
@@ -190,6 +202,25 @@ export const SHORTCUTS: readonly Shortcut[] = [
     descriptionKey: `actionBoard.shortcuts.${type}`,
     group: "board",
     scope: "board",
+    action: { type },
+  })),
+  ...(
+    [
+      ["n", "addNote"],
+      ["Enter", "editNote"],
+      ["Delete", "deleteNote"],
+      ["Alt+ArrowInlineEnd", "moveArea"],
+      ["Alt+ArrowInlineStart", "moveArea"],
+      ["Alt+ArrowUp", "moveUp"],
+      ["Alt+ArrowDown", "moveDown"],
+      ["Space", "select"],
+      ["v", "vote"],
+    ] as const
+  ).map(([key, type]): Shortcut => ({
+    keys: [key],
+    descriptionKey: `empathy.shortcuts.${type}`,
+    group: "empathy",
+    scope: "empathy",
     action: { type },
   })),
 ];

@@ -6,6 +6,7 @@ import type { Evidence } from "../../../bindings/Evidence";
 import type { NewEvidence } from "../../../bindings/NewEvidence";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import type { WhyStatus } from "../../../bindings/WhyStatus";
+import { WhyNotes } from "../../empathy/links/WhyNotes";
 import { Field } from "../../problems/fields";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { evidenceMessages } from "./messages";
@@ -388,6 +389,7 @@ export function DetailsPanel({ node, editor, focusRequest, onClose }: DetailsPan
           }}
         />
       </section>
+      <WhyNotes whyId={node.id} />
     </aside>
   );
 }
