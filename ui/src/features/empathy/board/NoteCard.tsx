@@ -1,3 +1,4 @@
+import { NavIcon } from "../../../shell/icons";
 import { useDraggable } from "@dnd-kit/core";
 import { memo, type KeyboardEvent, type MouseEvent } from "react";
 import type { TFunction } from "i18next";
@@ -63,7 +64,11 @@ const NoteFace = memo(function NoteFace({
         <bdi className="empathy-note-author">{author}</bdi>
         {linked && (
           <span className="empathy-note-linked" title={t("empathy.note.linked")} data-testid="note-linked">
-            <span aria-hidden="true">🔗</span>
+            {/* Drawn, not an emoji: the bundled fonts have no emoji glyphs. */}
+            <NavIcon>
+              <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1" />
+              <path d="M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" />
+            </NavIcon>
             <span className="visually-hidden">{t("empathy.note.linked")}</span>
           </span>
         )}
