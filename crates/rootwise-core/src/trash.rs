@@ -67,7 +67,9 @@ const KINDS: &[Kind] = &[
         entity: empathy::NOTE,
         table: "empathy_notes",
         label: "text",
-        listed: "map_id IN (SELECT m.id FROM empathy_maps m JOIN personas p ON p.id = m.persona_id
+        // A note of a private round not yet revealed keeps its words to
+        // itself: it is listed once the round is revealed.
+        listed: "hidden = 0 AND map_id IN (SELECT m.id FROM empathy_maps m JOIN personas p ON p.id = m.persona_id
                             WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL)",
     },
     Kind {

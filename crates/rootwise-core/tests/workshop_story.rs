@@ -462,6 +462,31 @@ fn notes_are_added_edited_moved_grouped_and_deleted_with_undo() {
             .count(),
         2
     );
+    // A note joining a group goes just after its last member, so the
+    // area's order keeps the group together.
+    let d = note(&mut f.ws, f.map, Area::Does, "يكتب شكوى على الشبكات");
+    f.ws.write("Mona", |w| {
+        empathy::edit_note(w, c, &NoteEdit::Group(Some(g.id.to_string())))
+    })
+    .unwrap();
+    let order: Vec<_> = empathy::board(f.ws.conn(), f.map)
+        .unwrap()
+        .notes
+        .iter()
+        .filter(|n| n.area == Area::Does)
+        .map(|n| (n.id, n.group_id))
+        .collect();
+    assert_eq!(
+        order.last().map(|o| o.0),
+        Some(d),
+        "the ungrouped note stays last"
+    );
+    assert!(order[..3].iter().all(|o| o.1 == Some(g.id)), "{order:?}");
+    f.ws.write("Mona", |w| {
+        empathy::edit_note(w, c, &NoteEdit::Group(None))?;
+        empathy::delete_note(w, d)
+    })
+    .unwrap();
     // Leaving the area leaves the group.
     f.ws.write("Mona", |w| {
         empathy::edit_note(
@@ -626,6 +651,40 @@ fn notes_are_evidence_for_causes_and_problems_both_ways() {
     );
     let wh = history::for_entity(f.ws.conn(), analysis::WHY, &f.why.to_string()).unwrap();
     assert!(wh.iter().any(|e| e.field.as_deref() == Some("notes")));
+    // A linked cause that goes to the trash does not block editing the others.
+    let other =
+        f.ws.write("Mona", |w| {
+            let a = analysis::list(w.tx(), 10)?[0].analysis.id;
+            analysis::add_why(
+                w,
+                a,
+                &NewWhy {
+                    text: "لا يصل إشعار عند تغيّر الحالة".into(),
+                    ..NewWhy::default()
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    f.ws.write("Mona", |w| analysis::delete_why(w, f.why, false))
+        .unwrap();
+    f.ws.write("Mona", |w| {
+        empathy::edit_note(
+            w,
+            n,
+            &NoteEdit::CauseIds(vec![f.why.to_string(), other.to_string()]),
+        )
+    })
+    .unwrap();
+    assert_eq!(
+        empathy::get_note(f.ws.conn(), n).unwrap().cause_ids.len(),
+        2
+    );
+    let refs = empathy::note_causes(f.ws.conn(), n).unwrap();
+    assert!(refs.iter().any(|c| c.id == f.why && c.deleted));
+    f.ws.write("Mona", |w| trash::restore(w, "why", &f.why.to_string()))
+        .unwrap();
     // Unknown causes and problems are refused.
     let err =
         f.ws.write("Mona", |w| {

@@ -308,6 +308,8 @@ test('a board is filled by keyboard and double-click, a note moved and linked to
   await go('#/analyses');
   await clickText('a', SMS_ANALYSIS);
   await clickOn(`[role="treeitem"][aria-label="${SMS_ROOT}"] [data-testid="outline-text"]`);
+  // Alt+E opens the cause's details, where its supporting notes are listed.
+  await app.chord(Key.Alt, 'e');
   await app.findWithText('[data-testid="why-note"]', 'Where is my code');
 });
 
@@ -350,6 +352,7 @@ test('workshop mode: a timed private-writing round, the reveal, and a dot vote',
   const where = await noteWith('Where is my code');
   await clickOn('[data-testid="voting-voter-Huda"]');
   await (await focusNote(expires.id)).click();
+  await app.waitFor(async () => (await noteWith('The code expires')).votes === 1, 'a dot from Huda');
   await (await focusNote(expires.id)).click();
   await app.waitFor(async () => (await noteWith('The code expires')).votes === 2, 'two dots from Huda');
   await (await focusNote(where.id)).click();

@@ -101,11 +101,18 @@ export function keysForChange(event: ChangeEvent): QueryKey[] {
   switch (event.entity) {
     case "problem":
       // A new occurrence may flag an action as recurred after its fix.
-      return [queryKeys.problems, queryKeys.analyses, queryKeys.actions, queryKeys.trash];
+      return [
+        queryKeys.problems,
+        queryKeys.analyses,
+        queryKeys.actions,
+        queryKeys.personas,
+        queryKeys.empathy,
+        queryKeys.trash,
+      ];
     case "analysis":
     case "why":
       // Confirming a root cause may move the problem's status; a merge moves analyses.
-      return [queryKeys.analyses, queryKeys.problems, queryKeys.actions, queryKeys.trash];
+      return [queryKeys.analyses, queryKeys.problems, queryKeys.actions, queryKeys.empathy, queryKeys.trash];
     case "action":
       // A failed check reopens root causes and the problem.
       return [queryKeys.actions, queryKeys.problems, queryKeys.analyses, queryKeys.trash];

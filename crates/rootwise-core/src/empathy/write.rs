@@ -262,7 +262,9 @@ pub fn edit_map(w: &mut Writer<'_>, id: MapId, edit: &MapEdit) -> Result<Empathy
 fn reveal(w: &mut Writer<'_>, map: MapId) -> Result<()> {
     let hidden: Vec<String> = {
         let mut stmt = w.tx().prepare_cached(
-            "SELECT id FROM empathy_notes WHERE map_id = ?1 AND hidden = 1 AND deleted_at IS NULL",
+            // Notes deleted during the round are revealed too, so one
+            // restored later is not left face down.
+            "SELECT id FROM empathy_notes WHERE map_id = ?1 AND hidden = 1",
         )?;
         let rows = stmt.query_map([map], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
@@ -411,12 +413,20 @@ fn cause_list_text(ids: &[WhyId]) -> String {
         .join(",")
 }
 
-/// Live causes in live analyses, without repeats.
-fn causes(w: &Writer<'_>, ids: &[String]) -> Result<Vec<WhyId>> {
+/// Live causes in live analyses, without repeats. A cause already linked
+/// (`kept`) stays acceptable after it went to the trash, so the other links
+/// can still be edited.
+fn causes(w: &Writer<'_>, ids: &[String], kept: &[WhyId]) -> Result<Vec<WhyId>> {
     let invalid = || Error::invalid("causeIds", Rule::Invalid, None);
     let mut out: Vec<WhyId> = Vec::new();
     for raw in ids {
         let id: WhyId = raw.parse().map_err(|_| invalid())?;
+        if kept.contains(&id) {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+            continue;
+        }
         let live: Option<bool> = w
             .tx()
             .query_row(
@@ -497,13 +507,21 @@ pub fn edit_note(w: &mut Writer<'_>, id: NoteId, edit: &NoteEdit) -> Result<Note
                 }
                 None => None,
             };
-            // The place among its neighbours changes without a history line;
-            // a new area is recorded.
             let pos = position(w, before.map_id, *area, next.as_ref())?;
             w.tx().execute(
                 "UPDATE empathy_notes SET position = ?1 WHERE id = ?2",
                 params![pos, id],
             )?;
+            if *area == before.area {
+                w.record(
+                    NOTE,
+                    &key,
+                    ChangeOp::Update,
+                    Some("position"),
+                    Some(&before.position.to_string()),
+                    Some(&pos.to_string()),
+                )?;
+            }
             write_field(
                 w,
                 target,
@@ -553,7 +571,7 @@ pub fn edit_note(w: &mut Writer<'_>, id: NoteId, edit: &NoteEdit) -> Result<Note
             )?;
         }
         NoteEdit::CauseIds(ids) => {
-            let ids = causes(w, ids)?;
+            let ids = causes(w, ids, &before.cause_ids)?;
             let (old, new) = (cause_list_text(&before.cause_ids), cause_list_text(&ids));
             if old != new {
                 w.tx()
@@ -600,7 +618,37 @@ pub fn edit_note(w: &mut Writer<'_>, id: NoteId, edit: &NoteEdit) -> Result<Note
     get_note(w.tx(), id)
 }
 
+/// Places a note just after the last other member of `group`, so the
+/// order of an area keeps each group's notes together.
+fn place_in_group(w: &Writer<'_>, note: NoteId, group: GroupId) -> Result<()> {
+    let last: Option<f64> = w.tx().query_row(
+        "SELECT max(position) FROM empathy_notes
+         WHERE group_id = ?1 AND id <> ?2 AND deleted_at IS NULL",
+        params![group, note],
+        |r| r.get(0),
+    )?;
+    let Some(last) = last else {
+        return Ok(());
+    };
+    let next: Option<f64> = w.tx().query_row(
+        "SELECT min(n.position) FROM empathy_notes n JOIN empathy_notes me ON me.id = ?2
+         WHERE n.map_id = me.map_id AND n.area = me.area AND n.deleted_at IS NULL
+           AND n.id <> ?2 AND n.position > ?1",
+        params![last, note],
+        |r| r.get(0),
+    )?;
+    let pos = next.map_or(last + 1.0, |n| (last + n) / 2.0);
+    w.tx().execute(
+        "UPDATE empathy_notes SET position = ?1 WHERE id = ?2",
+        params![pos, note],
+    )?;
+    Ok(())
+}
+
 fn set_group(w: &mut Writer<'_>, note: &Note, group: Option<GroupId>) -> Result<bool> {
+    if let Some(g) = group.filter(|g| note.group_id != Some(*g)) {
+        place_in_group(w, note.id, g)?;
+    }
     let (old, new) = (
         note.group_id.map(|g| g.to_string()),
         group.map(|g| g.to_string()),
@@ -627,6 +675,16 @@ pub fn restore_note(w: &mut Writer<'_>, id: NoteId) -> Result<Note> {
     let n = get_note(w.tx(), id)?;
     live_map(w, n.map_id)?;
     trash::mark_restored(w, NOTE, &id.to_string())?;
+    let map = get_map(w.tx(), n.map_id)?;
+    if n.hidden && map.phase == Phase::Open {
+        write_field(
+            w,
+            ("empathy_notes", NOTE, &id.to_string()),
+            ("hidden", "hidden"),
+            (Some("true"), Some("false")),
+            Value::Integer(0),
+        )?;
+    }
     if let Some(g) = n.group_id {
         let live: bool = w.tx().query_row(
             "SELECT deleted_at IS NULL FROM empathy_groups WHERE id = ?1",

@@ -74,9 +74,13 @@ function GroupCluster({
                 event.preventDefault();
                 const label = renaming.trim();
                 if (label === "") return;
-                void handlers.rename(group, label).then(() => {
-                  setRenaming(null);
-                });
+                // A refusal is shown by the board; the form stays open with what was typed.
+                handlers.rename(group, label).then(
+                  () => {
+                    setRenaming(null);
+                  },
+                  () => undefined,
+                );
               }}
             >
               <input

@@ -302,7 +302,8 @@ export function EmpathyBoard({ board }: EmpathyBoardProps) {
       }
     },
     startEdit: (note: Note) => {
-      if (faceDown(note)) return;
+      // While voting, a quick second click is another dot, not an edit.
+      if (faceDown(note) || workshop?.voting != null) return;
       setAddingArea(null);
       setEditingId(note.id);
     },
@@ -319,7 +320,11 @@ export function EmpathyBoard({ board }: EmpathyBoardProps) {
       move(note, to);
     },
     remove,
-    renameGroup: (group: NoteGroup, label: string) => mutations.rename.mutateAsync({ id: group.id, label }),
+    renameGroup: (group: NoteGroup, label: string) =>
+      mutations.rename.mutateAsync({ id: group.id, label }).catch((error: unknown) => {
+        failed(error as AppError);
+        throw error;
+      }),
     dissolveGroup: (group: NoteGroup) => {
       mutations.dissolve.mutate(group.id, { onError: failed });
     },
@@ -392,6 +397,10 @@ export function EmpathyBoard({ board }: EmpathyBoardProps) {
     setDragging(noteOf(active.data));
   };
   const onDragEnd = ({ active, over, delta, activatorEvent }: DragEndEvent) => {
+    // Where the note was let go: the centre of its moved rectangle (a
+    // keyboard drag has no pointer position), else the pointer's start plus
+    // the distance moved.
+    const moved = active.rect.current.translated;
     setDragging(null);
     const note = noteOf(active.data);
     if (note === null || over === null) return;
@@ -407,8 +416,8 @@ export function EmpathyBoard({ board }: EmpathyBoardProps) {
     }
     if (!isArea(data.area)) return;
     const start = activatorEvent as PointerEvent | null;
-    const x = (start?.clientX ?? 0) + delta.x;
-    const y = (start?.clientY ?? 0) + delta.y;
+    const x = moved === null ? (start?.clientX ?? 0) + delta.x : moved.left + moved.width / 2;
+    const y = moved === null ? (start?.clientY ?? 0) + delta.y : moved.top + moved.height / 2;
     const before = beforeAt(data.area, x, y, note.id);
     const order = notesOf(board.notes, data.area).filter((n) => n.groupId === null);
     const index = order.findIndex((n) => n.id === note.id);

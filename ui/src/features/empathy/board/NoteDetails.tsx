@@ -289,6 +289,11 @@ export function NoteDetails({ note, faceDown, onEdit, onClose }: NoteDetailsProp
                     >
                       <bdi>{cause.text.trim() === "" ? t("empathy.details.emptyCause") : cause.text}</bdi>
                     </Link>
+                    {cause.deleted && (
+                      <span className="badge badge--muted" data-testid="note-cause-trashed">
+                        {t("empathy.details.causeTrashed")}
+                      </span>
+                    )}
                     {cause.analysisTitle !== "" && (
                       <span className="empathy-cause-analysis">
                         <bdi>{cause.analysisTitle}</bdi>

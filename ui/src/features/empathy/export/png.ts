@@ -216,16 +216,18 @@ export function drawBoard(ctx: CanvasRenderingContext2D, board: Board, t: TFunct
   }
 }
 
-/** The board as PNG base64 (no `data:` prefix), at twice its size. */
+/** The board as PNG base64 (no `data:` prefix), at twice its size (smaller for a very tall board). */
 export async function boardPng(board: Board, t: TFunction, rtl: boolean): Promise<string> {
   await loadPageFonts();
   const layout = layoutBoard(board);
   const canvas = document.createElement("canvas");
-  canvas.width = WIDTH * SCALE;
-  canvas.height = Math.min(16_000, Math.ceil(layout.height * SCALE));
+  // A tall board is drawn smaller rather than cut: canvases stop at about 16,000 px.
+  const scale = Math.min(SCALE, 16_000 / layout.height);
+  canvas.width = Math.ceil(WIDTH * scale);
+  canvas.height = Math.ceil(layout.height * scale);
   const ctx = canvas.getContext("2d");
   if (ctx === null) throw new Error("no 2D canvas");
-  ctx.scale(SCALE, SCALE);
+  ctx.scale(scale, scale);
   drawBoard(ctx, board, t, rtl);
   const url = canvas.toDataURL("image/png");
   const base64 = url.slice(url.indexOf(",") + 1);

@@ -35,6 +35,8 @@ export function describeFieldIssue(t: TFunction, issue: FieldIssue, transition?:
         const { min, max } = RANGES[issue.field];
         return t("errors.rule.out_of_range", { min: formatNumber(min), max: formatNumber(max) });
       }
+      if (issue.field === "picture")
+        return t("errors.rule.picture_too_big", { max: formatNumber(issue.limit ?? 0) });
       // Due days are refused past 2200; other dates (reportedOn, occurredOn) before 1970.
       if (issue.field === "dueOn" || issue.field === "checkDueOn") return t("errors.rule.out_of_range_far");
       return t("errors.rule.out_of_range_date");
