@@ -87,17 +87,28 @@ describe("workspace-changed", () => {
 
   it("maps each entity to the queries it makes stale", () => {
     // A new occurrence may flag an action as recurred after its fix.
+    // A renamed problem shows on persona pages and boards.
     expect(keysForChange({ entity: "problem", id: "x", op: "create" })).toEqual([
       queryKeys.problems,
       queryKeys.analyses,
       queryKeys.actions,
+      queryKeys.personas,
+      queryKeys.empathy,
       queryKeys.trash,
     ]);
-    // A confirmed root cause may move its problem's status.
+    // A confirmed root cause may move its problem's status; notes list the causes they support.
     expect(keysForChange({ entity: "why", id: "w", op: "update" })).toEqual([
       queryKeys.analyses,
       queryKeys.problems,
       queryKeys.actions,
+      queryKeys.empathy,
+      queryKeys.trash,
+    ]);
+    // Notes are evidence on causes (the analysis panels) and problems.
+    expect(keysForChange({ entity: "empathy_note", id: "n", op: "update" })).toEqual([
+      queryKeys.empathy,
+      queryKeys.personas,
+      queryKeys.analyses,
       queryKeys.trash,
     ]);
     // A failed check reopens root causes and the problem.
