@@ -2,17 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { usePersonaPicture } from "../../../api/personas";
 import type { Persona } from "../../../bindings/Persona";
-
-/** Up to two initials of a name, in any script. */
-export function initials(name: string): string {
-  const words = name
-    .trim()
-    .split(/\s+/u)
-    .filter((w) => w !== "");
-  const first = Array.from(words[0] ?? "")[0] ?? "";
-  const last = words.length > 1 ? (Array.from(words[words.length - 1] ?? "")[0] ?? "") : "";
-  return (first + last).toUpperCase();
-}
+import { initials } from "../../personas/model";
 
 /** The persona in the middle of the board: picture (or initials), name and segment. */
 export function PersonaCentre({ persona }: { persona: Persona }) {

@@ -12,7 +12,7 @@ import type { Note } from "../../../bindings/Note";
 import type { NoteColour } from "../../../bindings/NoteColour";
 import { loadPageFonts } from "../../analyses/diagram/measure";
 import { notesOf } from "../board/model";
-import { initials } from "../board/PersonaCentre";
+import { initials } from "../../personas/model";
 
 const FONT = `"Noto Sans", "Noto Sans Arabic", sans-serif`;
 const WIDTH = 1600;
