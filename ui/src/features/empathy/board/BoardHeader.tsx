@@ -7,6 +7,9 @@ import { toAppError, type AppError } from "../../../api/errors";
 import type { Board } from "../../../bindings/Board";
 import type { MapEdit } from "../../../bindings/MapEdit";
 import { describeError } from "../../../i18n/errors";
+import { currentLanguage } from "../../../i18n";
+import { INTL_LOCALES } from "../../../i18n/format";
+import { formatDay, useDayFormat } from "../../problems/list/format";
 import { ParticipantsEditor } from "../../analyses/header/ParticipantsEditor";
 import { describeFieldIssue, Field, fieldIssuesFromError } from "../../problems/fields";
 import { ExportButtons } from "../export/ExportButtons";
@@ -41,6 +44,13 @@ export function BoardHeader({ board, onEdit, onWorkshop, onDelete, deleting }: B
   const [votes, setVotes] = useState<string | null>(null);
   const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
   const [confirming, setConfirming] = useState(false);
+  // The map's details fold away so the board gets the room; a map with no
+  // participants yet opens with them showing.
+  const [detailsOpen, setDetailsOpen] = useState(map.participants.length === 0);
+  const day = useDayFormat();
+  const people = new Intl.ListFormat(INTL_LOCALES[currentLanguage()], { type: "conjunction" }).format(
+    map.participants,
+  );
   const titleId = useId();
   const problems = useProblemOptions({ id: map.problemId, title: map.problemTitle });
 
@@ -201,132 +211,147 @@ export function BoardHeader({ board, onEdit, onWorkshop, onDelete, deleting }: B
           )}
         </div>
       </div>
-      <div className="empathy-header-fields">
-        <div className="field">
-          <span className="field-label">{t("empathy.board.persona")}</span>
-          <Link
-            to={`/personas/${map.personaId}`}
-            className="empathy-header-link"
-            data-testid="map-persona-link"
+      <details
+        className="empathy-header-details"
+        open={detailsOpen}
+        onToggle={(event) => {
+          setDetailsOpen(event.currentTarget.open);
+        }}
+      >
+        <summary className="empathy-header-summary" data-testid="map-details-toggle">
+          <span className="empathy-header-summary-label">{t("empathy.board.details")}</span>{" "}
+          <span className="field-hint">
+            {[formatDay(day, map.heldOn), people, map.problemTitle ?? ""].filter((x) => x !== "").join(" · ")}
+          </span>
+        </summary>
+        <div className="empathy-header-fields">
+          <div className="field">
+            <span className="field-label">{t("empathy.board.persona")}</span>
+            <Link
+              to={`/personas/${map.personaId}`}
+              className="empathy-header-link"
+              data-testid="map-persona-link"
+            >
+              <bdi>{map.personaName}</bdi>
+            </Link>
+          </div>
+          <Field
+            label={t("empathy.board.problem")}
+            error={errors.problem ?? null}
+            errorTestId="map-problem-error"
           >
-            <bdi>{map.personaName}</bdi>
-          </Link>
-        </div>
-        <Field
-          label={t("empathy.board.problem")}
-          error={errors.problem ?? null}
-          errorTestId="map-problem-error"
-        >
-          {(control) => (
-            <span className="empathy-problem-field">
-              <select
-                {...control}
-                className="select-input"
-                value={map.problemId ?? ""}
-                data-testid="map-problem-select"
-                onChange={(event) => {
-                  save("problem", {
-                    field: "problem",
-                    value: event.target.value === "" ? null : event.target.value,
-                  });
-                }}
-              >
-                <option value="">{t("empathy.board.noProblem")}</option>
-                {problems.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.title}
-                  </option>
-                ))}
-              </select>
-              {map.problemId !== null && (
-                <Link
-                  to={`/problems/${map.problemId}`}
-                  className="empathy-header-link"
-                  data-testid="map-problem-link"
+            {(control) => (
+              <span className="empathy-problem-field">
+                <select
+                  {...control}
+                  className="select-input"
+                  value={map.problemId ?? ""}
+                  data-testid="map-problem-select"
+                  onChange={(event) => {
+                    save("problem", {
+                      field: "problem",
+                      value: event.target.value === "" ? null : event.target.value,
+                    });
+                  }}
                 >
-                  <bdi>{map.problemTitle ?? ""}</bdi>
-                </Link>
-              )}
-            </span>
-          )}
-        </Field>
-        <Field label={t("empathy.board.heldOn")} error={errors.heldOn ?? null} errorTestId="map-date-error">
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              className="text-input date-input"
-              dir="ltr"
-              max={localToday()}
-              value={map.heldOn}
-              data-testid="map-date"
-              onChange={(event) => {
-                if (event.target.value !== "") save("heldOn", { field: "heldOn", value: event.target.value });
-              }}
-            />
-          )}
-        </Field>
-        <Field
-          label={t("empathy.board.votesPerPerson")}
-          error={errors.votesPerPerson ?? null}
-          errorTestId="map-votes-error"
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              className="text-input empathy-votes-input"
-              dir="ltr"
-              min={1}
-              max={20}
-              value={votes ?? String(map.votesPerPerson)}
-              data-testid="map-votes-edit"
-              onChange={(event) => {
-                setVotes(event.target.value);
-              }}
-              onBlur={saveVotes}
-              onKeyDown={(event) => {
-                if (event.key === "Enter") {
-                  event.preventDefault();
-                  saveVotes();
-                }
-              }}
-            />
-          )}
-        </Field>
-        <Field
-          label={t("empathy.board.participants")}
-          error={errors.participants ?? null}
-          errorTestId="map-participants-error"
-          className="empathy-participants-field"
-        >
-          {(control) => (
-            <div data-testid="map-participants-edit">
-              <ParticipantsEditor
+                  <option value="">{t("empathy.board.noProblem")}</option>
+                  {problems.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.title}
+                    </option>
+                  ))}
+                </select>
+                {map.problemId !== null && (
+                  <Link
+                    to={`/problems/${map.problemId}`}
+                    className="empathy-header-link"
+                    data-testid="map-problem-link"
+                  >
+                    <bdi>{map.problemTitle ?? ""}</bdi>
+                  </Link>
+                )}
+              </span>
+            )}
+          </Field>
+          <Field label={t("empathy.board.heldOn")} error={errors.heldOn ?? null} errorTestId="map-date-error">
+            {(control) => (
+              <input
                 {...control}
-                value={map.participants}
-                text={participantText}
-                onTextChange={setParticipantText}
-                onAdd={(names) => {
-                  const next = [...map.participants];
-                  for (const name of names) if (!next.includes(name)) next.push(name);
-                  save("participants", { field: "participants", value: next });
+                type="date"
+                className="text-input date-input"
+                dir="ltr"
+                max={localToday()}
+                value={map.heldOn}
+                data-testid="map-date"
+                onChange={(event) => {
+                  if (event.target.value !== "")
+                    save("heldOn", { field: "heldOn", value: event.target.value });
                 }}
-                onRemove={(index) => {
-                  save("participants", {
-                    field: "participants",
-                    value: map.participants.filter((_, i) => i !== index),
-                  });
-                }}
-                onCancel={() => {
-                  setParticipantText("");
-                }}
-                isInvalid={() => false}
               />
-            </div>
-          )}
-        </Field>
-      </div>
+            )}
+          </Field>
+          <Field
+            label={t("empathy.board.votesPerPerson")}
+            error={errors.votesPerPerson ?? null}
+            errorTestId="map-votes-error"
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                className="text-input empathy-votes-input"
+                dir="ltr"
+                min={1}
+                max={20}
+                value={votes ?? String(map.votesPerPerson)}
+                data-testid="map-votes-edit"
+                onChange={(event) => {
+                  setVotes(event.target.value);
+                }}
+                onBlur={saveVotes}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter") {
+                    event.preventDefault();
+                    saveVotes();
+                  }
+                }}
+              />
+            )}
+          </Field>
+          <Field
+            label={t("empathy.board.participants")}
+            error={errors.participants ?? null}
+            errorTestId="map-participants-error"
+            className="empathy-participants-field"
+          >
+            {(control) => (
+              <div data-testid="map-participants-edit">
+                <ParticipantsEditor
+                  {...control}
+                  value={map.participants}
+                  text={participantText}
+                  onTextChange={setParticipantText}
+                  onAdd={(names) => {
+                    const next = [...map.participants];
+                    for (const name of names) if (!next.includes(name)) next.push(name);
+                    save("participants", { field: "participants", value: next });
+                  }}
+                  onRemove={(index) => {
+                    save("participants", {
+                      field: "participants",
+                      value: map.participants.filter((_, i) => i !== index),
+                    });
+                  }}
+                  onCancel={() => {
+                    setParticipantText("");
+                  }}
+                  isInvalid={() => false}
+                />
+              </div>
+            )}
+          </Field>
+        </div>
+      </details>
     </header>
   );
 }
