@@ -9,8 +9,8 @@ interface TrashUndoOptions {
   entity: string;
   /** The queries a restore makes stale. */
   stale: readonly QueryKey[];
-  /** Where Undo goes once the item is back. */
-  path: (id: string) => string;
+  /** Where Undo goes once the item is back (stays put when absent). */
+  path?: (id: string) => string;
   messages: UndoToastProps["messages"];
   testIds: UndoToastProps["testIds"];
 }
@@ -45,7 +45,7 @@ export function createTrashUndo({ entity, stale, path, messages, testIds }: Tras
           restore.mutate(offer.id, {
             onSuccess: () => {
               offers.dismiss(offer.key);
-              void navigate(path(offer.id));
+              if (path !== undefined) void navigate(path(offer.id));
             },
           });
         }}
@@ -55,8 +55,9 @@ export function createTrashUndo({ entity, stale, path, messages, testIds }: Tras
     );
   }
 
-  function Host() {
-    const offer = useUndoOffer(offers);
+  /** With `clearOnUnmount`, the offer goes away with the screen showing it. */
+  function Host({ clearOnUnmount = false }: { clearOnUnmount?: boolean }) {
+    const offer = useUndoOffer(offers, clearOnUnmount);
     if (offer === null) return null;
     return <Toast key={offer.key} offer={offer} />;
   }

@@ -72,7 +72,8 @@ export function useUndoOffer(offers: UndoOffers, clearOnUnmount = false): UndoOf
 }
 
 /** The i18n groups holding an Undo offer's message, failed, restoring, action and dismiss. */
-type UndoMessages = "problemDetail.undo" | "analyses.undoDelete" | "actionDetail.undo";
+type UndoMessages =
+  "problemDetail.undo" | "analyses.undoDelete" | "actionDetail.undo" | "personas.undo" | "personas.quoteUndo";
 
 export interface UndoToastProps {
   offers: UndoOffers;
