@@ -37,35 +37,32 @@ const stats = (xs) => {
 const driver = await Driver.start();
 const app = await driver.launch(workspace);
 try {
-  // Opening: from navigation to the first frame with the board on screen
-  // (every area drawn with the notes it shows), and to the frame with every
-  // note in the page.
-  const first = [];
-  const all = [];
+  // Opening: from navigation to the first frame with the board on screen,
+  // every area drawn with the notes it shows first (a full area draws more
+  // as it scrolls).
+  const open = [];
+  let drawn = 0;
   // The first board warms the page's code up and is not counted.
   for (const [run, id] of ids.entries()) {
     await app.execute('window.location.hash = "#/empathy"');
     await app.find('[data-testid="map-list"], main h1');
-    const [ms, full] = await app.cmd('POST', '/execute/async', {
-      script: `const [id, n, done] = arguments;
+    const [ms, cards] = await app.cmd('POST', '/execute/async', {
+      script: `const [id, done] = arguments;
         const t0 = performance.now();
-        let shown = null;
         window.location.hash = '#/empathy/' + id;
-        const tick = () => {
-          const cards = document.querySelectorAll('[data-testid="note-card"]').length;
-          if (shown === null && cards > 0) shown = performance.now() - t0;
-          if (cards >= n) requestAnimationFrame(() => done([shown, performance.now() - t0]));
-          else requestAnimationFrame(tick);
-        };
+        const ready = () => ['says', 'thinks', 'does', 'feels', 'pains', 'gains'].every((a) =>
+          document.querySelector('[data-testid="empathy-area-' + a + '"] [data-testid="note-card"]') !== null);
+        const tick = () => ready()
+          ? requestAnimationFrame(() => done([performance.now() - t0, document.querySelectorAll('[data-testid="note-card"]').length]))
+          : requestAnimationFrame(tick);
         tick();`,
-      args: [id, NOTES],
+      args: [id],
     });
     if (run === 0) continue;
-    first.push(ms);
-    all.push(full);
+    open.push(ms);
+    drawn = cards;
   }
-  console.log(`board of ${NOTES} notes, navigation to the first frame with notes on screen: ${stats(first)}`);
-  console.log(`board of ${NOTES} notes, navigation to the frame with every note in the page: ${stats(all)}`);
+  console.log(`board of ${NOTES} notes, navigation to the first frame with every area drawn (${drawn} notes drawn at first): ${stats(open)}`);
   await screenshot(`bench-board-${NOTES}`);
 
   // Dragging: each pointer move's time to the next frame, and the frame
@@ -98,8 +95,15 @@ try {
       [note.ref(), area.ref()],
     );
     if (process.env.ROOTWISE_BENCH_DEBUG) console.log('drag rects', JSON.stringify(rects));
+    void rects;
     await app.execute('window.__recording = true');
-    await app.drag(note, area, 24);
+    try {
+      await app.drag(note, area, 24);
+    } catch (e) {
+      // WebKitWebDriver now and then refuses a move inside the window
+      // ("move target out of bounds"); the other drags still count.
+      console.log(`drag ${i + 1} not performed: ${e.message}`);
+    }
     await app.execute('window.__recording = false');
   }
   const moves = await app.execute('return window.__moves');

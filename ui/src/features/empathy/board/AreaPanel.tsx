@@ -1,11 +1,11 @@
 import { useDroppable } from "@dnd-kit/core";
-import { memo, useId, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Area } from "../../../bindings/Area";
 import type { NoteGroup } from "../../../bindings/NoteGroup";
 import { NoteCard, type NoteHandlers } from "./NoteCard";
 import { NoteEditor } from "./NoteEditor";
-import { PROMPT_COUNT, type AreaItem } from "./model";
+import { ITEMS_AT_FIRST, itemId, itemsToDraw, PROMPT_COUNT, type AreaItem } from "./model";
 
 export interface GroupHandlers {
   rename: (group: NoteGroup, label: string) => Promise<unknown>;
@@ -161,6 +161,36 @@ export const AreaPanel = memo(function AreaPanel({
   const { setNodeRef, isOver } = useDroppable({ id: `area:${area}`, data: { area } });
   const title = t(`empathy.area.${area}.title`);
 
+  // A full area draws its first items, then more as it scrolls (or on
+  // "Show more"): a 500-note board opens and drags without drawing notes
+  // nobody can see yet. New and edited notes are always drawn.
+  const [shown, setShown] = useState(ITEMS_AT_FIRST);
+  // The items of the last render, to tell which ones are new (React's
+  // "information from previous renders" pattern).
+  const [previous, setPrevious] = useState(items);
+  if (previous !== items) {
+    const before = new Set(previous.map(itemId));
+    setPrevious(items);
+    setShown(itemsToDraw(items, shown, before, editingId));
+  }
+  const drawn = itemsToDraw(items, shown, null, editingId);
+  const more = useRef<HTMLButtonElement | null>(null);
+  const hasMore = drawn < items.length;
+  useEffect(() => {
+    const button = more.current;
+    if (!hasMore || button === null || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setShown((n) => n + ITEMS_AT_FIRST);
+      },
+      { root: button.closest(".empathy-area-body"), rootMargin: "200px" },
+    );
+    observer.observe(button);
+    return () => {
+      observer.disconnect();
+    };
+  }, [hasMore, drawn]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.code === "KeyN" || event.key === "n" || event.key === "N" || event.key === "Enter") {
@@ -246,7 +276,7 @@ export const AreaPanel = memo(function AreaPanel({
       <div className="empathy-area-body">
         {items.length === 0 && !adding && <p className="empathy-area-empty">{t("empathy.area.empty")}</p>}
         <ul className="empathy-notes" aria-labelledby={titleId}>
-          {items.map((item) =>
+          {items.slice(0, drawn).map((item) =>
             item.kind === "note" ? (
               card(item, null)
             ) : (
@@ -256,6 +286,19 @@ export const AreaPanel = memo(function AreaPanel({
             ),
           )}
         </ul>
+        {hasMore && (
+          <button
+            ref={more}
+            type="button"
+            className="button button--ghost empathy-more"
+            data-testid="empathy-more"
+            onClick={() => {
+              setShown((n) => n + ITEMS_AT_FIRST * 4);
+            }}
+          >
+            {t("empathy.area.more", { count: items.length - drawn })}
+          </button>
+        )}
         {adding && (
           <NoteEditor
             initial=""

@@ -202,7 +202,11 @@ export function EmpathyBoard({ board }: EmpathyBoardProps) {
     const root = document.querySelector(`[data-testid="empathy-area-${note.area}"]`);
     const cards = Array.from(root?.querySelectorAll<HTMLElement>('[data-testid="note-card"]') ?? []);
     const index = cards.findIndex((el) => el.dataset.noteId === note.id);
-    cards[index + by]?.focus();
+    // Past the last note drawn, "Show more" is next.
+    const next =
+      cards[index + by] ??
+      (by === 1 ? root?.querySelector<HTMLElement>('[data-testid="empathy-more"]') : null);
+    next?.focus();
   };
 
   const remove = (note: Note) => {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { makeBoardPersona, makeGroup, makeMap, makeNote } from "../../../api/mock-empathy";
 import type { Board } from "../../../bindings/Board";
-import { applyNoteEdit, areaItems, neighbourArea, notesOf, reorder, stepOfArrow } from "./model";
+import {
+  applyNoteEdit,
+  areaItems,
+  ITEMS_AT_FIRST,
+  itemsToDraw,
+  neighbourArea,
+  notesOf,
+  reorder,
+  stepOfArrow,
+  type AreaItem,
+} from "./model";
 
 function board(): Board {
   const persona = makeBoardPersona("P");
@@ -57,5 +67,22 @@ describe("board model", () => {
     const c = at(notesOf(b.notes, "says"), 2);
     expect(reorder(b, c, "up")).toEqual({ area: "says", before: at(notesOf(b.notes, "says"), 1).id });
     expect(reorder(b, c, "down")).toEqual({ area: "does", before: at(notesOf(b.notes, "does"), 0).id });
+  });
+});
+
+describe("itemsToDraw", () => {
+  const note = (id: string): AreaItem => ({ kind: "note", note: makeNote("m1", "says", id, { id }) });
+  const items = Array.from({ length: 60 }, (_, i) => note(`n${String(i)}`));
+
+  it("draws the first items of a full area, then what it was asked for", () => {
+    expect(itemsToDraw(items, ITEMS_AT_FIRST, null, null)).toBe(24);
+    expect(itemsToDraw(items, 48, null, null)).toBe(48);
+    expect(itemsToDraw(items.slice(0, 10), ITEMS_AT_FIRST, null, null)).toBe(10);
+  });
+
+  it("always draws a note just added or moved in, and the note being edited", () => {
+    const before = new Set(items.slice(0, 59).map((i) => (i.kind === "note" ? i.note.id : "")));
+    expect(itemsToDraw(items, ITEMS_AT_FIRST, before, null)).toBe(60);
+    expect(itemsToDraw(items, ITEMS_AT_FIRST, null, "n40")).toBe(41);
   });
 });

@@ -193,3 +193,36 @@ export function reorder(board: Board, note: Note, step: "up" | "down"): Reorder 
   const first = notesOf(board.notes, below)[0];
   return first === undefined ? { area: below } : { area: below, before: first.id };
 }
+
+/** How many of an area's items (notes or groups) a board draws at first; more as the area scrolls. */
+export const ITEMS_AT_FIRST = 24;
+
+/** The id an area item is known by: its note's, or its group's. */
+export function itemId(item: AreaItem): string {
+  return item.kind === "note" ? item.note.id : item.group.id;
+}
+
+/** Whether an item is, or holds, the note `id`. */
+export function itemHolds(item: AreaItem, id: string): boolean {
+  return item.kind === "note" ? item.note.id === id : item.notes.some((n) => n.id === id);
+}
+
+/**
+ * How many of `items` to draw: at least `shown`, and enough to include every
+ * item that is new since `before` (a note just added or moved here goes to
+ * the end and must be seen) and the note being edited.
+ */
+export function itemsToDraw(
+  items: readonly AreaItem[],
+  shown: number,
+  before: ReadonlySet<string> | null,
+  editingId: string | null,
+): number {
+  let needed = shown;
+  items.forEach((item, i) => {
+    const fresh = before !== null && !before.has(itemId(item));
+    const editing = editingId !== null && itemHolds(item, editingId);
+    if ((fresh || editing) && i >= needed) needed = i + 1;
+  });
+  return Math.min(needed, items.length);
+}
