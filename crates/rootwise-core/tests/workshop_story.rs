@@ -612,6 +612,23 @@ fn dot_votes_are_limited_per_participant_and_sorted_results_follow() {
     let votes = |id| board.notes.iter().find(|n| n.id == id).unwrap().votes;
     assert_eq!((votes(a), votes(b)), (2, 1));
     assert_eq!(board.votes.len(), 3, "per note and voter");
+    // Deleting a note frees its dots; when it comes back, dots spent
+    // elsewhere meanwhile are not counted twice.
+    f.ws.write("Mona", |w| {
+        empathy::delete_note(w, a)?;
+        empathy::vote(w, b, "Mona")
+    })
+    .unwrap();
+    f.ws.write("Mona", |w| empathy::vote(w, b, "Mona")).unwrap();
+    f.ws.write("Mona", |w| empathy::restore_note(w, a)).unwrap();
+    let board = empathy::board(f.ws.conn(), f.map).unwrap();
+    let mona: u32 = board
+        .votes
+        .iter()
+        .filter(|v| v.voter == "Mona")
+        .map(|v| v.count)
+        .sum();
+    assert_eq!(mona, 2, "Mona stays within her two dots: {:?}", board.votes);
     // Raising the allowance lets Karim vote again.
     f.ws.write("Mona", |w| {
         empathy::edit_map(w, f.map, &MapEdit::VotesPerPerson(3))

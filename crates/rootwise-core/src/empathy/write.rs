@@ -676,6 +676,7 @@ pub fn restore_note(w: &mut Writer<'_>, id: NoteId) -> Result<Note> {
     live_map(w, n.map_id)?;
     trash::mark_restored(w, NOTE, &id.to_string())?;
     let map = get_map(w.tx(), n.map_id)?;
+    drop_votes_over_allowance(w, &map, id)?;
     if n.hidden && map.phase == Phase::Open {
         write_field(
             w,
@@ -697,6 +698,45 @@ pub fn restore_note(w: &mut Writer<'_>, id: NoteId) -> Result<Note> {
     }
     touch_map(w, n.map_id)?;
     get_note(w.tx(), id)
+}
+
+/// A note back from the trash brings its dots back; a participant who
+/// spent them elsewhere meanwhile would then have more than the map
+/// allows, so their surplus dots on this note are taken back (recorded).
+fn drop_votes_over_allowance(w: &mut Writer<'_>, map: &EmpathyMap, note: NoteId) -> Result<()> {
+    let over: Vec<(String, i64)> = {
+        let mut stmt = w.tx().prepare_cached(
+            "SELECT v.voter, count(*) - ?3 FROM empathy_votes v JOIN empathy_notes n ON n.id = v.note_id
+             WHERE v.map_id = ?1 AND n.deleted_at IS NULL
+               AND v.voter IN (SELECT voter FROM empathy_votes WHERE note_id = ?2)
+             GROUP BY v.voter HAVING count(*) > ?3",
+        )?;
+        let rows = stmt.query_map(params![map.id, note, map.votes_per_person], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (voter, surplus) in over {
+        for _ in 0..surplus {
+            let removed = w.tx().execute(
+                "DELETE FROM empathy_votes WHERE id = (
+                    SELECT id FROM empathy_votes WHERE note_id = ?1 AND voter = ?2
+                    ORDER BY created_at DESC, id DESC LIMIT 1)",
+                params![note, voter],
+            )?;
+            if removed > 0 {
+                w.record(
+                    NOTE,
+                    &note.to_string(),
+                    ChangeOp::Update,
+                    Some("vote"),
+                    Some(&voter),
+                    None,
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Groups notes of one area of a live map under a label. Notes from

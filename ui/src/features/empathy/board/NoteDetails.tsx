@@ -96,7 +96,9 @@ export function NoteDetails({ note, faceDown, onEdit, onClose }: NoteDetailsProp
   const [draftAuthor, setAuthor] = useState<string | null>(null);
   const text = draftText ?? note.text;
   const author = draftAuthor ?? note.author;
-  const [errors, setErrors] = useState<Partial<Record<"text" | "author" | "problem" | "causes", string>>>({});
+  const [errors, setErrors] = useState<
+    Partial<Record<"text" | "colour" | "author" | "problem" | "causes", string>>
+  >({});
   const causes = useNoteCauses(note.id);
   const problems = useProblemOptions({ id: note.problemId, title: null });
 
@@ -198,12 +200,17 @@ export function NoteDetails({ note, faceDown, onEdit, onClose }: NoteDetailsProp
                   checked={note.colour === colour}
                   data-testid={`note-colour-${colour}`}
                   onChange={() => {
-                    run("text", { field: "colour", value: colour });
+                    run("colour", { field: "colour", value: colour });
                   }}
                 />
                 <span className="empathy-swatch-name">{t(`empathy.colour.${colour}`)}</span>
               </label>
             ))}
+            {errors.colour !== undefined && (
+              <p className="field-error" role="alert" data-testid="note-colour-error">
+                {errors.colour}
+              </p>
+            )}
           </fieldset>
           <Field
             label={t("empathy.details.author")}
