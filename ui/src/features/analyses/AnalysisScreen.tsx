@@ -1,6 +1,7 @@
+import { Breadcrumb } from "../../components/Breadcrumb";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { useNavigate, useParams, useSearchParams } from "react-router";
 import { useAnalysisTree } from "../../api/queries";
 import type { AnalysisTree } from "../../bindings/AnalysisTree";
 import { currentLanguage, directionOf } from "../../i18n";
@@ -25,33 +26,14 @@ function isView(value: string | null): value is View {
   return (VIEWS as readonly (string | null)[]).includes(value);
 }
 
-function Breadcrumb({ title }: { title?: string }) {
+function AnalysisBreadcrumb({ title }: { title?: string }) {
   const { t } = useTranslation();
   return (
-    <nav className="breadcrumb" aria-label={t("analyses.detail.breadcrumb")}>
-      <ol>
-        <li>
-          <Link to={LIST_PATH} className="breadcrumb-link" data-testid="analysis-back">
-            <svg className="icon-inline flip-in-rtl" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path
-                d="M10 3L5 8l5 5"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.75"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
-            </svg>
-            {t("analyses.detail.back")}
-          </Link>
-        </li>
-        {title !== undefined && (
-          <li aria-current="page" className="breadcrumb-current">
-            <bdi>{title}</bdi>
-          </li>
-        )}
-      </ol>
-    </nav>
+    <Breadcrumb
+      label={t("analyses.detail.breadcrumb")}
+      back={{ to: LIST_PATH, text: t("analyses.detail.back"), testId: "analysis-back" }}
+      current={title}
+    />
   );
 }
 
@@ -226,7 +208,7 @@ function Detail({ tree, editor }: { tree: AnalysisTree; editor: TreeEditor }) {
   }, []);
   return (
     <article className="analysis-detail" data-testid="analysis-detail">
-      <Breadcrumb title={tree.analysis.title} />
+      <AnalysisBreadcrumb title={tree.analysis.title} />
       <AnalysisHeader tree={tree} announce={announce} />
       <Toolbar tree={tree} editor={editor} />
       <EditorError editor={editor} />
@@ -254,7 +236,7 @@ function AnalysisPage({ id }: { id: string }) {
   if (tree.isPending) {
     return (
       <>
-        <Breadcrumb />
+        <AnalysisBreadcrumb />
         <LoadingLine testId="analysis-loading">{t("analyses.detail.loading")}</LoadingLine>
       </>
     );
@@ -263,7 +245,7 @@ function AnalysisPage({ id }: { id: string }) {
     if (tree.error.code === "not_found") {
       return (
         <>
-          <Breadcrumb />
+          <AnalysisBreadcrumb />
           <NotFoundState
             testId="analysis-not-found"
             title={t("analyses.detail.notFoundTitle")}
@@ -277,7 +259,7 @@ function AnalysisPage({ id }: { id: string }) {
     }
     return (
       <>
-        <Breadcrumb />
+        <AnalysisBreadcrumb />
         <LoadErrorAlert
           testId="analysis-load-error"
           message={t("analyses.detail.loadError", { reason: describeError(t, tree.error) })}

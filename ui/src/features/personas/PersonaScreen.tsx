@@ -1,6 +1,7 @@
+import { Breadcrumb } from "../../components/Breadcrumb";
 import { useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { usePersona } from "../../api/personas";
 import type { PersonaDetail } from "../../bindings/PersonaDetail";
 import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../components/LoadStates";
@@ -16,40 +17,15 @@ import { PersonaQuotes } from "./PersonaQuotes";
 
 const LIST_PATH = "/personas";
 
-/** A chevron pointing back along the reading direction (mirrored in RTL by CSS). */
-function BackIcon() {
-  return (
-    <svg className="icon-inline flip-in-rtl" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path
-        d="M10 3L5 8l5 5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
-function Breadcrumb({ name }: { name?: string }) {
+function PersonaBreadcrumb({ name }: { name?: string }) {
   const { t } = useTranslation();
   return (
-    <nav className="breadcrumb no-print" aria-label={t("personas.detail.breadcrumb")}>
-      <ol>
-        <li>
-          <Link to={LIST_PATH} className="breadcrumb-link" data-testid="persona-back">
-            <BackIcon />
-            {t("personas.detail.back")}
-          </Link>
-        </li>
-        {name !== undefined && (
-          <li aria-current="page" className="breadcrumb-current">
-            <bdi>{name}</bdi>
-          </li>
-        )}
-      </ol>
-    </nav>
+    <Breadcrumb
+      label={t("personas.detail.breadcrumb")}
+      back={{ to: LIST_PATH, text: t("personas.detail.back"), testId: "persona-back" }}
+      current={name}
+      className="no-print"
+    />
   );
 }
 
@@ -94,7 +70,7 @@ function Detail({ detail }: { detail: PersonaDetail }) {
 
   return (
     <article className="persona-page" data-testid="persona-detail">
-      <Breadcrumb name={persona.name} />
+      <PersonaBreadcrumb name={persona.name} />
       <header className="persona-header">
         <PersonaPicture persona={persona} announce={announce} />
         <div className="persona-header-main">
@@ -157,7 +133,7 @@ export function PersonaScreen() {
   if (detail.isPending) {
     return (
       <>
-        <Breadcrumb />
+        <PersonaBreadcrumb />
         <LoadingLine testId="persona-loading">{t("personas.detail.loading")}</LoadingLine>
       </>
     );
@@ -166,7 +142,7 @@ export function PersonaScreen() {
     if (detail.error.code === "not_found") {
       return (
         <>
-          <Breadcrumb />
+          <PersonaBreadcrumb />
           <NotFoundState
             testId="persona-not-found"
             title={t("personas.detail.notFound.title")}
@@ -180,7 +156,7 @@ export function PersonaScreen() {
     }
     return (
       <>
-        <Breadcrumb />
+        <PersonaBreadcrumb />
         <LoadErrorAlert
           testId="persona-error"
           message={t("personas.detail.loadError", { reason: describeError(t, detail.error) })}

@@ -1,3 +1,4 @@
+import { Breadcrumb } from "../../../components/Breadcrumb";
 import { useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -17,54 +18,29 @@ import { offerUndoActionDelete } from "./UndoDeleteAction";
 
 const TABLE_PATH = "/actions";
 
-/** A chevron pointing back along the reading direction (mirrored in RTL by CSS). */
-function BackIcon() {
-  return (
-    <svg className="icon-inline flip-in-rtl" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path
-        d="M10 3L5 8l5 5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
-function Breadcrumb({ detail }: { detail?: ActionDetail }) {
+function ActionBreadcrumb({ detail }: { detail?: ActionDetail }) {
   const { t } = useTranslation();
   return (
-    <nav className="breadcrumb" aria-label={t("actionDetail.breadcrumb")}>
-      <ol>
+    <Breadcrumb
+      label={t("actionDetail.breadcrumb")}
+      back={{ to: TABLE_PATH, text: t("actionDetail.backToTable"), testId: "action-back-to-table" }}
+      current={detail?.action.title}
+    >
+      {detail !== undefined && (
         <li>
-          <Link to={TABLE_PATH} className="breadcrumb-link" data-testid="action-back-to-table">
-            <BackIcon />
-            {t("actionDetail.backToTable")}
+          <Link
+            to={`/problems/${detail.action.problemId}`}
+            className="breadcrumb-link"
+            data-testid="action-problem-link"
+          >
+            <span className="visually-hidden">{t("actions.field.problem")}: </span>
+            <bdi>
+              {detail.action.problemTitle === "" ? t("actionDetail.problem") : detail.action.problemTitle}
+            </bdi>
           </Link>
         </li>
-        {detail !== undefined && (
-          <>
-            <li>
-              <Link
-                to={`/problems/${detail.action.problemId}`}
-                className="breadcrumb-link"
-                data-testid="action-problem-link"
-              >
-                <span className="visually-hidden">{t("actions.field.problem")}: </span>
-                <bdi>
-                  {detail.action.problemTitle === "" ? t("actionDetail.problem") : detail.action.problemTitle}
-                </bdi>
-              </Link>
-            </li>
-            <li aria-current="page" className="breadcrumb-current">
-              <bdi>{detail.action.title}</bdi>
-            </li>
-          </>
-        )}
-      </ol>
-    </nav>
+      )}
+    </Breadcrumb>
   );
 }
 
@@ -120,7 +96,7 @@ function Detail({ detail }: { detail: ActionDetail }) {
 
   return (
     <article className="action-detail problem-detail" data-testid="action-detail">
-      <Breadcrumb detail={detail} />
+      <ActionBreadcrumb detail={detail} />
       <header className="detail-header">
         <h1 className="visually-hidden">{action.title}</h1>
         <div className="detail-title-row">
@@ -201,7 +177,7 @@ export function ActionDetailScreen() {
   if (detail.isPending) {
     return (
       <>
-        <Breadcrumb />
+        <ActionBreadcrumb />
         <LoadingLine testId="action-loading">{t("actionDetail.loading")}</LoadingLine>
       </>
     );
@@ -210,7 +186,7 @@ export function ActionDetailScreen() {
     if (detail.error.code === "not_found") {
       return (
         <>
-          <Breadcrumb />
+          <ActionBreadcrumb />
           <NotFoundState
             testId="action-not-found"
             title={t("actionDetail.notFound.title")}
@@ -224,7 +200,7 @@ export function ActionDetailScreen() {
     }
     return (
       <>
-        <Breadcrumb />
+        <ActionBreadcrumb />
         <LoadErrorAlert
           testId="action-error"
           message={t("actionDetail.loadError", { reason: describeError(t, detail.error) })}

@@ -1,6 +1,7 @@
+import { Breadcrumb } from "../../../components/Breadcrumb";
 import { useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import type { AppError } from "../../../api/errors";
 import { useDeleteProblem, useProblemDetail } from "../../../api/queries";
 import type { ProblemDetail } from "../../../bindings/ProblemDetail";
@@ -27,40 +28,14 @@ import { offerUndoDelete } from "./UndoToast";
 
 const LIST_PATH = "/problems";
 
-/** A chevron pointing back along the reading direction (mirrored in RTL by CSS). */
-function BackIcon() {
-  return (
-    <svg className="icon-inline flip-in-rtl" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path
-        d="M10 3L5 8l5 5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
-function Breadcrumb({ title }: { title?: string }) {
+function ProblemBreadcrumb({ title }: { title?: string }) {
   const { t } = useTranslation();
   return (
-    <nav className="breadcrumb" aria-label={t("problemDetail.breadcrumb")}>
-      <ol>
-        <li>
-          <Link to={LIST_PATH} className="breadcrumb-link" data-testid="back-to-list">
-            <BackIcon />
-            {t("problemDetail.backToList")}
-          </Link>
-        </li>
-        {title !== undefined && (
-          <li aria-current="page" className="breadcrumb-current">
-            <bdi>{title}</bdi>
-          </li>
-        )}
-      </ol>
-    </nav>
+    <Breadcrumb
+      label={t("problemDetail.breadcrumb")}
+      back={{ to: LIST_PATH, text: t("problemDetail.backToList"), testId: "back-to-list" }}
+      current={title}
+    />
   );
 }
 
@@ -68,7 +43,7 @@ function NotFound() {
   const { t } = useTranslation();
   return (
     <>
-      <Breadcrumb />
+      <ProblemBreadcrumb />
       <NotFoundState
         testId="problem-not-found"
         title={t("problemDetail.notFound.title")}
@@ -133,7 +108,7 @@ function Detail({ detail }: { detail: ProblemDetail }) {
 
   return (
     <article className="problem-detail" data-testid="problem-detail">
-      <Breadcrumb title={problem.title} />
+      <ProblemBreadcrumb title={problem.title} />
       <header className="detail-header">
         <h1 className="visually-hidden">{problem.title}</h1>
         <div className="detail-title-row">
@@ -238,7 +213,7 @@ export function ProblemDetailScreen() {
   if (detail.isPending) {
     return (
       <>
-        <Breadcrumb />
+        <ProblemBreadcrumb />
         <LoadingLine testId="problem-loading">{t("problemDetail.loading")}</LoadingLine>
       </>
     );
@@ -247,7 +222,7 @@ export function ProblemDetailScreen() {
     if (detail.error.code === "not_found") return <NotFound />;
     return (
       <>
-        <Breadcrumb />
+        <ProblemBreadcrumb />
         <LoadErrorAlert
           testId="problem-error"
           message={t("problemDetail.loadError", { reason: describeError(t, detail.error) })}
