@@ -75,7 +75,7 @@ describe("itemsToDraw", () => {
   const items = Array.from({ length: 60 }, (_, i) => note(`n${String(i)}`));
 
   it("draws the first items of a full area, then what it was asked for", () => {
-    expect(itemsToDraw(items, ITEMS_AT_FIRST, null, null)).toBe(24);
+    expect(itemsToDraw(items, ITEMS_AT_FIRST, null, null)).toBe(ITEMS_AT_FIRST);
     expect(itemsToDraw(items, 48, null, null)).toBe(48);
     expect(itemsToDraw(items.slice(0, 10), ITEMS_AT_FIRST, null, null)).toBe(10);
   });

@@ -195,7 +195,7 @@ export function reorder(board: Board, note: Note, step: "up" | "down"): Reorder 
 }
 
 /** How many of an area's items (notes or groups) a board draws at first; more as the area scrolls. */
-export const ITEMS_AT_FIRST = 24;
+export const ITEMS_AT_FIRST = 12;
 
 /** The id an area item is known by: its note's, or its group's. */
 export function itemId(item: AreaItem): string {
