@@ -22,13 +22,19 @@ export function leftToRight(text: string): string {
   return `\u202A${text}\u202C`;
 }
 
-/** A date-and-time formatter for the current UI language. */
-export function useDateTimeFormat(): Intl.DateTimeFormat {
+/** The Intl locale of the current UI language. */
+function useIntlLocale(): string {
   const { i18n } = useTranslation();
   const language: Language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : "en";
+  return INTL_LOCALES[language];
+}
+
+/** A date-and-time formatter for the current UI language. */
+export function useDateTimeFormat(): Intl.DateTimeFormat {
+  const locale = useIntlLocale();
   return useMemo(
-    () => new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: "medium", timeStyle: "short" }),
-    [language],
+    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }),
+    [locale],
   );
 }
 
@@ -36,4 +42,50 @@ export function useDateTimeFormat(): Intl.DateTimeFormat {
 export function formatTimestamp(format: Intl.DateTimeFormat, iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : format.format(date);
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` is a real calendar day written `YYYY-MM-DD`. */
+export function isDay(value: string): boolean {
+  const match = DAY.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A formatter for calendar days (`YYYY-MM-DD`, no time of day) in the current UI language. */
+export function useDayFormat(
+  options: Intl.DateTimeFormatOptions = { dateStyle: "medium" },
+): Intl.DateTimeFormat {
+  const locale = useIntlLocale();
+  const key = JSON.stringify(options);
+  return useMemo(
+    // A day is the same day everywhere: format it in UTC, where it was parsed.
+    () => new Intl.DateTimeFormat(locale, { ...(JSON.parse(key) as object), timeZone: "UTC" }),
+    [locale, key],
+  );
+}
+
+/** Formats a `YYYY-MM-DD` day; anything else is shown as it is. */
+export function formatDay(format: Intl.DateTimeFormat, day: string): string {
+  if (!isDay(day)) return day;
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return format.format(new Date(Date.UTC(year, month - 1, date)));
+}
+
+/** Whole numbers with the language's grouping ("1,234"), in Latin digits like the rest of the UI. */
+export function useNumberFormat(): Intl.NumberFormat {
+  const locale = useIntlLocale();
+  return useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), [locale]);
+}
+
+/**
+ * Isolates user text (a title, a name) inside a translated sentence, so an
+ * Arabic title in an English sentence, or the reverse, keeps its own order
+ * and does not pull the punctuation around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }

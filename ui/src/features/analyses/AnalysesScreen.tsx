@@ -5,7 +5,7 @@ import { useAnalyses, useCauseSearch } from "../../api/queries";
 import type { AnalysisSummary } from "../../bindings/AnalysisSummary";
 import type { WhyHit } from "../../bindings/WhyHit";
 import { describeError } from "../../i18n/errors";
-import { formatDay, useDayFormat } from "../problems/list/format";
+import { formatDay, useDayFormat } from "../../i18n/format";
 import { AnalysisUndoToastHost } from "./header/UndoDeleteToast";
 
 function AnalysisRow({ summary }: { summary: AnalysisSummary }) {

@@ -1,4 +1,4 @@
-import { Breadcrumb } from "../../components/Breadcrumb";
+import { Breadcrumb } from "../../kit/Breadcrumb";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
@@ -7,7 +7,7 @@ import type { AnalysisTree } from "../../bindings/AnalysisTree";
 import { currentLanguage, directionOf } from "../../i18n";
 import { describeError } from "../../i18n/errors";
 import { isModalOpen, isTypingTarget } from "../../shortcuts/keys";
-import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../components/LoadStates";
+import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../kit/LoadStates";
 import { DiagramView } from "./diagram/DiagramView";
 import { ExportButton } from "./export/ExportButton";
 import { AnalysisHeader } from "./header/AnalysisHeader";

@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { useMaps } from "../../api/empathy";
 import type { MapRef } from "../../bindings/MapRef";
 import { describeError } from "../../i18n/errors";
-import { formatDay, useDayFormat } from "../problems/list/format";
+import { formatDay, useDayFormat } from "../../i18n/format";
 import { MapUndoToastHost } from "./maps/mapUndo";
 import { NewMapForm } from "./maps/NewMapForm";
 

@@ -8,7 +8,7 @@ import type { PersonaDetail } from "../../bindings/PersonaDetail";
 import { currentLanguage } from "../../i18n";
 import { describeError } from "../../i18n/errors";
 import { leftToRight } from "../../i18n/format";
-import { checkText, Field, useFormIssues } from "../problems/fields";
+import { checkText, Field, useFormIssues } from "../../kit/fields";
 import { personaFileName, personaMarkdown } from "./markdown";
 import { PERSONA_LIMITS } from "./model";
 import { offerUndoPersonaDelete } from "./PersonaUndo";

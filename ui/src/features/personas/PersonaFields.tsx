@@ -4,8 +4,8 @@ import { useEditPersona } from "../../api/personas";
 import type { Channel } from "../../bindings/Channel";
 import type { Persona } from "../../bindings/Persona";
 import type { PersonaEdit } from "../../bindings/PersonaEdit";
-import { CHANNELS, checkText, type FieldIssue } from "../problems/fields";
-import { InPlaceText, sameList, useFailureMessage, useInPlaceEdit } from "../problems/fields/inPlace";
+import { CHANNELS, checkText, type FieldIssue } from "../../kit/fields";
+import { InPlaceText, sameList, useFailureMessage, useInPlaceEdit } from "../../kit/fields/inPlace";
 import { PERSONA_LIMITS } from "./model";
 
 /** What every field of the persona page gets. */

@@ -6,7 +6,8 @@ import type { AppError } from "../../api/errors";
 import type { MapRef } from "../../bindings/MapRef";
 import type { Persona } from "../../bindings/Persona";
 import { describeError } from "../../i18n/errors";
-import { formatDay, localToday, useDayFormat } from "../problems/fields";
+import { localToday } from "../../kit/fields";
+import { formatDay, useDayFormat } from "../../i18n/format";
 
 /** One map, linking to its board: title, day of the workshop, how many notes. */
 export function MapLine({ map, testId }: { map: MapRef; testId: string }) {

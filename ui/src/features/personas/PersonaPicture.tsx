@@ -5,7 +5,7 @@ import type { AppError } from "../../api/errors";
 import { useClearPersonaPicture, usePersonaPicture, usePickPersonaPicture } from "../../api/personas";
 import type { Persona } from "../../bindings/Persona";
 import { describeError } from "../../i18n/errors";
-import { describeFieldIssue, fieldIssuesFromError } from "../problems/fields";
+import { describeFieldIssue, fieldIssuesFromError } from "../../kit/fields";
 import { initials } from "./model";
 
 interface AvatarProps {

@@ -6,7 +6,7 @@ import { useLinkPersonaProblem } from "../../api/personas";
 import { flattenProblems, useProblems, type ProblemFilters } from "../../api/queries";
 import type { LinkedProblem } from "../../bindings/LinkedProblem";
 import { describeError } from "../../i18n/errors";
-import { isolate } from "../problems/list/format";
+import { isolate } from "../../i18n/format";
 
 /** How many matches the picker offers at once. */
 const PICKER_SIZE = 8;

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { installMockBackend, rejectWith, type MockBackendOptions } from "../../api/mock-backend";
 import { makePersona, makeQuote } from "../../api/mock-personas";
-import { localToday } from "../problems/fields";
+import { localToday } from "../../kit/fields";
 import { renderApp } from "../../test/render";
 
 function setUp(options: MockBackendOptions = {}) {

@@ -1,10 +1,10 @@
-import { Breadcrumb } from "../../components/Breadcrumb";
+import { Breadcrumb } from "../../kit/Breadcrumb";
 import { useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { usePersona } from "../../api/personas";
 import type { PersonaDetail } from "../../bindings/PersonaDetail";
-import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../components/LoadStates";
+import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../kit/LoadStates";
 import { describeError } from "../../i18n/errors";
 import { formatTimestamp, useDateTimeFormat } from "../../i18n/format";
 import { PROFILE_FIELDS } from "./markdown";

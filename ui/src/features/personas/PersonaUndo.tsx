@@ -1,5 +1,5 @@
 import { queryKeys } from "../../api/queries";
-import { createTrashUndo } from "../../components/TrashUndo";
+import { createTrashUndo } from "../../kit/TrashUndo";
 
 /** What restoring a persona or a quote makes stale. */
 const STALE = [queryKeys.personas, queryKeys.empathy, queryKeys.problems, queryKeys.trash] as const;

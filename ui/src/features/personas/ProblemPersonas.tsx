@@ -11,7 +11,7 @@ import {
 } from "../../api/personas";
 import type { NoteRef } from "../../bindings/NoteRef";
 import { describeError } from "../../i18n/errors";
-import { isolate } from "../problems/list/format";
+import { isolate } from "../../i18n/format";
 import { MapLine } from "./PersonaMaps";
 
 function NoteLine({ note }: { note: NoteRef }) {

@@ -4,7 +4,7 @@ import { toAppError } from "../../api/errors";
 import type { QuoteInput } from "../../bindings/QuoteInput";
 import type { QuoteSource } from "../../bindings/QuoteSource";
 import { describeError } from "../../i18n/errors";
-import { checkPastDay, checkText, Field, localToday, useFormIssues } from "../problems/fields";
+import { checkPastDay, checkText, Field, localToday, useFormIssues } from "../../kit/fields";
 import { isQuoteSource, PERSONA_LIMITS, QUOTE_SOURCES } from "./model";
 
 const FIELDS = ["text", "reference", "saidOn"] as const;

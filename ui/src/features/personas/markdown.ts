@@ -10,7 +10,8 @@ import type { PersonaDetail } from "../../bindings/PersonaDetail";
 import type { Quote } from "../../bindings/Quote";
 import { INTL_LOCALES } from "../../i18n/format";
 import { escapeMarkdown, exportFileName } from "../analyses/export/markdown";
-import { formatDay, localToday } from "../problems/fields";
+import { localToday } from "../../kit/fields";
+import { formatDay } from "../../i18n/format";
 import type { PersonaTextField } from "./PersonaFields";
 
 /** The profile's fields in the order the page shows them (the name is the title). */

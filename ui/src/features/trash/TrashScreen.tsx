@@ -6,7 +6,7 @@ import { useRestoreFromTrash, useTrash } from "../../api/queries";
 import type { TrashItem } from "../../bindings/TrashItem";
 import { describeError } from "../../i18n/errors";
 import { formatTimestamp, useDateTimeFormat } from "../../i18n/format";
-import { isolate } from "../problems/list/format";
+import { isolate } from "../../i18n/format";
 
 /** The kinds of trashed items this screen names; others show as "Item". */
 const KINDS = [

@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import type { ActionRow } from "../../../bindings/ActionRow";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
 import { currentLanguage, directionOf } from "../../../i18n";
-import { formatDay, useDayFormat } from "../../problems/list/format";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 import { FlagBadges, PriorityBadge } from "../shared/ActionBadges";
 import { MoveMenu } from "./MoveMenu";
 

@@ -6,7 +6,7 @@ import { useActionPage, type ActionFilters } from "../../../api/actions";
 import type { ActionRow } from "../../../bindings/ActionRow";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
 import { describeError } from "../../../i18n/errors";
-import { useNumberFormat } from "../../problems/list/format";
+import { useNumberFormat } from "../../../i18n/format";
 import { BoardCard } from "./BoardCard";
 
 /** Cards loaded per column; the rest are a link away, in the table. */

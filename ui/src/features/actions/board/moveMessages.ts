@@ -4,7 +4,7 @@ import type { ActionStatus } from "../../../bindings/ActionStatus";
 import { currentLanguage } from "../../../i18n";
 import { describeError } from "../../../i18n/errors";
 import { INTL_LOCALES } from "../../../i18n/format";
-import { describeFieldIssue, fieldIssuesFromError } from "../../problems/fields/messages";
+import { describeFieldIssue, fieldIssuesFromError } from "../../../kit/fields/messages";
 import { allowedMoves } from "./moves";
 
 /** "In progress, Done or Cancelled", in the UI language. */

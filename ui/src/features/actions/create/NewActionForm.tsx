@@ -6,7 +6,7 @@ import type { ActionKind } from "../../../bindings/ActionKind";
 import type { NewAction } from "../../../bindings/NewAction";
 import type { Priority } from "../../../bindings/Priority";
 import { describeError } from "../../../i18n/errors";
-import { checkText, Field, useFormIssues, type FieldIssue } from "../../problems/fields";
+import { checkText, Field, useFormIssues, type FieldIssue } from "../../../kit/fields";
 import { OwnerField } from "../shared/OwnerField";
 import { ACTION_KINDS, ACTION_LIMITS, PRIORITIES, checkDueDay } from "./rules";
 

@@ -5,7 +5,7 @@
 import type { ActionKind } from "../../../bindings/ActionKind";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
 import type { Priority } from "../../../bindings/Priority";
-import { isDay, type FieldIssue } from "../../problems/fields";
+import { isDay, type FieldIssue } from "../../../kit/fields";
 
 export const ACTION_LIMITS = {
   title: 300,

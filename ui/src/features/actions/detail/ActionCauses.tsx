@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { useEditAction } from "../../../api/actions";
 import type { ActionDetail } from "../../../bindings/ActionDetail";
 import { describeError } from "../../../i18n/errors";
-import { describeFieldIssue, fieldIssuesFromError } from "../../problems/fields";
+import { describeFieldIssue, fieldIssuesFromError } from "../../../kit/fields";
 import { CausePicker } from "../create/NewActionForm";
 
 /**

@@ -4,7 +4,7 @@ import { useCommentOnAction } from "../../../api/actions";
 import type { Comment } from "../../../bindings/Comment";
 import { describeError } from "../../../i18n/errors";
 import { formatTimestamp, useDateTimeFormat } from "../../../i18n/format";
-import { checkText, describeFieldIssue, fieldIssuesFromError, type FieldIssue } from "../../problems/fields";
+import { checkText, describeFieldIssue, fieldIssuesFromError, type FieldIssue } from "../../../kit/fields";
 import { ACTION_LIMITS } from "../create/rules";
 
 /** The comments on an action, oldest first, and a form to add one (Ctrl+Enter sends). */

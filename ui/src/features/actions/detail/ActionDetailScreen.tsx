@@ -1,11 +1,11 @@
-import { Breadcrumb } from "../../../components/Breadcrumb";
+import { Breadcrumb } from "../../../kit/Breadcrumb";
 import { useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { useAction, useDeleteAction } from "../../../api/actions";
 import type { AppError } from "../../../api/errors";
 import type { ActionDetail } from "../../../bindings/ActionDetail";
-import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../../components/LoadStates";
+import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../../kit/LoadStates";
 import { describeError } from "../../../i18n/errors";
 import { formatTimestamp, useDateTimeFormat } from "../../../i18n/format";
 import { KindBadge, PriorityBadge } from "../shared/ActionBadges";

@@ -5,14 +5,14 @@ import type { Action } from "../../../bindings/Action";
 import type { ActionEdit } from "../../../bindings/ActionEdit";
 import type { ActionKind } from "../../../bindings/ActionKind";
 import type { Priority } from "../../../bindings/Priority";
-import { checkText, Field, type FieldIssue } from "../../problems/fields";
+import { checkText, Field, type FieldIssue } from "../../../kit/fields";
 import {
   InPlaceChoice,
   InPlaceText,
   useFailureMessage,
   useInPlaceEdit,
   type InlineEdit,
-} from "../../problems/fields/inPlace";
+} from "../../../kit/fields/inPlace";
 import { ACTION_KINDS, ACTION_LIMITS, checkDueDay, PRIORITIES } from "../create/rules";
 import { OwnerField } from "../shared/OwnerField";
 

@@ -7,7 +7,7 @@ import type { HistoryEntry } from "../../../bindings/HistoryEntry";
 import en from "../../../i18n/en.json";
 import { describeError } from "../../../i18n/errors";
 import { formatTimestamp, useDateTimeFormat } from "../../../i18n/format";
-import { formatDay, useDayFormat } from "../../problems/fields";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 import { ACTION_KINDS, ACTION_STATUSES, PRIORITIES } from "../create/rules";
 
 type KnownField = keyof typeof en.actions.field;

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AppError } from "../../../api/errors";
 import { describeError } from "../../../i18n/errors";
-import { describeFieldIssue, fieldIssuesFromError, type FieldIssue } from "../../problems/fields";
+import { describeFieldIssue, fieldIssuesFromError, type FieldIssue } from "../../../kit/fields";
 import { useModalKeys } from "../../../shortcuts/focusTrap";
 
 interface ReasonDialogProps {

@@ -6,7 +6,7 @@ import type { ActionDetail } from "../../../bindings/ActionDetail";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
 import type { CheckResult } from "../../../bindings/CheckResult";
 import { describeError } from "../../../i18n/errors";
-import { formatDay, useDayFormat } from "../../problems/fields";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 import { StatusBadge, type FlagKey } from "../shared/ActionBadges";
 import { ReasonDialog } from "./ReasonDialog";
 

@@ -1,5 +1,5 @@
 import { queryKeys } from "../../../api/queries";
-import { createTrashUndo } from "../../../components/TrashUndo";
+import { createTrashUndo } from "../../../kit/TrashUndo";
 
 // As for problems and analyses: the page that deletes goes away at once,
 // while the page it lands on (the problem's) shows the offer.

@@ -5,7 +5,7 @@ import { toAppError } from "../../../api/errors";
 import type { ImportIssue } from "../../../bindings/ImportIssue";
 import type { ImportOutcome } from "../../../bindings/ImportOutcome";
 import { describeError } from "../../../i18n/errors";
-import { describeFieldIssue } from "../../problems/fields/messages";
+import { describeFieldIssue } from "../../../kit/fields/messages";
 
 /** What one broken rule of an import says: where, and what is wrong. */
 function IssueLine({ issue }: { issue: ImportIssue }) {

@@ -6,7 +6,7 @@ import type { ActionRow } from "../../../bindings/ActionRow";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
 import type { OwnerLoad } from "../../../bindings/OwnerLoad";
 import { describeError } from "../../../i18n/errors";
-import { formatDay, useDayFormat, useNumberFormat } from "../../problems/list/format";
+import { formatDay, useDayFormat, useNumberFormat } from "../../../i18n/format";
 import { ActionsTabs } from "../ActionsTabs";
 import { FlagBadges } from "../shared/ActionBadges";
 import { WeeklyChart } from "./WeeklyChart";

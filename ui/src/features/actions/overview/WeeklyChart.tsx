@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { WeekProgress } from "../../../bindings/WeekProgress";
 import { currentLanguage, directionOf } from "../../../i18n";
 import { INTL_LOCALES } from "../../../i18n/format";
-import { formatDay, useDayFormat, useNumberFormat } from "../../problems/list/format";
+import { formatDay, useDayFormat, useNumberFormat } from "../../../i18n/format";
 
 const WIDTH = 720;
 const HEIGHT = 220;

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ActionRow } from "../../../bindings/ActionRow";
 import type { ActionSort } from "../../../bindings/ActionSort";
-import { formatDay, useDayFormat } from "../../problems/list/format";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 import { FlagBadges, KindBadge, PriorityBadge, StatusBadge } from "../shared/ActionBadges";
 import { ariaSortOf } from "./filters";
 

@@ -9,7 +9,7 @@ import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { Language } from "../../../bindings/Language";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import { INTL_LOCALES } from "../../../i18n/format";
-import { formatDay } from "../../problems/fields";
+import { formatDay } from "../../../i18n/format";
 import { indexTree, type TreeIndex } from "../model/tree";
 import { causeClause, chainEnds, downwardReading, upwardSentences } from "../readback/sentences";
 

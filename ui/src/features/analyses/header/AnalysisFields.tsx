@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Analysis } from "../../../bindings/Analysis";
 import type { AnalysisEdit } from "../../../bindings/AnalysisEdit";
 import type { AnalysisStatus } from "../../../bindings/AnalysisStatus";
-import { charCount, checkPastDay, checkText, Field, LIMITS, type FieldIssue } from "../../problems/fields";
+import { charCount, checkPastDay, checkText, Field, LIMITS, type FieldIssue } from "../../../kit/fields";
 import {
   InPlaceChoice,
   InPlaceDate,
@@ -11,7 +11,7 @@ import {
   sameList,
   useChipList,
   useFailureMessage,
-} from "../../problems/fields/inPlace";
+} from "../../../kit/fields/inPlace";
 import { ParticipantsEditor } from "./ParticipantsEditor";
 import { useAnalysisEdit } from "./useAnalysisEdit";
 

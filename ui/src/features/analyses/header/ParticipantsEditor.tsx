@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { RemovableItem, type ControlProps } from "../../problems/fields";
+import { RemovableItem, type ControlProps } from "../../../kit/fields";
 
 interface ParticipantsEditorProps extends ControlProps {
   value: readonly string[];

@@ -1,5 +1,5 @@
 import { queryKeys } from "../../../api/queries";
-import { createTrashUndo } from "../../../components/TrashUndo";
+import { createTrashUndo } from "../../../kit/TrashUndo";
 
 // As on the problem page: the screen that deletes goes away at once, while
 // the list it lands on shows the offer.

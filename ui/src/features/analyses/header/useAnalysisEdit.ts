@@ -2,8 +2,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { queryKeys, useEditAnalysis } from "../../../api/queries";
 import type { AnalysisEdit } from "../../../bindings/AnalysisEdit";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
-import type { FieldIssue } from "../../problems/fields";
-import { useInPlaceEdit, type InlineEdit } from "../../problems/fields/inPlace";
+import type { FieldIssue } from "../../../kit/fields";
+import { useInPlaceEdit, type InlineEdit } from "../../../kit/fields/inPlace";
 
 interface Options<T> {
   analysisId: string;

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { AppError } from "../../../api/errors";
 import { describeError } from "../../../i18n/errors";
-import { describeFieldIssue, fieldIssuesFromError } from "../../problems/fields";
+import { describeFieldIssue, fieldIssuesFromError } from "../../../kit/fields";
 import type { TreeEditor } from "./useTreeEditor";
 
 /** A translated sentence for an edit of the tree that the core refused. */

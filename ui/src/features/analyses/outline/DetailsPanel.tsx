@@ -7,7 +7,7 @@ import type { NewEvidence } from "../../../bindings/NewEvidence";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import type { WhyStatus } from "../../../bindings/WhyStatus";
 import { WhyNotes } from "../../empathy/links/WhyNotes";
-import { Field } from "../../problems/fields";
+import { Field } from "../../../kit/fields";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { evidenceMessages } from "./messages";
 

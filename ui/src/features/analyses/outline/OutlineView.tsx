@@ -16,7 +16,7 @@ import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import type { OutlineAction } from "../../../shortcuts/registry";
 import { isTypingTarget } from "../../../shortcuts/keys";
-import { observeRect, rootFontSize, scrollParent } from "../../../components/virtualScroll";
+import { observeRect, rootFontSize, scrollParent } from "../../../kit/virtualScroll";
 import { indexTree, type TreeIndex } from "../model/tree";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { DetailsPanel } from "./DetailsPanel";

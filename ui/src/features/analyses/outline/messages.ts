@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { AppError } from "../../../api/errors";
 import { describeError } from "../../../i18n/errors";
-import { describeFieldIssue, fieldIssuesFromError } from "../../problems/fields";
+import { describeFieldIssue, fieldIssuesFromError } from "../../../kit/fields";
 
 /** Messages to show beside the evidence fields for a refused add or edit; `form` when it names no field. */
 export function evidenceMessages(

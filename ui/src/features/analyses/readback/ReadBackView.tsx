@@ -2,7 +2,7 @@ import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { WhyNode } from "../../../bindings/WhyNode";
-import { isolate } from "../../problems/list/format";
+import { isolate } from "../../../i18n/format";
 import { chainTo, indexTree, type TreeIndex } from "../model/tree";
 import { causeClause, chainEnds, downwardReading, upwardSentences } from "./sentences";
 

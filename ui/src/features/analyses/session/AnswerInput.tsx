@@ -1,6 +1,6 @@
 import { useId, useState, type RefObject, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { checkText } from "../../problems/fields";
+import { checkText } from "../../../kit/fields";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { errorsFrom, issueMessage, SESSION_LIMITS } from "./messages";
 

@@ -6,7 +6,7 @@
 import type { TFunction } from "i18next";
 import { toAppError } from "../../../api/errors";
 import { describeError } from "../../../i18n/errors";
-import { checkText, describeFieldIssue, fieldIssuesFromError, type FieldIssue } from "../../problems/fields";
+import { checkText, describeFieldIssue, fieldIssuesFromError, type FieldIssue } from "../../../kit/fields";
 
 export const SESSION_LIMITS = {
   text: 2000,

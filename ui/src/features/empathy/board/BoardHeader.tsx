@@ -9,9 +9,9 @@ import type { MapEdit } from "../../../bindings/MapEdit";
 import { describeError } from "../../../i18n/errors";
 import { currentLanguage } from "../../../i18n";
 import { INTL_LOCALES } from "../../../i18n/format";
-import { formatDay, useDayFormat } from "../../problems/list/format";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 import { ParticipantsEditor } from "../../analyses/header/ParticipantsEditor";
-import { describeFieldIssue, Field, fieldIssuesFromError } from "../../problems/fields";
+import { describeFieldIssue, Field, fieldIssuesFromError } from "../../../kit/fields";
 import { ExportButtons } from "../export/ExportButtons";
 import { useProblemOptions } from "./useProblemOptions";
 

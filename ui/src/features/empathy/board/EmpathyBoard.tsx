@@ -24,7 +24,7 @@ import type { NoteEdit } from "../../../bindings/NoteEdit";
 import type { NoteGroup } from "../../../bindings/NoteGroup";
 import { currentLanguage, directionOf } from "../../../i18n";
 import { describeError } from "../../../i18n/errors";
-import { describeFieldIssue, fieldIssuesFromError } from "../../problems/fields";
+import { describeFieldIssue, fieldIssuesFromError } from "../../../kit/fields";
 import { useWorkshop } from "../workshop/context";
 import { AreaPanel, type GroupHandlers } from "./AreaPanel";
 import {

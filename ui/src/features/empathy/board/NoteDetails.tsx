@@ -8,7 +8,7 @@ import { useAnalyses, useAnalysisTree } from "../../../api/queries";
 import type { Note } from "../../../bindings/Note";
 import type { NoteEdit } from "../../../bindings/NoteEdit";
 import { describeError } from "../../../i18n/errors";
-import { checkText, describeFieldIssue, fieldIssuesFromError, Field } from "../../problems/fields";
+import { checkText, describeFieldIssue, fieldIssuesFromError, Field } from "../../../kit/fields";
 import { COLOURS } from "./model";
 import { NOTE_LIMIT } from "./NoteEditor";
 import { useProblemOptions } from "./useProblemOptions";

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { toAppError } from "../../../api/errors";
 import { describeError } from "../../../i18n/errors";
-import { checkText, describeFieldIssue, fieldIssuesFromError } from "../../problems/fields";
+import { checkText, describeFieldIssue, fieldIssuesFromError } from "../../../kit/fields";
 
 /** The longest note the core takes. */
 export const NOTE_LIMIT = 1000;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { UNDO_TOAST_MS } from "../../../components/UndoToast";
+import { UNDO_TOAST_MS } from "../../../kit/UndoToast";
 
 interface UndoBarProps {
   message: string;

@@ -11,7 +11,7 @@ import type { Language } from "../../../bindings/Language";
 import type { Note } from "../../../bindings/Note";
 import { INTL_LOCALES } from "../../../i18n/format";
 import { escapeMarkdown, exportFileName } from "../../analyses/export/markdown";
-import { formatDay } from "../../problems/fields";
+import { formatDay } from "../../../i18n/format";
 import { AREA_LIST, notesOf } from "../board/model";
 
 /** User text inside a list item: continuation lines are indented to stay in the item. */

@@ -11,7 +11,7 @@ import type { EmpathyMap } from "../../../bindings/EmpathyMap";
 import type { NewMap } from "../../../bindings/NewMap";
 import { describeError } from "../../../i18n/errors";
 import { ParticipantsEditor } from "../../analyses/header/ParticipantsEditor";
-import { checkText, Field, useFormIssues, type FieldIssue } from "../../problems/fields";
+import { checkText, Field, useFormIssues, type FieldIssue } from "../../../kit/fields";
 import { useProblemOptions } from "../board/useProblemOptions";
 
 const FORM_FIELDS = ["personaId", "title", "heldOn", "participants", "problemId", "votesPerPerson"] as const;

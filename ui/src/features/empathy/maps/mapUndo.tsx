@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { restoreFromTrash } from "../../../api/commands";
 import type { AppError } from "../../../api/errors";
 import { queryKeys } from "../../../api/queries";
-import { createUndoOffers, useUndoOffer } from "../../../components/UndoToast";
+import { createUndoOffers, useUndoOffer } from "../../../kit/UndoToast";
 import { describeError } from "../../../i18n/errors";
 import { UndoBar } from "../board/UndoBar";
 

@@ -7,7 +7,7 @@ import type { EmpathyMap } from "../../../bindings/EmpathyMap";
 import { isLanguage } from "../../../i18n";
 import { describeError } from "../../../i18n/errors";
 import { INTL_LOCALES } from "../../../i18n/format";
-import { fieldIssuesFromError } from "../../problems/fields/messages";
+import { fieldIssuesFromError } from "../../../kit/fields/messages";
 import { rankNotes, voterUsage } from "./results";
 import type { Voting } from "./useVoting";
 

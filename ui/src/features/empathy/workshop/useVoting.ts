@@ -6,7 +6,7 @@ import type { AppError } from "../../../api/errors";
 import type { Board } from "../../../bindings/Board";
 import type { Note } from "../../../bindings/Note";
 import { describeError } from "../../../i18n/errors";
-import { describeFieldIssue, fieldIssuesFromError } from "../../problems/fields/messages";
+import { describeFieldIssue, fieldIssuesFromError } from "../../../kit/fields/messages";
 import type { WorkshopState } from "./context";
 import { dotsLeft } from "./results";
 

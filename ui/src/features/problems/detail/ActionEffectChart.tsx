@@ -6,7 +6,7 @@ import type { WeekCount } from "../../../bindings/WeekCount";
 import { isLanguage } from "../../../i18n";
 import { describeError } from "../../../i18n/errors";
 import { INTL_LOCALES } from "../../../i18n/format";
-import { formatDay, useDayFormat } from "../fields";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 
 const BAR = 24;
 const GAP = 6;

@@ -3,8 +3,8 @@ import { useCloseProblem } from "../../../api/actions";
 import type { Problem } from "../../../bindings/Problem";
 import type { Status } from "../../../bindings/Status";
 import { ReasonDialog } from "../../actions/detail/ReasonDialog";
-import { fieldIssuesFromError, StatusSelect } from "../fields";
-import { InPlaceChoice, type Failure } from "../fields/inPlace";
+import { fieldIssuesFromError, StatusSelect } from "../../../kit/fields";
+import { InPlaceChoice, type Failure } from "../../../kit/fields/inPlace";
 import { useInlineEdit } from "./useInlineEdit";
 
 /** True when the core refused to close the problem because it still has unfinished actions. */

@@ -5,7 +5,8 @@ import type { HistoryEntry } from "../../../bindings/HistoryEntry";
 import type { MergedProblem } from "../../../bindings/MergedProblem";
 import en from "../../../i18n/en.json";
 import { formatTimestamp, useDateTimeFormat } from "../../../i18n/format";
-import { CHANNELS, formatDay, SEVERITIES, STATUS_ORDER, useDayFormat } from "../fields";
+import { CHANNELS, SEVERITIES, STATUS_ORDER } from "../../../kit/fields";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 
 type KnownField = keyof typeof en.problem.field;
 

@@ -24,7 +24,7 @@ import {
   charCount,
   type NumberField,
   type TransitionContext,
-} from "../fields";
+} from "../../../kit/fields";
 import {
   InPlaceChoice,
   InPlaceDate,
@@ -32,7 +32,7 @@ import {
   sameList,
   useChipList,
   type ChoiceControl,
-} from "../fields/inPlace";
+} from "../../../kit/fields/inPlace";
 import { useFailureMessage, useInlineEdit } from "./useInlineEdit";
 
 /** What every in-place field gets from the screen. */

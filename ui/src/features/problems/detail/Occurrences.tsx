@@ -11,13 +11,12 @@ import {
   checkText,
   DateInput,
   Field,
-  formatDay,
   LIMITS,
   localToday,
   TextInput,
-  useDayFormat,
   useFormIssues,
-} from "../fields";
+} from "../../../kit/fields";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 
 const OCCURRENCE_FIELDS = ["occurredOn", "ticketRef", "note"] as const;
 

@@ -7,7 +7,7 @@ import { describeError } from "../../../i18n/errors";
 import { NewActionForm } from "../../actions/create/NewActionForm";
 import { ActionUndoToastHost } from "../../actions/detail/UndoDeleteAction";
 import { FlagBadges, KindBadge, StatusBadge } from "../../actions/shared/ActionBadges";
-import { formatDay, useDayFormat } from "../fields";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 import { ActionEffectChart } from "./ActionEffectChart";
 
 function ActionItem({ row }: { row: ActionRow }) {

@@ -9,13 +9,12 @@ import {
   checkText,
   DateInput,
   Field,
-  formatDay,
   LIMITS,
   localToday,
   TextInput,
-  useDayFormat,
   useFormIssues,
-} from "../fields";
+} from "../../../kit/fields";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 
 /** The longest analysis title the core accepts. */
 const TITLE_MAX = 300;

@@ -1,11 +1,11 @@
-import { Breadcrumb } from "../../../components/Breadcrumb";
+import { Breadcrumb } from "../../../kit/Breadcrumb";
 import { useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import type { AppError } from "../../../api/errors";
 import { useDeleteProblem, useProblemDetail } from "../../../api/queries";
 import type { ProblemDetail } from "../../../bindings/ProblemDetail";
-import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../../components/LoadStates";
+import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../../kit/LoadStates";
 import { describeError } from "../../../i18n/errors";
 import { formatTimestamp, useDateTimeFormat } from "../../../i18n/format";
 import { History } from "./History";

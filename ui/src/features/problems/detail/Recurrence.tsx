@@ -2,7 +2,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { Problem } from "../../../bindings/Problem";
 import type { WeekCount } from "../../../bindings/WeekCount";
-import { formatDay, useDayFormat } from "../fields";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 
 const BAR = 8;
 const GAP = 4;

@@ -2,9 +2,9 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { AppError } from "../../../api/errors";
 import { useRestoreProblem } from "../../../api/queries";
-import { createUndoOffers, UndoToast, useUndoOffer, type UndoOffer } from "../../../components/UndoToast";
+import { createUndoOffers, UndoToast, useUndoOffer, type UndoOffer } from "../../../kit/UndoToast";
 
-export { UNDO_TOAST_MS } from "../../../components/UndoToast";
+export { UNDO_TOAST_MS } from "../../../kit/UndoToast";
 
 const offers = createUndoOffers();
 

@@ -1,9 +1,9 @@
 import { useEditProblem } from "../../../api/queries";
 import type { ProblemEdit } from "../../../bindings/ProblemEdit";
-import type { FieldIssue } from "../fields";
-import { useInPlaceEdit, type InlineEdit } from "../fields/inPlace";
+import type { FieldIssue } from "../../../kit/fields";
+import { useInPlaceEdit, type InlineEdit } from "../../../kit/fields/inPlace";
 
-export { useFailureMessage, type Failure, type InlineEdit } from "../fields/inPlace";
+export { useFailureMessage, type Failure, type InlineEdit } from "../../../kit/fields/inPlace";
 
 interface Options<T> {
   problemId: string;

@@ -4,7 +4,7 @@ import { useMergeProblems } from "../../../api/queries";
 import type { Problem } from "../../../bindings/Problem";
 import { describeError } from "../../../i18n/errors";
 import { focusableIn, useModalKeys } from "../../../shortcuts/focusTrap";
-import { formatDay, useDayFormat } from "./format";
+import { formatDay, useDayFormat } from "../../../i18n/format";
 
 /** The problem suggested to survive: the one reported most often, then the one reported first. */
 function suggestedSurvivor(a: Problem, b: Problem): Problem {

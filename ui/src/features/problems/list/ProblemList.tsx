@@ -15,12 +15,12 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { flattenProblems, useProblems } from "../../../api/queries";
 import type { Problem } from "../../../bindings/Problem";
-import { observeRect, rootFontSize, scrollParent } from "../../../components/virtualScroll";
+import { observeRect, rootFontSize, scrollParent } from "../../../kit/virtualScroll";
 import { describeError } from "../../../i18n/errors";
 import type { ProblemListAction } from "../../../shortcuts/registry";
 import { useProblemListShortcuts } from "../../../shortcuts/useProblemListShortcuts";
 import { filtersToQuery, hasActiveFilters, type ListFilters } from "./filters";
-import { formatDay, isolate, useDayFormat, useNumberFormat } from "./format";
+import { formatDay, isolate, useDayFormat, useNumberFormat } from "../../../i18n/format";
 import { rememberListScroll, savedListScroll } from "./lastSearch";
 
 /** Height of one row, in rem (two lines: title and badges, then the details). */

@@ -30,7 +30,7 @@ import {
   TextInput,
   type FieldIssue,
   type NumberField,
-} from "../fields";
+} from "../../../kit/fields";
 
 const LIST_PATH = "/problems";
 

@@ -1,8 +1,8 @@
 import type { KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { Channel } from "../../../bindings/Channel";
-import type { Severity } from "../../../bindings/Severity";
-import type { Status } from "../../../bindings/Status";
+import type { Channel } from "../../bindings/Channel";
+import type { Severity } from "../../bindings/Severity";
+import type { Status } from "../../bindings/Status";
 import type { ControlProps } from "./Field";
 import { allowedMoves, STATUS_ORDER } from "./rules";
 

@@ -5,7 +5,6 @@ export { StatusSelect, SeveritySelect, ChannelSelect, SEVERITIES, CHANNELS } fro
 export { DateInput } from "./DateInput";
 export { NumberInput } from "./NumberInput";
 export { TagsEditor, ReferencesEditor, RemovableItem } from "./ListEditors";
-export { useDayFormat, formatDay } from "./dates";
 export * from "./rules";
 export * from "./messages";
 export { useFormIssues, focusFirstInvalid } from "./useFormIssues";

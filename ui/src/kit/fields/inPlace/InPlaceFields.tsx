@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from "react";
-import type { SuggestField } from "../../../../bindings/SuggestField";
+import type { SuggestField } from "../../../bindings/SuggestField";
 import { DateInput } from "../DateInput";
 import { Field, type ControlProps } from "../Field";
 import type { TransitionContext } from "../messages";

@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { AppError } from "../../../api/errors";
+import type { AppError } from "../../api/errors";
 import { describeFieldIssue, fieldIssuesFromError } from "./messages";
 import type { FieldIssue } from "./rules";
 

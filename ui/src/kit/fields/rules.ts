@@ -3,8 +3,11 @@
  * show beside a field before any round trip. The core stays the real guard:
  * its errors are always shown too (see `messages.ts`).
  */
-import type { FieldError } from "../../../bindings/FieldError";
-import type { Status } from "../../../bindings/Status";
+import type { FieldError } from "../../bindings/FieldError";
+import type { Status } from "../../bindings/Status";
+import { isDay } from "../../i18n/format";
+
+export { isDay };
 
 /** One broken rule, as the core reports it (`limit` is null when there is none). */
 export type FieldIssue = FieldError;
@@ -104,17 +107,6 @@ export function localToday(now: Date = new Date()): string {
   const month = String(now.getMonth() + 1).padStart(2, "0");
   const day = String(now.getDate()).padStart(2, "0");
   return `${year}-${month}-${day}`;
-}
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day in YYYY-MM-DD form. */
-export function isDay(value: string): boolean {
-  const match = DAY.exec(value);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** A day that is required, real, not in the future and not before 1970. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../../api/errors";
-import i18n from "../../../i18n";
+import { AppError } from "../../api/errors";
+import i18n from "../../i18n";
 import { fieldIssuesFromError, fieldMessagesFromError } from "./messages";
 import {
   allowedMoves,

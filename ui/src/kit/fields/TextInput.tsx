@@ -1,6 +1,6 @@
 import { useId, type KeyboardEvent } from "react";
-import { useSuggestions } from "../../../api/queries";
-import type { SuggestField } from "../../../bindings/SuggestField";
+import { useSuggestions } from "../../api/queries";
+import type { SuggestField } from "../../bindings/SuggestField";
 import type { ControlProps } from "./Field";
 
 export interface CommitHandlers {

@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toAppError, type AppError } from "../../../../api/errors";
-import { describeError } from "../../../../i18n/errors";
+import { toAppError, type AppError } from "../../../api/errors";
+import { describeError } from "../../../i18n/errors";
 import { describeFieldIssue, fieldIssuesFromError, type TransitionContext } from "../messages";
 import type { FieldIssue } from "../rules";
 

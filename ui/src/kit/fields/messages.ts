@@ -1,8 +1,8 @@
 import type { TFunction } from "i18next";
-import type { AppError } from "../../../api/errors";
-import type { Status } from "../../../bindings/Status";
-import { currentLanguage } from "../../../i18n";
-import { INTL_LOCALES } from "../../../i18n/format";
+import type { AppError } from "../../api/errors";
+import type { Status } from "../../bindings/Status";
+import { currentLanguage } from "../../i18n";
+import { INTL_LOCALES } from "../../i18n/format";
 import { isNumberField, RANGES, type FieldIssue } from "./rules";
 
 /** What a status-transition message names: where the problem was and where it was sent. */
