@@ -107,34 +107,18 @@ pub async fn export_save(
     Ok(Some(path.display().to_string()))
 }
 
-/// Decodes standard base64 (with or without padding).
+/// Decodes standard base64 (with or without padding, line breaks ignored).
 fn decode_base64(text: &str) -> Result<Vec<u8>> {
-    fn value(c: u8) -> Option<u32> {
-        match c {
-            b'A'..=b'Z' => Some(u32::from(c - b'A')),
-            b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
-            b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
-            b'+' => Some(62),
-            b'/' => Some(63),
-            _ => None,
-        }
-    }
-    let clean: Vec<u8> = text
-        .bytes()
-        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
-        .collect();
-    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
-    for chunk in clean.chunks(4) {
-        let mut acc = 0u32;
-        for (i, c) in chunk.iter().enumerate() {
-            let v = value(*c)
-                .ok_or_else(|| Error::Internal("the export is not valid base64".into()))?;
-            acc |= v << (18 - 6 * i);
-        }
-        let bytes = acc.to_be_bytes();
-        out.extend_from_slice(&bytes[1..chunk.len()]);
-    }
-    Ok(out)
+    use base64::engine::{general_purpose, DecodePaddingMode, GeneralPurpose};
+    use base64::{alphabet, Engine};
+    const LENIENT: GeneralPurpose = GeneralPurpose::new(
+        &alphabet::STANDARD,
+        general_purpose::PAD.with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    let clean: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    LENIENT
+        .decode(clean)
+        .map_err(|e| Error::Internal(format!("the export is not valid base64: {e}")))
 }
 
 #[cfg(test)]
@@ -153,6 +137,7 @@ mod tests {
         assert_eq!(decode_base64("aGVsbG8=").unwrap(), b"hello");
         assert_eq!(decode_base64("aGVsbG8h").unwrap(), b"hello!");
         assert_eq!(decode_base64("").unwrap(), b"");
+        assert_eq!(decode_base64("aGVs\nbG8").unwrap(), b"hello");
         assert!(decode_base64("a$==").is_err());
     }
 

@@ -1,6 +1,14 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
-import { createProblem, getWorkspaceStatus, listProblems, onWorkspaceChanged } from "./commands";
+import { COMMAND_NAMES } from "../bindings/shell/commands";
+import {
+  createProblem,
+  editProblem,
+  getWorkspaceStatus,
+  listProblems,
+  logOccurrence,
+  onWorkspaceChanged,
+} from "./commands";
 import { AppError, toAppError } from "./errors";
 import { installMockBackend, rejectWith } from "./mock-backend";
 import { invalidateForChange, keysForChange, queryKeys } from "./queries";
@@ -134,5 +142,20 @@ describe("workspace-changed", () => {
     expect(stale()).toEqual([false, true, false]);
     await invalidateForChange(client, { entity: "workspace", id: "/b.db", op: "update" });
     expect(stale()).toEqual([true, true, true]);
+  });
+});
+
+describe("the test stand-in", () => {
+  it("answers every command the shell registers", () => {
+    const backend = installMockBackend();
+    expect(COMMAND_NAMES.filter((name) => !backend.answers(name))).toEqual([]);
+  });
+
+  it("logs an occurrence and edits a problem as the shell would", async () => {
+    const backend = installMockBackend();
+    const problem = await createProblem({ title: "Refund e-mail never arrives" });
+    await editProblem(problem.id, { field: "owner", value: "Huda" });
+    await logOccurrence(problem.id, { note: "Second report" });
+    expect(backend.state.problems[0]).toMatchObject({ owner: "Huda", occurrenceCount: 2 });
   });
 });

@@ -6,6 +6,7 @@
  * mock keeps just enough of them for screens to behave: required title,
  * the status moves, flags, filters, sorts and the overview's counts.
  */
+import type { MockHandlers } from "./mock-handlers";
 import type { Action } from "../bindings/Action";
 import type { ActionEdit } from "../bindings/ActionEdit";
 import type { ActionQuery } from "../bindings/ActionQuery";
@@ -103,7 +104,7 @@ export function actionHandlers(
   nodes: () => WhyNode[],
   changed: (event: ChangeEvent) => Promise<void>,
   reject: Reject,
-): Record<string, (args: Record<string, unknown>) => unknown> {
+): MockHandlers {
   const invalid = (field: string, rule: string, limit?: number) =>
     reject({
       code: "invalid_input",

@@ -4,6 +4,7 @@
  * `workspace-changed` events. The push-back checks are not recomputed here
  * (the core owns them and tests them); a test sets `checks` to what it needs.
  */
+import type { MockHandlers } from "./mock-handlers";
 import type { Analysis } from "../bindings/Analysis";
 import type { AnalysisEdit } from "../bindings/AnalysisEdit";
 import type { AnalysisSummary } from "../bindings/AnalysisSummary";
@@ -83,7 +84,7 @@ export function analysisHandlers(
   problems: () => Problem[],
   changed: (event: ChangeEvent) => Promise<void>,
   reject: Reject,
-): Record<string, (args: Record<string, unknown>) => unknown> {
+): MockHandlers {
   const live = (analysisId: string) =>
     state.nodes.filter((n) => n.analysisId === analysisId && n.deleted !== true);
   const siblings = (analysisId: string, parentId: string | null) =>

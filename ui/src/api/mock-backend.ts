@@ -8,9 +8,12 @@ import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { ChangeEvent } from "../bindings/ChangeEvent";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
+import type { NewOccurrence } from "../bindings/NewOccurrence";
 import type { NewProblem } from "../bindings/NewProblem";
+import type { Occurrence } from "../bindings/Occurrence";
 import type { Problem } from "../bindings/Problem";
 import type { ProblemDetail } from "../bindings/ProblemDetail";
+import type { ProblemEdit } from "../bindings/ProblemEdit";
 import type { ProblemPage } from "../bindings/ProblemPage";
 import type { ProblemQuery } from "../bindings/ProblemQuery";
 import type { Settings } from "../bindings/Settings";
@@ -19,6 +22,7 @@ import type { Status } from "../bindings/Status";
 import type { SuggestField } from "../bindings/SuggestField";
 import type { TrashItem } from "../bindings/TrashItem";
 import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
+import type { CommandName } from "../bindings/shell/commands";
 import { WORKSPACE_CHANGED_EVENT } from "./commands";
 import { actionHandlers, type MockActionState } from "./mock-actions";
 import { analysisHandlers, type MockAnalysisState } from "./mock-analysis";
@@ -60,6 +64,15 @@ export interface MockState {
 
 type Handler = (args: Record<string, unknown>, state: MockState) => unknown;
 
+/** A plugin's command, such as the dialog's `plugin:dialog|open`. */
+type PluginCommand = `plugin:${string}|${string}`;
+
+/** What the stand-in answers: the shell's own commands (typed) and plugins' commands. */
+export type MockedCommand = CommandName | PluginCommand;
+
+/** Stand-ins keyed by what they answer. */
+type Handlers = Partial<Record<MockedCommand, Handler>>;
+
 export interface MockBackendOptions {
   status?: WorkspaceStatus;
   problems?: Problem[];
@@ -73,14 +86,16 @@ export interface MockBackendOptions {
   personas?: Partial<MockPersonaState>;
   empathy?: Partial<MockEmpathyState>;
   /** Replace the built-in behaviour of some commands. */
-  handlers?: Record<string, Handler>;
+  handlers?: Handlers;
 }
 
 export interface MockBackend {
   state: MockState;
   calls: MockCall[];
   /** Arguments of every call to `command`, in order. */
-  callsTo(command: string): Record<string, unknown>[];
+  callsTo(command: MockedCommand): Record<string, unknown>[];
+  /** Whether the stand-in answers `command` without a test's own handler. */
+  answers(command: MockedCommand): boolean;
   /** Emits `workspace-changed` as the shell would after a write. */
   emitChange(event: ChangeEvent): Promise<void>;
 }
@@ -373,7 +388,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     return problem;
   };
 
-  const builtIn: Record<string, Handler> = {
+  const builtIn: Handlers = {
     workspace_status: () => state.status,
     workspace_open: (args) => {
       const path = String(args.path);
@@ -438,6 +453,45 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
       void changed({ entity: "problem", id: survivor, op: "update" });
       return merged;
     },
+    problem_edit: (args) => {
+      const id = String(args.id);
+      const problem = findLive(id);
+      if (problem === undefined) return notFound("problem", id);
+      const edit = args.edit as ProblemEdit;
+      const edited: Problem = {
+        ...problem,
+        [edit.field]: edit.value,
+        updatedAt: new Date().toISOString(),
+      };
+      state.problems = state.problems.map((p) => (p.id === id ? edited : p));
+      void changed({ entity: "problem", id, op: "update" });
+      return edited;
+    },
+    occurrence_log: (args) => {
+      const problemId = String(args.problemId);
+      const problem = findLive(problemId);
+      if (problem === undefined) return notFound("problem", problemId);
+      const input = args.input as NewOccurrence;
+      const occurrence: Occurrence = {
+        id: `occ-${problemId}-${problem.occurrenceCount + 1}`,
+        problemId,
+        occurredOn: input.occurredOn ?? new Date().toISOString().slice(0, 10),
+        channel: input.channel ?? null,
+        ticketRef: input.ticketRef ?? "",
+        note: input.note ?? "",
+        author: author(),
+        createdAt: new Date().toISOString(),
+      };
+      const counted = { ...problem, occurrenceCount: problem.occurrenceCount + 1 };
+      state.problems = state.problems.map((p) => (p.id === problemId ? counted : p));
+      if (occurrence.note !== "") {
+        state.notes[problemId] = [...(state.notes[problemId] ?? []), occurrence.note];
+      }
+      void changed({ entity: "problem", id: problemId, op: "update" });
+      return occurrence;
+    },
+    // The stand-in records no history; tests that read it give their own entries.
+    history_list: () => [],
     problem_suggestions: (args) => suggestions(state.problems, args.field as SuggestField),
     sample_count: () => state.problems.filter((p) => p.sample).length,
     sample_load: () => {
@@ -528,7 +582,8 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     (command, payload) => {
       const args = (payload ?? {}) as Record<string, unknown>;
       calls.push({ command, args });
-      const handler = options.handlers?.[command] ?? builtIn[command];
+      const name = command as MockedCommand;
+      const handler = options.handlers?.[name] ?? builtIn[name];
       if (handler === undefined) {
         return rejectWith({ code: "internal", message: `unknown command ${command}`, details: {} });
       }
@@ -540,6 +595,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
   return {
     state,
     calls,
+    answers: (command) => builtIn[command] !== undefined,
     callsTo: (command) => calls.filter((c) => c.command === command).map((c) => c.args),
     emitChange: changed,
   };

@@ -5,6 +5,7 @@
  * are tested in the core; this mock keeps just enough of them for screens
  * to behave.
  */
+import type { MockHandlers } from "./mock-handlers";
 import type { Area } from "../bindings/Area";
 import type { Board } from "../bindings/Board";
 import type { CauseRef } from "../bindings/CauseRef";
@@ -143,7 +144,7 @@ export function empathyHandlers(
   nodes: () => WhyNode[],
   changed: (event: ChangeEvent) => Promise<void>,
   reject: Reject,
-): Record<string, (args: Record<string, unknown>) => unknown> {
+): MockHandlers {
   const invalidAll = (errors: FieldError[]) => {
     const first = errors[0] ?? { field: "", rule: "invalid" as Rule, limit: null };
     return reject({

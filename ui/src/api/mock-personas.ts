@@ -5,6 +5,7 @@
  * the core owns are tested in the core; this mock keeps just enough of
  * them for screens to behave.
  */
+import type { MockHandlers } from "./mock-handlers";
 import type { ChangeEvent } from "../bindings/ChangeEvent";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { FieldError } from "../bindings/FieldError";
@@ -109,7 +110,7 @@ export function personaHandlers(
   problems: () => Problem[],
   changed: (event: ChangeEvent) => Promise<void>,
   reject: Reject,
-): Record<string, (args: Record<string, unknown>) => unknown> {
+): MockHandlers {
   const invalid = (errors: FieldError[]) => {
     const [first] = errors;
     return reject({
