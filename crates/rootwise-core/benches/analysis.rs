@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use rootwise_core::analysis::{self, WhyEdit};
-use rootwise_core::{generate, Workspace};
+use rootwise_core::{generate, workflow, Workspace};
 
 fn trees(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
@@ -26,7 +26,7 @@ fn trees(c: &mut Criterion) {
         b.iter(|| {
             i += 1;
             ws.write("Bench", |w| {
-                analysis::edit_why(w, deep, &WhyEdit::Text(format!("Typed text {i}")))
+                workflow::edit_why(w, deep, &WhyEdit::Text(format!("Typed text {i}")))
             })
             .unwrap()
         })

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use criterion::{criterion_group, criterion_main, Criterion};
 use rootwise_core::empathy::{self, Area, NoteEdit};
 use rootwise_core::ids::MapId;
-use rootwise_core::{generate, Workspace};
+use rootwise_core::{generate, workflow, Workspace};
 
 mod common;
 use common::percentiles;
@@ -50,10 +50,10 @@ fn bench(c: &mut Criterion) {
         .conn()
         .query_row("SELECT id FROM empathy_maps LIMIT 1", [], |r| r.get(0))
         .unwrap();
-    let note = empathy::board(ws.conn(), map).unwrap().notes[0].id;
+    let note = workflow::board(ws.conn(), map).unwrap().notes[0].id;
 
     percentiles(&format!("board of {n} notes"), || {
-        black_box(empathy::board(ws.conn(), map).unwrap());
+        black_box(workflow::board(ws.conn(), map).unwrap());
     });
     let mut flip = false;
     let mut move_once = |ws: &mut Workspace| {
@@ -68,7 +68,7 @@ fn bench(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("empathy");
     group.bench_function("board", |b| {
-        b.iter(|| black_box(empathy::board(ws.conn(), map).unwrap()))
+        b.iter(|| black_box(workflow::board(ws.conn(), map).unwrap()))
     });
     group.finish();
 }

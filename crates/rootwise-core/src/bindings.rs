@@ -10,7 +10,7 @@ use ts_rs::{Config, ExportError, TS};
 
 use crate::{
     action, analysis, change, empathy, error, history, persona, problem, search, settings, store,
-    trash,
+    trash, workflow,
 };
 
 /// Writes every binding (and what it depends on) into `dir`.
@@ -37,7 +37,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     empathy::NoteEdit::export_all(&cfg)?;
     empathy::NoteGroup::export_all(&cfg)?;
     empathy::VoteCount::export_all(&cfg)?;
-    empathy::Board::export_all(&cfg)?;
+    workflow::Board::export_all(&cfg)?;
     empathy::NoteRef::export_all(&cfg)?;
     empathy::Area::export_all(&cfg)?;
     empathy::NoteColour::export_all(&cfg)?;
@@ -51,7 +51,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     action::ActionQuery::export_all(&cfg)?;
     action::Overview::export_all(&cfg)?;
     action::Reminder::export_all(&cfg)?;
-    action::ProblemEffect::export_all(&cfg)?;
+    workflow::ProblemEffect::export_all(&cfg)?;
     action::CauseRef::export_all(&cfg)?;
     action::ImportOutcome::export_all(&cfg)?;
     action::ActionProblem::export_all(&cfg)?;

@@ -7,7 +7,7 @@ use chrono::Duration;
 use crate::error::Result;
 use crate::problem::{self, Channel, NewOccurrence, NewProblem, Severity};
 use crate::store::Workspace;
-use crate::time;
+use crate::{time, workflow};
 
 /// Problem title fragments: what goes wrong, and where.
 const WHAT: &[&str] = &[
@@ -130,7 +130,7 @@ pub fn problems_with(
                 };
                 for _ in 0..extra {
                     let span = (today - reported).num_days().max(1) as u64;
-                    problem::log_occurrence(
+                    workflow::log_occurrence(
                         w,
                         p.id,
                         &NewOccurrence {
@@ -201,7 +201,7 @@ pub fn analysis_tree(
                 if made >= nodes {
                     break;
                 }
-                let node = analysis::add_why(
+                let node = workflow::add_why(
                     w,
                     a.id,
                     &NewWhy {
@@ -222,7 +222,7 @@ pub fn analysis_tree(
                     )?;
                 }
                 if rng.below(10) == 0 {
-                    analysis::edit_why(w, node.id, &WhyEdit::RootCause(true))?;
+                    workflow::edit_why(w, node.id, &WhyEdit::RootCause(true))?;
                 }
                 parents.push_back(Some(node.id));
                 made += 1;
@@ -290,7 +290,7 @@ pub fn actions(ws: &mut Workspace, count: u32, seed: u64) -> Result<()> {
                     _ => &[ActionStatus::InProgress, ActionStatus::Done],
                 };
                 for s in steps {
-                    action::edit(w, a.id, &ActionEdit::Status(*s))?;
+                    workflow::edit_action(w, a.id, &ActionEdit::Status(*s))?;
                 }
                 match status {
                     ActionStatus::VerifiedEffective | ActionStatus::NotEffective => {
@@ -299,7 +299,7 @@ pub fn actions(ws: &mut Workspace, count: u32, seed: u64) -> Result<()> {
                         } else {
                             CheckResult::NotEffective
                         };
-                        action::edit(
+                        workflow::edit_action(
                             w,
                             a.id,
                             &ActionEdit::Check {
@@ -309,7 +309,7 @@ pub fn actions(ws: &mut Workspace, count: u32, seed: u64) -> Result<()> {
                         )?;
                     }
                     ActionStatus::Cancelled => {
-                        action::edit(
+                        workflow::edit_action(
                             w,
                             a.id,
                             &ActionEdit::Cancel {

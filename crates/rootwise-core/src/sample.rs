@@ -15,7 +15,7 @@ use crate::ids::ProblemId;
 use crate::persona::{self, NewPersona, QuoteInput, QuoteSource};
 use crate::problem::{self, Channel, NewOccurrence, NewProblem, ProblemEdit, Severity, Status};
 use crate::store::Writer;
-use crate::time;
+use crate::{time, workflow};
 
 struct Sample {
     title: &'static str,
@@ -375,7 +375,7 @@ fn load_actions(w: &mut Writer<'_>, problems: &[(String, ProblemId)]) -> Result<
             _ => &[],
         };
         for step in steps {
-            action::edit(w, a.id, &ActionEdit::Status(*step))?;
+            workflow::edit_action(w, a.id, &ActionEdit::Status(*step))?;
         }
     }
     Ok(())
@@ -403,7 +403,7 @@ fn load_analyses(w: &mut Writer<'_>, problems: &[(String, ProblemId)]) -> Result
         let mut path: Vec<crate::ids::WhyId> = Vec::new();
         for (depth, text, status, category, root, evidence) in s.causes {
             path.truncate(usize::from(depth.saturating_sub(1)));
-            let node = analysis::add_why(
+            let node = workflow::add_why(
                 w,
                 a.id,
                 &NewWhy {
@@ -425,7 +425,7 @@ fn load_analyses(w: &mut Writer<'_>, problems: &[(String, ProblemId)]) -> Result
                 )?;
             }
             if *root {
-                analysis::edit_why(w, node.id, &WhyEdit::RootCause(true))?;
+                workflow::edit_why(w, node.id, &WhyEdit::RootCause(true))?;
             }
             path.push(node.id);
         }
@@ -596,7 +596,7 @@ pub fn load(w: &mut Writer<'_>) -> Result<u32> {
             true,
         )?;
         for (days_ago, channel, ticket, note) in s.occurrences {
-            problem::log_occurrence(
+            workflow::log_occurrence(
                 w,
                 p.id,
                 &NewOccurrence {
@@ -612,7 +612,7 @@ pub fn load(w: &mut Writer<'_>) -> Result<u32> {
             if *status > s.status {
                 break;
             }
-            problem::edit(w, p.id, &ProblemEdit::Status(*status))?;
+            workflow::edit_problem(w, p.id, &ProblemEdit::Status(*status))?;
         }
         loaded.push((p.title.clone(), p.id));
         added += 1;

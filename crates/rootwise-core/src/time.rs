@@ -91,6 +91,12 @@ pub(crate) fn column_list<T: serde::de::DeserializeOwned>(
     serde_json::from_str(&text).map_err(|e| bad_column(idx, e))
 }
 
+/// The Monday of the week `day` falls in.
+pub fn week_start(day: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -228,7 +228,7 @@ pub fn restore(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
     match kind(entity)?.entity {
         problem::ENTITY => problem::restore(w, id.parse()?).map(|_| ()),
         analysis::ANALYSIS => analysis::restore_analysis(w, id.parse()?).map(|_| ()),
-        analysis::WHY => analysis::restore_why(w, id.parse()?).map(|_| ()),
+        analysis::WHY => crate::workflow::restore_why(w, id.parse()?).map(|_| ()),
         action::ENTITY => action::restore(w, id.parse()?).map(|_| ()),
         persona::ENTITY => persona::restore(w, id.parse()?).map(|_| ()),
         persona::QUOTE => persona::restore_quote(w, id.parse()?).map(|_| ()),

@@ -13,7 +13,7 @@ use rootwise_core::analysis::{self, NewAnalysis, NewWhy, WhyEdit, WhyStatus};
 use rootwise_core::error::{Error, Rule};
 use rootwise_core::ids::{ActionId, ProblemId, WhyId};
 use rootwise_core::problem::{self, NewOccurrence, NewProblem, ProblemEdit, Status};
-use rootwise_core::{history, time, trash, Workspace};
+use rootwise_core::{history, time, trash, workflow, Workspace};
 
 struct Fixture {
     ws: Workspace,
@@ -58,7 +58,7 @@ fn fixture() -> Fixture {
         .id;
     let root = ws
         .write("Huda", |w| {
-            let n = analysis::add_why(
+            let n = workflow::add_why(
                 w,
                 a,
                 &NewWhy {
@@ -66,8 +66,8 @@ fn fixture() -> Fixture {
                     ..NewWhy::default()
                 },
             )?;
-            analysis::edit_why(w, n.id, &WhyEdit::RootCause(true))?;
-            analysis::edit_why(w, n.id, &WhyEdit::Status(WhyStatus::Confirmed))
+            workflow::edit_why(w, n.id, &WhyEdit::RootCause(true))?;
+            workflow::edit_why(w, n.id, &WhyEdit::Status(WhyStatus::Confirmed))
         })
         .unwrap()
         .value
@@ -96,7 +96,7 @@ fn create(ws: &mut Workspace, input: NewAction) -> action::Action {
 }
 
 fn edit(ws: &mut Workspace, id: ActionId, e: ActionEdit) -> Result<action::Action, Error> {
-    ws.write("Huda", |w| action::edit(w, id, &e))
+    ws.write("Huda", |w| workflow::edit_action(w, id, &e))
         .map(|c| c.value)
 }
 
@@ -368,7 +368,7 @@ fn a_problem_with_open_actions_closes_only_with_a_reason() {
     );
     let err =
         f.ws.write("Huda", |w| {
-            problem::edit(w, f.problem, &ProblemEdit::Status(Status::Closed))
+            workflow::edit_problem(w, f.problem, &ProblemEdit::Status(Status::Closed))
         })
         .unwrap_err();
     assert_eq!(rules(&err), vec![("status".into(), Rule::OpenActions)]);
@@ -403,7 +403,7 @@ fn a_problem_with_open_actions_closes_only_with_a_reason() {
     edit(&mut g.ws, b.id, ActionEdit::Status(ActionStatus::Done)).unwrap();
     let err =
         g.ws.write("Huda", |w| {
-            problem::edit(w, g.problem, &ProblemEdit::Status(Status::Closed))
+            workflow::edit_problem(w, g.problem, &ProblemEdit::Status(Status::Closed))
         })
         .unwrap_err();
     assert_eq!(
@@ -421,7 +421,7 @@ fn a_problem_with_open_actions_closes_only_with_a_reason() {
     )
     .unwrap();
     g.ws.write("Huda", |w| {
-        problem::edit(w, g.problem, &ProblemEdit::Status(Status::Closed))
+        workflow::edit_problem(w, g.problem, &ProblemEdit::Status(Status::Closed))
     })
     .unwrap();
     assert_eq!(
@@ -433,7 +433,7 @@ fn a_problem_with_open_actions_closes_only_with_a_reason() {
 
 fn log(ws: &mut Workspace, p: ProblemId, day: NaiveDate) {
     ws.write("Huda", |w| {
-        problem::log_occurrence(
+        workflow::log_occurrence(
             w,
             p,
             &NewOccurrence {
@@ -724,7 +724,7 @@ fn the_effect_compares_reports_before_and_after_each_fix() {
     );
     edit(&mut f.ws, a.id, ActionEdit::Status(ActionStatus::Done)).unwrap();
     log(&mut f.ws, f.problem, today());
-    let e = action::effect(f.ws.conn(), f.problem, today()).unwrap();
+    let e = workflow::effect(f.ws.conn(), f.problem, today()).unwrap();
     assert_eq!(e.actions.len(), 1);
     let x = &e.actions[0];
     // Nine reports since the earliest one, 48 days (seven weeks) before.
@@ -744,7 +744,7 @@ fn the_effect_compares_reports_before_and_after_each_fix() {
             rusqlite::params![(today() - Duration::days(14)).to_string(), a.id],
         )
         .unwrap();
-    let x = action::effect(f.ws.conn(), f.problem, today())
+    let x = workflow::effect(f.ws.conn(), f.problem, today())
         .unwrap()
         .actions
         .remove(0);
@@ -806,7 +806,7 @@ fn comments_history_trash_and_merge() {
     );
     // The survivor's fix was done before the duplicate was reported.
     edit(&mut f.ws, a.id, ActionEdit::Status(ActionStatus::Done)).unwrap();
-    f.ws.write("Omar", |w| problem::merge(w, dup, f.problem))
+    f.ws.write("Omar", |w| workflow::merge(w, dup, f.problem))
         .unwrap();
     assert_eq!(
         action::get(f.ws.conn(), moved.id).unwrap().problem_id,
@@ -839,7 +839,7 @@ fn an_import_takes_every_row_or_none_and_names_each_broken_rule() {
          ,No such problem,open,,\r\n"
     );
     let out =
-        f.ws.write("Huda", |w| action::import_csv(w, &bad))
+        f.ws.write("Huda", |w| workflow::import_actions(w, &bad))
             .unwrap()
             .value;
     assert_eq!(out.imported, 0);
@@ -870,7 +870,7 @@ fn an_import_takes_every_row_or_none_and_names_each_broken_rule() {
         f.problem
     );
     let out =
-        f.ws.write("Huda", |w| action::import_csv(w, &good))
+        f.ws.write("Huda", |w| workflow::import_actions(w, &good))
             .unwrap()
             .value;
     assert_eq!((out.imported, out.issues.len()), (3, 0));
@@ -887,7 +887,7 @@ fn an_import_takes_every_row_or_none_and_names_each_broken_rule() {
 
     // A header without the required columns is refused as a whole.
     let out =
-        f.ws.write("Huda", |w| action::import_csv(w, "name,owner\nx,y\n"))
+        f.ws.write("Huda", |w| workflow::import_actions(w, "name,owner\nx,y\n"))
             .unwrap()
             .value;
     assert_eq!(

@@ -10,7 +10,7 @@ use rootwise_core::analysis::{
 use rootwise_core::error::{ErrorCode, Rule};
 use rootwise_core::ids::{AnalysisId, ProblemId, WhyId};
 use rootwise_core::problem::{self, NewProblem, Status};
-use rootwise_core::{history, search, trash, Workspace};
+use rootwise_core::{history, search, trash, workflow, Workspace};
 
 fn workspace() -> (Workspace, ProblemId, AnalysisId) {
     let mut ws = Workspace::open_in_memory().unwrap();
@@ -53,7 +53,7 @@ fn workspace() -> (Workspace, ProblemId, AnalysisId) {
 
 fn add(ws: &mut Workspace, a: AnalysisId, parent: Option<WhyId>, text: &str) -> WhyNode {
     ws.write("Huda", |w| {
-        analysis::add_why(
+        workflow::add_why(
             w,
             a,
             &NewWhy {
@@ -68,7 +68,7 @@ fn add(ws: &mut Workspace, a: AnalysisId, parent: Option<WhyId>, text: &str) -> 
 }
 
 fn edit(ws: &mut Workspace, id: WhyId, e: WhyEdit) -> WhyNode {
-    ws.write("Omar", |w| analysis::edit_why(w, id, &e))
+    ws.write("Omar", |w| workflow::edit_why(w, id, &e))
         .unwrap()
         .value
 }
@@ -107,7 +107,7 @@ fn a_branching_tree_reads_depth_first_in_sibling_order() {
     // Insert at the front of the top level.
     let first = ws
         .write("Huda", |w| {
-            analysis::add_why(
+            workflow::add_why(
                 w,
                 a,
                 &NewWhy {
@@ -187,7 +187,7 @@ fn a_cause_from_another_analysis_cannot_be_a_parent() {
     let foreign = add(&mut ws, other.id, None, "Elsewhere");
     let err = ws
         .write("Huda", |w| {
-            analysis::add_why(
+            workflow::add_why(
                 w,
                 a,
                 &NewWhy {
@@ -245,7 +245,7 @@ fn undoing_a_creation_keeps_it_out_of_the_trash_and_redo_restores_it() {
         .unwrap();
     assert!(trash::list(ws.conn()).unwrap().is_empty());
     assert!(analysis::tree(ws.conn(), a).unwrap().nodes.is_empty());
-    ws.write("Omar", |w| analysis::restore_why(w, n.id))
+    ws.write("Omar", |w| workflow::restore_why(w, n.id))
         .unwrap();
     assert_eq!(analysis::tree(ws.conn(), a).unwrap().nodes.len(), 1);
     // Deleted for real later, it does show in the trash.
@@ -264,12 +264,12 @@ fn a_child_of_a_trashed_node_cannot_be_restored_alone() {
     ws.write("Omar", |w| analysis::delete_why(w, top.id, false))
         .unwrap();
     let err = ws
-        .write("Omar", |w| analysis::restore_why(w, child.id))
+        .write("Omar", |w| workflow::restore_why(w, child.id))
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Conflict);
-    ws.write("Omar", |w| analysis::restore_why(w, top.id))
+    ws.write("Omar", |w| workflow::restore_why(w, top.id))
         .unwrap();
-    ws.write("Omar", |w| analysis::restore_why(w, child.id))
+    ws.write("Omar", |w| workflow::restore_why(w, child.id))
         .unwrap();
     assert_eq!(analysis::tree(ws.conn(), a).unwrap().nodes.len(), 2);
 }
@@ -292,7 +292,7 @@ fn confirming_the_first_root_cause_moves_the_problem_to_root_cause_found() {
     );
     let committed = ws
         .write("Omar", |w| {
-            analysis::edit_why(w, root.id, &WhyEdit::Status(WhyStatus::Confirmed))
+            workflow::edit_why(w, root.id, &WhyEdit::Status(WhyStatus::Confirmed))
         })
         .unwrap();
     assert!(committed
@@ -319,7 +319,7 @@ fn confirming_the_first_root_cause_moves_the_problem_to_root_cause_found() {
 
     // A problem already further along is left alone.
     ws.write("Omar", |w| {
-        problem::edit(w, p, &problem::ProblemEdit::Status(Status::Monitoring))
+        workflow::edit_problem(w, p, &problem::ProblemEdit::Status(Status::Monitoring))
     })
     .unwrap();
     let other = add(&mut ws, a, None, "Second root cause");
@@ -550,7 +550,7 @@ fn editing_analysis_and_node_fields_validates_and_records() {
     let n = add(&mut ws, a, None, "Refunds wait");
     let err = ws
         .write("Omar", |w| {
-            analysis::edit_why(w, n.id, &WhyEdit::Text("y".repeat(2_001)))
+            workflow::edit_why(w, n.id, &WhyEdit::Text("y".repeat(2_001)))
         })
         .unwrap_err();
     assert_eq!(err.field_error().unwrap().rule, Rule::TooLong);
@@ -606,7 +606,7 @@ fn trashing_an_analysis_hides_its_tree_and_restoring_brings_it_back() {
         .is_empty());
     let err = ws
         .write("Omar", |w| {
-            analysis::add_why(
+            workflow::add_why(
                 w,
                 a,
                 &NewWhy {
@@ -640,7 +640,7 @@ fn merging_problems_moves_their_analyses_to_the_survivor() {
         })
         .unwrap()
         .value;
-    ws.write("Huda", |w| problem::merge(w, dup, keep.id))
+    ws.write("Huda", |w| workflow::merge(w, dup, keep.id))
         .unwrap();
     let moved = analysis::for_problem(ws.conn(), keep.id).unwrap();
     assert_eq!(moved.len(), 1);

@@ -10,7 +10,7 @@ use rootwise_core::problem::{
     self, Channel, NewOccurrence, NewProblem, ProblemEdit, ProblemQuery, ProblemSort, Severity,
     Status, SuggestField,
 };
-use rootwise_core::{history, time, trash, Workspace};
+use rootwise_core::{history, time, trash, workflow, Workspace};
 
 fn today() -> NaiveDate {
     time::today_utc()
@@ -123,7 +123,8 @@ fn edits_in_place_record_history_and_reject_bad_values() {
         ProblemEdit::CustomersAffected(Some(5)),
     ];
     for edit in &edits {
-        ws.write("Omar", |w| problem::edit(w, p.id, edit)).unwrap();
+        ws.write("Omar", |w| workflow::edit_problem(w, p.id, edit))
+            .unwrap();
     }
     let after = problem::get_live(ws.conn(), p.id).unwrap();
     assert_eq!(after.channel, Some(Channel::Chat));
@@ -165,7 +166,7 @@ fn edits_in_place_record_history_and_reject_bad_values() {
         (ProblemEdit::Owner("x".repeat(500)), "owner", Rule::TooLong),
     ] {
         let err = ws
-            .write("Omar", |w| problem::edit(w, p.id, &edit))
+            .write("Omar", |w| workflow::edit_problem(w, p.id, &edit))
             .unwrap_err();
         let first = err.field_error().unwrap();
         assert_eq!((first.field.as_str(), first.rule), (field, rule));
@@ -180,7 +181,7 @@ fn edits_in_place_record_history_and_reject_bad_values() {
 
     // An edit to the same value changes nothing.
     ws.write("Omar", |w| {
-        problem::edit(w, p.id, &ProblemEdit::Owner("Omar".into()))
+        workflow::edit_problem(w, p.id, &ProblemEdit::Owner("Omar".into()))
     })
     .unwrap();
     assert_eq!(
@@ -204,17 +205,19 @@ fn status_moves_are_recorded_and_a_closed_problem_only_reopens() {
         Status::Monitoring,
         Status::Closed,
     ] {
-        ws.write("Huda", |w| problem::edit(w, p.id, &ProblemEdit::Status(s)))
-            .unwrap();
+        ws.write("Huda", |w| {
+            workflow::edit_problem(w, p.id, &ProblemEdit::Status(s))
+        })
+        .unwrap();
     }
     let err = ws
         .write("Huda", |w| {
-            problem::edit(w, p.id, &ProblemEdit::Status(Status::New))
+            workflow::edit_problem(w, p.id, &ProblemEdit::Status(Status::New))
         })
         .unwrap_err();
     assert_eq!(err.field_error().unwrap().rule, Rule::Transition);
     ws.write("Sami", |w| {
-        problem::edit(w, p.id, &ProblemEdit::Status(Status::Investigating))
+        workflow::edit_problem(w, p.id, &ProblemEdit::Status(Status::Investigating))
     })
     .unwrap();
     let h = history::for_entity(ws.conn(), "problem", &p.id.to_string()).unwrap();
@@ -259,7 +262,7 @@ fn occurrences_count_first_and_last_seen_and_weekly() {
         (25, "older report"),
     ] {
         ws.write("Lina", |w| {
-            problem::log_occurrence(
+            workflow::log_occurrence(
                 w,
                 p.id,
                 &NewOccurrence {
@@ -287,7 +290,7 @@ fn occurrences_count_first_and_last_seen_and_weekly() {
 
     let future = ws
         .write("Lina", |w| {
-            problem::log_occurrence(
+            workflow::log_occurrence(
                 w,
                 p.id,
                 &NewOccurrence {
@@ -376,7 +379,7 @@ fn seed(ws: &mut Workspace) -> Vec<problem::Problem> {
                     },
                 )?;
                 if *status != Status::New {
-                    problem::edit(w, p.id, &ProblemEdit::Status(*status))
+                    workflow::edit_problem(w, p.id, &ProblemEdit::Status(*status))
                 } else {
                     Ok(p)
                 }
@@ -568,7 +571,7 @@ fn merging_moves_occurrences_references_and_tags_and_trashes_the_duplicate() {
                     ..titled("VAT line duplicated on invoice")
                 },
             )?;
-            problem::log_occurrence(
+            workflow::log_occurrence(
                 w,
                 d.id,
                 &NewOccurrence {
@@ -582,7 +585,7 @@ fn merging_moves_occurrences_references_and_tags_and_trashes_the_duplicate() {
         .value;
 
     let merged = ws
-        .write("Huda", |w| problem::merge(w, dup.id, keep.id))
+        .write("Huda", |w| workflow::merge(w, dup.id, keep.id))
         .unwrap();
     let survivor = merged.value;
     assert_eq!(survivor.references, vec!["ZD-1", "ZD-2"]);
@@ -608,10 +611,10 @@ fn merging_moves_occurrences_references_and_tags_and_trashes_the_duplicate() {
     assert_eq!(problem::list(ws.conn(), 0, 10).unwrap().total, 1);
 
     let same = ws
-        .write("Huda", |w| problem::merge(w, keep.id, keep.id))
+        .write("Huda", |w| workflow::merge(w, keep.id, keep.id))
         .unwrap_err();
     assert_eq!(same.code(), ErrorCode::Conflict);
-    let gone = ws.write("Huda", |w| problem::merge(w, dup.id, keep.id));
+    let gone = ws.write("Huda", |w| workflow::merge(w, dup.id, keep.id));
     assert!(gone.is_err(), "a trashed problem cannot be merged again");
 
     // The duplicate can be restored; it remembers where it went.

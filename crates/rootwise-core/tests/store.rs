@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rootwise_core::problem::{self, NewProblem};
 use rootwise_core::store::{migrations, shipped_migrations, APPLICATION_ID};
-use rootwise_core::{Error, Workspace, SCHEMA_VERSION};
+use rootwise_core::{workflow, Error, Workspace, SCHEMA_VERSION};
 use rusqlite::Connection;
 use rusqlite_migration::M;
 
@@ -499,7 +499,7 @@ fn upgrading_a_v3_workspace_keeps_every_problem_and_fills_the_tag_filters() {
         .unwrap()
         .id;
     ws.write("Test", |w| {
-        problem::edit(w, id, &problem::ProblemEdit::Severity(Severity::High))
+        workflow::edit_problem(w, id, &problem::ProblemEdit::Severity(Severity::High))
     })
     .unwrap();
     assert_eq!(

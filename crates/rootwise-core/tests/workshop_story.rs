@@ -10,7 +10,7 @@ use rootwise_core::error::{Error, Rule};
 use rootwise_core::ids::{MapId, NoteId, PersonaId, ProblemId, WhyId};
 use rootwise_core::persona::{self, NewPersona, PersonaEdit, QuoteInput, QuoteSource};
 use rootwise_core::problem::{self, Channel, NewProblem};
-use rootwise_core::{history, time, trash, Workspace};
+use rootwise_core::{history, time, trash, workflow, Workspace};
 
 fn rules(e: Error) -> Vec<(String, Rule)> {
     match e {
@@ -55,7 +55,7 @@ fn fixture() -> Fixture {
                     ..NewAnalysis::default()
                 },
             )?;
-            let why = analysis::add_why(
+            let why = workflow::add_why(
                 w,
                 a.id,
                 &NewWhy {
@@ -361,7 +361,7 @@ fn personas_link_to_problems_both_ways_and_duplicate_as_templates() {
     f.ws.write("Mona", |w| persona::delete(w, f.persona))
         .unwrap();
     assert!(empathy::list_maps(f.ws.conn()).unwrap().is_empty());
-    assert!(empathy::board(f.ws.conn(), f.map).is_err());
+    assert!(workflow::board(f.ws.conn(), f.map).is_err());
     let listed = trash::list(f.ws.conn()).unwrap();
     assert!(listed.iter().any(|t| t.entity == "persona"));
     assert!(
@@ -399,7 +399,7 @@ fn notes_are_added_edited_moved_grouped_and_deleted_with_undo() {
         })
         .unwrap_err();
     assert_eq!(rules(err), vec![("text".into(), Rule::Required)]);
-    assert_eq!(empathy::board(f.ws.conn(), f.map).unwrap().notes.len(), 3);
+    assert_eq!(workflow::board(f.ws.conn(), f.map).unwrap().notes.len(), 3);
 
     // Move b to Does, then c before it; order follows positions.
     f.ws.write("Mona", |w| {
@@ -423,7 +423,7 @@ fn notes_are_added_edited_moved_grouped_and_deleted_with_undo() {
         empathy::edit_note(w, a, &NoteEdit::Text("«أين أموالي يا ناس؟»".into()))
     })
     .unwrap();
-    let board = empathy::board(f.ws.conn(), f.map).unwrap();
+    let board = workflow::board(f.ws.conn(), f.map).unwrap();
     let does: Vec<_> = board
         .notes
         .iter()
@@ -448,7 +448,7 @@ fn notes_are_added_edited_moved_grouped_and_deleted_with_undo() {
         })
         .unwrap()
         .value;
-    let board = empathy::board(f.ws.conn(), f.map).unwrap();
+    let board = workflow::board(f.ws.conn(), f.map).unwrap();
     assert!(board
         .notes
         .iter()
@@ -469,7 +469,7 @@ fn notes_are_added_edited_moved_grouped_and_deleted_with_undo() {
         empathy::edit_note(w, c, &NoteEdit::Group(Some(g.id.to_string())))
     })
     .unwrap();
-    let order: Vec<_> = empathy::board(f.ws.conn(), f.map)
+    let order: Vec<_> = workflow::board(f.ws.conn(), f.map)
         .unwrap()
         .notes
         .iter()
@@ -502,19 +502,19 @@ fn notes_are_added_edited_moved_grouped_and_deleted_with_undo() {
     assert_eq!(empathy::get_note(f.ws.conn(), a).unwrap().group_id, None);
     f.ws.write("Mona", |w| empathy::dissolve_group(w, g.id))
         .unwrap();
-    let board = empathy::board(f.ws.conn(), f.map).unwrap();
+    let board = workflow::board(f.ws.conn(), f.map).unwrap();
     assert!(board.groups.is_empty());
     assert_eq!(board.notes.len(), 3);
 
     // Delete and undo.
     f.ws.write("Mona", |w| empathy::delete_note(w, c)).unwrap();
-    assert_eq!(empathy::board(f.ws.conn(), f.map).unwrap().notes.len(), 2);
+    assert_eq!(workflow::board(f.ws.conn(), f.map).unwrap().notes.len(), 2);
     assert!(trash::list(f.ws.conn())
         .unwrap()
         .iter()
         .any(|t| t.entity == "empathy_note" && t.label == "قلق"));
     f.ws.write("Mona", |w| empathy::restore_note(w, c)).unwrap();
-    assert_eq!(empathy::board(f.ws.conn(), f.map).unwrap().notes.len(), 3);
+    assert_eq!(workflow::board(f.ws.conn(), f.map).unwrap().notes.len(), 3);
 
     // A trashed map hides its notes from the trash list and the board.
     f.ws.write("Mona", |w| empathy::delete_note(w, c)).unwrap();
@@ -528,7 +528,7 @@ fn notes_are_added_edited_moved_grouped_and_deleted_with_undo() {
         trash::restore(w, "empathy_map", &f.map.to_string())
     })
     .unwrap();
-    assert_eq!(empathy::board(f.ws.conn(), f.map).unwrap().notes.len(), 2);
+    assert_eq!(workflow::board(f.ws.conn(), f.map).unwrap().notes.len(), 2);
 }
 
 #[test]
@@ -540,7 +540,7 @@ fn a_private_round_hides_new_notes_until_revealed() {
     })
     .unwrap();
     let secret = note(&mut f.ws, f.map, Area::Feels, "محبطة من الانتظار");
-    let board = empathy::board(f.ws.conn(), f.map).unwrap();
+    let board = workflow::board(f.ws.conn(), f.map).unwrap();
     assert_eq!(board.map.phase, Phase::Private);
     assert!(!board.notes.iter().find(|n| n.id == before).unwrap().hidden);
     assert!(board.notes.iter().find(|n| n.id == secret).unwrap().hidden);
@@ -561,7 +561,7 @@ fn a_private_round_hides_new_notes_until_revealed() {
         empathy::edit_map(w, f.map, &MapEdit::Phase(Phase::Open))
     })
     .unwrap();
-    let board = empathy::board(f.ws.conn(), f.map).unwrap();
+    let board = workflow::board(f.ws.conn(), f.map).unwrap();
     assert!(board.notes.iter().all(|n| !n.hidden));
     assert_eq!(
         empathy::notes_for_why(f.ws.conn(), f.why).unwrap()[0].id,
@@ -578,7 +578,7 @@ fn dot_votes_are_limited_per_participant_and_sorted_results_follow() {
     let mut f = fixture();
     let a = note(&mut f.ws, f.map, Area::Pains, "لا تعرف متى يصل المبلغ");
     let b = note(&mut f.ws, f.map, Area::Gains, "رسالة عند كل خطوة");
-    let board = empathy::board(f.ws.conn(), f.map).unwrap();
+    let board = workflow::board(f.ws.conn(), f.map).unwrap();
     assert_eq!(
         board.map.participants,
         vec!["Mona", "Karim"],
@@ -608,7 +608,7 @@ fn dot_votes_are_limited_per_participant_and_sorted_results_follow() {
         empathy::vote(w, a, "Karim")
     })
     .unwrap();
-    let board = empathy::board(f.ws.conn(), f.map).unwrap();
+    let board = workflow::board(f.ws.conn(), f.map).unwrap();
     let votes = |id| board.notes.iter().find(|n| n.id == id).unwrap().votes;
     assert_eq!((votes(a), votes(b)), (2, 1));
     assert_eq!(board.votes.len(), 3, "per note and voter");
@@ -621,7 +621,7 @@ fn dot_votes_are_limited_per_participant_and_sorted_results_follow() {
     .unwrap();
     f.ws.write("Mona", |w| empathy::vote(w, b, "Mona")).unwrap();
     f.ws.write("Mona", |w| empathy::restore_note(w, a)).unwrap();
-    let board = empathy::board(f.ws.conn(), f.map).unwrap();
+    let board = workflow::board(f.ws.conn(), f.map).unwrap();
     let mona: u32 = board
         .votes
         .iter()
@@ -672,7 +672,7 @@ fn notes_are_evidence_for_causes_and_problems_both_ways() {
     let other =
         f.ws.write("Mona", |w| {
             let a = analysis::list(w.tx(), 10)?[0].analysis.id;
-            analysis::add_why(
+            workflow::add_why(
                 w,
                 a,
                 &NewWhy {

@@ -6,11 +6,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rootwise_core::action::{
     self, Action, ActionDetail, ActionEdit, ActionPage, ActionProblem, ActionQuery, ActionRow,
-    CauseRef, Comment, ImportOutcome, NewAction, Overview, ProblemEffect, Reminder,
+    CauseRef, Comment, ImportOutcome, NewAction, Overview, Reminder,
 };
 use rootwise_core::error::Rule;
 use rootwise_core::ids::{ActionId, ProblemId};
 use rootwise_core::problem::{self, Problem};
+use rootwise_core::workflow::{self, ProblemEffect};
 use rootwise_core::{Error, Result};
 use tauri::{AppHandle, State};
 use tauri_plugin_notification::NotificationExt;
@@ -65,7 +66,7 @@ pub async fn action_edit(
     id: ActionId,
     edit: ActionEdit,
 ) -> Result<Action> {
-    write(&app, &shared, move |w| action::edit(w, id, &edit)).await
+    write(&app, &shared, move |w| workflow::edit_action(w, id, &edit)).await
 }
 
 /// Moves an action to the trash.
@@ -115,7 +116,7 @@ pub async fn action_effect(
     today: NaiveDate,
 ) -> Result<ProblemEffect> {
     read(&shared, move |ws| {
-        action::effect(ws.conn(), problem_id, today)
+        workflow::effect(ws.conn(), problem_id, today)
     })
     .await
 }
@@ -216,7 +217,7 @@ pub async fn action_import(
     })
     .await
     .map_err(|e| Error::Internal(format!("background task failed: {e}")))??;
-    write(&app, &shared, move |w| action::import_csv(w, &text))
+    write(&app, &shared, move |w| workflow::import_actions(w, &text))
         .await
         .map(Some)
 }

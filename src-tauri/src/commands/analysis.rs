@@ -7,7 +7,7 @@ use rootwise_core::analysis::{
     NewEvidence, NewWhy, WhyEdit, WhyHit, WhyNode,
 };
 use rootwise_core::ids::{AnalysisId, EvidenceId, ProblemId, WhyId};
-use rootwise_core::Result;
+use rootwise_core::{workflow, Result};
 use tauri::{AppHandle, State};
 
 use super::{read, write};
@@ -91,7 +91,7 @@ pub async fn why_add(
     input: NewWhy,
 ) -> Result<WhyNode> {
     write(&app, &shared, move |w| {
-        analysis::add_why(w, analysis_id, &input)
+        workflow::add_why(w, analysis_id, &input)
     })
     .await
 }
@@ -104,7 +104,7 @@ pub async fn why_edit(
     id: WhyId,
     edit: WhyEdit,
 ) -> Result<WhyNode> {
-    write(&app, &shared, move |w| analysis::edit_why(w, id, &edit)).await
+    write(&app, &shared, move |w| workflow::edit_why(w, id, &edit)).await
 }
 
 /// Moves a cause and its subtree to a new place.
@@ -141,7 +141,7 @@ pub async fn why_restore(
     shared: State<'_, Arc<Shared>>,
     id: WhyId,
 ) -> Result<WhyNode> {
-    write(&app, &shared, move |w| analysis::restore_why(w, id)).await
+    write(&app, &shared, move |w| workflow::restore_why(w, id)).await
 }
 
 /// Adds evidence to a cause.

@@ -4,10 +4,11 @@ use std::sync::Arc;
 
 use rootwise_core::action::CauseRef;
 use rootwise_core::empathy::{
-    self, Area, Board, EmpathyMap, MapEdit, NewMap, NewNote, Note, NoteEdit, NoteGroup, NoteRef,
+    self, Area, EmpathyMap, MapEdit, NewMap, NewNote, Note, NoteEdit, NoteGroup, NoteRef,
 };
 use rootwise_core::ids::{GroupId, MapId, NoteId, WhyId};
 use rootwise_core::persona::MapRef;
+use rootwise_core::workflow::{self, Board};
 use rootwise_core::Result;
 use tauri::{AppHandle, State};
 
@@ -23,7 +24,7 @@ pub async fn map_list(shared: State<'_, Arc<Shared>>) -> Result<Vec<MapRef>> {
 /// A map's board: the map, its persona, notes, groups and votes.
 #[tauri::command]
 pub async fn map_board(shared: State<'_, Arc<Shared>>, id: MapId) -> Result<Board> {
-    read(&shared, move |ws| empathy::board(ws.conn(), id)).await
+    read(&shared, move |ws| workflow::board(ws.conn(), id)).await
 }
 
 /// Starts a map.

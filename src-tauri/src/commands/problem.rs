@@ -7,7 +7,7 @@ use rootwise_core::problem::{
     self, NewOccurrence, NewProblem, Occurrence, Problem, ProblemDetail, ProblemEdit, ProblemPage,
     ProblemQuery, SuggestField,
 };
-use rootwise_core::{sample, Result};
+use rootwise_core::{sample, workflow, Result};
 use tauri::{AppHandle, State};
 
 use super::{read, write};
@@ -46,7 +46,7 @@ pub async fn problem_edit(
     id: ProblemId,
     edit: ProblemEdit,
 ) -> Result<Problem> {
-    write(&app, &shared, move |w| problem::edit(w, id, &edit)).await
+    write(&app, &shared, move |w| workflow::edit_problem(w, id, &edit)).await
 }
 
 /// Moves a problem to the trash.
@@ -78,7 +78,7 @@ pub async fn problem_merge(
     survivor: ProblemId,
 ) -> Result<Problem> {
     write(&app, &shared, move |w| {
-        problem::merge(w, duplicate, survivor)
+        workflow::merge(w, duplicate, survivor)
     })
     .await
 }
@@ -101,7 +101,7 @@ pub async fn occurrence_log(
     input: NewOccurrence,
 ) -> Result<Occurrence> {
     write(&app, &shared, move |w| {
-        problem::log_occurrence(w, problem_id, &input)
+        workflow::log_occurrence(w, problem_id, &input)
     })
     .await
 }

@@ -18,12 +18,14 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::model::{ActionEdit, ActionKind, ActionStatus, CheckResult, NewAction, Priority};
+use super::model::{
+    Action, ActionEdit, ActionKind, ActionStatus, CheckResult, NewAction, Priority,
+};
 use super::write::{self, CHECK_TEXT_MAX, DESCRIPTION_MAX, OWNER_MAX, REASON_MAX, TITLE_MAX};
 use crate::error::{Error, Result, Rule};
-use crate::ids::ProblemId;
-use crate::problem::validate as v;
+use crate::ids::{ActionId, ProblemId};
 use crate::store::Writer;
+use crate::write as v;
 
 /// Most rows one import takes.
 pub const IMPORT_ROWS_MAX: usize = 10_000;
@@ -111,8 +113,15 @@ struct Row {
     cancel_reason: String,
 }
 
+/// How an import applies each status move to an action it created: the
+/// action's edit as the workflow composes it (so a row imported as "not
+/// effective" reopens the problem, as the same edit made by hand does).
+pub type ApplyEdit = fn(&mut Writer<'_>, ActionId, &ActionEdit) -> Result<Action>;
+
 /// Imports actions from CSV text: all of them, or none with every issue.
-pub fn import_csv(w: &mut Writer<'_>, text: &str) -> Result<ImportOutcome> {
+/// Each row's status is reached through `apply` (`workflow::import_actions`
+/// passes the workflow's action edit).
+pub fn import_csv(w: &mut Writer<'_>, text: &str, apply: ApplyEdit) -> Result<ImportOutcome> {
     let rows = parse_csv(text);
     let mut issues: Vec<ImportIssue> = Vec::new();
     let Some((header, body)) = rows.split_first() else {
@@ -283,7 +292,7 @@ pub fn import_csv(w: &mut Writer<'_>, text: &str) -> Result<ImportOutcome> {
             }],
         };
         for e in &edits {
-            write::edit(w, a.id, e)?;
+            apply(w, a.id, e)?;
         }
     }
     Ok(finish(checked.len() as u32, Vec::new()))
@@ -323,7 +332,9 @@ fn find_problem(w: &Writer<'_>, value: &str) -> Result<Option<ProblemId>> {
         return Ok(None);
     }
     if let Ok(id) = value.parse::<ProblemId>() {
-        return Ok(crate::problem::get_live(w.tx(), id).ok().map(|p| p.id));
+        return Ok(v::is_live(w.tx(), "problems", &id.to_string())
+            .unwrap_or(false)
+            .then_some(id));
     }
     let found = w.tx().query_row(
         "SELECT id FROM problems WHERE title = ?1 AND deleted_at IS NULL

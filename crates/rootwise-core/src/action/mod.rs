@@ -5,8 +5,14 @@
 //! - [`write`]: create, edit, the checked status moves (a result, a
 //!   reason), comments, the recurrence watch;
 //! - [`import`]: actions from a CSV file, all rows or none;
-//! - [`read`]: one action, a problem's, the filtered table, the overview,
-//!   the reminder, and reports per week before and after each fix.
+//! - [`read`]: one action with its page, a problem's;
+//! - [`table`]: the filtered, sorted, paged table and its filter choices;
+//! - [`overview`]: the overview's figures;
+//! - [`reminder`]: overdue actions and checks due.
+//!
+//! What crosses into other areas (a failed check reopening causes and the
+//! problem, a report after a fix, the before/after effect) is composed in
+//! `workflow`.
 //!
 //! An action is finished only when its effectiveness check shows it worked
 //! (or it is cancelled with a reason). A check that finds it did not work
@@ -15,17 +21,21 @@
 
 pub mod import;
 pub mod model;
+pub mod overview;
 pub mod read;
+pub mod reminder;
+pub mod table;
 pub mod write;
 
-pub use import::{import_csv, ImportIssue, ImportOutcome};
+pub use import::{import_csv, ApplyEdit, ImportIssue, ImportOutcome};
 pub use model::*;
-pub use read::{
-    detail, effect, for_problem, get, overview, owners, problems, query, reminder, root_causes,
-    ActionEffect, ActionPage, ActionProblem, ActionQuery, ActionSort, DueFilter, Overview,
-    OwnerLoad, ProblemEffect, Reminder, WeekProgress,
+pub use overview::{overview, Overview, OwnerLoad, WeekProgress};
+pub use read::{detail, for_problem, get, root_causes};
+pub use reminder::{reminder, Reminder};
+pub use table::{
+    owners, problems, query, ActionPage, ActionProblem, ActionQuery, ActionSort, DueFilter,
 };
 pub use write::{add_comment, create, delete, edit, open_count, restore};
 
 /// The entity name of an action in history, trash and change events.
-pub const ENTITY: &str = "action";
+pub const ENTITY: &str = crate::entity::ACTION;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::ids::{ActionId, CommentId, ProblemId, WhyId};
+pub use crate::refs::CauseRef;
 
 crate::text_enum! {
     /// What an action is meant to do.
@@ -275,23 +276,4 @@ pub struct ActionDetail {
     pub causes: Vec<CauseRef>,
     /// Its comments, oldest first.
     pub comments: Vec<Comment>,
-}
-
-/// A root cause an action addresses, as its page names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CauseRef {
-    /// The cause.
-    pub id: WhyId,
-    /// Its text.
-    pub text: String,
-    /// The analysis it belongs to.
-    #[ts(type = "string")]
-    pub analysis_id: String,
-    /// That analysis's title.
-    pub analysis_title: String,
-    /// Whether it is still marked as a root cause.
-    pub root_cause: bool,
-    /// Whether it is deleted (in the trash).
-    pub deleted: bool,
 }

@@ -11,13 +11,11 @@ use super::model::{
 };
 use super::read::get;
 use super::ENTITY;
-use crate::analysis::write::write_field;
-use crate::analysis::{self, WhyEdit, WhyStatus};
 use crate::change::ChangeOp;
 use crate::error::{Checks, Error, Result, Rule};
 use crate::ids::{ActionId, CommentId, ProblemId, WhyId};
-use crate::problem::{self, validate as v, ProblemEdit, Status as ProblemStatus};
 use crate::store::Writer;
+use crate::write::{self as v, write_field};
 use crate::{time, trash};
 
 /// Longest title.
@@ -29,7 +27,7 @@ pub const OWNER_MAX: usize = v::SHORT_TEXT_MAX;
 /// Longest description of how the effect will be judged, and of the result.
 pub const CHECK_TEXT_MAX: usize = 5_000;
 /// Longest cancel reason, or reason for closing a problem with open actions.
-pub const REASON_MAX: usize = 2_000;
+pub const REASON_MAX: usize = v::REASON_MAX;
 /// Longest comment.
 pub const COMMENT_MAX: usize = 5_000;
 /// Most root causes one action names.
@@ -130,7 +128,12 @@ pub(crate) fn create_as(w: &mut Writer<'_>, input: &NewAction, sample: bool) -> 
         .problem_id
         .parse()
         .map_err(|_| Error::invalid("problemId", Rule::Required, None))?;
-    problem::get_live(w.tx(), problem_id)?;
+    v::require_live(
+        w.tx(),
+        "problems",
+        crate::entity::PROBLEM,
+        &problem_id.to_string(),
+    )?;
     let title = v::text("title", &input.title, TITLE_MAX, true);
     let description = v::text(
         "description",
@@ -221,7 +224,7 @@ pub(crate) fn create_as(w: &mut Writer<'_>, input: &NewAction, sample: bool) -> 
     // The problem's record shows that work on it has started.
     let a = get(w.tx(), id)?;
     w.record(
-        problem::ENTITY,
+        crate::entity::PROBLEM,
         &problem_id.to_string(),
         ChangeOp::Update,
         Some("actions"),
@@ -419,9 +422,6 @@ pub fn edit(w: &mut Writer<'_>, id: ActionId, edit: &ActionEdit) -> Result<Actio
                 Some(today.to_string()),
                 Value::Text(today.to_string()),
             )?;
-            if *result == CheckResult::NotEffective && !rechecked {
-                reopen_causes(w, &before)?;
-            }
         }
         ActionEdit::Cancel { reason } => {
             let reason = v::text("cancelReason", reason, REASON_MAX, true)?;
@@ -551,36 +551,6 @@ fn write_fields<'f>(
     Ok(())
 }
 
-/// An action that did not work reopens what it was meant to fix: its
-/// confirmed root causes go back to hypotheses, and the problem goes back
-/// to "investigating". Both are recorded in their own history.
-fn reopen_causes(w: &mut Writer<'_>, before: &Action) -> Result<()> {
-    for cause in &before.cause_ids {
-        let node = analysis::get_why(w.tx(), *cause)?;
-        if node.status == WhyStatus::Confirmed && live_cause(w, *cause)? {
-            analysis::edit_why(w, *cause, &WhyEdit::Status(WhyStatus::Hypothesis))?;
-        }
-    }
-    let problem = problem::get_live(w.tx(), before.problem_id)?;
-    if problem.status > ProblemStatus::Investigating {
-        problem::edit(
-            w,
-            before.problem_id,
-            &ProblemEdit::Status(ProblemStatus::Investigating),
-        )?;
-    }
-    Ok(())
-}
-
-fn live_cause(w: &Writer<'_>, id: WhyId) -> Result<bool> {
-    Ok(w.tx().query_row(
-        "SELECT count(*) FROM why_nodes n JOIN analyses a ON a.id = n.analysis_id
-         WHERE n.id = ?1 AND n.deleted_at IS NULL AND a.deleted_at IS NULL",
-        [id],
-        |r| r.get::<_, i64>(0),
-    )? > 0)
-}
-
 /// Adds a comment to a live action.
 pub fn add_comment(w: &mut Writer<'_>, id: ActionId, body: &str) -> Result<Comment> {
     live(w, id)?;
@@ -686,4 +656,10 @@ pub fn open_count(conn: &rusqlite::Connection, problem: ProblemId) -> Result<u32
         [problem],
         |r| r.get(0),
     )?)
+}
+
+/// Moves every action of problem `from` to problem `to` (a merge), with a
+/// history entry on each.
+pub(crate) fn move_to_problem(w: &mut Writer<'_>, from: ProblemId, to: ProblemId) -> Result<()> {
+    v::move_to_problem(w, "actions", ENTITY, from, to)
 }

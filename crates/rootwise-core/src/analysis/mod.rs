@@ -9,7 +9,7 @@
 //!
 //! A cause whose parent is `None` answers the problem statement itself.
 //! Confirming the first root cause of a problem moves the problem to
-//! "root cause found".
+//! "root cause found": `workflow::root_cause` composes that rule.
 
 pub mod checks;
 pub mod model;
@@ -25,7 +25,7 @@ pub use write::{
 };
 
 /// The entity name of an analysis in history, trash and change events.
-pub const ANALYSIS: &str = "analysis";
+pub const ANALYSIS: &str = crate::entity::ANALYSIS;
 
 /// The entity name of a cause (why node).
-pub const WHY: &str = "why";
+pub const WHY: &str = crate::entity::WHY;

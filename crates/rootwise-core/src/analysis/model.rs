@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use super::checks::NodeCheck;
 use crate::ids::{AnalysisId, EvidenceId, ProblemId, WhyId};
-use crate::problem::Status as ProblemStatus;
+use crate::vocab::Status as ProblemStatus;
 
 crate::text_enum! {
     /// Where an analysis stands.

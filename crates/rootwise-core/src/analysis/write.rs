@@ -12,8 +12,8 @@ use super::{ANALYSIS, WHY};
 use crate::change::ChangeOp;
 use crate::error::{Checks, Error, Result, Rule};
 use crate::ids::{AnalysisId, EvidenceId, ProblemId, WhyId};
-use crate::problem::{self, validate as v, ProblemEdit, Status as ProblemStatus};
 use crate::store::Writer;
+use crate::write::{self as v, list_text, participants, write_field};
 use crate::{search, time, trash};
 
 /// Longest analysis title.
@@ -29,49 +29,7 @@ pub const EVIDENCE_REFERENCE_MAX: usize = 500;
 /// Longest recorded action intent.
 pub const ACTION_INTENT_MAX: usize = 300;
 /// Most participants.
-pub const PARTICIPANTS_MAX: usize = 50;
-
-pub(crate) fn participants(values: &[String]) -> Result<Vec<String>> {
-    let mut out: Vec<String> = Vec::new();
-    for value in values {
-        let name = v::text("participants", value, v::SHORT_TEXT_MAX, false)?;
-        if !name.is_empty() && !out.contains(&name) {
-            out.push(name);
-        }
-    }
-    if out.len() > PARTICIPANTS_MAX {
-        return Err(Error::invalid(
-            "participants",
-            Rule::TooMany,
-            Some(PARTICIPANTS_MAX as u32),
-        ));
-    }
-    Ok(out)
-}
-
-pub(crate) fn list_text(items: &[String]) -> String {
-    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
-}
-
-/// Writes one changed field of a row and records it in history; does
-/// nothing (and returns false) when the value did not change.
-pub(crate) fn write_field(
-    w: &mut Writer<'_>,
-    (table, entity, id): (&str, &'static str, &str),
-    (field, column): (&str, &str),
-    (old, new): (Option<&str>, Option<&str>),
-    value: rusqlite::types::Value,
-) -> Result<bool> {
-    if old == new {
-        return Ok(false);
-    }
-    w.tx().execute(
-        &format!("UPDATE {table} SET {column} = ?1, updated_at = ?2 WHERE id = ?3"),
-        params![value, time::to_text(w.now()), id],
-    )?;
-    w.record(entity, id, ChangeOp::Update, Some(field), old, new)?;
-    Ok(true)
-}
+pub use crate::write::PARTICIPANTS_MAX;
 
 fn touch_analysis(w: &Writer<'_>, id: AnalysisId) -> Result<()> {
     w.tx().execute(
@@ -93,7 +51,12 @@ pub(crate) fn create_analysis_as(
     sample: bool,
 ) -> Result<Analysis> {
     let problem_id: ProblemId = input.problem_id.parse()?;
-    problem::get_live(w.tx(), problem_id)?;
+    v::require_live(
+        w.tx(),
+        "problems",
+        crate::entity::PROBLEM,
+        &problem_id.to_string(),
+    )?;
     let title = v::text("title", &input.title, TITLE_MAX, true);
     let facilitator = v::text(
         "facilitator",
@@ -329,13 +292,11 @@ pub fn add_why(w: &mut Writer<'_>, analysis: AnalysisId, input: &NewWhy) -> Resu
     )?;
     touch_analysis(w, analysis)?;
     reindex(w, id)?;
-    after_cause_change(w, id)?;
     get_why(w.tx(), id)
 }
 
-/// Changes one field of a cause. Confirming the first root cause of a
-/// problem that is new or under investigation moves the problem to "root
-/// cause found" (recorded in its history).
+/// Changes one field of a cause. What a confirmed root cause does to its
+/// problem is `workflow::edit_why`'s part.
 pub fn edit_why(w: &mut Writer<'_>, id: WhyId, edit: &WhyEdit) -> Result<WhyNode> {
     let before = live_node(w, id)?;
     let (field, column, old, new, value): (
@@ -415,38 +376,7 @@ pub fn edit_why(w: &mut Writer<'_>, id: WhyId, edit: &WhyEdit) -> Result<WhyNode
     if matches!(edit, WhyEdit::Text(_)) {
         reindex(w, id)?;
     }
-    after_cause_change(w, id)?;
     get_why(w.tx(), id)
-}
-
-/// The first confirmed root cause of a problem moves it to "root cause
-/// found", when it is not past that already.
-fn after_cause_change(w: &mut Writer<'_>, id: WhyId) -> Result<()> {
-    let row: Option<(String, String)> = w
-        .tx()
-        .query_row(
-            "SELECT p.id, p.status FROM why_nodes n
-             JOIN analyses a ON a.id = n.analysis_id
-             JOIN problems p ON p.id = a.problem_id
-             WHERE n.id = ?1 AND n.root_cause = 1 AND n.status = 'confirmed'
-               AND n.deleted_at IS NULL AND a.deleted_at IS NULL AND p.deleted_at IS NULL",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let Some((problem_id, status)) = row else {
-        return Ok(());
-    };
-    let status = ProblemStatus::parse(&status)
-        .ok_or_else(|| Error::Internal(format!("unknown problem status {status}")))?;
-    if status < ProblemStatus::RootCauseFound {
-        problem::edit(
-            w,
-            problem_id.parse()?,
-            &ProblemEdit::Status(ProblemStatus::RootCauseFound),
-        )?;
-    }
-    Ok(())
 }
 
 /// Moves a cause (with its subtree) under `parent` (or the problem
@@ -609,7 +539,6 @@ pub fn restore_why(w: &mut Writer<'_>, id: WhyId) -> Result<WhyNode> {
         reindex(w, d)?;
     }
     touch_analysis(w, analysis)?;
-    after_cause_change(w, id)?;
     get_why(w.tx(), id)
 }
 
@@ -762,4 +691,10 @@ pub(crate) fn reindex(w: &Writer<'_>, id: WhyId) -> Result<()> {
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     search::index(w, search::WHYS, rowid, &body)
+}
+
+/// Moves every analysis of problem `from` to problem `to` (a merge), with
+/// a history entry on each.
+pub(crate) fn move_to_problem(w: &mut Writer<'_>, from: ProblemId, to: ProblemId) -> Result<()> {
+    v::move_to_problem(w, "analyses", ANALYSIS, from, to)
 }

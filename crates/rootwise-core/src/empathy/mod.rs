@@ -16,7 +16,8 @@ pub mod write;
 
 pub use model::*;
 pub use read::{
-    board, get_group, get_map, get_note, list_maps, note_causes, notes_for_problem, notes_for_why,
+    get_group, get_map, get_note, list_maps, map_board, note_causes, notes_for_problem,
+    notes_for_why,
 };
 pub use write::{
     add_note, create_group, create_map, delete_map, delete_note, dissolve_group, edit_map,
@@ -24,8 +25,8 @@ pub use write::{
 };
 
 /// The entity name of a map in history, trash and change events.
-pub const MAP: &str = "empathy_map";
+pub const MAP: &str = crate::entity::MAP;
 /// The entity name of a note.
-pub const NOTE: &str = "empathy_note";
+pub const NOTE: &str = crate::entity::NOTE;
 /// The entity name of a group of notes.
-pub const GROUP: &str = "empathy_group";
+pub const GROUP: &str = crate::entity::GROUP;

@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::ids::{GroupId, MapId, NoteId, PersonaId, ProblemId, WhyId};
-use crate::persona::Persona;
 
 crate::text_enum! {
     /// An area of the board: the four quadrants around the persona, and
@@ -242,14 +241,12 @@ pub struct VoteCount {
     pub count: u32,
 }
 
-/// Everything the board shows.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Board {
+/// A map's side of the board: the map, its notes, groups and votes (the
+/// board with its persona is `workflow::Board`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapBoard {
     /// The map.
     pub map: EmpathyMap,
-    /// The persona in the middle.
-    pub persona: Persona,
     /// Its live notes, by area and position.
     pub notes: Vec<Note>,
     /// Its groups.

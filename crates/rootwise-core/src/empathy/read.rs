@@ -3,12 +3,12 @@
 
 use rusqlite::{Connection, OptionalExtension, Row};
 
-use super::model::{Board, EmpathyMap, Note, NoteGroup, NoteRef, VoteCount};
+use super::model::{EmpathyMap, MapBoard, Note, NoteGroup, NoteRef, VoteCount};
 use super::{GROUP, MAP, NOTE};
-use crate::action::CauseRef;
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MapId, NoteId, ProblemId, WhyId};
-use crate::persona::{self, MapRef};
+use crate::refs::MapRef;
+use crate::refs::{self, CauseRef};
 use crate::time::{column_day, column_list, column_stamp};
 
 const MAP_COLUMNS: &str = "m.id, m.persona_id, p.name, m.problem_id, pr.title, m.title,
@@ -120,11 +120,11 @@ pub fn get_group(conn: &Connection, id: GroupId) -> Result<NoteGroup> {
 
 /// Every live map of a live persona, most recent first.
 pub fn list_maps(conn: &Connection) -> Result<Vec<MapRef>> {
-    persona::read::map_refs(conn, "?1 = ?1", "")
+    refs::map_refs(conn, "?1 = ?1", "")
 }
 
-/// A live map with its persona, notes, groups and votes.
-pub fn board(conn: &Connection, id: MapId) -> Result<Board> {
+/// A live map (of a live persona) with its notes, groups and votes.
+pub fn map_board(conn: &Connection, id: MapId) -> Result<MapBoard> {
     let map = conn
         .prepare_cached(&format!(
             "SELECT {MAP_COLUMNS} FROM {MAP_FROM}
@@ -136,7 +136,6 @@ pub fn board(conn: &Connection, id: MapId) -> Result<Board> {
             entity: MAP,
             id: id.to_string(),
         })?;
-    let persona = persona::get(conn, map.persona_id)?;
     let notes = {
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT {NOTE_COLUMNS} FROM empathy_notes n
@@ -176,9 +175,8 @@ pub fn board(conn: &Connection, id: MapId) -> Result<Board> {
         })?;
         rows.collect::<rusqlite::Result<Vec<_>>>()?
     };
-    Ok(Board {
+    Ok(MapBoard {
         map,
-        persona,
         notes,
         groups,
         votes,
@@ -225,7 +223,7 @@ pub fn notes_for_problem(conn: &Connection, problem: ProblemId) -> Result<Vec<No
 
 /// The causes a note supports, with their text and analysis.
 pub fn note_causes(conn: &Connection, note: NoteId) -> Result<Vec<CauseRef>> {
-    crate::action::read::cause_refs(
+    refs::cause_refs(
         conn,
         "JOIN empathy_note_causes c ON c.why_id = n.id",
         "c.note_id = ?1",

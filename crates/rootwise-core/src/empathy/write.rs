@@ -8,13 +8,12 @@ use rusqlite::{params, OptionalExtension};
 use super::model::{Area, EmpathyMap, MapEdit, NewMap, NewNote, Note, NoteEdit, NoteGroup, Phase};
 use super::read::{get_group, get_map, get_note};
 use super::{GROUP, MAP, NOTE};
-use crate::analysis::write::{list_text, participants, write_field};
 use crate::change::ChangeOp;
 use crate::error::{Checks, Error, Result, Rule};
 use crate::ids::{GroupId, MapId, NoteId, PersonaId, ProblemId, VoteId, WhyId};
-use crate::problem::{self, validate as v};
 use crate::store::Writer;
-use crate::{persona, time, trash};
+use crate::write::{self as v, list_text, participants, write_field};
+use crate::{time, trash};
 
 /// Longest map title.
 pub const TITLE_MAX: usize = 300;
@@ -86,7 +85,9 @@ fn live_problem(w: &Writer<'_>, field: &str, raw: Option<&str>) -> Result<Option
     };
     let invalid = || Error::invalid(field, Rule::Invalid, None);
     let id: ProblemId = raw.parse().map_err(|_| invalid())?;
-    problem::get_live(w.tx(), id).map_err(|_| invalid())?;
+    if !v::is_live(w.tx(), "problems", &id.to_string()).unwrap_or(false) {
+        return Err(invalid());
+    }
     Ok(Some(id))
 }
 
@@ -165,7 +166,7 @@ pub(crate) fn create_map_as(
         }
     }
     w.record(
-        persona::ENTITY,
+        crate::entity::PERSONA,
         &persona_id.to_string(),
         ChangeOp::Update,
         Some("maps"),
@@ -289,8 +290,11 @@ pub fn delete_map(w: &mut Writer<'_>, id: MapId) -> Result<()> {
 /// Brings a map back, if its persona is live.
 pub fn restore_map(w: &mut Writer<'_>, id: MapId) -> Result<EmpathyMap> {
     let m = get_map(w.tx(), id)?;
-    persona::read::detail(w.tx(), m.persona_id)
-        .map_err(|_| Error::Conflict(format!("the persona of map {id} is in the trash")))?;
+    if !v::is_live(w.tx(), "personas", &m.persona_id.to_string()).unwrap_or(false) {
+        return Err(Error::Conflict(format!(
+            "the persona of map {id} is in the trash"
+        )));
+    }
     trash::mark_restored(w, MAP, &id.to_string())?;
     get_map(w.tx(), id)
 }
@@ -593,7 +597,7 @@ pub fn edit_note(w: &mut Writer<'_>, id: NoteId, edit: &NoteEdit) -> Result<Note
                 // Each cause's own history shows the evidence it gained or lost.
                 for cause in ids.iter().filter(|c| !before.cause_ids.contains(c)) {
                     w.record(
-                        crate::analysis::WHY,
+                        crate::entity::WHY,
                         &cause.to_string(),
                         ChangeOp::Update,
                         Some("notes"),
@@ -603,7 +607,7 @@ pub fn edit_note(w: &mut Writer<'_>, id: NoteId, edit: &NoteEdit) -> Result<Note
                 }
                 for cause in before.cause_ids.iter().filter(|c| !ids.contains(c)) {
                     w.record(
-                        crate::analysis::WHY,
+                        crate::entity::WHY,
                         &cause.to_string(),
                         ChangeOp::Update,
                         Some("notes"),

@@ -23,6 +23,6 @@ pub use write::{
 };
 
 /// The entity name of a persona in history, trash and change events.
-pub const ENTITY: &str = "persona";
+pub const ENTITY: &str = crate::entity::PERSONA;
 /// The entity name of a quote.
-pub const QUOTE: &str = "quote";
+pub const QUOTE: &str = crate::entity::QUOTE;

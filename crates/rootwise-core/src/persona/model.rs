@@ -4,8 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::ids::{MapId, PersonaId, ProblemId, QuoteId};
-use crate::problem::{Channel, Status};
+use crate::ids::{PersonaId, ProblemId, QuoteId};
+pub use crate::refs::MapRef;
+use crate::vocab::{Channel, Status};
 
 crate::text_enum! {
     /// Where a customer's words were heard.
@@ -182,24 +183,6 @@ pub struct PersonaRef {
     pub name: String,
     /// Its segment.
     pub segment: String,
-}
-
-/// An empathy map as a list names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct MapRef {
-    /// The map.
-    pub id: MapId,
-    /// Its title.
-    pub title: String,
-    /// The day of the workshop.
-    pub held_on: NaiveDate,
-    /// The persona it is about.
-    pub persona_id: PersonaId,
-    /// That persona's name.
-    pub persona_name: String,
-    /// How many live notes it has.
-    pub note_count: u32,
 }
 
 /// A persona as the list shows it.

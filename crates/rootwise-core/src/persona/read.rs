@@ -9,6 +9,7 @@ use super::model::{
 use super::{ENTITY, QUOTE};
 use crate::error::{Error, Result};
 use crate::ids::{PersonaId, ProblemId, QuoteId};
+use crate::refs::map_refs;
 use crate::time::{column_day, column_list, column_stamp};
 
 const COLUMNS: &str = "p.id, p.name, p.role, p.segment, p.goals, p.pain_points, p.triggers,
@@ -117,28 +118,6 @@ pub fn list(conn: &Connection) -> Result<Vec<PersonaCard>> {
         });
     }
     Ok(out)
-}
-
-/// The live maps matching `filter` (bound to `?1`), most recent first.
-pub(crate) fn map_refs(conn: &Connection, filter: &str, key: &str) -> Result<Vec<MapRef>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT m.id, m.title, m.held_on, p.id, p.name,
-            (SELECT count(*) FROM empathy_notes n WHERE n.map_id = m.id AND n.deleted_at IS NULL)
-         FROM empathy_maps m JOIN personas p ON p.id = m.persona_id
-         WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND {filter}
-         ORDER BY m.held_on DESC, m.created_at DESC"
-    ))?;
-    let rows = stmt.query_map([key], |r| {
-        Ok(MapRef {
-            id: r.get(0)?,
-            title: r.get(1)?,
-            held_on: column_day(r, 2)?,
-            persona_id: r.get(3)?,
-            persona_name: r.get(4)?,
-            note_count: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// A live persona with its quotes, problems and maps.

@@ -8,12 +8,12 @@ use rusqlite::types::Value;
 use super::model::{NewPersona, Persona, PersonaEdit, Quote, QuoteInput, QuoteSource};
 use super::read::{get, get_quote};
 use super::{picture, ENTITY, QUOTE};
-use crate::analysis::write::write_field;
 use crate::change::ChangeOp;
 use crate::error::{Checks, Error, Result};
 use crate::ids::{PersonaId, ProblemId, QuoteId};
-use crate::problem::{self, validate as v, Channel};
 use crate::store::Writer;
+use crate::vocab::Channel;
+use crate::write::{self as v, write_field};
 use crate::{time, trash};
 
 /// Longest name.
@@ -407,13 +407,23 @@ pub fn restore(w: &mut Writer<'_>, id: PersonaId) -> Result<Persona> {
 /// record it). Linking twice changes nothing.
 pub fn link_problem(w: &mut Writer<'_>, persona: PersonaId, problem_id: ProblemId) -> Result<()> {
     let p = live(w, persona)?;
-    let pr = problem::get_live(w.tx(), problem_id)?;
+    v::require_live(
+        w.tx(),
+        "problems",
+        crate::entity::PROBLEM,
+        &problem_id.to_string(),
+    )?;
+    let title: String = w.tx().query_row(
+        "SELECT title FROM problems WHERE id = ?1",
+        [problem_id],
+        |r| r.get(0),
+    )?;
     let added = w.tx().execute(
         "INSERT OR IGNORE INTO persona_problems (persona_id, problem_id) VALUES (?1, ?2)",
         params![persona, problem_id],
     )?;
     if added > 0 {
-        record_link(w, (persona, &p.name), (problem_id, &pr.title), true)?;
+        record_link(w, (persona, &p.name), (problem_id, &title), true)?;
     }
     Ok(())
 }
@@ -462,7 +472,7 @@ fn record_link(
         new_p,
     )?;
     w.record(
-        problem::ENTITY,
+        crate::entity::PROBLEM,
         &problem_id.to_string(),
         ChangeOp::Update,
         Some("personas"),

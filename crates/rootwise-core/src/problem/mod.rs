@@ -4,10 +4,14 @@
 //!
 //! - [`model`]: the types, the enums and the status rules;
 //! - [`validate`]: the rules every input meets (the UI is not the only guard);
-//! - [`write`]: create, edit, delete, restore, merge;
+//! - [`write`]: create, edit, delete, restore, the problem's half of a
+//!   merge;
 //! - [`occurrence`]: further reports of the same problem, weekly counts;
 //! - [`read`]: one problem, its detail, the filtered and sorted list,
 //!   suggestions from earlier values.
+//!
+//! Closing with open actions, the recurrence watch after a report and the
+//! whole merge cross into other areas: they are composed in `workflow`.
 
 pub mod model;
 pub mod occurrence;
@@ -24,7 +28,7 @@ pub use read::{
     ProblemQuery, ProblemSort, SuggestField,
 };
 pub use validate::{validate_title, TITLE_MAX};
-pub use write::{close_with_reason, create, delete, edit, merge, rename, restore};
+pub use write::{close_with_reason, create, delete, edit, rename, restore};
 
 /// The entity name used in history, trash, search and change events.
-pub const ENTITY: &str = "problem";
+pub const ENTITY: &str = crate::entity::PROBLEM;

@@ -5,58 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::ids::ProblemId;
-
-crate::text_enum! {
-    /// Where the customer reached us.
-    pub enum Channel {
-        /// A phone call.
-        Phone = "phone",
-        /// An email.
-        Email = "email",
-        /// Live chat.
-        Chat = "chat",
-        /// Social media.
-        Social = "social",
-        /// In person (a branch, a shop, a visit).
-        InPerson = "in_person",
-        /// Self-service: the website, the app, a portal.
-        SelfService = "self_service",
-        /// Anything else.
-        Other = "other",
-    }
-}
-
-crate::text_enum! {
-    /// How badly the problem hurts customers.
-    pub enum Severity {
-        /// Low.
-        Low = "low",
-        /// Medium.
-        Medium = "medium",
-        /// High.
-        High = "high",
-        /// Critical.
-        Critical = "critical",
-    }
-}
-
-crate::text_enum! {
-    /// Where the problem stands, from logged to closed.
-    pub enum Status {
-        /// Logged, nobody is on it yet.
-        New = "new",
-        /// The team is asking why.
-        Investigating = "investigating",
-        /// A root cause is confirmed.
-        RootCauseFound = "root_cause_found",
-        /// Corrective actions are under way.
-        ActionsInProgress = "actions_in_progress",
-        /// The fix is in; watching whether the problem recurs.
-        Monitoring = "monitoring",
-        /// Done: the root cause has a fix that worked.
-        Closed = "closed",
-    }
-}
+pub use crate::vocab::{Channel, Severity, Status};
 
 impl Status {
     /// Whether the status may move from `self` to `to`: forward to any later

@@ -1,7 +1,7 @@
 //! Occurrences: each further customer report of the same problem, and the
 //! counts built from them (total, first and last seen, per week).
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -15,6 +15,7 @@ use crate::error::{Checks, Result};
 use crate::ids::{OccurrenceId, ProblemId};
 use crate::store::Writer;
 use crate::time;
+pub use crate::time::week_start;
 
 /// One further report of a problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -66,7 +67,8 @@ pub struct WeekCount {
     pub count: u32,
 }
 
-/// Logs a further report of a live problem.
+/// Logs a further report of a live problem. The recurrence watch that
+/// follows a report is `workflow::log_occurrence`'s part.
 pub fn log_occurrence(
     w: &mut Writer<'_>,
     problem: ProblemId,
@@ -135,7 +137,6 @@ pub fn log_occurrence(
         Some(summary.trim()),
     )?;
     super::write::reindex(w, problem)?;
-    crate::action::write::note_recurrence(w, problem, occurred_on)?;
     Ok(occurrence)
 }
 
@@ -184,11 +185,6 @@ pub fn occurrences(conn: &Connection, problem: ProblemId) -> Result<Vec<Occurren
         })
     })
     .collect()
-}
-
-/// The Monday of the week `day` falls in.
-pub fn week_start(day: NaiveDate) -> NaiveDate {
-    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
 /// Reports per week for the `weeks` weeks ending with the week of `until`,

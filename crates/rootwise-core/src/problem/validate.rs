@@ -2,43 +2,23 @@
 //! value is refused whatever sent it; the UI shows the same messages beside
 //! the fields.
 
-use chrono::NaiveDate;
-
 use crate::error::{Error, Result, Rule};
-use crate::time;
+pub use crate::write::{past_date, score, text, EARLIEST_YEAR, REFERENCE_MAX, SHORT_TEXT_MAX};
 
 /// Longest title, in characters.
 pub const TITLE_MAX: usize = 300;
 /// Longest description.
 pub const DESCRIPTION_MAX: usize = 20_000;
-/// Longest customer, segment, journey stage or owner.
-pub const SHORT_TEXT_MAX: usize = 200;
 /// Longest tag.
 pub const TAG_MAX: usize = 50;
 /// Most tags on one problem.
 pub const TAGS_MAX: usize = 30;
-/// Longest reference (a ticket id or a link).
-pub const REFERENCE_MAX: usize = 500;
 /// Most references on one problem.
 pub const REFERENCES_MAX: usize = 50;
 /// Longest occurrence note.
 pub const NOTE_MAX: usize = 5_000;
 /// Largest estimate of customers affected.
 pub const CUSTOMERS_MAX: u32 = 1_000_000_000;
-/// Earliest reported date accepted.
-pub const EARLIEST_YEAR: i32 = 1970;
-
-/// A piece of text, outer whitespace trimmed, within `max` characters.
-pub fn text(field: &str, value: &str, max: usize, required: bool) -> Result<String> {
-    let value = value.trim();
-    if required && value.is_empty() {
-        return Err(Error::invalid(field, Rule::Required, None));
-    }
-    if value.chars().count() > max {
-        return Err(Error::invalid(field, Rule::TooLong, Some(max as u32)));
-    }
-    Ok(value.to_owned())
-}
 
 /// Checks a title and returns it as it will be stored: outer whitespace
 /// trimmed, everything else exactly as typed.
@@ -80,27 +60,6 @@ pub fn references(values: &[String]) -> Result<Vec<String>> {
     Ok(out)
 }
 
-/// A date that is not in the future (anywhere on earth) nor absurdly old.
-pub fn past_date(field: &str, date: NaiveDate) -> Result<NaiveDate> {
-    if date > time::latest_today() {
-        return Err(Error::invalid(field, Rule::InFuture, None));
-    }
-    if chrono::Datelike::year(&date) < EARLIEST_YEAR {
-        return Err(Error::invalid(field, Rule::OutOfRange, None));
-    }
-    Ok(date)
-}
-
-/// A score within `low..=high`.
-pub fn score(field: &str, value: Option<u8>, low: u8, high: u8) -> Result<Option<u8>> {
-    match value {
-        Some(v) if v < low || v > high => {
-            Err(Error::invalid(field, Rule::OutOfRange, Some(high as u32)))
-        }
-        v => Ok(v),
-    }
-}
-
 /// The estimate of customers affected.
 pub fn customers(value: Option<u32>) -> Result<Option<u32>> {
     match value {
@@ -116,6 +75,8 @@ pub fn customers(value: Option<u32>) -> Result<Option<u32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time;
+    use chrono::NaiveDate;
 
     fn rule(r: Result<impl std::fmt::Debug>) -> Option<Rule> {
         r.err().and_then(|e| e.field_error().map(|f| f.rule))

@@ -286,12 +286,6 @@ pub fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Result<Pro
                 if !before.status.can_move_to(*s) {
                     return Err(Error::invalid("status", Rule::Transition, None));
                 }
-                if *s == Status::Closed
-                    && before.status != Status::Closed
-                    && crate::action::open_count(w.tx(), id)? > 0
-                {
-                    return Err(Error::invalid("status", Rule::OpenActions, None));
-                }
                 (
                     "status",
                     Some("status"),
@@ -448,12 +442,7 @@ pub fn restore(w: &mut Writer<'_>, id: ProblemId) -> Result<Problem> {
 /// change. A problem without open actions closes the same way, reason kept.
 pub fn close_with_reason(w: &mut Writer<'_>, id: ProblemId, reason: &str) -> Result<Problem> {
     let before = get_live(w.tx(), id)?;
-    let reason = v::text(
-        "closeReason",
-        reason,
-        crate::action::write::REASON_MAX,
-        true,
-    )?;
+    let reason = v::text("closeReason", reason, crate::write::REASON_MAX, true)?;
     if !before.status.can_move_to(Status::Closed) || before.status == Status::Closed {
         return Err(Error::invalid("status", Rule::Transition, None));
     }
@@ -485,45 +474,30 @@ pub fn close_with_reason(w: &mut Writer<'_>, id: ProblemId, reason: &str) -> Res
     get_live(w.tx(), id)
 }
 
-/// Moves every row of `table` that belongs to problem `from` to problem
-/// `to` (a merge), with a history entry on each.
-fn move_to_survivor(
-    w: &mut Writer<'_>,
-    table: &str,
-    entity: &'static str,
-    from: ProblemId,
-    to: ProblemId,
-) -> Result<()> {
-    let ids: Vec<String> = {
-        let mut stmt = w
-            .tx()
-            .prepare(&format!("SELECT id FROM {table} WHERE problem_id = ?1"))?;
-        let rows = stmt.query_map([from], |r| r.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    w.tx().execute(
-        &format!("UPDATE {table} SET problem_id = ?1 WHERE problem_id = ?2"),
-        params![to, from],
-    )?;
-    let (from, to) = (from.to_string(), to.to_string());
-    for id in ids {
-        w.record(
-            entity,
-            &id,
-            ChangeOp::Update,
-            Some("problem"),
-            Some(&from),
-            Some(&to),
-        )?;
-    }
-    Ok(())
+/// What the first half of a merge leaves for the second: see
+/// [`merge_reports`] and [`merge_finish`].
+#[derive(Debug)]
+pub(crate) struct MergeStart {
+    /// The survivor as it was before the merge.
+    keep: Problem,
+    /// Its references after the merge.
+    refs: Vec<String>,
+    /// Its tags after the merge.
+    tags: Vec<String>,
+    /// The duplicate's latest report, for the survivor's recurrence watch.
+    pub(crate) latest: chrono::NaiveDate,
 }
 
-/// Merges `duplicate` into `survivor`: its first report becomes an
-/// occurrence of the survivor, its occurrences, references and tags move
-/// over, its analyses now explain the survivor, and it goes to the trash
-/// with a pointer to the survivor.
-pub fn merge(w: &mut Writer<'_>, duplicate: ProblemId, survivor: ProblemId) -> Result<Problem> {
+/// The problem's part of merging `duplicate` into `survivor` (the whole
+/// merge, with the duplicate's analyses and actions and the recurrence
+/// watch, is `workflow::merge`): its first report becomes an occurrence of
+/// the survivor, its occurrences, references and tags move over. Then
+/// [`merge_finish`] records it and trashes the duplicate.
+pub(crate) fn merge_reports(
+    w: &mut Writer<'_>,
+    duplicate: ProblemId,
+    survivor: ProblemId,
+) -> Result<MergeStart> {
     if duplicate == survivor {
         return Err(Error::Conflict(
             "a problem cannot be merged into itself".into(),
@@ -584,18 +558,25 @@ pub fn merge(w: &mut Writer<'_>, duplicate: ProblemId, survivor: ProblemId) -> R
         params![now, survivor],
     )?;
     super::occurrence::refresh_stats(w, survivor)?;
-    // Its analyses now explain the survivor, its actions serve it.
-    move_to_survivor(
-        w,
-        "analyses",
-        crate::analysis::ANALYSIS,
-        duplicate,
-        survivor,
-    )?;
-    move_to_survivor(w, "actions", crate::action::ENTITY, duplicate, survivor)?;
-    // A duplicate reported after one of the survivor's fixes is a recurrence.
-    crate::action::write::note_recurrence(w, survivor, latest)?;
+    Ok(MergeStart {
+        keep,
+        refs,
+        tags,
+        latest,
+    })
+}
 
+/// The end of a merge: history on both problems, the duplicate to the
+/// trash with a pointer to the survivor, the survivor reindexed.
+pub(crate) fn merge_finish(
+    w: &mut Writer<'_>,
+    duplicate: ProblemId,
+    survivor: ProblemId,
+    start: MergeStart,
+) -> Result<Problem> {
+    let MergeStart {
+        keep, refs, tags, ..
+    } = start;
     let (dup_key, keep_key) = (duplicate.to_string(), survivor.to_string());
     w.record(
         ENTITY,

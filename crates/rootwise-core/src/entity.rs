@@ -1,0 +1,23 @@
+//! The entity names every area writes into history, trash and change
+//! events. They live here so that an area can record a change on another
+//! area's row (a persona linked to a problem, a note that supports a
+//! cause) without calling that area.
+
+/// A problem.
+pub const PROBLEM: &str = "problem";
+/// An analysis.
+pub const ANALYSIS: &str = "analysis";
+/// A cause (why node) of an analysis.
+pub const WHY: &str = "why";
+/// A corrective action.
+pub const ACTION: &str = "action";
+/// A persona.
+pub const PERSONA: &str = "persona";
+/// A persona's quote.
+pub const QUOTE: &str = "quote";
+/// An empathy map.
+pub const MAP: &str = "empathy_map";
+/// A note on an empathy map.
+pub const NOTE: &str = "empathy_note";
+/// A group of notes on an empathy map.
+pub const GROUP: &str = "empathy_group";
