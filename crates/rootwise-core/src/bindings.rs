@@ -1,6 +1,8 @@
 //! The TypeScript bindings of every type that crosses to the UI.
 //!
-//! They are generated into `ui/src/bindings/` and committed; the test
+//! They are generated into `ui/src/bindings/`, with the rules the UI
+//! applies (limits, enumerations, status moves: [`crate::rules`]) in
+//! `rules.ts`, and committed; the test
 //! `tests/bindings.rs` fails when the committed files are stale
 //! (`make bindings` rewrites them).
 
@@ -13,7 +15,7 @@ use crate::{
     trash, workflow,
 };
 
-/// Writes every binding (and what it depends on) into `dir`.
+/// Writes every binding (and what it depends on) and `rules.ts` into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     let cfg = Config::new().with_out_dir(dir);
     error::ErrorPayload::export_all(&cfg)?;
@@ -78,5 +80,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     settings::Settings::export_all(&cfg)?;
     store::WorkspaceStatus::export_all(&cfg)?;
     trash::TrashItem::export_all(&cfg)?;
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join(crate::rules::FILE), crate::rules::typescript())?;
     Ok(())
 }

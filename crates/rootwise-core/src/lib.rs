@@ -30,6 +30,7 @@ pub mod persona;
 pub mod problem;
 pub mod refs;
 pub mod rowset;
+pub mod rules;
 pub mod sample;
 pub mod search;
 pub mod settings;

@@ -28,7 +28,7 @@ pub const QUOTE_MAX: usize = 2_000;
 pub const REFERENCE_MAX: usize = v::REFERENCE_MAX;
 
 /// The persona's text fields: (field, column, limit).
-const TEXT_FIELDS: [(&str, &str, usize); 9] = [
+pub(crate) const TEXT_FIELDS: [(&str, &str, usize); 9] = [
     ("role", "role", SHORT_MAX),
     ("segment", "segment", SHORT_MAX),
     ("goals", "goals", LONG_MAX),

@@ -17,6 +17,12 @@ pub const TAGS_MAX: usize = 30;
 pub const REFERENCES_MAX: usize = 50;
 /// Longest occurrence note.
 pub const NOTE_MAX: usize = 5_000;
+/// Customer satisfaction: lowest and highest answer.
+pub const CSAT_RANGE: (u8, u8) = (1, 5);
+/// Net Promoter answer: lowest and highest.
+pub const NPS_RANGE: (u8, u8) = (0, 10);
+/// Customer effort score: lowest and highest answer.
+pub const CES_RANGE: (u8, u8) = (1, 7);
 /// Largest estimate of customers affected.
 pub const CUSTOMERS_MAX: u32 = 1_000_000_000;
 

@@ -59,9 +59,9 @@ fn check(input: &NewProblem) -> Result<Valid> {
         "reportedOn",
         input.reported_on.unwrap_or_else(time::today_utc),
     );
-    let csat = v::score("csat", input.csat, 1, 5);
-    let nps = v::score("nps", input.nps, 0, 10);
-    let ces = v::score("ces", input.ces, 1, 7);
+    let csat = v::score("csat", input.csat, v::CSAT_RANGE.0, v::CSAT_RANGE.1);
+    let nps = v::score("nps", input.nps, v::NPS_RANGE.0, v::NPS_RANGE.1);
+    let ces = v::score("ces", input.ces, v::CES_RANGE.0, v::CES_RANGE.1);
     let customers_affected = v::customers(input.customers_affected);
 
     let mut c = Checks::new();
@@ -332,7 +332,7 @@ pub fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Result<Pro
                 )
             }
             ProblemEdit::Csat(n) => {
-                let n = v::score("csat", *n, 1, 5)?;
+                let n = v::score("csat", *n, v::CSAT_RANGE.0, v::CSAT_RANGE.1)?;
                 (
                     "csat",
                     Some("csat"),
@@ -342,7 +342,7 @@ pub fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Result<Pro
                 )
             }
             ProblemEdit::Nps(n) => {
-                let n = v::score("nps", *n, 0, 10)?;
+                let n = v::score("nps", *n, v::NPS_RANGE.0, v::NPS_RANGE.1)?;
                 (
                     "nps",
                     Some("nps"),
@@ -352,7 +352,7 @@ pub fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Result<Pro
                 )
             }
             ProblemEdit::Ces(n) => {
-                let n = v::score("ces", *n, 1, 7)?;
+                let n = v::score("ces", *n, v::CES_RANGE.0, v::CES_RANGE.1)?;
                 (
                     "ces",
                     Some("ces"),
