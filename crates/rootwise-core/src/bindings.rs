@@ -56,6 +56,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     workflow::ProblemEffect::export_all(&cfg)?;
     action::CauseRef::export_all(&cfg)?;
     action::ImportOutcome::export_all(&cfg)?;
+    action::ExportWords::export_all(&cfg)?;
+    action::ExportFormat::export_all(&cfg)?;
+    action::ExportOutcome::export_all(&cfg)?;
     action::ActionProblem::export_all(&cfg)?;
     analysis::Analysis::export_all(&cfg)?;
     analysis::NewAnalysis::export_all(&cfg)?;

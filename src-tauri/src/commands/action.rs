@@ -6,7 +6,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rootwise_core::action::{
     self, Action, ActionDetail, ActionEdit, ActionPage, ActionProblem, ActionQuery, ActionRow,
-    CauseRef, Comment, ImportOutcome, NewAction, Overview, Reminder,
+    CauseRef, Comment, ExportFormat, ExportOutcome, ExportWords, ImportOutcome, NewAction,
+    Overview, Reminder,
 };
 use rootwise_core::error::Rule;
 use rootwise_core::ids::{ActionId, ProblemId};
@@ -16,6 +17,7 @@ use rootwise_core::{Error, Result};
 use tauri::{AppHandle, State};
 use tauri_plugin_notification::NotificationExt;
 
+use super::export::save_bytes;
 use super::{pick_file, read, write};
 use crate::Shared;
 
@@ -23,6 +25,31 @@ use crate::Shared;
 #[tauri::command]
 pub async fn action_list(shared: State<'_, Arc<Shared>>, query: ActionQuery) -> Result<ActionPage> {
     read(&shared, move |ws| action::query(ws.conn(), &query)).await
+}
+
+/// Every action matching the table's filters as a CSV or calendar file,
+/// written by the core in the reader's words and saved where the user
+/// picks. A calendar with no dated action is not written.
+#[tauri::command]
+pub async fn action_export(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    filters: ActionQuery,
+    format: ExportFormat,
+    words: ExportWords,
+    name: String,
+) -> Result<ExportOutcome> {
+    let file = read(&shared, move |ws| {
+        action::export(ws.conn(), &filters, format, &words, chrono::Utc::now())
+    })
+    .await?;
+    if format == ExportFormat::Ics && file.events == 0 {
+        return Ok(ExportOutcome::NoDates);
+    }
+    Ok(match save_bytes(&app, &name, file.contents).await? {
+        Some(path) => ExportOutcome::Saved { path },
+        None => ExportOutcome::Cancelled,
+    })
 }
 
 /// A problem's actions.

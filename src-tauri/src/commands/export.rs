@@ -76,7 +76,19 @@ pub async fn export_save(
     if bytes.len() > EXPORT_MAX {
         return Err(Error::Conflict("the export is too large to save".into()));
     }
-    let name = file_name(&name);
+    save_bytes(&app, &name, bytes).await
+}
+
+/// Asks where to save `name` in the native save dialog (a file type
+/// filter from its extension; straight into `ROOTWISE_EXPORT_DIR` when
+/// set) and writes `bytes` there atomically. Returns the path written, or
+/// nothing when the user cancelled.
+pub(crate) async fn save_bytes(
+    app: &AppHandle,
+    name: &str,
+    bytes: Vec<u8>,
+) -> Result<Option<String>> {
+    let name = file_name(name);
     let path: Option<PathBuf> = match std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty()) {
         Some(dir) => Some(PathBuf::from(dir).join(&name)),
         None => {

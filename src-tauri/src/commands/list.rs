@@ -94,6 +94,7 @@ app_commands! {
         reminder_check,
         notify,
         action_import,
+        action_export,
     }
     export {
         export_save,

@@ -16,6 +16,7 @@ import type { CauseRef } from "../bindings/CauseRef";
 import type { ChangeEvent } from "../bindings/ChangeEvent";
 import type { Comment } from "../bindings/Comment";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
+import type { ExportOutcome } from "../bindings/ExportOutcome";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { NewAction } from "../bindings/NewAction";
 import type { Overview } from "../bindings/Overview";
@@ -34,6 +35,8 @@ export interface MockActionState {
   closeReasons: Record<string, string>;
   /** What the next `action_import` returns (null = the user cancelled). */
   importOutcome?: ImportOutcome | null;
+  /** What `action_export` answers (by default: saved under its suggested name in /tmp). */
+  exportOutcome?: ExportOutcome;
 }
 
 let nextId = 1;
@@ -408,6 +411,8 @@ export function actionHandlers(
         void changed({ entity: "action", id: "import", op: "create" });
       return outcome;
     },
+    action_export: (args): ExportOutcome =>
+      state.exportOutcome ?? { outcome: "saved", path: `/tmp/${String(args.name)}` },
     notify: (args) => {
       state.notifications.push({ title: String(args.title), body: String(args.body) });
       return null;

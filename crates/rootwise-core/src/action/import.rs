@@ -61,44 +61,23 @@ pub struct ImportOutcome {
     pub issue_count: u32,
 }
 
-/// Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF,
-/// an optional byte-order mark) into rows of fields.
+/// Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF, LF or
+/// CR line ends, an optional byte-order mark) into rows of fields, with the
+/// `csv` crate; rows with nothing but blanks are left out.
 pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rows = Vec::new();
-    let mut row: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => quoted = true,
-            ',' => row.push(std::mem::take(&mut field)),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            _ => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows.retain(|r| r.iter().any(|f| !f.trim().is_empty()));
-    rows
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // The input is a `&str`, so no record can be invalid UTF-8; a flexible
+    // reader accepts any field count, so there is nothing else to reject.
+    reader
+        .records()
+        .filter_map(std::result::Result::ok)
+        .map(|record| record.iter().map(str::to_owned).collect::<Vec<_>>())
+        .filter(|row| row.iter().any(|f| !f.trim().is_empty()))
+        .collect()
 }
 
 fn code(value: &str) -> String {
@@ -364,6 +343,19 @@ mod tests {
                 vec!["title".to_string(), "owner".into()],
                 vec!["Call \"back\", today".into(), "سارة".into()],
                 vec!["two\nlines".into(), "".into()],
+            ]
+        );
+    }
+
+    #[test]
+    fn parses_old_mac_line_ends_and_ragged_rows() {
+        let rows = parse_csv("title,owner\rOne,Huda,extra\r\r  ,  \rTwo");
+        assert_eq!(
+            rows,
+            vec![
+                vec!["title".to_string(), "owner".into()],
+                vec!["One".into(), "Huda".into(), "extra".into()],
+                vec!["Two".into()],
             ]
         );
     }

@@ -5,6 +5,7 @@
 //! - [`write`]: create, edit, the checked status moves (a result, a
 //!   reason), comments, the recurrence watch;
 //! - [`import`]: actions from a CSV file, all rows or none;
+//! - [`export`]: the table as CSV or iCalendar, in the reader's words;
 //! - [`read`]: one action with its page, a problem's;
 //! - [`table`]: the filtered, sorted, paged table and its filter choices;
 //! - [`overview`]: the overview's figures;
@@ -19,6 +20,7 @@
 //! reopens the action and the root causes it addressed. A problem with
 //! unfinished actions closes only with a reason, kept in its history.
 
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod overview;
@@ -27,6 +29,7 @@ pub mod reminder;
 pub mod table;
 pub mod write;
 
+pub use export::{export, CsvColumns, ExportFile, ExportFormat, ExportOutcome, ExportWords};
 pub use import::{import_csv, ApplyEdit, ImportIssue, ImportOutcome};
 pub use model::*;
 pub use overview::{overview, Overview, OwnerLoad, WeekProgress};

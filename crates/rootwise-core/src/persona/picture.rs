@@ -119,27 +119,9 @@ pub fn check_size(len: u64) -> Result<()> {
 /// The picture as a `data:` URL, for an `<img>` in the app (whose
 /// content policy allows `data:` images and nothing from outside).
 pub fn data_url(picture: &Picture) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let bytes = &picture.bytes;
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4 + 32);
-    out.push_str("data:");
-    out.push_str(picture.mime);
-    out.push_str(";base64,");
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
+    use base64::Engine;
+    let mut out = format!("data:{};base64,", picture.mime);
+    base64::engine::general_purpose::STANDARD.encode_string(&picture.bytes, &mut out);
     out
 }
 

@@ -78,6 +78,7 @@ export const COMMAND_NAMES = [
   "reminder_check",
   "notify",
   "action_import",
+  "action_export",
   "export_save",
   "trash_list",
   "trash_restore",
