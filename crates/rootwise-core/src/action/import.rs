@@ -100,7 +100,11 @@ pub type ApplyEdit = fn(&mut Writer<'_>, ActionId, &ActionEdit) -> Result<Action
 /// Imports actions from CSV text: all of them, or none with every issue.
 /// Each row's status is reached through `apply` (`workflow::import_actions`
 /// passes the workflow's action edit).
-pub fn import_csv(w: &mut Writer<'_>, text: &str, apply: ApplyEdit) -> Result<ImportOutcome> {
+pub(crate) fn import_csv(
+    w: &mut Writer<'_>,
+    text: &str,
+    apply: ApplyEdit,
+) -> Result<ImportOutcome> {
     let rows = parse_csv(text);
     let mut issues: Vec<ImportIssue> = Vec::new();
     let Some((header, body)) = rows.split_first() else {

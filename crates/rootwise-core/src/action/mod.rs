@@ -30,7 +30,7 @@ pub mod table;
 pub mod write;
 
 pub use export::{export, CsvColumns, ExportFile, ExportFormat, ExportOutcome, ExportWords};
-pub use import::{import_csv, ApplyEdit, ImportIssue, ImportOutcome};
+pub use import::{ApplyEdit, ImportIssue, ImportOutcome};
 pub use model::*;
 pub use overview::{overview, Overview, OwnerLoad, WeekProgress};
 pub use read::{detail, for_problem, get, root_causes};
@@ -38,7 +38,11 @@ pub use reminder::{reminder, Reminder};
 pub use table::{
     owners, problems, query, ActionPage, ActionProblem, ActionQuery, ActionSort, DueFilter,
 };
-pub use write::{add_comment, create, delete, edit, open_count, restore};
+pub use write::{add_comment, create, delete, open_count, restore};
+// A status move may reopen causes and the problem, and an import applies
+// such moves: callers outside the crate go through `workflow`.
+pub(crate) use import::import_csv;
+pub(crate) use write::edit;
 
 /// The entity name of an action in history, trash and change events.
 pub const ENTITY: &str = crate::entity::ACTION;

@@ -235,7 +235,7 @@ pub(crate) fn create_as(w: &mut Writer<'_>, input: &NewAction, sample: bool) -> 
 }
 
 /// Changes one field of a live action, or moves its status.
-pub fn edit(w: &mut Writer<'_>, id: ActionId, edit: &ActionEdit) -> Result<Action> {
+pub(crate) fn edit(w: &mut Writer<'_>, id: ActionId, edit: &ActionEdit) -> Result<Action> {
     let before = get(w.tx(), id)?;
     live(w, id)?;
     let key = id.to_string();

@@ -20,9 +20,12 @@ pub use checks::{CheckKind, NodeCheck};
 pub use model::*;
 pub use read::{for_problem, get_analysis, get_why, list, search, tree};
 pub use write::{
-    add_evidence, add_why, create_analysis, delete_analysis, delete_why, edit_analysis,
-    edit_evidence, edit_why, move_why, remove_evidence, restore_analysis, restore_why,
+    add_evidence, create_analysis, delete_analysis, delete_why, edit_analysis, edit_evidence,
+    move_why, remove_evidence, restore_analysis,
 };
+// Adding, editing and restoring a cause may move the problem: callers
+// outside the crate go through `workflow`.
+pub(crate) use write::{add_why, edit_why, restore_why};
 
 /// The entity name of an analysis in history, trash and change events.
 pub const ANALYSIS: &str = crate::entity::ANALYSIS;

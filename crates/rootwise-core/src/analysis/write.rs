@@ -248,7 +248,7 @@ fn parent_in(w: &Writer<'_>, analysis: AnalysisId, parent: Option<WhyId>) -> Res
 
 /// Adds a cause to an analysis, under `parent_id` (or the problem
 /// statement) at `position` among its siblings (the end when absent).
-pub fn add_why(w: &mut Writer<'_>, analysis: AnalysisId, input: &NewWhy) -> Result<WhyNode> {
+pub(crate) fn add_why(w: &mut Writer<'_>, analysis: AnalysisId, input: &NewWhy) -> Result<WhyNode> {
     live_analysis_of(w.tx(), analysis)?;
     let parent: Option<WhyId> = input.parent_id.as_deref().map(str::parse).transpose()?;
     parent_in(w, analysis, parent)?;
@@ -297,7 +297,7 @@ pub fn add_why(w: &mut Writer<'_>, analysis: AnalysisId, input: &NewWhy) -> Resu
 
 /// Changes one field of a cause. What a confirmed root cause does to its
 /// problem is `workflow::edit_why`'s part.
-pub fn edit_why(w: &mut Writer<'_>, id: WhyId, edit: &WhyEdit) -> Result<WhyNode> {
+pub(crate) fn edit_why(w: &mut Writer<'_>, id: WhyId, edit: &WhyEdit) -> Result<WhyNode> {
     let before = live_node(w, id)?;
     let (field, column, old, new, value): (
         &str,
@@ -489,7 +489,7 @@ pub fn delete_why(w: &mut Writer<'_>, id: WhyId, undo: bool) -> Result<()> {
 
 /// Brings a trashed cause back, with everything deleted along with it, at
 /// its old place among its siblings.
-pub fn restore_why(w: &mut Writer<'_>, id: WhyId) -> Result<WhyNode> {
+pub(crate) fn restore_why(w: &mut Writer<'_>, id: WhyId) -> Result<WhyNode> {
     let node_row: Option<(AnalysisId, Option<WhyId>, i64)> = w
         .tx()
         .query_row(

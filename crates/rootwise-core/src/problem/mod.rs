@@ -20,15 +20,17 @@ pub mod validate;
 pub mod write;
 
 pub use model::*;
-pub use occurrence::{
-    log_occurrence, occurrences, weekly_counts, NewOccurrence, Occurrence, WeekCount,
-};
+pub use occurrence::{occurrences, weekly_counts, NewOccurrence, Occurrence, WeekCount};
 pub use read::{
     detail, get_live, list, query, suggestions, MergedProblem, ProblemDetail, ProblemPage,
     ProblemQuery, ProblemSort, SuggestField,
 };
 pub use validate::{validate_title, TITLE_MAX};
-pub use write::{close_with_reason, create, delete, edit, rename, restore};
+pub use write::{close_with_reason, create, delete, rename, restore};
+// Editing (closing) and logging reports cross into actions: callers outside
+// the crate go through `workflow`.
+pub(crate) use occurrence::log_occurrence;
+pub(crate) use write::edit;
 
 /// The entity name used in history, trash, search and change events.
 pub const ENTITY: &str = crate::entity::PROBLEM;

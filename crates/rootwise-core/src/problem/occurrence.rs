@@ -69,7 +69,7 @@ pub struct WeekCount {
 
 /// Logs a further report of a live problem. The recurrence watch that
 /// follows a report is `workflow::log_occurrence`'s part.
-pub fn log_occurrence(
+pub(crate) fn log_occurrence(
     w: &mut Writer<'_>,
     problem: ProblemId,
     input: &NewOccurrence,

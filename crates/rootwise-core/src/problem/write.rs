@@ -193,7 +193,7 @@ fn num<T: ToString>(v: Option<T>) -> Option<String> {
 }
 
 /// Changes one field of a live problem, recording the old and new value.
-pub fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Result<Problem> {
+pub(crate) fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Result<Problem> {
     let before = get_live(w.tx(), id)?;
     // (history field, SQL column, old text, new text, SQL value)
     let (field, column, old, new, value): (
