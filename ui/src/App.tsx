@@ -11,7 +11,7 @@ import {
   useWorkspaceStatus,
 } from "./api/queries";
 import type { WorkspaceStatus } from "./bindings/WorkspaceStatus";
-import { WorkspaceContext, type WorkspaceActions } from "./features/workspace/WorkspaceContext";
+import { WorkspaceContext, type WorkspaceActions } from "./shell/WorkspaceContext";
 import { WorkspaceErrorScreen, type WorkspaceFailure } from "./features/workspace/WorkspaceErrorScreen";
 import { usePreferencesSync } from "./shell/preferences";
 import { HOME_PATH } from "./shell/sections";

@@ -1,3 +1,5 @@
+import { SlotsProvider } from "../kit/slots";
+import { APP_SLOTS } from "./slots";
 import { EmpathyBoardScreen } from "../features/empathy/EmpathyBoardScreen";
 import { MapsScreen } from "../features/empathy/MapsScreen";
 import { PersonaScreen } from "../features/personas/PersonaScreen";
@@ -86,39 +88,41 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
       />
       <main ref={mainRef} className="main" tabIndex={-1}>
         <div className="main-inner">
-          <Routes>
-            <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
-            <Route path="/problems" element={<ProblemsScreen />} />
-            <Route path="/problems/new" element={<NewProblemScreen />} />
-            <Route path="/problems/:id" element={<ProblemDetailScreen />} />
-            <Route path="/analyses" element={<AnalysesScreen />} />
-            <Route path="/analyses/:id" element={<AnalysisScreen />} />
-            <Route path="/analyses/:id/session" element={<SessionScreen />} />
-            <Route path="/actions" element={<ActionsTableScreen />} />
-            <Route path="/actions/board" element={<BoardScreen />} />
-            <Route path="/actions/mine" element={<MyActionsScreen />} />
-            <Route path="/actions/overview" element={<OverviewScreen />} />
-            <Route path="/actions/:id" element={<ActionDetailScreen />} />
-            <Route path="/personas" element={<PersonasScreen />} />
-            <Route path="/personas/:id" element={<PersonaScreen />} />
-            <Route path="/empathy" element={<MapsScreen />} />
-            <Route path="/empathy/:id" element={<EmpathyBoardScreen />} />
-            <Route path="/trash" element={<TrashScreen />} />
-            {SECTIONS.map((section) =>
-              section.built ? null : (
-                <Route
-                  key={section.key}
-                  path={section.path}
-                  element={<SectionPlaceholder section={section.key} />}
-                />
-              ),
-            )}
-            <Route
-              path="/settings"
-              element={<SettingsScreen workspacePath={path} backupPath={backupPath} />}
-            />
-            <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
-          </Routes>
+          <SlotsProvider slots={APP_SLOTS}>
+            <Routes>
+              <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
+              <Route path="/problems" element={<ProblemsScreen />} />
+              <Route path="/problems/new" element={<NewProblemScreen />} />
+              <Route path="/problems/:id" element={<ProblemDetailScreen />} />
+              <Route path="/analyses" element={<AnalysesScreen />} />
+              <Route path="/analyses/:id" element={<AnalysisScreen />} />
+              <Route path="/analyses/:id/session" element={<SessionScreen />} />
+              <Route path="/actions" element={<ActionsTableScreen />} />
+              <Route path="/actions/board" element={<BoardScreen />} />
+              <Route path="/actions/mine" element={<MyActionsScreen />} />
+              <Route path="/actions/overview" element={<OverviewScreen />} />
+              <Route path="/actions/:id" element={<ActionDetailScreen />} />
+              <Route path="/personas" element={<PersonasScreen />} />
+              <Route path="/personas/:id" element={<PersonaScreen />} />
+              <Route path="/empathy" element={<MapsScreen />} />
+              <Route path="/empathy/:id" element={<EmpathyBoardScreen />} />
+              <Route path="/trash" element={<TrashScreen />} />
+              {SECTIONS.map((section) =>
+                section.built ? null : (
+                  <Route
+                    key={section.key}
+                    path={section.path}
+                    element={<SectionPlaceholder section={section.key} />}
+                  />
+                ),
+              )}
+              <Route
+                path="/settings"
+                element={<SettingsScreen workspacePath={path} backupPath={backupPath} />}
+              />
+              <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
+            </Routes>
+          </SlotsProvider>
         </div>
       </main>
       <UndoToastHost />

@@ -1,4 +1,4 @@
-import { Breadcrumb } from "../../kit/Breadcrumb";
+import { Breadcrumb } from "../../kit/detail/Breadcrumb";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";

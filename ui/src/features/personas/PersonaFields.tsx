@@ -5,7 +5,7 @@ import type { Channel } from "../../bindings/Channel";
 import type { Persona } from "../../bindings/Persona";
 import type { PersonaEdit } from "../../bindings/PersonaEdit";
 import { CHANNELS, checkText, type FieldIssue } from "../../kit/fields";
-import { InPlaceText, sameList, useFailureMessage, useInPlaceEdit } from "../../kit/fields/inPlace";
+import { InPlaceText, sameList, useFailureMessage, useFieldEdit } from "../../kit/fields/inPlace";
 import { PERSONA_LIMITS } from "./model";
 
 /** What every field of the persona page gets. */
@@ -47,11 +47,11 @@ function useSaver<T>(
   equal?: (a: T, b: T) => boolean,
 ) {
   const { mutateAsync } = useEditPersona();
-  return useInPlaceEdit({
+  return useFieldEdit((edit: PersonaEdit) => mutateAsync({ id: persona.id, edit }), {
     saved,
     equal,
     check,
-    save: (value: T) => mutateAsync({ id: persona.id, edit: toEdit(value) }),
+    toEdit,
     onSaved,
   });
 }

@@ -6,7 +6,7 @@ import { useClearPersonaPicture, usePersonaPicture, usePickPersonaPicture } from
 import type { Persona } from "../../bindings/Persona";
 import { describeError } from "../../i18n/errors";
 import { describeFieldIssue, fieldIssuesFromError } from "../../kit/fields";
-import { initials } from "./model";
+import { initials } from "../../kit/initials";
 
 interface AvatarProps {
   persona: Pick<Persona, "id" | "name" | "hasPicture">;

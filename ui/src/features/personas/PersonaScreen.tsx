@@ -1,10 +1,11 @@
-import { Breadcrumb } from "../../kit/Breadcrumb";
-import { useCallback, useId, useState } from "react";
+import { Breadcrumb } from "../../kit/detail/Breadcrumb";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { usePersona } from "../../api/personas";
 import type { PersonaDetail } from "../../bindings/PersonaDetail";
-import { LoadErrorAlert, LoadingLine, NotFoundState } from "../../kit/LoadStates";
+import { NotFoundState } from "../../kit/LoadStates";
+import { Announcement, DetailStates, useAnnouncer } from "../../kit/detail/DetailPage";
 import { describeError } from "../../i18n/errors";
 import { formatTimestamp, useDateTimeFormat } from "../../i18n/format";
 import { PROFILE_FIELDS } from "./markdown";
@@ -57,14 +58,7 @@ function Detail({ detail }: { detail: PersonaDetail }) {
   const { t } = useTranslation();
   const { persona } = detail;
   const time = useDateTimeFormat();
-  const [announcement, setAnnouncement] = useState("");
-  const announce = useCallback((message: string) => {
-    // Cleared first, so the same message twice is announced twice.
-    setAnnouncement("");
-    requestAnimationFrame(() => {
-      setAnnouncement(message);
-    });
-  }, []);
+  const [announcement, announce] = useAnnouncer();
   const profileId = useId();
   const shared = { persona, announce };
 
@@ -117,9 +111,7 @@ function Detail({ detail }: { detail: PersonaDetail }) {
       <PersonaProblems personaId={persona.id} problems={detail.problems} announce={announce} />
       <PersonaMaps persona={persona} maps={detail.maps} />
 
-      <p className="visually-hidden" role="status" data-testid="persona-announcement">
-        {announcement}
-      </p>
+      <Announcement text={announcement} testId="persona-announcement" />
     </article>
   );
 }
@@ -130,17 +122,13 @@ export function PersonaScreen() {
   const { id = "" } = useParams();
   const detail = usePersona(id);
 
-  if (detail.isPending) {
-    return (
-      <>
-        <PersonaBreadcrumb />
-        <LoadingLine testId="persona-loading">{t("personas.detail.loading")}</LoadingLine>
-      </>
-    );
-  }
-  if (detail.isError && (detail.error.code === "not_found" || detail.data === undefined)) {
-    if (detail.error.code === "not_found") {
-      return (
+  return (
+    <DetailStates
+      query={detail}
+      breadcrumb={<PersonaBreadcrumb />}
+      loadingTestId="persona-loading"
+      loadingText={t("personas.detail.loading")}
+      notFound={
         <>
           <PersonaBreadcrumb />
           <NotFoundState
@@ -152,21 +140,13 @@ export function PersonaScreen() {
             trashLabel={t("personas.detail.notFound.trash")}
           />
         </>
-      );
-    }
-    return (
-      <>
-        <PersonaBreadcrumb />
-        <LoadErrorAlert
-          testId="persona-error"
-          message={t("personas.detail.loadError", { reason: describeError(t, detail.error) })}
-          retryLabel={t("personas.detail.retry")}
-          onRetry={() => void detail.refetch()}
-        />
-      </>
-    );
-  }
-  // A failed refresh keeps what was loaded (and every edit in progress); keyed by id,
-  // going from one persona to another starts with no edits in progress.
-  return <Detail key={detail.data.persona.id} detail={detail.data} />;
+      }
+      errorTestId="persona-error"
+      errorMessage={(error) => t("personas.detail.loadError", { reason: describeError(t, error) })}
+      retryLabel={t("personas.detail.retry")}
+    >
+      {/* Keyed by id: going from one persona to another starts with no edits in progress. */}
+      {(data) => <Detail key={data.persona.id} detail={data} />}
+    </DetailStates>
+  );
 }

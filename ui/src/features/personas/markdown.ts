@@ -9,7 +9,7 @@ import type { Language } from "../../bindings/Language";
 import type { PersonaDetail } from "../../bindings/PersonaDetail";
 import type { Quote } from "../../bindings/Quote";
 import { INTL_LOCALES } from "../../i18n/format";
-import { escapeMarkdown, exportFileName } from "../analyses/export/markdown";
+import { escapeMarkdown, exportFileName } from "../../kit/markdown";
 import { localToday } from "../../kit/fields";
 import { formatDay } from "../../i18n/format";
 import type { PersonaTextField } from "./PersonaFields";

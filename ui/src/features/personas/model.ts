@@ -24,19 +24,6 @@ export const PERSONA_LIMITS = {
   reference: 500,
 } as const;
 
-/** Up to two letters standing for a name, shown where there is no picture. */
-export function initials(name: string): string {
-  const words = name
-    .trim()
-    .split(/\s+/u)
-    .filter((w) => w !== "");
-  const letters = words
-    .slice(0, 2)
-    .map((w) => Array.from(w).find((c) => /[\p{L}\p{N}]/u.test(c)) ?? "")
-    .join("");
-  return letters.toLocaleUpperCase();
-}
-
 /**
  * Folds text for matching as the core's search does: Arabic with or without
  * diacritics, tatweel or another form of alef matches; case and accents fold.

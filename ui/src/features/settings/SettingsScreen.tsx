@@ -7,7 +7,7 @@ import type { Settings } from "../../bindings/Settings";
 import type { Theme } from "../../bindings/Theme";
 import { effectiveLanguage, LANGUAGES } from "../../i18n";
 import { describeError } from "../../i18n/errors";
-import { usePickAndOpen } from "../workspace/WorkspaceContext";
+import { usePickAndOpen } from "../../shell/WorkspaceContext";
 
 const THEMES: readonly {
   value: Theme;

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { AppError } from "../../api/errors";
 import { describeError, describeWorkspaceFailure } from "../../i18n/errors";
 import { ErrorIcon } from "../../shell/icons";
-import { usePickAndOpen, useWorkspaceActions } from "./WorkspaceContext";
+import { usePickAndOpen, useWorkspaceActions } from "../../shell/WorkspaceContext";
 
 export interface WorkspaceFailure {
   /** The file that could not be opened ("" when the shell did not say). */

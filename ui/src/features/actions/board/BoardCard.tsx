@@ -6,7 +6,7 @@ import type { ActionRow } from "../../../bindings/ActionRow";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
 import { currentLanguage, directionOf } from "../../../i18n";
 import { formatDay, useDayFormat } from "../../../i18n/format";
-import { FlagBadges, PriorityBadge } from "../shared/ActionBadges";
+import { FlagBadges, PriorityBadge } from "../../../kit/ActionBadges";
 import { MoveMenu } from "./MoveMenu";
 
 /** What a card shows: title, problem, owner, due day, priority and flags. */

@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { useId, useRef, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useEditAction } from "../../../api/actions";
 import type { Action } from "../../../bindings/Action";
-import { useModalKeys } from "../../../shortcuts/focusTrap";
+import { ModalDialog } from "../../../kit/dialogs/ModalDialog";
 import { moveEdit } from "./moves";
 import { describeMoveError, moveFieldIssue } from "./moveMessages";
 
@@ -28,12 +28,10 @@ interface MoveDialogProps {
  */
 export function MoveDialog({ move, onClose, onMoved }: MoveDialogProps) {
   const { t } = useTranslation();
-  const titleId = useId();
   const introId = useId();
   const fieldId = useId();
   const hintId = useId();
   const errorId = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const edit = useEditAction();
   const [text, setText] = useState("");
@@ -42,12 +40,7 @@ export function MoveDialog({ move, onClose, onMoved }: MoveDialogProps) {
   const isCheck = to !== "cancelled";
   const result = to === "verified_effective" ? "effective" : "not_effective";
 
-  useEffect(() => {
-    fieldRef.current?.focus();
-  }, []);
-
   const pending = edit.isPending;
-  useModalKeys(dialogRef, onClose, pending, { capture: true });
 
   const field = isCheck ? "checkNotes" : "cancelReason";
   const serverIssue = edit.error === null ? null : moveFieldIssue(t, edit.error, field);
@@ -84,94 +77,84 @@ export function MoveDialog({ move, onClose, onMoved }: MoveDialogProps) {
     .join(" ");
 
   return (
-    <div
-      className="overlay-backdrop"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget && !pending) onClose();
-      }}
+    <ModalDialog
+      title={isCheck ? t(`actionBoard.check.title_${result}`) : t("actionBoard.cancel.title")}
+      className="move-dialog"
+      describedBy={introId}
+      testId={isCheck ? "check-dialog" : "cancel-dialog"}
+      pending={pending}
+      onClose={onClose}
+      initialFocus={() => fieldRef.current}
+      restoreFocus={false}
+      captureEscape
     >
-      <div
-        ref={dialogRef}
-        className="overlay move-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={introId}
-        data-testid={isCheck ? "check-dialog" : "cancel-dialog"}
-        tabIndex={-1}
-      >
-        <h2 id={titleId}>
-          {isCheck ? t(`actionBoard.check.title_${result}`) : t("actionBoard.cancel.title")}
-        </h2>
-        <p id={introId} className="overlay-hint">
-          {isCheck
-            ? t(`actionBoard.check.intro_${result}`, { title: action.title })
-            : t("actionBoard.cancel.intro", { title: action.title })}
+      <p id={introId} className="overlay-hint">
+        {isCheck
+          ? t(`actionBoard.check.intro_${result}`, { title: action.title })
+          : t("actionBoard.cancel.intro", { title: action.title })}
+      </p>
+      {isCheck && action.checkMethod.trim() !== "" && (
+        <p className="move-dialog-method">
+          <span className="field-label">{t("actionBoard.check.method")}</span> <bdi>{action.checkMethod}</bdi>
         </p>
-        {isCheck && action.checkMethod.trim() !== "" && (
-          <p className="move-dialog-method">
-            <span className="field-label">{t("actionBoard.check.method")}</span>{" "}
-            <bdi>{action.checkMethod}</bdi>
-          </p>
-        )}
-        <form className="move-dialog-form" onSubmit={submit} noValidate>
-          <div className="field">
-            <label className="field-label" htmlFor={fieldId}>
-              {isCheck ? t("actions.field.checkNotes") : t("actions.field.cancelReason")}
-            </label>
-            <textarea
-              ref={fieldRef}
-              id={fieldId}
-              className="text-input"
-              rows={4}
-              dir={text === "" ? undefined : "auto"}
-              required
-              aria-required="true"
-              aria-invalid={fieldMessage !== null}
-              aria-describedby={describedBy === "" ? undefined : describedBy}
-              value={text}
-              disabled={pending}
-              data-testid={isCheck ? "check-notes" : "cancel-reason"}
-              onChange={(event) => {
-                setText(event.target.value);
-                if (event.target.value.trim() !== "") setMissing(false);
-              }}
-            />
-            {fieldMessage !== null && (
-              <p id={errorId} className="field-error" data-testid="move-dialog-field-error">
-                {fieldMessage}
-              </p>
-            )}
-            {isCheck && (
-              <p id={hintId} className="field-hint">
-                {t("actionBoard.check.notesHint")}
-              </p>
-            )}
-          </div>
-          {otherError !== null && (
-            <p className="field-error" role="alert" data-testid="move-dialog-error">
-              {otherError}
+      )}
+      <form className="move-dialog-form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label className="field-label" htmlFor={fieldId}>
+            {isCheck ? t("actions.field.checkNotes") : t("actions.field.cancelReason")}
+          </label>
+          <textarea
+            ref={fieldRef}
+            id={fieldId}
+            className="text-input"
+            rows={4}
+            dir={text === "" ? undefined : "auto"}
+            required
+            aria-required="true"
+            aria-invalid={fieldMessage !== null}
+            aria-describedby={describedBy === "" ? undefined : describedBy}
+            value={text}
+            disabled={pending}
+            data-testid={isCheck ? "check-notes" : "cancel-reason"}
+            onChange={(event) => {
+              setText(event.target.value);
+              if (event.target.value.trim() !== "") setMissing(false);
+            }}
+          />
+          {fieldMessage !== null && (
+            <p id={errorId} className="field-error" data-testid="move-dialog-field-error">
+              {fieldMessage}
             </p>
           )}
-          <div className="button-row dialog-actions">
-            <button type="button" className="button" disabled={pending} onClick={onClose}>
-              {t("actionBoard.dialogBack")}
-            </button>
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={pending}
-              data-testid="move-dialog-confirm"
-            >
-              {pending
-                ? t("actionBoard.saving")
-                : isCheck
-                  ? t(`actionBoard.check.confirm_${result}`)
-                  : t("actionBoard.cancel.confirm")}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+          {isCheck && (
+            <p id={hintId} className="field-hint">
+              {t("actionBoard.check.notesHint")}
+            </p>
+          )}
+        </div>
+        {otherError !== null && (
+          <p className="field-error" role="alert" data-testid="move-dialog-error">
+            {otherError}
+          </p>
+        )}
+        <div className="button-row dialog-actions">
+          <button type="button" className="button" disabled={pending} onClick={onClose}>
+            {t("actionBoard.dialogBack")}
+          </button>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={pending}
+            data-testid="move-dialog-confirm"
+          >
+            {pending
+              ? t("actionBoard.saving")
+              : isCheck
+                ? t(`actionBoard.check.confirm_${result}`)
+                : t("actionBoard.cancel.confirm")}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
   );
 }

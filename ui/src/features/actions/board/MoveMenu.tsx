@@ -1,15 +1,7 @@
-import {
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-} from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
-import { currentLanguage, directionOf } from "../../../i18n";
+import { usePopupMenu } from "../../../kit/menu/usePopupMenu";
 import { allowedMoves } from "./moves";
 
 interface MoveMenuProps {
@@ -17,18 +9,6 @@ interface MoveMenuProps {
   status: ActionStatus;
   disabled: boolean;
   onMove: (to: ActionStatus) => void;
-}
-
-/** Where the open menu sits: under the button (above it near the window's bottom), in viewport terms. */
-function placeMenu(button: HTMLElement, menuHeight: number): CSSProperties {
-  const rect = button.getBoundingClientRect();
-  const rtl = directionOf(currentLanguage()) === "rtl";
-  const below = rect.bottom + 4 + menuHeight <= window.innerHeight || rect.top < menuHeight + 4;
-  return {
-    position: "fixed",
-    insetInlineStart: rtl ? window.innerWidth - rect.right : rect.left,
-    ...(below ? { insetBlockStart: rect.bottom + 4 } : { insetBlockEnd: window.innerHeight - rect.top + 4 }),
-  };
 }
 
 /**
@@ -39,76 +19,8 @@ function placeMenu(button: HTMLElement, menuHeight: number): CSSProperties {
 export function MoveMenu({ title, status, disabled, onMove }: MoveMenuProps) {
   const { t } = useTranslation();
   const menuId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLUListElement>(null);
-  const [open, setOpen] = useState(false);
-  const [place, setPlace] = useState<CSSProperties>({ position: "fixed" });
+  const { open, close, toggle, place, buttonRef, menuRef, onMenuKeyDown, onButtonKeyDown } = usePopupMenu();
   const targets = allowedMoves(status);
-
-  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
-
-  const close = (refocus: boolean) => {
-    setOpen(false);
-    if (refocus) buttonRef.current?.focus();
-  };
-
-  useLayoutEffect(() => {
-    if (!open || buttonRef.current === null) return;
-    setPlace(placeMenu(buttonRef.current, menuRef.current?.offsetHeight ?? 0));
-    items()[0]?.focus();
-  }, [open]);
-
-  // A click elsewhere, or the page scrolling under the menu, closes it.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    const onScroll = (event: Event) => {
-      if (!menuRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown, true);
-    window.addEventListener("scroll", onScroll, true);
-    window.addEventListener("resize", onScroll);
-    return () => {
-      document.removeEventListener("pointerdown", onPointerDown, true);
-      window.removeEventListener("scroll", onScroll, true);
-      window.removeEventListener("resize", onScroll);
-    };
-  }, [open]);
-
-  const onMenuKeyDown = (event: KeyboardEvent) => {
-    const list = items();
-    const index = list.indexOf(document.activeElement as HTMLElement);
-    const focusAt = (i: number) => {
-      list[(i + list.length) % list.length]?.focus();
-    };
-    switch (event.key) {
-      case "ArrowDown":
-        focusAt(index + 1);
-        break;
-      case "ArrowUp":
-        focusAt(index - 1);
-        break;
-      case "Home":
-        focusAt(0);
-        break;
-      case "End":
-        focusAt(list.length - 1);
-        break;
-      case "Escape":
-        close(true);
-        break;
-      case "Tab":
-        close(false);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    event.stopPropagation();
-  };
 
   return (
     <div className="board-move">
@@ -122,15 +34,8 @@ export function MoveMenu({ title, status, disabled, onMove }: MoveMenuProps) {
         aria-label={t("actionBoard.moveToLabel", { title })}
         disabled={disabled || targets.length === 0}
         data-testid="card-move"
-        onClick={() => {
-          setOpen((was) => !was);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-            event.preventDefault();
-            setOpen(true);
-          }
-        }}
+        onClick={toggle}
+        onKeyDown={onButtonKeyDown}
       >
         {t("actionBoard.moveTo")}
       </button>

@@ -1,7 +1,7 @@
+import type { NewActionFormSlotProps } from "../../../kit/slots";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { localToday, useCreateAction, useProblemRootCauses } from "../../../api/actions";
-import type { Action } from "../../../bindings/Action";
 import type { ActionKind } from "../../../bindings/ActionKind";
 import type { NewAction } from "../../../bindings/NewAction";
 import type { Priority } from "../../../bindings/Priority";
@@ -21,27 +21,7 @@ const FORM_FIELDS = [
   "description",
 ] as const;
 
-interface NewActionFormProps {
-  problemId: string;
-  /** Root causes ticked at first (the cause a session is wrapping up). */
-  causeIds?: readonly string[];
-  /** What the title starts with (a suggestion). */
-  initialTitle?: string;
-  initialKind?: ActionKind;
-  /**
-   * "full" asks everything; "brief" (the guided session) asks only the title,
-   * the owner and the due day: the kind and the causes come from `causeIds`.
-   */
-  variant?: "full" | "brief";
-  /** The title field's label, when the default does not fit. */
-  titleLabel?: string;
-  /** Prefix of every data-testid (`${testIdBase}-title`, `${testIdBase}-save`…). */
-  testIdBase?: string;
-  /** After the core created it. */
-  onCreated: (action: Action) => void;
-  /** Cancel, or Escape anywhere in the form. */
-  onCancel?: () => void;
-}
+type NewActionFormProps = NewActionFormSlotProps;
 
 /**
  * A new action: what, which kind, the root causes it addresses, who, by

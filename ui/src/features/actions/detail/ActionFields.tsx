@@ -10,7 +10,7 @@ import {
   InPlaceChoice,
   InPlaceText,
   useFailureMessage,
-  useInPlaceEdit,
+  useFieldEdit,
   type InlineEdit,
 } from "../../../kit/fields/inPlace";
 import { ACTION_KINDS, ACTION_LIMITS, checkDueDay, PRIORITIES } from "../create/rules";
@@ -43,10 +43,10 @@ export function useActionField<T>({
 }: Options<T>): InlineEdit<T> {
   const { t } = useTranslation();
   const { mutateAsync } = useEditAction();
-  return useInPlaceEdit({
+  return useFieldEdit((edit: ActionEdit) => mutateAsync({ id: action.id, edit }), {
     saved,
     check,
-    save: (value: T) => mutateAsync({ id: action.id, edit: toEdit(value) }),
+    toEdit,
     onSaved: () => {
       announce(t("actionDetail.saved", { field: label }));
     },

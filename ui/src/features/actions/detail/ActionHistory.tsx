@@ -1,4 +1,3 @@
-import { useId } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useActionHistory } from "../../../api/history";
@@ -6,8 +5,8 @@ import type { ActionDetail } from "../../../bindings/ActionDetail";
 import type { HistoryEntry } from "../../../bindings/HistoryEntry";
 import en from "../../../i18n/en.json";
 import { describeError } from "../../../i18n/errors";
-import { formatTimestamp, useDateTimeFormat } from "../../../i18n/format";
 import { formatDay, useDayFormat } from "../../../i18n/format";
+import { HistoryList } from "../../../kit/history/HistoryList";
 import { ACTION_KINDS, ACTION_STATUSES, PRIORITIES } from "../create/rules";
 
 type KnownField = keyof typeof en.actions.field;
@@ -113,41 +112,23 @@ function Change({ entry, context }: { entry: HistoryEntry; context: Context }) {
 export function ActionHistory({ detail }: { detail: ActionDetail }) {
   const { t } = useTranslation();
   const history = useActionHistory(detail.action.id);
-  const time = useDateTimeFormat();
   const day = useDayFormat();
-  const headingId = useId();
-  const entries = [...(history.data ?? [])].sort((a, b) => b.seq - a.seq);
   const context: Context = { t, day, detail };
   return (
-    <section className="detail-section" aria-labelledby={headingId} data-testid="action-history">
-      <h2 id={headingId} className="detail-section-title">
-        {t("actionDetail.history.heading")}
-      </h2>
-      {history.isError && (
-        <p className="field-error" role="alert">
-          {t("actionDetail.history.loadError", { reason: describeError(t, history.error) })}
-        </p>
-      )}
-      {history.data !== undefined &&
-        (entries.length === 0 ? (
-          <p className="muted">{t("actionDetail.history.empty")}</p>
-        ) : (
-          <ol className="history-list" aria-labelledby={headingId}>
-            {entries.map((entry) => (
-              <li key={entry.seq} className="history-row" data-testid="action-history-row">
-                <div className="history-change">
-                  <Change entry={entry} context={context} />
-                </div>
-                <div className="history-meta">
-                  <bdi className="history-author">
-                    {entry.author === "" ? t("problemDetail.noAuthor") : entry.author}
-                  </bdi>
-                  <time dateTime={entry.at}>{formatTimestamp(time, entry.at)}</time>
-                </div>
-              </li>
-            ))}
-          </ol>
-        ))}
-    </section>
+    <HistoryList
+      heading={t("actionDetail.history.heading")}
+      entries={history.data}
+      empty={t("actionDetail.history.empty")}
+      notice={
+        history.isError && (
+          <p className="field-error" role="alert">
+            {t("actionDetail.history.loadError", { reason: describeError(t, history.error) })}
+          </p>
+        )
+      }
+      testId="action-history"
+      rowTestId="action-history-row"
+      renderChange={(entry) => <Change entry={entry} context={context} />}
+    />
   );
 }

@@ -7,8 +7,8 @@ import type { ActionStatus } from "../../../bindings/ActionStatus";
 import type { CheckResult } from "../../../bindings/CheckResult";
 import { describeError } from "../../../i18n/errors";
 import { formatDay, useDayFormat } from "../../../i18n/format";
-import { StatusBadge, type FlagKey } from "../shared/ActionBadges";
-import { ReasonDialog } from "./ReasonDialog";
+import { StatusBadge, type FlagKey } from "../../../kit/ActionBadges";
+import { ReasonDialog } from "../../../kit/dialogs/ReasonDialog";
 
 /** A step the user may take from a status. */
 export type StatusStep =

@@ -8,7 +8,7 @@ import type { OwnerLoad } from "../../../bindings/OwnerLoad";
 import { describeError } from "../../../i18n/errors";
 import { formatDay, useDayFormat, useNumberFormat } from "../../../i18n/format";
 import { ActionsTabs } from "../ActionsTabs";
-import { FlagBadges } from "../shared/ActionBadges";
+import { FlagBadges } from "../../../kit/ActionBadges";
 import { WeeklyChart } from "./WeeklyChart";
 
 /** The statuses that still need work: what "open" counts. */

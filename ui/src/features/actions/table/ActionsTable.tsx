@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import type { ActionRow } from "../../../bindings/ActionRow";
 import type { ActionSort } from "../../../bindings/ActionSort";
 import { formatDay, useDayFormat } from "../../../i18n/format";
-import { FlagBadges, KindBadge, PriorityBadge, StatusBadge } from "../shared/ActionBadges";
+import { FlagBadges, KindBadge, PriorityBadge, StatusBadge } from "../../../kit/ActionBadges";
 import { ariaSortOf } from "./filters";
 
 export interface TableSorting {

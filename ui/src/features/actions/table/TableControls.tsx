@@ -11,58 +11,7 @@ import {
   hasActiveFilters,
   type TableFilters,
 } from "./filters";
-
-interface ChoiceGroupProps<T extends string> {
-  legend: string;
-  testIdPrefix: string;
-  values: readonly T[];
-  checked: readonly T[];
-  label: (value: T) => string;
-  hint?: (value: T) => string;
-  onChange: (next: T[]) => void;
-}
-
-/** A row of on/off chips, one checkbox each; none checked means "any". */
-function ChoiceGroup<T extends string>({
-  legend,
-  testIdPrefix,
-  values,
-  checked,
-  label,
-  hint,
-  onChange,
-}: ChoiceGroupProps<T>) {
-  const legendId = useId();
-  return (
-    <div className="filter-group" role="group" aria-labelledby={legendId}>
-      <span id={legendId} className="filter-legend">
-        {legend}
-      </span>
-      <div className="filter-chips">
-        {values.map((value) => {
-          const on = checked.includes(value);
-          return (
-            <label key={value} className="chip" title={hint?.(value)}>
-              <input
-                type="checkbox"
-                checked={on}
-                data-testid={`${testIdPrefix}-${value}`}
-                onChange={() => {
-                  onChange(
-                    on
-                      ? checked.filter((v) => v !== value)
-                      : values.filter((v) => v === value || checked.includes(v)),
-                  );
-                }}
-              />
-              <span>{label(value)}</span>
-            </label>
-          );
-        })}
-      </div>
-    </div>
-  );
-}
+import { ChoiceGroup, FilterSelect } from "../../../kit/filters/FilterChips";
 
 const ANY = "any";
 const NOBODY = "none";
@@ -73,29 +22,23 @@ const PERSON = "o:";
 function ProblemSelect({ onChange }: { onChange: (problemId: string) => void }) {
   const { t } = useTranslation();
   const problems = useActionProblems();
-  const id = useId();
   return (
-    <div className="filter-field">
-      <label className="filter-legend" htmlFor={id}>
-        {t("actionTable.filters.problem")}
-      </label>
-      <select
-        id={id}
-        className="select-input actions-problem-select"
-        value=""
-        data-testid="actions-filter-problem-select"
-        onChange={(event) => {
-          if (event.target.value !== "") onChange(event.target.value);
-        }}
-      >
-        <option value="">{t("actionTable.filters.anyProblem")}</option>
-        {(problems.data ?? []).map((problem) => (
-          <option key={problem.id} value={problem.id} dir="auto">
-            {problem.title}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect
+      label={t("actionTable.filters.problem")}
+      value=""
+      className="actions-problem-select"
+      testId="actions-filter-problem-select"
+      onChange={(value) => {
+        if (value !== "") onChange(value);
+      }}
+    >
+      <option value="">{t("actionTable.filters.anyProblem")}</option>
+      {(problems.data ?? []).map((problem) => (
+        <option key={problem.id} value={problem.id} dir="auto">
+          {problem.title}
+        </option>
+      ))}
+    </FilterSelect>
   );
 }
 
@@ -108,35 +51,27 @@ function OwnerSelect({
 }) {
   const { t } = useTranslation();
   const owners = useActionOwners();
-  const id = useId();
   const options = owners.data ?? [];
   // A name from the URL that owns nothing now still shows as chosen.
   const shown = value !== null && value !== "" && !options.includes(value) ? [value, ...options] : options;
   const selected = value === null ? ANY : value === "" ? NOBODY : PERSON + value;
   return (
-    <div className="filter-field">
-      <label className="filter-legend" htmlFor={id}>
-        {t("actionTable.filters.owner")}
-      </label>
-      <select
-        id={id}
-        className="select-input"
-        value={selected}
-        data-testid="actions-filter-owner"
-        onChange={(event) => {
-          const next = event.target.value;
-          onChange(next === ANY ? null : next === NOBODY ? "" : next.slice(PERSON.length));
-        }}
-      >
-        <option value={ANY}>{t("actionTable.filters.anyOwner")}</option>
-        <option value={NOBODY}>{t("actionTable.filters.unassigned")}</option>
-        {shown.map((owner) => (
-          <option key={owner} value={PERSON + owner} dir="auto">
-            {owner}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect
+      label={t("actionTable.filters.owner")}
+      value={selected}
+      testId="actions-filter-owner"
+      onChange={(next) => {
+        onChange(next === ANY ? null : next === NOBODY ? "" : next.slice(PERSON.length));
+      }}
+    >
+      <option value={ANY}>{t("actionTable.filters.anyOwner")}</option>
+      <option value={NOBODY}>{t("actionTable.filters.unassigned")}</option>
+      {shown.map((owner) => (
+        <option key={owner} value={PERSON + owner} dir="auto">
+          {owner}
+        </option>
+      ))}
+    </FilterSelect>
   );
 }
 
@@ -154,29 +89,22 @@ function DueSelect({
   onChange: (due: DueFilter | null) => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   return (
-    <div className="filter-field">
-      <label className="filter-legend" htmlFor={id}>
-        {t("actionTable.filters.due")}
-      </label>
-      <select
-        id={id}
-        className="select-input"
-        value={value ?? ""}
-        data-testid="actions-filter-due"
-        onChange={(event) => {
-          onChange(DUE_FILTERS.find((d) => d === event.target.value) ?? null);
-        }}
-      >
-        <option value="">{t("actionTable.filters.dueAny")}</option>
-        {DUE_FILTERS.map((due) => (
-          <option key={due} value={due}>
-            {t(DUE_LABEL[due])}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect
+      label={t("actionTable.filters.due")}
+      value={value ?? ""}
+      testId="actions-filter-due"
+      onChange={(next) => {
+        onChange(DUE_FILTERS.find((d) => d === next) ?? null);
+      }}
+    >
+      <option value="">{t("actionTable.filters.dueAny")}</option>
+      {DUE_FILTERS.map((due) => (
+        <option key={due} value={due}>
+          {t(DUE_LABEL[due])}
+        </option>
+      ))}
+    </FilterSelect>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
-import { WhyNotes } from "../../empathy/links/WhyNotes";
+import { Slot } from "../../../kit/slots";
 import type { LaidOutNode } from "./layout";
 import type { NodeLabels } from "./nodes";
 
@@ -96,7 +96,7 @@ export function DetailsPanel({ box, tree, labels, onClose }: DetailsPanelProps) 
               ))}
             </ul>
           )}
-          <WhyNotes whyId={why.id} />
+          <Slot name="whyNotes" props={{ whyId: why.id }} />
         </>
       )}
     </aside>

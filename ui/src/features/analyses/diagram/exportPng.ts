@@ -6,7 +6,7 @@
  * the page's own (bundled, already loaded) fonts. Either way the PNG holds
  * the whole diagram.
  */
-import { loadPageFonts } from "./measure";
+import { loadPageFonts } from "../../../kit/pageFonts";
 import { SCENE_FONT, type Scene, type Shape } from "./scene";
 
 /** Canvas limits that hold in WebKit, Chromium and Firefox. */

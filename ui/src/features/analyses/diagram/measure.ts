@@ -4,38 +4,9 @@
  * layout's estimate stands in.
  */
 import { useEffect, useMemo, useState } from "react";
+import { loadPageFonts, pageFontsLoaded } from "../../../kit/pageFonts";
 import { GEOMETRY, type Measure, estimateWidth } from "./layout";
 import { SCENE_FONT } from "./scene";
-
-const FACES = [
-  { family: "Noto Sans", sample: "a" },
-  { family: "Noto Sans Arabic", sample: "\u0627" },
-];
-const WEIGHTS = ["400", "600"];
-
-function fontSet(): FontFaceSet | undefined {
-  return (document as Partial<Document>).fonts;
-}
-
-/** True when the bundled faces the diagram uses are loaded (or cannot be checked). */
-export function pageFontsLoaded(): boolean {
-  const fonts = fontSet();
-  if (fonts === undefined) return true;
-  return WEIGHTS.every((w) =>
-    FACES.every((f) => fonts.check(`${w} ${String(GEOMETRY.fontSize)}px "${f.family}"`, f.sample)),
-  );
-}
-
-/** Loads the bundled faces the diagram uses; never rejects. */
-export async function loadPageFonts(): Promise<void> {
-  const fonts = fontSet();
-  if (fonts === undefined) return;
-  await Promise.all(
-    WEIGHTS.flatMap((w) =>
-      FACES.map((f) => fonts.load(`${w} ${String(GEOMETRY.fontSize)}px "${f.family}"`, f.sample)),
-    ),
-  ).catch(() => undefined);
-}
 
 /** A canvas-backed measure, or null where there is no real canvas (jsdom). */
 export function canvasMeasure(): Measure | null {

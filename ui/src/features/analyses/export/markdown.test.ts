@@ -3,7 +3,8 @@ import { makeAnalysis, makeWhy } from "../../../api/mock-analysis";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import i18n from "../../../i18n";
-import { analysisMarkdown, escapeMarkdown, exportFileName } from "./markdown";
+import { analysisMarkdown } from "./markdown";
+import { escapeMarkdown, exportFileName } from "../../../kit/markdown";
 
 const PROBLEM_ID = "0190a000-0000-7000-8000-000000000001";
 

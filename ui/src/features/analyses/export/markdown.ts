@@ -10,30 +10,9 @@ import type { Language } from "../../../bindings/Language";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import { INTL_LOCALES } from "../../../i18n/format";
 import { formatDay } from "../../../i18n/format";
+import { escapeMarkdown } from "../../../kit/markdown";
 import { indexTree, type TreeIndex } from "../model/tree";
 import { causeClause, chainEnds, downwardReading, upwardSentences } from "../readback/sentences";
-
-/** Characters with a meaning anywhere in a line of Markdown (CommonMark inline syntax, HTML, tables). */
-const INLINE_SPECIAL = /[\\`*_[\]<>|~&]/g;
-
-/**
- * Escapes one line of user text so Markdown shows it literally: inline
- * syntax everywhere, and what would start a block (heading, list, quote,
- * rule, numbered item) at the start of the line.
- */
-function escapeLine(line: string): string {
-  let out = line.replace(INLINE_SPECIAL, "\\$&");
-  // Leading spaces would turn the line into a code block or a nested item.
-  out = out.replace(/^\s+/, "");
-  out = out.replace(/^([#+=-])/, "\\$1");
-  out = out.replace(/^(\d+)([.)])/, "$1\\$2");
-  return out;
-}
-
-/** Escapes user text for a Markdown paragraph; line breaks are kept as hard breaks. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\r\n?/g, "\n").trim().split("\n").map(escapeLine).join("\\\n");
-}
 
 /** User text inside a list item: continuation lines are indented to stay in the item. */
 function inItem(text: string, indent: string): string {
@@ -150,18 +129,4 @@ export function analysisMarkdown(tree: AnalysisTree, t: TFunction, language: Lan
   }
 
   return `${out.join("\n").trimEnd()}\n`;
-}
-
-/** A file name for the export: the title without characters file systems refuse. */
-export function exportFileName(title: string, fallback: string): string {
-  const cleaned = title
-    // eslint-disable-next-line no-control-regex -- control characters are what is being removed
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-")
-    .trim()
-    .replace(/^\.+/, "");
-  const base = Array.from(cleaned === "" ? fallback : cleaned)
-    .slice(0, 120)
-    .join("")
-    .trim();
-  return `${base}.md`;
 }

@@ -12,7 +12,7 @@ import {
   useChipList,
   useFailureMessage,
 } from "../../../kit/fields/inPlace";
-import { ParticipantsEditor } from "./ParticipantsEditor";
+import { ParticipantsEditor } from "../../../kit/fields/ParticipantsEditor";
 import { useAnalysisEdit } from "./useAnalysisEdit";
 
 /** The limits the core checks on an analysis (crates/rootwise-core/src/analysis/write.rs). */

@@ -6,7 +6,7 @@ import type { Evidence } from "../../../bindings/Evidence";
 import type { NewEvidence } from "../../../bindings/NewEvidence";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import type { WhyStatus } from "../../../bindings/WhyStatus";
-import { WhyNotes } from "../../empathy/links/WhyNotes";
+import { Slot } from "../../../kit/slots";
 import { Field } from "../../../kit/fields";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { evidenceMessages } from "./messages";
@@ -389,7 +389,7 @@ export function DetailsPanel({ node, editor, focusRequest, onClose }: DetailsPan
           }}
         />
       </section>
-      <WhyNotes whyId={node.id} />
+      <Slot name="whyNotes" props={{ whyId: node.id }} />
     </aside>
   );
 }

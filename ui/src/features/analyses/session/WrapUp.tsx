@@ -10,7 +10,7 @@ import { chainTo, type TreeIndex } from "../model/tree";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { CheckNotes, EvidenceList } from "./AnswerCard";
 import { EvidenceForm } from "./EvidenceForm";
-import { NewActionForm } from "../../actions/create/NewActionForm";
+import { Slot } from "../../../kit/slots";
 import { clip, SESSION_LIMITS } from "./messages";
 import { rootCauseCandidates } from "./steps";
 
@@ -232,22 +232,24 @@ function ActionForCause({
         </ul>
       )}
       {open ? (
-        <NewActionForm
-          problemId={problemId}
-          variant="brief"
-          causeIds={[node.id]}
-          initialTitle={
-            node.actionIntent ??
-            clip(t("session.action.suggestion", { cause: node.text.trim() }), SESSION_LIMITS.actionIntent)
-          }
-          titleLabel={t("session.action.label")}
-          testIdBase="action"
-          onCreated={(action) => {
-            setCreated(action);
-            announce(t("session.action.announced", { action: action.title }));
-            close();
+        <Slot
+          name="newActionForm"
+          props={{
+            problemId,
+            variant: "brief",
+            causeIds: [node.id],
+            initialTitle:
+              node.actionIntent ??
+              clip(t("session.action.suggestion", { cause: node.text.trim() }), SESSION_LIMITS.actionIntent),
+            titleLabel: t("session.action.label"),
+            testIdBase: "action",
+            onCreated: (action) => {
+              setCreated(action);
+              announce(t("session.action.announced", { action: action.title }));
+              close();
+            },
+            onCancel: close,
           }}
-          onCancel={close}
         />
       ) : (
         <button

@@ -10,7 +10,7 @@ import { describeError } from "../../../i18n/errors";
 import { currentLanguage } from "../../../i18n";
 import { INTL_LOCALES } from "../../../i18n/format";
 import { formatDay, useDayFormat } from "../../../i18n/format";
-import { ParticipantsEditor } from "../../analyses/header/ParticipantsEditor";
+import { ParticipantsEditor } from "../../../kit/fields/ParticipantsEditor";
 import { describeFieldIssue, Field, fieldIssuesFromError } from "../../../kit/fields";
 import { ExportButtons } from "../export/ExportButtons";
 import { useProblemOptions } from "./useProblemOptions";

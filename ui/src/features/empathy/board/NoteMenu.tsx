@@ -1,16 +1,8 @@
 import type { TFunction } from "i18next";
-import {
-  memo,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-} from "react";
+import { memo } from "react";
 import type { Area } from "../../../bindings/Area";
 import type { Note } from "../../../bindings/Note";
-import { currentLanguage, directionOf } from "../../../i18n";
+import { usePopupMenu } from "../../../kit/menu/usePopupMenu";
 import { AREA_LIST } from "./model";
 import type { NoteHandlers } from "./NoteCard";
 
@@ -18,17 +10,6 @@ interface NoteMenuProps {
   note: Note;
   handlers: Pick<NoteHandlers, "startEdit" | "move" | "remove">;
   t: TFunction;
-}
-
-function placeMenu(button: HTMLElement, menuHeight: number): CSSProperties {
-  const rect = button.getBoundingClientRect();
-  const rtl = directionOf(currentLanguage()) === "rtl";
-  const below = rect.bottom + 4 + menuHeight <= window.innerHeight || rect.top < menuHeight + 4;
-  return {
-    position: "fixed",
-    insetInlineStart: rtl ? window.innerWidth - rect.right : rect.left,
-    ...(below ? { insetBlockStart: rect.bottom + 4 } : { insetBlockEnd: window.innerHeight - rect.top + 4 }),
-  };
 }
 
 /**
@@ -46,73 +27,9 @@ export const NoteMenu = memo(function NoteMenu({ note, handlers, t }: NoteMenuPr
   const onDelete = () => {
     handlers.remove(note);
   };
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLUListElement>(null);
-  const [open, setOpen] = useState(false);
-  const [place, setPlace] = useState<CSSProperties>({ position: "fixed" });
-
-  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
-  const close = (refocus: boolean) => {
-    setOpen(false);
-    if (refocus) buttonRef.current?.focus();
-  };
-
-  useLayoutEffect(() => {
-    if (!open || buttonRef.current === null) return;
-    setPlace(placeMenu(buttonRef.current, menuRef.current?.offsetHeight ?? 0));
-    items()[0]?.focus();
-  }, [open]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    const onScroll = (event: Event) => {
-      if (!menuRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown, true);
-    window.addEventListener("scroll", onScroll, true);
-    window.addEventListener("resize", onScroll);
-    return () => {
-      document.removeEventListener("pointerdown", onPointerDown, true);
-      window.removeEventListener("scroll", onScroll, true);
-      window.removeEventListener("resize", onScroll);
-    };
-  }, [open]);
-
-  const onMenuKeyDown = (event: KeyboardEvent) => {
-    event.stopPropagation();
-    const list = items();
-    const index = list.indexOf(document.activeElement as HTMLElement);
-    const focusAt = (i: number) => {
-      list[(i + list.length) % list.length]?.focus();
-    };
-    switch (event.key) {
-      case "ArrowDown":
-        focusAt(index + 1);
-        break;
-      case "ArrowUp":
-        focusAt(index - 1);
-        break;
-      case "Home":
-        focusAt(0);
-        break;
-      case "End":
-        focusAt(list.length - 1);
-        break;
-      case "Escape":
-        close(true);
-        break;
-      case "Tab":
-        close(false);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
+  const { open, setOpen, toggle, place, buttonRef, menuRef, onMenuKeyDown, onButtonKeyDown } = usePopupMenu({
+    containKeys: true,
+  });
 
   const pick = (run: () => void) => () => {
     setOpen(false);
@@ -140,15 +57,9 @@ export const NoteMenu = memo(function NoteMenu({ note, handlers, t }: NoteMenuPr
         }}
         onClick={(event) => {
           event.stopPropagation();
-          setOpen((was) => !was);
+          toggle();
         }}
-        onKeyDown={(event) => {
-          event.stopPropagation();
-          if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-            event.preventDefault();
-            setOpen(true);
-          }
-        }}
+        onKeyDown={onButtonKeyDown}
       >
         <span aria-hidden="true">⋯</span>
       </button>

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { usePersonaPicture } from "../../../api/personas";
 import type { Persona } from "../../../bindings/Persona";
-import { initials } from "../../personas/model";
+import { initials } from "../../../kit/initials";
 
 /** The persona in the middle of the board: picture (or initials), name and segment. */
 export function PersonaCentre({ persona }: { persona: Persona }) {

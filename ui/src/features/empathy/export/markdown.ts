@@ -10,7 +10,7 @@ import type { Board } from "../../../bindings/Board";
 import type { Language } from "../../../bindings/Language";
 import type { Note } from "../../../bindings/Note";
 import { INTL_LOCALES } from "../../../i18n/format";
-import { escapeMarkdown, exportFileName } from "../../analyses/export/markdown";
+import { escapeMarkdown, exportFileName } from "../../../kit/markdown";
 import { formatDay } from "../../../i18n/format";
 import { AREA_LIST, notesOf } from "../board/model";
 

@@ -10,9 +10,9 @@ import type { Area } from "../../../bindings/Area";
 import type { Board } from "../../../bindings/Board";
 import type { Note } from "../../../bindings/Note";
 import type { NoteColour } from "../../../bindings/NoteColour";
-import { loadPageFonts } from "../../analyses/diagram/measure";
+import { loadPageFonts } from "../../../kit/pageFonts";
 import { notesOf } from "../board/model";
-import { initials } from "../../personas/model";
+import { initials } from "../../../kit/initials";
 
 const FONT = `"Noto Sans", "Noto Sans Arabic", sans-serif`;
 const WIDTH = 1600;

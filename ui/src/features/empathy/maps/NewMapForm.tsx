@@ -10,7 +10,7 @@ import { queryKeys } from "../../../api/queries";
 import type { EmpathyMap } from "../../../bindings/EmpathyMap";
 import type { NewMap } from "../../../bindings/NewMap";
 import { describeError } from "../../../i18n/errors";
-import { ParticipantsEditor } from "../../analyses/header/ParticipantsEditor";
+import { ParticipantsEditor } from "../../../kit/fields/ParticipantsEditor";
 import { checkText, Field, useFormIssues, type FieldIssue } from "../../../kit/fields";
 import { useProblemOptions } from "../board/useProblemOptions";
 

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useCloseProblem } from "../../../api/actions";
 import type { Problem } from "../../../bindings/Problem";
 import type { Status } from "../../../bindings/Status";
-import { ReasonDialog } from "../../actions/detail/ReasonDialog";
+import { ReasonDialog } from "../../../kit/dialogs/ReasonDialog";
 import { fieldIssuesFromError, StatusSelect } from "../../../kit/fields";
 import { InPlaceChoice, type Failure } from "../../../kit/fields/inPlace";
 import { useInlineEdit } from "./useInlineEdit";

@@ -1,10 +1,10 @@
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import type { HistoryEntry } from "../../../bindings/HistoryEntry";
 import type { MergedProblem } from "../../../bindings/MergedProblem";
 import en from "../../../i18n/en.json";
 import { formatTimestamp, useDateTimeFormat } from "../../../i18n/format";
+import { HistoryList } from "../../../kit/history/HistoryList";
 import { CHANNELS, SEVERITIES, STATUS_ORDER } from "../../../kit/fields";
 import { formatDay, useDayFormat } from "../../../i18n/format";
 
@@ -143,33 +143,14 @@ export function History({
   const { t } = useTranslation();
   const time = useDateTimeFormat();
   const day = useDayFormat();
-  const headingId = useId();
-  const newestFirst = [...history].sort((a, b) => b.seq - a.seq);
   const context: ValueContext = { t, day, time, merged };
   return (
-    <section className="detail-section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="detail-section-title">
-        {t("problemDetail.history.heading")}
-      </h2>
-      {newestFirst.length === 0 ? (
-        <p className="muted">{t("problemDetail.history.empty")}</p>
-      ) : (
-        <ol className="history-list" aria-labelledby={headingId}>
-          {newestFirst.map((entry) => (
-            <li key={entry.seq} className="history-row" data-testid="history-row">
-              <div className="history-change">
-                <Change entry={entry} context={context} />
-              </div>
-              <div className="history-meta">
-                <bdi className="history-author">
-                  {entry.author === "" ? t("problemDetail.noAuthor") : entry.author}
-                </bdi>
-                <time dateTime={entry.at}>{formatTimestamp(time, entry.at)}</time>
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <HistoryList
+      heading={t("problemDetail.history.heading")}
+      entries={history}
+      empty={t("problemDetail.history.empty")}
+      rowTestId="history-row"
+      renderChange={(entry) => <Change entry={entry} context={context} />}
+    />
   );
 }

@@ -1,12 +1,11 @@
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useProblemActions } from "../../../api/actions";
 import type { ActionRow } from "../../../bindings/ActionRow";
 import { describeError } from "../../../i18n/errors";
-import { NewActionForm } from "../../actions/create/NewActionForm";
-import { ActionUndoToastHost } from "../../actions/detail/UndoDeleteAction";
-import { FlagBadges, KindBadge, StatusBadge } from "../../actions/shared/ActionBadges";
+import { Slot } from "../../../kit/slots";
+import { FlagBadges, KindBadge, StatusBadge } from "../../../kit/ActionBadges";
 import { formatDay, useDayFormat } from "../../../i18n/format";
 import { ActionEffectChart } from "./ActionEffectChart";
 
@@ -69,10 +68,17 @@ export function ProblemActions({ problemId }: { problemId: string }) {
   const openRef = useRef<HTMLButtonElement>(null);
   const rows = actions.data ?? [];
 
+  // Closing the form gives focus back to "Add action" as soon as it is drawn again.
+  const refocusAdd = useRef(false);
   const closeForm = () => {
+    refocusAdd.current = true;
     setAdding(false);
-    requestAnimationFrame(() => openRef.current?.focus());
   };
+  useEffect(() => {
+    if (adding || !refocusAdd.current) return;
+    refocusAdd.current = false;
+    openRef.current?.focus();
+  }, [adding]);
 
   return (
     <section
@@ -104,13 +110,16 @@ export function ProblemActions({ problemId }: { problemId: string }) {
         )}
       </div>
       {adding && (
-        <NewActionForm
-          problemId={problemId}
-          onCreated={(action) => {
-            setAnnouncement(t("problemActions.created", { title: action.title }));
-            closeForm();
+        <Slot
+          name="newActionForm"
+          props={{
+            problemId,
+            onCreated: (action) => {
+              setAnnouncement(t("problemActions.created", { title: action.title }));
+              closeForm();
+            },
+            onCancel: closeForm,
           }}
-          onCancel={closeForm}
         />
       )}
       {actions.isError && (
@@ -139,7 +148,7 @@ export function ProblemActions({ problemId }: { problemId: string }) {
       <p className="visually-hidden" role="status" data-testid="problem-actions-announcement">
         {announcement}
       </p>
-      <ActionUndoToastHost />
+      <Slot name="actionUndoToast" props={{}} />
     </section>
   );
 }

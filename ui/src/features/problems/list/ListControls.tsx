@@ -15,6 +15,7 @@ import {
   type ListFilters,
 } from "./filters";
 import type { UpdateOptions } from "./useListFilters";
+import { ChoiceGroup, FilterSelect } from "../../../kit/filters/FilterChips";
 
 /** How long typing in the search field pauses before the list is asked again. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -104,56 +105,6 @@ function SearchField({ value, onCommit, onArrowDown, inputRef }: SearchFieldProp
   );
 }
 
-interface ChoiceGroupProps<T extends string> {
-  legend: string;
-  testIdPrefix: string;
-  values: readonly T[];
-  checked: readonly T[];
-  label: (value: T) => string;
-  onChange: (next: T[]) => void;
-}
-
-/** A row of on/off chips, one checkbox each; none checked means "any". */
-function ChoiceGroup<T extends string>({
-  legend,
-  testIdPrefix,
-  values,
-  checked,
-  label,
-  onChange,
-}: ChoiceGroupProps<T>) {
-  const legendId = useId();
-  return (
-    <div className="filter-group" role="group" aria-labelledby={legendId}>
-      <span id={legendId} className="filter-legend">
-        {legend}
-      </span>
-      <div className="filter-chips">
-        {values.map((value) => {
-          const on = checked.includes(value);
-          return (
-            <label key={value} className="chip">
-              <input
-                type="checkbox"
-                checked={on}
-                data-testid={`${testIdPrefix}-${value}`}
-                onChange={() => {
-                  onChange(
-                    on
-                      ? checked.filter((v) => v !== value)
-                      : values.filter((v) => v === value || checked.includes(v)),
-                  );
-                }}
-              />
-              <span>{label(value)}</span>
-            </label>
-          );
-        })}
-      </div>
-    </div>
-  );
-}
-
 interface SuggestionSelectProps {
   field: Extract<SuggestField, "owner" | "tag">;
   label: string;
@@ -166,32 +117,18 @@ interface SuggestionSelectProps {
 /** Owner or tag: one of the values used in the workspace so far (the core's suggestions). */
 function SuggestionSelect({ field, label, anyLabel, value, testId, onChange }: SuggestionSelectProps) {
   const suggestions = useSuggestions(field);
-  const id = useId();
   const options = suggestions.data ?? [];
   // A value from the URL that is no longer suggested still shows as chosen.
   const shown = value !== "" && !options.includes(value) ? [value, ...options] : options;
   return (
-    <div className="filter-field">
-      <label className="filter-legend" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="select-input"
-        value={value}
-        data-testid={testId}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
-      >
-        <option value="">{anyLabel}</option>
-        {shown.map((option) => (
-          <option key={option} value={option} dir="auto">
-            {option}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect label={label} value={value} testId={testId} onChange={onChange}>
+      <option value="">{anyLabel}</option>
+      {shown.map((option) => (
+        <option key={option} value={option} dir="auto">
+          {option}
+        </option>
+      ))}
+    </FilterSelect>
   );
 }
 

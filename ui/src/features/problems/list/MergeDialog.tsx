@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMergeProblems } from "../../../api/queries";
 import type { Problem } from "../../../bindings/Problem";
 import { describeError } from "../../../i18n/errors";
-import { focusableIn, useModalKeys } from "../../../shortcuts/focusTrap";
+import { ModalDialog } from "../../../kit/dialogs/ModalDialog";
 import { formatDay, useDayFormat } from "../../../i18n/format";
 
 /** The problem suggested to survive: the one reported most often, then the one reported first. */
@@ -26,28 +26,15 @@ interface MergeDialogProps {
  */
 export function MergeDialog({ problems, onClose, onMerged }: MergeDialogProps) {
   const { t } = useTranslation();
-  const titleId = useId();
+  const nameId = useId();
   const explainId = useId();
   const errorId = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
   const dayFormat = useDayFormat();
   const merge = useMergeProblems();
   const [first, second] = problems;
   const [survivorId, setSurvivorId] = useState(() => suggestedSurvivor(first, second).id);
 
-  // Focus moves to the chosen survivor on open and back to where it was on close.
-  useEffect(() => {
-    const previous = document.activeElement;
-    const dialog = dialogRef.current;
-    const checked = dialog?.querySelector<HTMLElement>("input:checked");
-    (checked ?? (dialog ? focusableIn(dialog)[0] : undefined))?.focus();
-    return () => {
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
-    };
-  }, []);
-
   const pending = merge.isPending;
-  useModalKeys(dialogRef, onClose, pending);
 
   const confirm = () => {
     const survivor = survivorId === first.id ? first : second;
@@ -63,75 +50,66 @@ export function MergeDialog({ problems, onClose, onMerged }: MergeDialogProps) {
   };
 
   return (
-    <div
-      className="overlay-backdrop"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget && !pending) onClose();
-      }}
+    // Focus moves to the chosen survivor on open and back to where it was on close.
+    <ModalDialog
+      title={t("problemList.merge.title")}
+      className="merge-dialog"
+      describedBy={explainId}
+      testId="merge-dialog"
+      pending={pending}
+      onClose={onClose}
     >
-      <div
-        ref={dialogRef}
-        className="overlay merge-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={explainId}
-        data-testid="merge-dialog"
-        tabIndex={-1}
-      >
-        <h2 id={titleId}>{t("problemList.merge.title")}</h2>
-        <fieldset className="merge-choices" disabled={pending}>
-          <legend className="field-label">{t("problemList.merge.legend")}</legend>
-          {problems.map((problem) => (
-            <label key={problem.id} className="merge-choice">
-              <input
-                type="radio"
-                name={`${titleId}-survivor`}
-                value={problem.id}
-                checked={survivorId === problem.id}
-                data-testid={`merge-survivor-${problem.id}`}
-                onChange={() => {
-                  setSurvivorId(problem.id);
-                }}
-              />
-              <span className="merge-choice-text">
-                <span className="merge-choice-title">
-                  <bdi>{problem.title}</bdi>
-                </span>
-                <span className="merge-choice-meta">
-                  <span>
-                    {t("problemList.merge.reported", { date: formatDay(dayFormat, problem.reportedOn) })}
-                  </span>
-                  <span>{t("problemList.row.occurrences", { count: problem.occurrenceCount })}</span>
-                  <span>{t(`problem.status.${problem.status}`)}</span>
-                </span>
+      <fieldset className="merge-choices" disabled={pending}>
+        <legend className="field-label">{t("problemList.merge.legend")}</legend>
+        {problems.map((problem) => (
+          <label key={problem.id} className="merge-choice">
+            <input
+              type="radio"
+              name={`${nameId}-survivor`}
+              value={problem.id}
+              checked={survivorId === problem.id}
+              data-testid={`merge-survivor-${problem.id}`}
+              onChange={() => {
+                setSurvivorId(problem.id);
+              }}
+            />
+            <span className="merge-choice-text">
+              <span className="merge-choice-title">
+                <bdi>{problem.title}</bdi>
               </span>
-            </label>
-          ))}
-        </fieldset>
-        <p id={explainId} className="overlay-hint">
-          {t("problemList.merge.explain")}
+              <span className="merge-choice-meta">
+                <span>
+                  {t("problemList.merge.reported", { date: formatDay(dayFormat, problem.reportedOn) })}
+                </span>
+                <span>{t("problemList.row.occurrences", { count: problem.occurrenceCount })}</span>
+                <span>{t(`problem.status.${problem.status}`)}</span>
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p id={explainId} className="overlay-hint">
+        {t("problemList.merge.explain")}
+      </p>
+      {merge.isError && (
+        <p id={errorId} className="field-error" role="alert" data-testid="merge-error">
+          {t("problemList.merge.error", { reason: describeError(t, merge.error) })}
         </p>
-        {merge.isError && (
-          <p id={errorId} className="field-error" role="alert" data-testid="merge-error">
-            {t("problemList.merge.error", { reason: describeError(t, merge.error) })}
-          </p>
-        )}
-        <div className="button-row dialog-actions">
-          <button type="button" className="button" disabled={pending} onClick={onClose}>
-            {t("problemList.merge.cancel")}
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={pending}
-            data-testid="merge-confirm"
-            onClick={confirm}
-          >
-            {pending ? t("problemList.merge.merging") : t("problemList.merge.confirm")}
-          </button>
-        </div>
+      )}
+      <div className="button-row dialog-actions">
+        <button type="button" className="button" disabled={pending} onClick={onClose}>
+          {t("problemList.merge.cancel")}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={pending}
+          data-testid="merge-confirm"
+          onClick={confirm}
+        >
+          {pending ? t("problemList.merge.merging") : t("problemList.merge.confirm")}
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

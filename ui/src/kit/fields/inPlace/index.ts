@@ -1,6 +1,8 @@
 /** Fields edited in place, shared by the problem page and the analysis header. */
 export {
   useInPlaceEdit,
+  useFieldEdit,
+  type FieldEditOptions,
   useFailureMessage,
   type Failure,
   type InlineEdit,

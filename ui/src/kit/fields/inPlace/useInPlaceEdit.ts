@@ -130,3 +130,37 @@ export function useFailureMessage(
   const issue = issues.get(field) ?? issues.values().next().value;
   return issue !== undefined ? describeFieldIssue(t, issue, transition) : describeError(t, failure.error);
 }
+
+/** A field saved as one edit of its record: the value stored now, its rule and the edit that stores a new value. */
+export interface FieldEditOptions<T, E> {
+  /** The value stored now. */
+  saved: T;
+  equal?: (a: T, b: T) => boolean;
+  /** The rule this value breaks, checked before any round trip; null when fine. */
+  check: (value: T) => FieldIssue | null;
+  toEdit: (value: T) => E;
+  /** Called after the core stored a new value. */
+  onSaved?: () => void;
+}
+
+/**
+ * `useInPlaceEdit` for a field of a record (problem, analysis, action,
+ * persona): `send` stores one edit (a mutation's `mutateAsync`), `stored`
+ * sees what the core answered before `onSaved` runs.
+ */
+export function useFieldEdit<T, E, R>(
+  send: (edit: E) => Promise<R>,
+  { saved, equal, check, toEdit, onSaved }: FieldEditOptions<T, E>,
+  stored?: (result: R) => void,
+): InlineEdit<T> {
+  return useInPlaceEdit({
+    saved,
+    equal,
+    check,
+    save: (value: T) => send(toEdit(value)),
+    onSaved: (result) => {
+      stored?.(result);
+      onSaved?.();
+    },
+  });
+}

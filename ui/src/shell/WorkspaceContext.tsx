@@ -1,6 +1,6 @@
 import { createContext, useContext, useState } from "react";
-import { chooseNewWorkspaceFile, chooseWorkspaceFile } from "../../api/commands";
-import { toAppError, type AppError } from "../../api/errors";
+import { chooseNewWorkspaceFile, chooseWorkspaceFile } from "../api/commands";
+import { toAppError, type AppError } from "../api/errors";
 
 export interface WorkspaceActions {
   /** Opens (or creates) the workspace at `path`; a failure shows the workspace error screen. */

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { RemovableItem, type ControlProps } from "../../../kit/fields";
+import { RemovableItem, type ControlProps } from ".";
 
 interface ParticipantsEditorProps extends ControlProps {
   value: readonly string[];

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import type { ActionFlags } from "../../../bindings/ActionFlags";
-import type { ActionKind } from "../../../bindings/ActionKind";
-import type { ActionStatus } from "../../../bindings/ActionStatus";
-import type { Priority } from "../../../bindings/Priority";
+import type { ActionFlags } from "../bindings/ActionFlags";
+import type { ActionKind } from "../bindings/ActionKind";
+import type { ActionStatus } from "../bindings/ActionStatus";
+import type { Priority } from "../bindings/Priority";
 
 /** The flags in the order they are shown (most pressing first). */
 export const FLAG_KEYS = ["overdue", "checkDue", "recurred", "noRootCause"] as const;
