@@ -139,32 +139,52 @@ export function DetailLayout({ main, propertiesLabel, side }: DetailLayoutProps)
   );
 }
 
+/** The delete mutation of a record (from `src/api`): sends its id. */
+interface DeleteMutation {
+  mutate: (id: string, options: { onSuccess: () => void; onError: (error: AppError) => void }) => void;
+  isPending: boolean;
+}
+
 interface DeleteRecordProps {
+  id: string;
+  remove: DeleteMutation;
   testId: string;
-  pending: boolean;
   label: string;
   pendingLabel: string;
-  /** Why the last delete failed, translated; null when it did not. */
-  failure: string | null;
-  onDelete: () => void;
+  /** Why the delete failed, translated. */
+  failed: (error: AppError) => string;
+  /** After the core moved it to the trash (offer Undo, leave the page). */
+  onDeleted: () => void;
 }
 
 /** The page's Delete (to the trash), and why it failed. */
-export function DeleteRecord({ testId, pending, label, pendingLabel, failure, onDelete }: DeleteRecordProps) {
+export function DeleteRecord({
+  id,
+  remove,
+  testId,
+  label,
+  pendingLabel,
+  failed,
+  onDeleted,
+}: DeleteRecordProps) {
+  const [error, setError] = useState<AppError | null>(null);
   return (
     <div className="detail-delete">
       <button
         type="button"
         className="button button--danger"
-        disabled={pending}
+        disabled={remove.isPending}
         data-testid={testId}
-        onClick={onDelete}
+        onClick={() => {
+          setError(null);
+          remove.mutate(id, { onSuccess: onDeleted, onError: setError });
+        }}
       >
-        {pending ? pendingLabel : label}
+        {remove.isPending ? pendingLabel : label}
       </button>
-      {failure !== null && (
+      {error !== null && (
         <p className="field-error" role="alert" data-testid={`${testId}-error`}>
-          {failure}
+          {failed(error)}
         </p>
       )}
     </div>

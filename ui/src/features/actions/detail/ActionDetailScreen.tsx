@@ -1,9 +1,8 @@
 import { Breadcrumb } from "../../../kit/detail/Breadcrumb";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { useAction, useDeleteAction } from "../../../api/actions";
-import type { AppError } from "../../../api/errors";
 import type { ActionDetail } from "../../../bindings/ActionDetail";
 import { NotFoundState } from "../../../kit/LoadStates";
 import {
@@ -56,24 +55,18 @@ function DeleteButton({ detail }: { detail: ActionDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const remove = useDeleteAction();
-  const [error, setError] = useState<AppError | null>(null);
   const { id, title, problemId } = detail.action;
   return (
     <DeleteRecord
+      id={id}
+      remove={remove}
       testId="action-delete"
-      pending={remove.isPending}
       label={t("actionDetail.delete")}
       pendingLabel={t("actionDetail.deleting")}
-      failure={error === null ? null : t("actionDetail.deleteFailed", { reason: describeError(t, error) })}
-      onDelete={() => {
-        setError(null);
-        remove.mutate(id, {
-          onSuccess: () => {
-            offerUndoActionDelete({ id, title });
-            void navigate(`/problems/${problemId}`);
-          },
-          onError: setError,
-        });
+      failed={(error) => t("actionDetail.deleteFailed", { reason: describeError(t, error) })}
+      onDeleted={() => {
+        offerUndoActionDelete({ id, title });
+        void navigate(`/problems/${problemId}`);
       }}
     />
   );

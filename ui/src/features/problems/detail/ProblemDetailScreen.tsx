@@ -1,9 +1,8 @@
 import { Breadcrumb } from "../../../kit/detail/Breadcrumb";
 import { Slot } from "../../../kit/slots";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import type { AppError } from "../../../api/errors";
 import { useDeleteProblem, useProblemDetail } from "../../../api/queries";
 import type { ProblemDetail } from "../../../bindings/ProblemDetail";
 import { NotFoundState } from "../../../kit/LoadStates";
@@ -68,23 +67,17 @@ function DeleteButton({ id, title }: { id: string; title: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const remove = useDeleteProblem();
-  const [error, setError] = useState<AppError | null>(null);
   return (
     <DeleteRecord
+      id={id}
+      remove={remove}
       testId="problem-delete"
-      pending={remove.isPending}
       label={t("problemDetail.delete")}
       pendingLabel={t("problemDetail.deleting")}
-      failure={error === null ? null : t("problemDetail.deleteFailed", { reason: describeError(t, error) })}
-      onDelete={() => {
-        setError(null);
-        remove.mutate(id, {
-          onSuccess: () => {
-            offerUndoDelete({ id, title });
-            void navigate(LIST_PATH);
-          },
-          onError: setError,
-        });
+      failed={(error) => t("problemDetail.deleteFailed", { reason: describeError(t, error) })}
+      onDeleted={() => {
+        offerUndoDelete({ id, title });
+        void navigate(LIST_PATH);
       }}
     />
   );
