@@ -87,3 +87,41 @@ export function ModalDialog({
     </div>
   );
 }
+
+interface DialogButtonsProps {
+  pending: boolean;
+  /** Closes without doing anything. */
+  backLabel: string;
+  onBack: () => void;
+  confirmLabel: string;
+  confirmTestId: string;
+  /** Without it the confirm button submits the dialog's form. */
+  onConfirm?: () => void;
+}
+
+/** A dialog's Back and confirm buttons, both held while a change is pending. */
+export function DialogButtons({
+  pending,
+  backLabel,
+  onBack,
+  confirmLabel,
+  confirmTestId,
+  onConfirm,
+}: DialogButtonsProps) {
+  return (
+    <div className="button-row dialog-actions">
+      <button type="button" className="button" disabled={pending} onClick={onBack}>
+        {backLabel}
+      </button>
+      <button
+        type={onConfirm === undefined ? "submit" : "button"}
+        className="button button--primary"
+        disabled={pending}
+        data-testid={confirmTestId}
+        onClick={onConfirm}
+      >
+        {confirmLabel}
+      </button>
+    </div>
+  );
+}

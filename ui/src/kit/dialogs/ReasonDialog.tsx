@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { AppError } from "../../api/errors";
 import { describeError } from "../../i18n/errors";
 import { describeFieldIssue, fieldIssuesFromError, type FieldIssue } from "../fields";
-import { ModalDialog } from "./ModalDialog";
+import { DialogButtons, ModalDialog } from "./ModalDialog";
 
 interface ReasonDialogProps {
   title: string;
@@ -140,19 +140,13 @@ export function ReasonDialog({
             {general}
           </p>
         )}
-        <div className="button-row dialog-actions">
-          <button type="button" className="button" disabled={pending} onClick={onClose}>
-            {t("actionDetail.dialog.back")}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={pending}
-            data-testid={`${testId}-confirm`}
-          >
-            {confirmLabel}
-          </button>
-        </div>
+        <DialogButtons
+          pending={pending}
+          backLabel={t("actionDetail.dialog.back")}
+          onBack={onClose}
+          confirmLabel={confirmLabel}
+          confirmTestId={`${testId}-confirm`}
+        />
       </form>
     </ModalDialog>
   );

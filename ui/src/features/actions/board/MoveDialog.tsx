@@ -2,7 +2,7 @@ import { useId, useRef, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useEditAction } from "../../../api/actions";
 import type { Action } from "../../../bindings/Action";
-import { ModalDialog } from "../../../kit/dialogs/ModalDialog";
+import { DialogButtons, ModalDialog } from "../../../kit/dialogs/ModalDialog";
 import { moveEdit } from "./moves";
 import { describeMoveError, moveFieldIssue } from "./moveMessages";
 
@@ -137,23 +137,19 @@ export function MoveDialog({ move, onClose, onMoved }: MoveDialogProps) {
             {otherError}
           </p>
         )}
-        <div className="button-row dialog-actions">
-          <button type="button" className="button" disabled={pending} onClick={onClose}>
-            {t("actionBoard.dialogBack")}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={pending}
-            data-testid="move-dialog-confirm"
-          >
-            {pending
+        <DialogButtons
+          pending={pending}
+          backLabel={t("actionBoard.dialogBack")}
+          onBack={onClose}
+          confirmLabel={
+            pending
               ? t("actionBoard.saving")
               : isCheck
                 ? t(`actionBoard.check.confirm_${result}`)
-                : t("actionBoard.cancel.confirm")}
-          </button>
-        </div>
+                : t("actionBoard.cancel.confirm")
+          }
+          confirmTestId="move-dialog-confirm"
+        />
       </form>
     </ModalDialog>
   );

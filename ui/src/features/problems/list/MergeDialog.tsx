@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useMergeProblems } from "../../../api/queries";
 import type { Problem } from "../../../bindings/Problem";
 import { describeError } from "../../../i18n/errors";
-import { ModalDialog } from "../../../kit/dialogs/ModalDialog";
+import { DialogButtons, ModalDialog } from "../../../kit/dialogs/ModalDialog";
 import { formatDay, useDayFormat } from "../../../i18n/format";
 
 /** The problem suggested to survive: the one reported most often, then the one reported first. */
@@ -96,20 +96,14 @@ export function MergeDialog({ problems, onClose, onMerged }: MergeDialogProps) {
           {t("problemList.merge.error", { reason: describeError(t, merge.error) })}
         </p>
       )}
-      <div className="button-row dialog-actions">
-        <button type="button" className="button" disabled={pending} onClick={onClose}>
-          {t("problemList.merge.cancel")}
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={pending}
-          data-testid="merge-confirm"
-          onClick={confirm}
-        >
-          {pending ? t("problemList.merge.merging") : t("problemList.merge.confirm")}
-        </button>
-      </div>
+      <DialogButtons
+        pending={pending}
+        backLabel={t("problemList.merge.cancel")}
+        onBack={onClose}
+        confirmLabel={pending ? t("problemList.merge.merging") : t("problemList.merge.confirm")}
+        confirmTestId="merge-confirm"
+        onConfirm={confirm}
+      />
     </ModalDialog>
   );
 }
