@@ -1,16 +1,11 @@
-import { QueryClientProvider, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
+import { DataProvider } from "./api/DataProvider";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { HashRouter, useNavigate } from "react-router";
 import { AppError, toAppError } from "./api/errors";
-import {
-  queryKeys,
-  useOpenWorkspace,
-  useSettings,
-  useWorkspaceChangedListener,
-  useWorkspaceStatus,
-} from "./api/queries";
-import type { WorkspaceStatus } from "./bindings/WorkspaceStatus";
+import { useSettings } from "./api/settings";
+import { useOpenWorkspace, useRecheckWorkspace, useWorkspaceStatus } from "./api/workspace";
 import { WorkspaceContext, type WorkspaceActions } from "./shell/WorkspaceContext";
 import { WorkspaceErrorScreen, type WorkspaceFailure } from "./features/workspace/WorkspaceErrorScreen";
 import { usePreferencesSync } from "./shell/preferences";
@@ -34,8 +29,7 @@ function Splash() {
 }
 
 function Root() {
-  useWorkspaceChangedListener();
-  const queryClient = useQueryClient();
+  const recheck = useRecheckWorkspace();
   const status = useWorkspaceStatus();
   const settings = useSettings();
   usePreferencesSync(settings.data);
@@ -46,7 +40,7 @@ function Root() {
 
   const open = useCallback(
     async (path: string) => {
-      const wasOpen = queryClient.getQueryData<WorkspaceStatus>(queryKeys.workspace)?.state === "open";
+      const wasOpen = status.data?.state === "open";
       try {
         const result = await openWorkspace(path);
         setOpenFailure(null);
@@ -56,7 +50,7 @@ function Root() {
         setOpenFailure({ path, error: toAppError(reason), canGoBack: wasOpen });
       }
     },
-    [openWorkspace, navigate, queryClient],
+    [openWorkspace, navigate, status.data],
   );
 
   const actions = useMemo<WorkspaceActions>(() => ({ open, opening }), [open, opening]);
@@ -78,7 +72,7 @@ function Root() {
     const shown = failure ?? { path: "", error: NO_WORKSPACE, canGoBack: false };
     const goBack = () => {
       setOpenFailure(null);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
+      recheck();
     };
     screen = <WorkspaceErrorScreen failure={shown} onBack={shown.canGoBack ? goBack : undefined} />;
   }
@@ -88,10 +82,10 @@ function Root() {
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
-    <QueryClientProvider client={queryClient}>
+    <DataProvider client={queryClient}>
       <HashRouter>
         <Root />
       </HashRouter>
-    </QueryClientProvider>
+    </DataProvider>
   );
 }

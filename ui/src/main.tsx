@@ -1,4 +1,5 @@
 // Bundled fonts (nothing loads from the network): Latin and Arabic, regular and semibold.
+import { createQueryClient } from "./api/freshness";
 import "@fontsource/noto-sans/latin-400.css";
 import "@fontsource/noto-sans/latin-600.css";
 import "@fontsource/noto-sans-arabic/arabic-400.css";
@@ -8,7 +9,6 @@ import "./i18n";
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { createQueryClient } from "./api/queries";
 import { App } from "./App";
 import { applyInitialTheme } from "./shell/preferences";
 

@@ -898,3 +898,53 @@ fn an_import_takes_every_row_or_none_and_names_each_broken_rule() {
         vec![(1, "title"), (1, "problem")]
     );
 }
+
+#[test]
+fn an_export_holds_every_matching_action_across_pages() {
+    use rootwise_core::action::{ExportFormat, ExportWords};
+    let mut ws = Workspace::open_in_memory().unwrap();
+    rootwise_core::generate::actions(&mut ws, 2_345, 7).unwrap();
+    let open = action::query(
+        ws.conn(),
+        &ActionQuery {
+            statuses: vec![ActionStatus::Open],
+            limit: 1,
+            ..ActionQuery::default()
+        },
+    )
+    .unwrap()
+    .total;
+    assert!(
+        open > 0 && open < 2_345,
+        "the filter leaves some out: {open}"
+    );
+    let words = ExportWords::default();
+    let now = chrono::Utc::now();
+
+    let all = action::export(
+        ws.conn(),
+        &ActionQuery::default(),
+        ExportFormat::Csv,
+        &words,
+        now,
+    )
+    .unwrap();
+    assert_eq!(all.rows, 2_345);
+    let text = String::from_utf8(all.contents).unwrap();
+    // A header and a record per action (the generated titles hold no line breaks).
+    assert_eq!(text.matches("\r\n").count(), 2_345 + 1);
+
+    // The filters apply, the page does not.
+    let filtered = ActionQuery {
+        statuses: vec![ActionStatus::Open],
+        offset: 100,
+        limit: 5,
+        ..ActionQuery::default()
+    };
+    let some = action::export(ws.conn(), &filtered, ExportFormat::Csv, &words, now).unwrap();
+    assert_eq!(some.rows as u32, open);
+
+    let calendar = action::export(ws.conn(), &filtered, ExportFormat::Ics, &words, now).unwrap();
+    let ics = String::from_utf8(calendar.contents).unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), calendar.events);
+}

@@ -2,7 +2,7 @@
  * Corrective actions: the commands and their queries. "Today" is the user's
  * own calendar day, sent with every read that judges overdue or due.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Action } from "../bindings/Action";
 import type { ActionDetail } from "../bindings/ActionDetail";
 import type { ActionEdit } from "../bindings/ActionEdit";
@@ -11,6 +11,9 @@ import type { ActionProblem } from "../bindings/ActionProblem";
 import type { ActionQuery } from "../bindings/ActionQuery";
 import type { ActionRow } from "../bindings/ActionRow";
 import type { CauseRef } from "../bindings/CauseRef";
+import type { ExportFormat } from "../bindings/ExportFormat";
+import type { ExportOutcome } from "../bindings/ExportOutcome";
+import type { ExportWords } from "../bindings/ExportWords";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { Comment } from "../bindings/Comment";
 import type { NewAction } from "../bindings/NewAction";
@@ -20,7 +23,7 @@ import type { ProblemEffect } from "../bindings/ProblemEffect";
 import type { Reminder } from "../bindings/Reminder";
 import type { AppError } from "./errors";
 import { invoke } from "./invoke";
-import { queryKeys } from "./queries";
+import { queryKeys, useWrite } from "./freshness";
 
 /** The user's calendar day as `YYYY-MM-DD` (local clock, not UTC). */
 export function localToday(now: Date = new Date()): string {
@@ -114,6 +117,24 @@ export function importActions(): Promise<ImportOutcome | null> {
   return invoke<ImportOutcome | null>("action_import");
 }
 
+/**
+ * Every action matching `filters` as a CSV or calendar file, written by the
+ * core in `words` and saved where the user picks (`name` suggested).
+ */
+export function exportActions(
+  filters: ActionFilters,
+  format: ExportFormat,
+  words: ExportWords,
+  name: string,
+): Promise<ExportOutcome> {
+  return invoke<ExportOutcome>("action_export", {
+    filters: { today: localToday(), ...filters },
+    format,
+    words,
+    name,
+  });
+}
+
 /** The actions table's filters without the page and the day. */
 export type ActionFilters = Omit<ActionQuery, "offset" | "limit" | "today">;
 
@@ -186,54 +207,32 @@ export function useProblemRootCauses(problemId: string) {
   });
 }
 
-function useActionsMutation<TResult, TInput>(run: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation<TResult, AppError, TInput>({
-    mutationFn: run,
-    onSuccess: () => {
-      // Actions feed the problem page (status), the analyses (the
-      // corrective-action check) and the trash.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.actions });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.problems });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.analyses });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.trash });
-    },
-  });
-}
-
 /** Creates an action. */
 export function useCreateAction() {
-  return useActionsMutation<Action, NewAction>(createAction);
+  return useWrite<Action, NewAction>(createAction);
 }
 
 /** Edits one field of an action, or moves its status. */
 export function useEditAction() {
-  return useActionsMutation<Action, { id: string; edit: ActionEdit }>(({ id, edit }) => editAction(id, edit));
+  return useWrite<Action, { id: string; edit: ActionEdit }>(({ id, edit }) => editAction(id, edit));
 }
 
 /** Moves an action to the trash. */
 export function useDeleteAction() {
-  return useActionsMutation<undefined, string>(async (id) => {
-    await deleteAction(id);
-    return undefined;
-  });
+  return useWrite(deleteAction, { awaitRefresh: false });
 }
 
 /** Comments on an action. */
 export function useCommentOnAction() {
-  return useActionsMutation<Comment, { id: string; body: string }>(({ id, body }) =>
-    commentOnAction(id, body),
-  );
+  return useWrite<Comment, { id: string; body: string }>(({ id, body }) => commentOnAction(id, body));
 }
 
 /** Imports actions from a CSV file the user picks. */
 export function useImportActions() {
-  return useActionsMutation<ImportOutcome | null, undefined>(() => importActions());
+  return useWrite<ImportOutcome | null, undefined>(() => importActions());
 }
 
 /** Closes a problem with a reason. */
 export function useCloseProblem() {
-  return useActionsMutation<Problem, { id: string; reason: string }>(({ id, reason }) =>
-    closeProblem(id, reason),
-  );
+  return useWrite<Problem, { id: string; reason: string }>(({ id, reason }) => closeProblem(id, reason));
 }

@@ -2,7 +2,8 @@
  * Empathy maps: the board, notes, groups, votes and the private-writing
  * round; and the notes that support a cause.
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
 import type { Area } from "../bindings/Area";
 import type { Board } from "../bindings/Board";
 import type { CauseRef } from "../bindings/CauseRef";
@@ -17,7 +18,7 @@ import type { NoteGroup } from "../bindings/NoteGroup";
 import type { NoteRef } from "../bindings/NoteRef";
 import type { AppError } from "./errors";
 import { invoke } from "./invoke";
-import { queryKeys } from "./queries";
+import { queryKeys } from "./freshness";
 
 /** The six areas of a board, in reading order: the quadrants, then pains and gains. */
 export const AREAS: readonly Area[] = ["says", "thinks", "does", "feels", "pains", "gains"];
@@ -136,15 +137,26 @@ export function useWhyNotes(whyId: string) {
   });
 }
 
-/** A mutation that refreshes the empathy screens (and the trash) when it succeeds. */
-export function useEmpathyMutation<TResult, TInput>(run: (input: TInput) => Promise<TResult>) {
+/**
+ * One board's cached copy, for writes that show at once (a dropped note
+ * must not jump back): `change` applies an edit now and returns what to
+ * `restore` if the core refuses it. The write's change events then bring
+ * the stored board.
+ */
+export function useBoardCache(mapId: string) {
   const queryClient = useQueryClient();
-  return useMutation<TResult, AppError, TInput>({
-    mutationFn: run,
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.empathy });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.personas });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.trash });
-    },
-  });
+  return useMemo(() => {
+    const key = empathyKeys.board(mapId);
+    return {
+      change: async (edit: (board: Board) => Board): Promise<Board | undefined> => {
+        await queryClient.cancelQueries({ queryKey: key });
+        const previous = queryClient.getQueryData<Board>(key);
+        if (previous !== undefined) queryClient.setQueryData<Board>(key, edit(previous));
+        return previous;
+      },
+      restore: (previous: Board | undefined) => {
+        if (previous !== undefined) queryClient.setQueryData(key, previous);
+      },
+    };
+  }, [queryClient, mapId]);
 }

@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { AppError } from "./errors";
 import { invoke } from "./invoke";
-import { queryKeys } from "./queries";
+import { queryKeys } from "./freshness";
 
 /** Every recorded change of one entity, oldest first. */
 export function entityHistory(entity: string, id: string): Promise<HistoryEntry[]> {

@@ -2,7 +2,7 @@
  * Personas: the commands and their queries, and the problem page's links
  * (personas, maps and notes of a problem).
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { MapRef } from "../bindings/MapRef";
 import type { NewPersona } from "../bindings/NewPersona";
 import type { NoteRef } from "../bindings/NoteRef";
@@ -15,7 +15,7 @@ import type { Quote } from "../bindings/Quote";
 import type { QuoteInput } from "../bindings/QuoteInput";
 import type { AppError } from "./errors";
 import { invoke } from "./invoke";
-import { queryKeys } from "./queries";
+import { queryKeys, useWrite } from "./freshness";
 
 /** Every live persona, by name, with its lead quote and counts. */
 export function listPersonas(): Promise<PersonaCard[]> {
@@ -160,88 +160,57 @@ export function useProblemNotes(problemId: string) {
   });
 }
 
-function usePersonaMutation<TResult, TInput>(run: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation<TResult, AppError, TInput>({
-    mutationFn: run,
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.personas });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.empathy });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.trash });
-    },
-  });
-}
-
 /** Creates a persona. */
 export function useCreatePersona() {
-  return usePersonaMutation<Persona, NewPersona>(createPersona);
+  return useWrite<Persona, NewPersona>(createPersona);
 }
 
 /** Edits one field of a persona. */
 export function useEditPersona() {
-  return usePersonaMutation<Persona, { id: string; edit: PersonaEdit }>(({ id, edit }) =>
-    editPersona(id, edit),
-  );
+  return useWrite<Persona, { id: string; edit: PersonaEdit }>(({ id, edit }) => editPersona(id, edit));
 }
 
 /** Moves a persona to the trash. */
 export function useDeletePersona() {
-  return usePersonaMutation<undefined, string>(async (id) => {
-    await deletePersona(id);
-    return undefined;
-  });
+  return useWrite(deletePersona, { awaitRefresh: false });
 }
 
 /** Duplicates a persona as a template. */
 export function useDuplicatePersona() {
-  return usePersonaMutation<Persona, { id: string; name: string }>(({ id, name }) =>
-    duplicatePersona(id, name),
-  );
+  return useWrite<Persona, { id: string; name: string }>(({ id, name }) => duplicatePersona(id, name));
 }
 
 /** Picks and stores a picture. */
 export function usePickPersonaPicture() {
-  return usePersonaMutation<Persona | null, string>(pickPersonaPicture);
+  return useWrite<Persona | null, string>(pickPersonaPicture);
 }
 
 /** Removes a picture. */
 export function useClearPersonaPicture() {
-  return usePersonaMutation<Persona, string>(clearPersonaPicture);
+  return useWrite<Persona, string>(clearPersonaPicture);
 }
 
 /** Adds a quote. */
 export function useAddQuote() {
-  return usePersonaMutation<Quote, { personaId: string; input: QuoteInput }>(({ personaId, input }) =>
+  return useWrite<Quote, { personaId: string; input: QuoteInput }>(({ personaId, input }) =>
     addQuote(personaId, input),
   );
 }
 
 /** Replaces a quote. */
 export function useEditQuote() {
-  return usePersonaMutation<Quote, { id: string; input: QuoteInput }>(({ id, input }) =>
-    editQuote(id, input),
-  );
+  return useWrite<Quote, { id: string; input: QuoteInput }>(({ id, input }) => editQuote(id, input));
 }
 
 /** Moves a quote to the trash. */
 export function useDeleteQuote() {
-  return usePersonaMutation<undefined, string>(async (id) => {
-    await deleteQuote(id);
-    return undefined;
-  });
+  return useWrite(deleteQuote, { awaitRefresh: false });
 }
 
 /** Links or unlinks a persona and a problem. */
 export function useLinkPersonaProblem() {
-  const queryClient = useQueryClient();
-  return useMutation<undefined, AppError, { personaId: string; problemId: string; linked: boolean }>({
-    mutationFn: async ({ personaId, problemId, linked }) => {
-      await linkPersonaProblem(personaId, problemId, linked);
-      return undefined;
-    },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.personas });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.problems });
-    },
-  });
+  return useWrite(
+    ({ personaId, problemId, linked }: { personaId: string; problemId: string; linked: boolean }) =>
+      linkPersonaProblem(personaId, problemId, linked),
+  );
 }

@@ -1,14 +1,10 @@
-import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
-import { restoreFromTrash } from "../api/commands";
-import type { AppError } from "../api/errors";
+import { useRestoreFromTrash } from "../api/trash";
 import { createUndoOffers, UndoToast, useUndoOffer, type UndoOffer, type UndoToastProps } from "./UndoToast";
 
 interface TrashUndoOptions {
   /** The entity name the trash restores. */
   entity: string;
-  /** The queries a restore makes stale. */
-  stale: readonly QueryKey[];
   /** Where Undo goes once the item is back (stays put when absent). */
   path?: (id: string) => string;
   messages: UndoToastProps["messages"];
@@ -20,21 +16,13 @@ interface TrashUndoOptions {
  * goes away at once; the page the user lands on mounts `Host`, which shows
  * the offer and restores the item through the trash.
  */
-export function createTrashUndo({ entity, stale, path, messages, testIds }: TrashUndoOptions) {
+export function createTrashUndo({ entity, path, messages, testIds }: TrashUndoOptions) {
   const offers = createUndoOffers();
 
   function Toast({ offer }: { offer: UndoOffer }) {
     const navigate = useNavigate();
-    const queryClient = useQueryClient();
-    const restore = useMutation<null, AppError, string>({
-      mutationFn: async (id) => {
-        await restoreFromTrash(entity, id);
-        return null;
-      },
-      onSuccess: () => {
-        for (const queryKey of stale) void queryClient.invalidateQueries({ queryKey });
-      },
-    });
+    // The restore's change events refresh what it touched.
+    const restore = useRestoreFromTrash();
     return (
       <UndoToast
         offers={offers}
@@ -42,12 +30,15 @@ export function createTrashUndo({ entity, stale, path, messages, testIds }: Tras
         pending={restore.isPending}
         error={restore.error}
         onUndo={() => {
-          restore.mutate(offer.id, {
-            onSuccess: () => {
-              offers.dismiss(offer.key);
-              if (path !== undefined) void navigate(path(offer.id));
+          restore.mutate(
+            { entity, id: offer.id },
+            {
+              onSuccess: () => {
+                offers.dismiss(offer.key);
+                if (path !== undefined) void navigate(path(offer.id));
+              },
             },
-          });
+          );
         }}
         messages={messages}
         testIds={testIds}

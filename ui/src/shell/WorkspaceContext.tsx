@@ -1,5 +1,5 @@
+import { chooseNewWorkspaceFile, chooseWorkspaceFile } from "../api/workspace";
 import { createContext, useContext, useState } from "react";
-import { chooseNewWorkspaceFile, chooseWorkspaceFile } from "../api/commands";
 import { toAppError, type AppError } from "../api/errors";
 
 export interface WorkspaceActions {

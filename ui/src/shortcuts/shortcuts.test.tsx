@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend } from "../api/mock-backend";
+import { installMockBackend } from "../test/mock-backend";
 import { SECTIONS } from "../shell/sections";
 import { renderApp } from "../test/render";
 import { shortcutKey } from "./keys";

@@ -1,6 +1,6 @@
+import { createQueryClient } from "../api/freshness";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createQueryClient } from "../api/queries";
 import { App } from "../App";
 
 /** Renders the whole app at `route` (a hash route), as main.tsx does. */

@@ -1,7 +1,7 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
-import { uninstallMockBackend } from "../api/mock-backend";
+import { uninstallMockBackend } from "./mock-backend";
 import i18n, { applyDocumentLanguage } from "../i18n";
 
 afterEach(async () => {

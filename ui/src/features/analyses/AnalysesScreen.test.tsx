@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { makeAnalysis, makeWhy } from "../../api/mock-analysis";
-import { installMockBackend, makeProblem, rejectWith } from "../../api/mock-backend";
+import { makeAnalysis, makeWhy } from "../../test/mock-analysis";
+import { installMockBackend, makeProblem, rejectWith } from "../../test/mock-backend";
 import { renderApp } from "../../test/render";
 
 const refunds = makeProblem("Refunds never reach the card");

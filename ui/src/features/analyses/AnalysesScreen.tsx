@@ -1,7 +1,7 @@
+import { useAnalyses, useCauseSearch } from "../../api/analyses";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { useAnalyses, useCauseSearch } from "../../api/queries";
 import type { AnalysisSummary } from "../../bindings/AnalysisSummary";
 import type { WhyHit } from "../../bindings/WhyHit";
 import { describeError } from "../../i18n/errors";

@@ -1,7 +1,12 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { makeAnalysis, makeWhy } from "../../api/mock-analysis";
-import { installMockBackend, makeProblem, rejectWith, type MockBackendOptions } from "../../api/mock-backend";
+import { makeAnalysis, makeWhy } from "../../test/mock-analysis";
+import {
+  installMockBackend,
+  makeProblem,
+  rejectWith,
+  type MockBackendOptions,
+} from "../../test/mock-backend";
 import type { Analysis } from "../../bindings/Analysis";
 import type { AnalysisTree } from "../../bindings/AnalysisTree";
 import type { WhyNode } from "../../bindings/WhyNode";

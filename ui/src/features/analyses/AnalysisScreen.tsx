@@ -1,8 +1,8 @@
+import { useAnalysisTree } from "../../api/analyses";
 import { Breadcrumb } from "../../kit/detail/Breadcrumb";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
-import { useAnalysisTree } from "../../api/queries";
 import type { AnalysisTree } from "../../bindings/AnalysisTree";
 import { currentLanguage, directionOf } from "../../i18n";
 import { describeError } from "../../i18n/errors";

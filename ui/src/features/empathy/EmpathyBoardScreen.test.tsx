@@ -1,13 +1,13 @@
-import { QueryClientProvider } from "@tanstack/react-query";
+import { createQueryClient } from "../../api/freshness";
+import { DataProvider } from "../../api/DataProvider";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
 import { useBoard, voteNote } from "../../api/empathy";
-import { makeAnalysis, makeWhy } from "../../api/mock-analysis";
-import { installMockBackend, makeProblem, type MockBackendOptions } from "../../api/mock-backend";
-import { makeBoardPersona, makeMap, makeNote } from "../../api/mock-empathy";
-import { createQueryClient } from "../../api/queries";
+import { makeAnalysis, makeWhy } from "../../test/mock-analysis";
+import { installMockBackend, makeProblem, type MockBackendOptions } from "../../test/mock-backend";
+import { makeBoardPersona, makeMap, makeNote } from "../../test/mock-empathy";
 import type { Area } from "../../bindings/Area";
 import type { EmpathyMap } from "../../bindings/EmpathyMap";
 import type { Note } from "../../bindings/Note";
@@ -470,11 +470,11 @@ describe("Voting on the board", () => {
       },
     };
     render(
-      <QueryClientProvider client={createQueryClient()}>
+      <DataProvider client={createQueryClient()}>
         <MemoryRouter>
           <VotingBoard mapId={map.id} workshop={workshop} />
         </MemoryRouter>
-      </QueryClientProvider>,
+      </DataProvider>,
     );
     const user = userEvent.setup();
     await screen.findByTestId("empathy-board");

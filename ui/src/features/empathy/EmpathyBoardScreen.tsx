@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useWrite } from "../../api/freshness";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { deleteMap, useBoard } from "../../api/empathy";
-import type { AppError } from "../../api/errors";
-import { queryKeys } from "../../api/queries";
 import { describeError } from "../../i18n/errors";
 import { BoardHeader } from "./board/BoardHeader";
 import { EmpathyBoard } from "./board/EmpathyBoard";
@@ -18,18 +16,12 @@ export function EmpathyBoardScreen() {
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const board = useBoard(id);
   const mutations = useBoardMutations(id);
   const workshop = params.get("workshop") === "1";
-  const remove = useMutation<null, AppError, { id: string; title: string }>({
-    mutationFn: async (map) => {
-      await deleteMap(map.id);
-      return null;
-    },
+  const remove = useWrite((map: { id: string; title: string }) => deleteMap(map.id), {
+    awaitRefresh: false,
     onSuccess: (_none, map) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.empathy });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.trash });
       offerUndoMapDelete(map);
       void navigate("/empathy");
     },

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend, makeProblem } from "../../api/mock-backend";
-import { makeBoardPersona, makeMap, makeNote } from "../../api/mock-empathy";
+import { installMockBackend, makeProblem } from "../../test/mock-backend";
+import { makeBoardPersona, makeMap, makeNote } from "../../test/mock-empathy";
 import type { Persona } from "../../bindings/Persona";
 import type { PersonaCard } from "../../bindings/PersonaCard";
 import { renderApp } from "../../test/render";

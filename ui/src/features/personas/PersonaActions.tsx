@@ -1,7 +1,7 @@
+import { saveExport } from "../../api/exports";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { saveExport } from "../../api/commands";
 import { toAppError, type AppError } from "../../api/errors";
 import { useDeletePersona, useDuplicatePersona } from "../../api/personas";
 import type { PersonaDetail } from "../../bindings/PersonaDetail";

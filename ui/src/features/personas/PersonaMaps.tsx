@@ -1,7 +1,8 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { createMap, useEmpathyMutation } from "../../api/empathy";
+import { createMap } from "../../api/empathy";
+import { useWrite } from "../../api/freshness";
 import type { AppError } from "../../api/errors";
 import type { MapRef } from "../../bindings/MapRef";
 import type { Persona } from "../../bindings/Persona";
@@ -32,7 +33,7 @@ export function PersonaMaps({ persona, maps }: { persona: Persona; maps: readonl
   const { t } = useTranslation();
   const navigate = useNavigate();
   const headingId = useId();
-  const create = useEmpathyMutation(createMap);
+  const create = useWrite(createMap);
   const [error, setError] = useState<AppError | null>(null);
   return (
     <section className="detail-section persona-maps" aria-labelledby={headingId} data-testid="persona-maps">

@@ -1,9 +1,9 @@
+import { flattenProblems, type ProblemFilters, useProblems } from "../../api/problems";
 import { useDeferredValue, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AppError } from "../../api/errors";
 import { useLinkPersonaProblem } from "../../api/personas";
-import { flattenProblems, useProblems, type ProblemFilters } from "../../api/queries";
 import type { LinkedProblem } from "../../bindings/LinkedProblem";
 import { describeError } from "../../i18n/errors";
 import { isolate } from "../../i18n/format";

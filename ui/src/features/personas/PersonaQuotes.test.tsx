@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend, rejectWith, type MockBackendOptions } from "../../api/mock-backend";
-import { makePersona, makeQuote } from "../../api/mock-personas";
+import { installMockBackend, rejectWith, type MockBackendOptions } from "../../test/mock-backend";
+import { makePersona, makeQuote } from "../../test/mock-personas";
 import { localToday } from "../../kit/fields";
 import { renderApp } from "../../test/render";
 
@@ -66,8 +66,11 @@ describe("Persona quotes", () => {
     expect(first).toHaveTextContent("“I just want to know where my money is.”");
     expect(first).toHaveTextContent("Survey");
     // Ready for the next one.
+    // The list refreshes as the write's change lands; the form then clears and says so.
+    await waitFor(() => {
+      expect(screen.getByTestId("persona-announcement")).toHaveTextContent("Quote added");
+    });
     expect(within(form).getByTestId("quote-text")).toHaveValue("");
-    expect(screen.getByTestId("persona-announcement")).toHaveTextContent("Quote added");
   });
 
   it("needs a reference for a support ticket: says so, shows it beside the reference, keeps the words", async () => {

@@ -1,12 +1,7 @@
-import { queryKeys } from "../../api/queries";
 import { createTrashUndo } from "../../kit/TrashUndo";
-
-/** What restoring a persona or a quote makes stale. */
-const STALE = [queryKeys.personas, queryKeys.empathy, queryKeys.problems, queryKeys.trash] as const;
 
 const personaUndo = createTrashUndo({
   entity: "persona",
-  stale: STALE,
   messages: "personas.undo",
   path: (id) => `/personas/${id}`,
   testIds: { toast: "persona-undo-toast", undo: "persona-undo-delete", dismiss: "persona-undo-dismiss" },
@@ -14,7 +9,6 @@ const personaUndo = createTrashUndo({
 
 const quoteUndo = createTrashUndo({
   entity: "quote",
-  stale: STALE,
   messages: "personas.quoteUndo",
   testIds: { toast: "quote-undo-toast", undo: "quote-undo-delete", dismiss: "quote-undo-dismiss" },
 });

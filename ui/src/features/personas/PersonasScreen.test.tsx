@@ -1,7 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend, makeProblem, rejectWith, type MockBackendOptions } from "../../api/mock-backend";
-import { makePersona, makeQuote } from "../../api/mock-personas";
+import {
+  installMockBackend,
+  makeProblem,
+  rejectWith,
+  type MockBackendOptions,
+} from "../../test/mock-backend";
+import { makePersona, makeQuote } from "../../test/mock-personas";
 import { renderApp } from "../../test/render";
 
 const PICTURE = "data:image/png;base64,iVBORw0KGgo=";

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend, makeProblem, type MockBackendOptions } from "../../api/mock-backend";
-import { makePersona } from "../../api/mock-personas";
+import { installMockBackend, makeProblem, type MockBackendOptions } from "../../test/mock-backend";
+import { makePersona } from "../../test/mock-personas";
 import type { MapRef } from "../../bindings/MapRef";
 import type { NoteRef } from "../../bindings/NoteRef";
 import { renderApp } from "../../test/render";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makePersona, makeQuote } from "../../api/mock-personas";
+import { makePersona, makeQuote } from "../../test/mock-personas";
 import type { PersonaDetail } from "../../bindings/PersonaDetail";
 import i18n from "../../i18n";
 import { personaFileName, personaMarkdown } from "./markdown";

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend, makeProblem, rejectWith } from "../../api/mock-backend";
+import { installMockBackend, makeProblem, rejectWith } from "../../test/mock-backend";
 import { renderApp } from "../../test/render";
 
 const rowTitles = () => screen.getAllByTestId("problem-title").map((el) => el.textContent);

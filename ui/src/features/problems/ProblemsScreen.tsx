@@ -1,8 +1,8 @@
+import { useCreateProblem } from "../../api/problems";
 import { useCallback, useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import type { AppError } from "../../api/errors";
-import { useCreateProblem } from "../../api/queries";
 import type { Problem } from "../../bindings/Problem";
 import { describeError } from "../../i18n/errors";
 import { rememberListSearch } from "./list/lastSearch";

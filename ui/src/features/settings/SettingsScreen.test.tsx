@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { installMockBackend, rejectWith } from "../../api/mock-backend";
+import { installMockBackend, rejectWith } from "../../test/mock-backend";
 import { renderApp } from "../../test/render";
 
 const html = document.documentElement;

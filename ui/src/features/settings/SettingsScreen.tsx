@@ -1,7 +1,7 @@
+import { useSettings, useUpdateSettings } from "../../api/settings";
 import { useId, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { AppError } from "../../api/errors";
-import { useSettings, useUpdateSettings } from "../../api/queries";
 import type { Language } from "../../bindings/Language";
 import type { Settings } from "../../bindings/Settings";
 import type { Theme } from "../../bindings/Theme";

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend, makeProblem, makeTrashed, rejectWith } from "../../api/mock-backend";
+import { installMockBackend, makeProblem, makeTrashed, rejectWith } from "../../test/mock-backend";
 import { renderApp } from "../../test/render";
 
 describe("Trash screen", () => {

@@ -1,8 +1,8 @@
+import { useRestoreFromTrash, useTrash } from "../../api/trash";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AppError } from "../../api/errors";
-import { useRestoreFromTrash, useTrash } from "../../api/queries";
 import type { TrashItem } from "../../bindings/TrashItem";
 import { describeError } from "../../i18n/errors";
 import { formatTimestamp, useDateTimeFormat } from "../../i18n/format";

@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { ErrorPayload } from "../../bindings/ErrorPayload";
-import { failedStatus, installMockBackend, makeProblem, rejectWith } from "../../api/mock-backend";
+import { failedStatus, installMockBackend, makeProblem, rejectWith } from "../../test/mock-backend";
 import { renderApp } from "../../test/render";
 
 const BAD = "/home/sam/Documents/notes.db";

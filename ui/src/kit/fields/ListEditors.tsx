@@ -1,6 +1,6 @@
+import { useSuggestions } from "../../api/problems";
 import { useId, useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useSuggestions } from "../../api/queries";
 import type { ControlProps } from "./Field";
 
 interface ListEditorProps extends ControlProps {

@@ -1,5 +1,5 @@
+import { useSuggestions } from "../../api/problems";
 import { useId, type KeyboardEvent } from "react";
-import { useSuggestions } from "../../api/queries";
 import type { SuggestField } from "../../bindings/SuggestField";
 import type { ControlProps } from "./Field";
 

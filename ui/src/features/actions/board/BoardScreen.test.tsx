@@ -5,8 +5,8 @@ import {
   makeProblem,
   rejectWith,
   type MockBackendOptions,
-} from "../../../api/mock-backend";
-import { makeAction } from "../../../api/mock-actions";
+} from "../../../test/mock-backend";
+import { makeAction } from "../../../test/mock-actions";
 import type { Action } from "../../../bindings/Action";
 import i18n from "../../../i18n";
 import { renderApp } from "../../../test/render";

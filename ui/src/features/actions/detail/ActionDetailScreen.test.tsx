@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { makeAction } from "../../../api/mock-actions";
-import { makeAnalysis, makeWhy } from "../../../api/mock-analysis";
+import { makeAction } from "../../../test/mock-actions";
+import { makeAnalysis, makeWhy } from "../../../test/mock-analysis";
 import {
   installMockBackend,
   makeProblem,
   rejectWith,
   type MockBackendOptions,
-} from "../../../api/mock-backend";
+} from "../../../test/mock-backend";
 import type { Action } from "../../../bindings/Action";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
 import type { CauseRef } from "../../../bindings/CauseRef";

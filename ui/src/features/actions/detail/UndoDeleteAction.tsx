@@ -1,11 +1,9 @@
-import { queryKeys } from "../../../api/queries";
 import { createTrashUndo } from "../../../kit/TrashUndo";
 
 // As for problems and analyses: the page that deletes goes away at once,
 // while the page it lands on (the problem's) shows the offer.
 const undo = createTrashUndo({
   entity: "action",
-  stale: [queryKeys.actions, queryKeys.problems, queryKeys.trash],
   path: (id) => `/actions/${id}`,
   messages: "actionDetail.undo",
   testIds: { toast: "action-undo-toast", undo: "action-undo-delete" },

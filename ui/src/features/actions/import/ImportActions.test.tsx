@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend, rejectWith } from "../../../api/mock-backend";
+import { installMockBackend, rejectWith } from "../../../test/mock-backend";
 import i18n from "../../../i18n";
 import { renderApp } from "../../../test/render";
 

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { localToday } from "../../../api/actions";
-import { installMockBackend, makeProblem } from "../../../api/mock-backend";
-import { makeAction } from "../../../api/mock-actions";
+import { installMockBackend, makeProblem } from "../../../test/mock-backend";
+import { makeAction } from "../../../test/mock-actions";
 import type { Overview } from "../../../bindings/Overview";
 import { renderApp } from "../../../test/render";
 

@@ -1,8 +1,8 @@
 import { screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { localToday } from "../../../api/actions";
-import { installMockBackend, makeProblem } from "../../../api/mock-backend";
-import { makeAction } from "../../../api/mock-actions";
+import { installMockBackend, makeProblem } from "../../../test/mock-backend";
+import { makeAction } from "../../../test/mock-actions";
 import type { Settings } from "../../../bindings/Settings";
 import i18n from "../../../i18n";
 import { renderApp } from "../../../test/render";

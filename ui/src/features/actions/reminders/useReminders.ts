@@ -1,6 +1,6 @@
+import { useSettings } from "../../../api/settings";
 import { useEffect } from "react";
 import { checkReminder, notify } from "../../../api/actions";
-import { useSettings } from "../../../api/queries";
 import i18n, { effectiveLanguage } from "../../../i18n";
 import { reminderMessage } from "./reminderMessage";
 

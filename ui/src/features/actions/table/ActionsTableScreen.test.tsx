@@ -1,9 +1,10 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { localToday } from "../../../api/actions";
-import { makeAction } from "../../../api/mock-actions";
-import { installMockBackend, makeProblem, rejectWith, type MockBackend } from "../../../api/mock-backend";
+import { makeAction } from "../../../test/mock-actions";
+import { installMockBackend, makeProblem, rejectWith, type MockBackend } from "../../../test/mock-backend";
 import type { Action } from "../../../bindings/Action";
+import type { ExportWords } from "../../../bindings/ExportWords";
 import type { ActionQuery } from "../../../bindings/ActionQuery";
 import { renderApp } from "../../../test/render";
 
@@ -427,90 +428,72 @@ describe("actions table", () => {
 });
 
 describe("actions export", () => {
-  it("exports every matching action as CSV across pages, in the user's language", async () => {
-    const problem = makeProblem("Busy problem");
-    const actions = Array.from({ length: 1205 }, (_, i) =>
-      makeAction(problem.id, i === 0 ? '=HYPERLINK("x"), "quoted"' : `Action ${String(i)}`, {
-        id: `a-${String(i).padStart(5, "0")}`,
-        dueOn: "2999-01-01",
-        status: i % 2 === 0 ? "open" : "done",
-      }),
-    );
-    const backend = installMockBackend({ problems: [problem], actions: { actions } });
+  it("asks the core for every matching action as CSV, in the user's words", async () => {
+    const { problems, actions } = workspace();
+    const backend = installMockBackend({ problems, actions: { actions } });
     const { user } = renderApp("/actions?status=open");
     await screen.findByTestId("actions-table");
     await user.click(screen.getByRole("button", { name: "Export CSV" }));
     const saved = await screen.findByTestId("actions-export-saved");
     const name = `rootwise-actions-${localToday()}.csv`;
-    expect(saved).toHaveTextContent(`Saved to`);
-    expect(saved).toHaveTextContent(name);
+    // The path is embedded left to right (so an Arabic sentence keeps it whole).
+    expect(saved).toHaveTextContent(`Saved to \u202A/tmp/${name}\u202C`);
 
-    const pages = backend
-      .callsTo("action_list")
-      .map((c) => c.query as ActionQuery)
-      .filter((q) => q.limit === 1000);
-    expect(pages.map((q) => q.offset)).toEqual([0]);
-    expect(pages.every((q) => q.statuses.join() === "open")).toBe(true);
-
-    const csv = backend.state.analysis.exports[name] ?? "";
-    expect(csv.startsWith("\uFEFF")).toBe(true);
-    const lines = csv.slice(1).split("\r\n");
-    expect(lines[0]).toBe(
-      "ID,Action,Problem,Kind,Status,Priority,Owner,Due date,Check due date,Check result,Done date,Recurred date,Created at",
-    );
-    // 603 open actions, a header, and the empty string after the last CRLF.
-    expect(lines).toHaveLength(603 + 2);
-    expect(lines[1]).toMatch(
-      /^a-00000,"'=HYPERLINK\(""x""\), ""quoted""",Busy problem,Corrective,Open,Medium,,2999-01-01,/,
-    );
+    const [call] = backend.callsTo("action_export");
+    expect(call).toMatchObject({ format: "csv", name });
+    // The table's filters, not its page: the core writes every match.
+    const filters = call?.filters as ActionQuery;
+    expect(filters.statuses).toEqual(["open"]);
+    expect(filters).not.toHaveProperty("offset");
+    expect(filters.today).toBe(localToday());
+    const words = call?.words as ExportWords;
+    expect(Object.values(words.columns)).toEqual([
+      "ID",
+      "Action",
+      "Problem",
+      "Kind",
+      "Status",
+      "Priority",
+      "Owner",
+      "Due date",
+      "Check due date",
+      "Check result",
+      "Done date",
+      "Recurred date",
+      "Created at",
+    ]);
+    expect(words.statuses).toMatchObject({
+      open: "Open",
+      in_progress: "In progress",
+      cancelled: "Cancelled",
+    });
+    expect(words.kinds).toEqual({
+      containment: "Containment",
+      corrective: "Corrective",
+      preventive: "Preventive",
+    });
+    expect(words.priorities.urgent).toBe("Urgent");
+    expect(words.checkResults.not_effective).toBe("Not effective");
   });
 
-  it("fetches 1,000 at a time until it has them all", async () => {
-    const problem = makeProblem("Busy problem");
-    const actions = Array.from({ length: 2345 }, (_, i) =>
-      makeAction(problem.id, `Action ${String(i)}`, { id: `a-${String(i).padStart(5, "0")}` }),
-    );
-    const backend = installMockBackend({ problems: [problem], actions: { actions } });
-    const { user } = renderApp("/actions");
-    await screen.findByTestId("actions-table");
-    expect(screen.getByTestId("actions-range")).toHaveTextContent("1–100 of 2,345");
-    await user.click(screen.getByTestId("actions-export-csv"));
-    await screen.findByTestId("actions-export-saved");
-    const offsets = backend
-      .callsTo("action_list")
-      .map((c) => c.query as ActionQuery)
-      .filter((q) => q.limit === 1000)
-      .map((q) => q.offset);
-    expect(offsets).toEqual([0, 1000, 2000]);
-    const csv = backend.state.analysis.exports[`rootwise-actions-${localToday()}.csv`] ?? "";
-    expect(csv.split("\r\n")).toHaveLength(2345 + 2);
-  });
-
-  it("exports due and check dates as an iCalendar file", async () => {
+  it("asks for a calendar with templates the core fills in per action", async () => {
     const { problems, actions } = workspace();
     const backend = installMockBackend({ problems, actions: { actions } });
     const { user } = renderApp("/actions");
     await screen.findByTestId("actions-table");
     await user.click(screen.getByRole("button", { name: "Export calendar (.ics)" }));
     await screen.findByTestId("actions-export-saved");
-    const ics = backend.state.analysis.exports[`rootwise-actions-${localToday()}.ics`] ?? "";
-    const lines = ics.replace(/\r\n /g, "").split("\r\n");
-    expect(lines[0]).toBe("BEGIN:VCALENDAR");
-    expect(lines).toContain("VERSION:2.0");
-    expect(lines).toContain("CALSCALE:GREGORIAN");
-    const uids = lines.filter((l) => l.startsWith("UID:"));
-    expect(uids).toEqual([
-      `UID:${actions[0]?.id ?? ""}-due@rootwise`,
-      `UID:${actions[1]?.id ?? ""}-due@rootwise`,
-      `UID:${actions[2]?.id ?? ""}-check@rootwise`,
-    ]);
-    expect(lines).toContain("SUMMARY:Due: Reset the payment token");
-    expect(lines).toContain("DTSTART;VALUE=DATE:20200301");
-    expect(lines).toContain("DTEND;VALUE=DATE:20200302");
-    expect(lines).toContain(
-      "DESCRIPTION:Problem: Refund never reaches the card\\nOwner: Omar Haddad\\nStatus: Open",
-    );
-    expect(lines).toContain("SUMMARY:Check whether it worked: Train the refunds team");
+    const [call] = backend.callsTo("action_export");
+    expect(call).toMatchObject({ format: "ics", name: `rootwise-actions-${localToday()}.ics` });
+    expect(call?.words).toMatchObject({
+      calendarName: "Rootwise actions",
+      dueSummary: "Due: {title}",
+      checkSummary: "Check whether it worked: {title}",
+      problemLine: "Problem: {title}",
+      ownerLine: "Owner: {name}",
+      statusLine: "Status: {status}",
+      checkMethodLine: "How to judge it: {method}",
+    });
   });
 
   it("exports in Arabic when the app is in Arabic", async () => {
@@ -519,29 +502,26 @@ describe("actions export", () => {
     const { user } = renderApp("/actions");
     await user.click(await screen.findByRole("button", { name: "تصدير CSV" }));
     expect(await screen.findByTestId("actions-export-saved")).toHaveTextContent("حُفظ في");
-    const csv = backend.state.analysis.exports[`rootwise-actions-${localToday()}.csv`] ?? "";
-    expect(csv).toContain("المعرّف,الإجراء,المشكلة,النوع,الحالة,الأولوية,المسؤول,الموعد");
-    expect(csv).toContain(
-      "إعادة إرسال رمز التحقق,لا يصل رمز التحقق عند تسجيل الدخول,احتوائي,مفتوح,عاجلة,ريم الحربي,2999-01-10",
+    const words = backend.callsTo("action_export")[0]?.words as ExportWords;
+    expect(Object.values(words.columns).slice(0, 8).join(",")).toBe(
+      "المعرّف,الإجراء,المشكلة,النوع,الحالة,الأولوية,المسؤول,الموعد",
     );
+    expect(words.kinds.containment).toBe("احتوائي");
+    expect(words.statuses.open).toBe("مفتوح");
+    expect(words.priorities.urgent).toBe("عاجلة");
 
     await user.click(screen.getByRole("button", { name: "تصدير إلى التقويم (.ics)" }));
     await waitFor(() => {
-      expect(backend.state.analysis.exports[`rootwise-actions-${localToday()}.ics`]).toBeDefined();
+      expect(backend.callsTo("action_export")).toHaveLength(2);
     });
-    const ics = (backend.state.analysis.exports[`rootwise-actions-${localToday()}.ics`] ?? "").replace(
-      /\r\n /g,
-      "",
-    );
-    expect(ics).toContain("SUMMARY:موعد: إعادة إرسال رمز التحقق");
+    expect((backend.callsTo("action_export")[1]?.words as ExportWords).dueSummary).toBe("موعد: {title}");
   });
 
   it("says when there is nothing to put in a calendar, and when saving fails", async () => {
     const problem = makeProblem("P");
-    installMockBackend({
+    const backend = installMockBackend({
       problems: [problem],
-      actions: { actions: [makeAction(problem.id, "Undated")] },
-      handlers: { export_save: () => rejectWith({ code: "io", details: {} }) },
+      actions: { actions: [makeAction(problem.id, "Undated")], exportOutcome: { outcome: "noDates" } },
     });
     const { user } = renderApp("/actions");
     await screen.findByTestId("actions-table");
@@ -549,16 +529,34 @@ describe("actions export", () => {
     expect(await screen.findByTestId("actions-export-nodates")).toHaveTextContent(
       "No action in this view has a due date",
     );
+    backend.state.actions.exportOutcome = undefined;
+    await user.click(screen.getByTestId("actions-export-csv"));
+    await screen.findByTestId("actions-export-saved");
+    expect(screen.queryByTestId("actions-export-nodates")).toBeNull();
+  });
+
+  it("says why when the export fails", async () => {
+    const problem = makeProblem("P");
+    installMockBackend({
+      problems: [problem],
+      actions: { actions: [makeAction(problem.id, "A")] },
+      handlers: { action_export: () => rejectWith({ code: "io", details: {} }) },
+    });
+    const { user } = renderApp("/actions");
+    await screen.findByTestId("actions-table");
     await user.click(screen.getByTestId("actions-export-csv"));
     expect(await screen.findByTestId("actions-export-error")).toHaveTextContent("The export failed");
+    expect(screen.getByTestId("actions-export-csv")).toBeEnabled();
   });
 
   it("says nothing when the save dialog is cancelled", async () => {
     const problem = makeProblem("P");
     installMockBackend({
       problems: [problem],
-      actions: { actions: [makeAction(problem.id, "A", { dueOn: "2999-01-01" })] },
-      handlers: { export_save: () => null },
+      actions: {
+        actions: [makeAction(problem.id, "A", { dueOn: "2999-01-01" })],
+        exportOutcome: { outcome: "cancelled" },
+      },
     });
     const { user } = renderApp("/actions");
     await screen.findByTestId("actions-table");

@@ -1,28 +1,29 @@
 import { useTranslation } from "react-i18next";
-import type { ActionFilters } from "../../../api/actions";
-import { saveExport } from "../../../api/commands";
+import { exportActions, type ActionFilters } from "../../../api/actions";
+import type { ExportFormat } from "../../../bindings/ExportFormat";
 import { describeError } from "../../../i18n/errors";
 import { ExportButton, ExportNotes, NOTHING_TO_EXPORT, useExport } from "../../../kit/export/ExportRow";
-import { actionsCsv } from "./csv";
-import { csvLabels, exportFileName, fetchAllActions, icsText } from "./exportActions";
-import { actionsIcs, icsEventCount } from "./ics";
-
-type Format = "csv" | "ics";
+import { exportFileName, exportWords } from "./exportActions";
 
 /**
  * "Export CSV" and "Export calendar (.ics)": every action matching the
- * table's filters (not just the page shown), saved through the native save
- * dialog, in the current language.
+ * table's filters (not just the page shown), written by the core in the
+ * current language and saved through the native save dialog.
  */
 export function ExportButtons({ filters }: { filters: ActionFilters }) {
   const { t } = useTranslation();
-  const { busy, outcome, run } = useExport<Format>();
+  const { busy, outcome, run } = useExport<ExportFormat>();
 
-  const save = (format: Format) => async () => {
-    const rows = await fetchAllActions(filters);
-    if (format === "ics" && icsEventCount(rows) === 0) return NOTHING_TO_EXPORT;
-    const contents = format === "csv" ? actionsCsv(rows, csvLabels(t)) : actionsIcs(rows, icsText(t));
-    return saveExport(exportFileName(format), contents);
+  const save = (format: ExportFormat) => async () => {
+    const done = await exportActions(filters, format, exportWords(t), exportFileName(format));
+    switch (done.outcome) {
+      case "saved":
+        return done.path;
+      case "noDates":
+        return NOTHING_TO_EXPORT;
+      case "cancelled":
+        return null;
+    }
   };
 
   return (

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { makeAction } from "../../../api/mock-actions";
-import { installMockBackend, makeProblem } from "../../../api/mock-backend";
+import { makeAction } from "../../../test/mock-actions";
+import { installMockBackend, makeProblem } from "../../../test/mock-backend";
 import type { ActionQuery } from "../../../bindings/ActionQuery";
 import type { ActionRow } from "../../../bindings/ActionRow";
 import { renderApp } from "../../../test/render";

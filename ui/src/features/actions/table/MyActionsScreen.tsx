@@ -1,8 +1,8 @@
+import { useSettings } from "../../../api/settings";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useActionPage, type ActionFilters } from "../../../api/actions";
-import { useSettings } from "../../../api/queries";
 import type { ActionRow } from "../../../bindings/ActionRow";
 import { LoadErrorAlert, LoadingLine } from "../../../kit/LoadStates";
 import { describeError } from "../../../i18n/errors";

@@ -1,7 +1,7 @@
+import { useProblemDetail } from "../../../api/problems";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useActionOwners, useActionProblems } from "../../../api/actions";
-import { useProblemDetail } from "../../../api/queries";
 import type { DueFilter } from "../../../bindings/DueFilter";
 import {
   ACTION_KINDS,

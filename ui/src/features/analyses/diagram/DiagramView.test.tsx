@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { installMockBackend, rejectWith } from "../../../api/mock-backend";
+import { installMockBackend, rejectWith } from "../../../test/mock-backend";
 import i18n from "../../../i18n";
 import ar from "../../../i18n/ar.json";
 import { DiagramView } from "./DiagramView";

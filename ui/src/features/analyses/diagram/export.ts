@@ -1,7 +1,7 @@
 /**
  * Exports the diagram as SVG or PNG through the shell's save dialog.
  */
-import { saveExport } from "../../../api/commands";
+import { saveExport } from "../../../api/exports";
 import type { Layout } from "./layout";
 import { sceneToPng } from "./exportPng";
 import { sceneToSvg } from "./exportSvg";

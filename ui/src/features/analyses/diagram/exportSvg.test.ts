@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeWhy } from "../../../api/mock-analysis";
+import { makeWhy } from "../../../test/mock-analysis";
 import { diagramSvg, exportFileName } from "./export";
 import { escapeXml } from "./exportSvg";
 import { layout } from "./layout";

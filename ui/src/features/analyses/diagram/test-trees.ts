@@ -1,5 +1,5 @@
 /** Trees for the diagram's tests and benchmark. */
-import { makeAnalysis, makeWhy } from "../../../api/mock-analysis";
+import { makeAnalysis, makeWhy } from "../../../test/mock-analysis";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { NodeCheck } from "../../../bindings/NodeCheck";
 import type { WhyNode } from "../../../bindings/WhyNode";

@@ -1,5 +1,5 @@
+import { saveExport } from "../../../api/exports";
 import { useTranslation } from "react-i18next";
-import { saveExport } from "../../../api/commands";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import { currentLanguage } from "../../../i18n";
 import { describeError } from "../../../i18n/errors";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeAnalysis, makeWhy } from "../../../api/mock-analysis";
+import { makeAnalysis, makeWhy } from "../../../test/mock-analysis";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import i18n from "../../../i18n";

@@ -1,6 +1,6 @@
+import { useDeleteAnalysis } from "../../../api/analyses";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { useDeleteAnalysis } from "../../../api/queries";
 import { describeError } from "../../../i18n/errors";
 import { offerUndoAnalysisDelete } from "./UndoDeleteToast";
 

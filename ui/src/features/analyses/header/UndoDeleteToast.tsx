@@ -1,11 +1,9 @@
-import { queryKeys } from "../../../api/queries";
 import { createTrashUndo } from "../../../kit/TrashUndo";
 
 // As on the problem page: the screen that deletes goes away at once, while
 // the list it lands on shows the offer.
 const undo = createTrashUndo({
   entity: "analysis",
-  stale: [queryKeys.analyses, queryKeys.trash],
   path: (id) => `/analyses/${id}`,
   messages: "analyses.undoDelete",
   testIds: { toast: "analysis-undo-toast", undo: "analysis-undo-delete" },

@@ -1,7 +1,5 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { queryKeys, useEditAnalysis } from "../../../api/queries";
+import { useEditAnalysis } from "../../../api/analyses";
 import type { AnalysisEdit } from "../../../bindings/AnalysisEdit";
-import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import { useFieldEdit, type FieldEditOptions, type InlineEdit } from "../../../kit/fields/inPlace";
 
 /** One analysis field edited in place, as the problem page edits its fields (see `useInPlaceEdit`). */
@@ -9,12 +7,7 @@ export function useAnalysisEdit<T>({
   analysisId,
   ...options
 }: FieldEditOptions<T, AnalysisEdit> & { analysisId: string }): InlineEdit<T> {
-  const queryClient = useQueryClient();
+  // The edit resolves once its change event has refreshed the tree.
   const { mutateAsync } = useEditAnalysis(analysisId);
-  return useFieldEdit(mutateAsync, options, (analysis) => {
-    // Shown at once; the refetch the mutation starts confirms it.
-    queryClient.setQueryData<AnalysisTree>(queryKeys.analysisTree(analysisId), (tree) =>
-      tree === undefined ? tree : { ...tree, analysis },
-    );
-  });
+  return useFieldEdit(mutateAsync, options);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
-import { makeAnalysis, makeWhy } from "../../../api/mock-analysis";
+import { makeAnalysis, makeWhy } from "../../../test/mock-analysis";
 import { chainTo, indexTree, leaves, readBack } from "./tree";
 
 function sampleTree(): AnalysisTree {

@@ -9,8 +9,6 @@
  * gets a new id: `alias` maps the first id to the current one, so older
  * steps still find it.
  */
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useRef, useState } from "react";
 import {
   addEvidence,
   addWhy,
@@ -20,9 +18,10 @@ import {
   moveWhy,
   removeEvidence,
   restoreWhy,
-} from "../../../api/commands";
+} from "../../../api/analyses";
+import { useChangesSettled } from "../../../api/freshness";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { toAppError, type AppError } from "../../../api/errors";
-import { queryKeys } from "../../../api/queries";
 import type { Evidence } from "../../../bindings/Evidence";
 import type { NewEvidence } from "../../../bindings/NewEvidence";
 import type { NewWhy } from "../../../bindings/NewWhy";
@@ -73,7 +72,7 @@ function currentValue(node: WhyNode, edit: WhyEdit): WhyEdit {
 }
 
 export function useTreeEditor(analysisId: string): TreeEditor {
-  const queryClient = useQueryClient();
+  const settled = useChangesSettled();
   const undoStack = useRef<Step[]>([]);
   const redoStack = useRef<Step[]>([]);
   const alias = useRef(new Map<string, string>());
@@ -85,7 +84,7 @@ export function useTreeEditor(analysisId: string): TreeEditor {
     setSizes({ undo: undoStack.current.length, redo: redoStack.current.length });
   }, []);
 
-  /** Runs `work` after every earlier edit, then refreshes the tree. */
+  /** Runs `work` after every earlier edit, then waits for the tree its changes refresh. */
   const enqueue = useCallback(
     <T>(work: () => Promise<T>): Promise<T> => {
       const run = queue.current.then(work, work);
@@ -93,18 +92,19 @@ export function useTreeEditor(analysisId: string): TreeEditor {
       return run.then(
         async (value) => {
           setError(null);
-          await queryClient.invalidateQueries({ queryKey: queryKeys.analyses });
+          await settled();
           return value;
         },
         async (reason: unknown) => {
           const appError = toAppError(reason);
           setError(appError);
-          await queryClient.invalidateQueries({ queryKey: queryKeys.analyses });
+          // Steps that did land before the failure refresh through their events.
+          await settled();
           throw appError;
         },
       );
     },
-    [queryClient],
+    [settled],
   );
 
   const record = useCallback(

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { rejectWith } from "../../../api/mock-backend";
+import { rejectWith } from "../../../test/mock-backend";
 import i18n from "../../../i18n";
 import en from "../../../i18n/en.json";
 import { setRowRenderProbe } from "./OutlineRow";

@@ -6,7 +6,7 @@
  */
 import { act, fireEvent, render } from "@testing-library/react";
 import { bench, describe } from "vitest";
-import { makeAnalysis } from "../../../api/mock-analysis";
+import { makeAnalysis } from "../../../test/mock-analysis";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { OutlineView } from "./OutlineView";

@@ -1,10 +1,11 @@
 /** Test and benchmark helpers for the outline (never imported by application code). */
-import { QueryClientProvider } from "@tanstack/react-query";
+import { useAnalysisTree } from "../../../api/analyses";
+import { createQueryClient } from "../../../api/freshness";
+import { DataProvider } from "../../../api/DataProvider";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { makeAnalysis, makeWhy } from "../../../api/mock-analysis";
-import { installMockBackend, makeProblem, type MockBackendOptions } from "../../../api/mock-backend";
-import { createQueryClient, useAnalysisTree } from "../../../api/queries";
+import { makeAnalysis, makeWhy } from "../../../test/mock-analysis";
+import { installMockBackend, makeProblem, type MockBackendOptions } from "../../../test/mock-backend";
 import type { NodeCheck } from "../../../bindings/NodeCheck";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import { EditorError } from "../model/EditorError";
@@ -84,12 +85,12 @@ export function renderOutline(
   const user = userEvent.setup();
   const queryClient = createQueryClient();
   const result = render(
-    <QueryClientProvider client={queryClient}>
+    <DataProvider client={queryClient}>
       <Harness
         analysisId={analysis.id}
         {...(options.focus === undefined ? {} : { focusNodeId: byText.get(options.focus)?.id ?? "" })}
       />
-    </QueryClientProvider>,
+    </DataProvider>,
   );
   return { ...result, user, backend, byText, analysis, problem, queryClient };
 }

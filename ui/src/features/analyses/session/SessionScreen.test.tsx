@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { makeAnalysis, makeWhy } from "../../../api/mock-analysis";
+import { makeAnalysis, makeWhy } from "../../../test/mock-analysis";
 import {
   installMockBackend,
   makeProblem,
   rejectWith,
   type MockBackendOptions,
-} from "../../../api/mock-backend";
+} from "../../../test/mock-backend";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import { renderApp } from "../../../test/render";
 

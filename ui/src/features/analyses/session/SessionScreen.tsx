@@ -3,11 +3,11 @@
  * why-tree, one question at a time. Every edit goes through the tree editor,
  * so Ctrl+Z / Ctrl+Shift+Z undo and redo here as in the other views.
  */
+import { useAnalysisTree } from "../../../api/analyses";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { toAppError } from "../../../api/errors";
-import { useAnalysisTree } from "../../../api/queries";
 import { setFullscreen } from "../../../api/window";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import type { WhyStatus } from "../../../bindings/WhyStatus";

@@ -1,3 +1,4 @@
+import { useSettings } from "../../../api/settings";
 import {
   DndContext,
   DragOverlay,
@@ -15,7 +16,6 @@ import {
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AppError } from "../../../api/errors";
-import { useSettings } from "../../../api/queries";
 import type { Area } from "../../../bindings/Area";
 import type { Board } from "../../../bindings/Board";
 import type { Note } from "../../../bindings/Note";

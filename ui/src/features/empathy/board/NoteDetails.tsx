@@ -1,10 +1,10 @@
+import { useAnalyses, useAnalysisTree } from "../../../api/analyses";
 import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useNoteCauses } from "../../../api/empathy";
 import { toAppError, type AppError } from "../../../api/errors";
-import { useAnalyses, useAnalysisTree } from "../../../api/queries";
 import type { Note } from "../../../bindings/Note";
 import type { NoteEdit } from "../../../bindings/NoteEdit";
 import { describeError } from "../../../i18n/errors";

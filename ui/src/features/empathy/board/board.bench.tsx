@@ -4,12 +4,12 @@
  * `npx vitest bench --run src/features/empathy`. jsdom has no layout or
  * paint, so these figures are React's work plus DOM updates only.
  */
-import { QueryClientProvider } from "@tanstack/react-query";
+import { createQueryClient } from "../../../api/freshness";
+import { DataProvider } from "../../../api/DataProvider";
 import { act, render } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { bench, describe } from "vitest";
-import { makeBoardPersona, makeMap, makeNote } from "../../../api/mock-empathy";
-import { createQueryClient } from "../../../api/queries";
+import { makeBoardPersona, makeMap, makeNote } from "../../../test/mock-empathy";
 import type { Board } from "../../../bindings/Board";
 import { EmpathyBoard } from "./EmpathyBoard";
 import { AREA_LIST, applyNoteEdit } from "./model";
@@ -27,11 +27,11 @@ const board: Board = { map, persona, notes, groups: [], votes: [] };
 
 function view(b: Board) {
   return (
-    <QueryClientProvider client={createQueryClient()}>
+    <DataProvider client={createQueryClient()}>
       <MemoryRouter>
         <EmpathyBoard board={b} />
       </MemoryRouter>
-    </QueryClientProvider>
+    </DataProvider>
   );
 }
 

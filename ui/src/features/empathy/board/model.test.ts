@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeBoardPersona, makeGroup, makeMap, makeNote } from "../../../api/mock-empathy";
+import { makeBoardPersona, makeGroup, makeMap, makeNote } from "../../../test/mock-empathy";
 import type { Board } from "../../../bindings/Board";
 import {
   applyNoteEdit,

@@ -1,4 +1,4 @@
-import { flattenProblems, useProblems, type ProblemFilters } from "../../../api/queries";
+import { flattenProblems, type ProblemFilters, useProblems } from "../../../api/problems";
 
 const FILTERS: ProblemFilters = {
   statuses: [],

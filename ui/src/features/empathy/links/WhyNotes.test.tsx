@@ -1,10 +1,10 @@
-import { QueryClientProvider } from "@tanstack/react-query";
+import { createQueryClient } from "../../../api/freshness";
+import { DataProvider } from "../../../api/DataProvider";
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { makeAnalysis, makeWhy } from "../../../api/mock-analysis";
-import { installMockBackend } from "../../../api/mock-backend";
-import { makeBoardPersona, makeMap, makeNote } from "../../../api/mock-empathy";
-import { createQueryClient } from "../../../api/queries";
+import { makeAnalysis, makeWhy } from "../../../test/mock-analysis";
+import { installMockBackend } from "../../../test/mock-backend";
+import { makeBoardPersona, makeMap, makeNote } from "../../../test/mock-empathy";
 import { WhyNotes } from "./WhyNotes";
 
 describe("WhyNotes", () => {
@@ -26,9 +26,9 @@ describe("WhyNotes", () => {
       },
     });
     render(
-      <QueryClientProvider client={createQueryClient()}>
+      <DataProvider client={createQueryClient()}>
         <WhyNotes whyId={why.id} />
-      </QueryClientProvider>,
+      </DataProvider>,
     );
     const items = await screen.findAllByTestId("why-note");
     expect(items).toHaveLength(1);
@@ -44,9 +44,9 @@ describe("WhyNotes", () => {
   it("says when no note supports the cause, and draws nothing without a query client", async () => {
     installMockBackend();
     const { unmount } = render(
-      <QueryClientProvider client={createQueryClient()}>
+      <DataProvider client={createQueryClient()}>
         <WhyNotes whyId="0190b000-0000-7000-8000-000000000999" />
-      </QueryClientProvider>,
+      </DataProvider>,
     );
     expect(await screen.findByTestId("why-notes-empty")).toBeInTheDocument();
     unmount();

@@ -1,12 +1,10 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useWrite } from "../../../api/freshness";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { localToday } from "../../../api/actions";
 import { createMap } from "../../../api/empathy";
-import type { AppError } from "../../../api/errors";
 import { usePersonas } from "../../../api/personas";
-import { queryKeys } from "../../../api/queries";
 import type { EmpathyMap } from "../../../bindings/EmpathyMap";
 import type { NewMap } from "../../../bindings/NewMap";
 import { describeError } from "../../../i18n/errors";
@@ -23,7 +21,6 @@ const FORM_FIELDS = ["personaId", "title", "heldOn", "participants", "problemId"
  */
 export function NewMapForm({ onCreated }: { onCreated: (map: EmpathyMap) => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const personas = usePersonas();
   const problems = useProblemOptions({ id: null, title: null });
   const [personaId, setPersonaId] = useState("");
@@ -34,13 +31,7 @@ export function NewMapForm({ onCreated }: { onCreated: (map: EmpathyMap) => void
   const [problemId, setProblemId] = useState("");
   const [votes, setVotes] = useState("3");
   const { formRef, failure, message, check, refuse } = useFormIssues(FORM_FIELDS);
-  const create = useMutation<EmpathyMap, AppError, NewMap>({
-    mutationFn: createMap,
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.empathy });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.personas });
-    },
-  });
+  const create = useWrite(createMap);
 
   const list = personas.data ?? [];
   if (personas.data !== undefined && list.length === 0) {

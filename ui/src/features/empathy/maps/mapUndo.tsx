@@ -1,10 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRestoreFromTrash } from "../../../api/trash";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { restoreFromTrash } from "../../../api/commands";
-import type { AppError } from "../../../api/errors";
-import { queryKeys } from "../../../api/queries";
 import { createUndoOffers, useUndoOffer } from "../../../kit/UndoToast";
 import { describeError } from "../../../i18n/errors";
 import { UndoBar } from "../board/UndoBar";
@@ -22,18 +19,7 @@ export function MapUndoToastHost() {
   const { t } = useTranslation();
   const offer = useUndoOffer(offers);
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const restore = useMutation<null, AppError, string>({
-    mutationFn: async (id) => {
-      await restoreFromTrash("empathy_map", id);
-      return null;
-    },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.empathy });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.personas });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.trash });
-    },
-  });
+  const restore = useRestoreFromTrash();
   const key = offer?.key;
   const dismiss = useCallback(() => {
     if (key !== undefined) offers.dismiss(key);
@@ -52,12 +38,15 @@ export function MapUndoToastHost() {
       testIds={{ toast: "map-undo-toast", undo: "map-undo" }}
       onDismiss={dismiss}
       onUndo={() => {
-        restore.mutate(offer.id, {
-          onSuccess: () => {
-            offers.dismiss(offer.key);
-            void navigate(`/empathy/${offer.id}`);
+        restore.mutate(
+          { entity: "empathy_map", id: offer.id },
+          {
+            onSuccess: () => {
+              offers.dismiss(offer.key);
+              void navigate(`/empathy/${offer.id}`);
+            },
           },
-        });
+        );
       }}
     />
   );

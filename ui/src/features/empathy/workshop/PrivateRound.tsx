@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { editMap, useEmpathyMutation } from "../../../api/empathy";
+import { editMap } from "../../../api/empathy";
+import { useWrite } from "../../../api/freshness";
 import type { Board } from "../../../bindings/Board";
 import type { EmpathyMap } from "../../../bindings/EmpathyMap";
 import type { Phase } from "../../../bindings/Phase";
@@ -10,7 +11,7 @@ import type { Countdown } from "./countdown";
 
 /** Moves the map to a phase: "private" starts a private-writing round, "open" reveals it. */
 export function usePhaseChange(mapId: string) {
-  return useEmpathyMutation<EmpathyMap, Phase>((phase) => editMap(mapId, { field: "phase", value: phase }));
+  return useWrite<EmpathyMap, Phase>((phase) => editMap(mapId, { field: "phase", value: phase }));
 }
 
 interface PrivateRoundControlProps {

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { editMap, useEmpathyMutation } from "../../../api/empathy";
+import { editMap } from "../../../api/empathy";
+import { useWrite } from "../../../api/freshness";
 import type { AppError } from "../../../api/errors";
 import type { Board } from "../../../bindings/Board";
 import type { EmpathyMap } from "../../../bindings/EmpathyMap";
@@ -31,7 +32,7 @@ function VotesPerPerson({ board }: { board: Board }) {
     setShownSaved(saved);
     if (draft.trim() === String(shownSaved)) setDraft(String(saved));
   }
-  const save = useEmpathyMutation<EmpathyMap, number>((n) =>
+  const save = useWrite<EmpathyMap, number>((n) =>
     editMap(board.map.id, { field: "votesPerPerson", value: n }),
   );
   const range = t("workshop.voting.votesRange", { min: VOTES_MIN, max: VOTES_MAX });

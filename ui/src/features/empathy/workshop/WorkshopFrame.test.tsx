@@ -1,12 +1,12 @@
-import { QueryClientProvider } from "@tanstack/react-query";
+import { createQueryClient, useWorkspaceChangedListener } from "../../../api/freshness";
+import { DataProvider } from "../../../api/DataProvider";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useBoard } from "../../../api/empathy";
-import { installMockBackend, rejectWith } from "../../../api/mock-backend";
-import { makePersona } from "../../../api/mock-personas";
-import { createQueryClient, useWorkspaceChangedListener } from "../../../api/queries";
+import { installMockBackend, rejectWith } from "../../../test/mock-backend";
+import { makePersona } from "../../../test/mock-personas";
 import { setFullscreen } from "../../../api/window";
 import type { Board } from "../../../bindings/Board";
 import type { EmpathyMap } from "../../../bindings/EmpathyMap";
@@ -194,9 +194,9 @@ async function renderFrame(world: World, now?: () => number) {
   const onExit = vi.fn();
   const user = userEvent.setup();
   render(
-    <QueryClientProvider client={createQueryClient()}>
+    <DataProvider client={createQueryClient()}>
       <Harness onExit={onExit} now={now} />
-    </QueryClientProvider>,
+    </DataProvider>,
   );
   await screen.findByTestId("workshop-frame");
   return { backend, onExit, user };

@@ -5,8 +5,8 @@
  */
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { installMockBackend } from "../../../api/mock-backend";
-import { makeBoardPersona, makeMap, makeNote } from "../../../api/mock-empathy";
+import { installMockBackend } from "../../../test/mock-backend";
+import { makeBoardPersona, makeMap, makeNote } from "../../../test/mock-empathy";
 import { setFullscreen } from "../../../api/window";
 import { renderApp } from "../../../test/render";
 

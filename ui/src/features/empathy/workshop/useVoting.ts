@@ -1,7 +1,8 @@
 import type { TFunction } from "i18next";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { unvoteNote, useEmpathyMutation, voteNote } from "../../../api/empathy";
+import { unvoteNote, voteNote } from "../../../api/empathy";
+import { useWrite } from "../../../api/freshness";
 import type { AppError } from "../../../api/errors";
 import type { Board } from "../../../bindings/Board";
 import type { Note } from "../../../bindings/Note";
@@ -40,7 +41,7 @@ export function useVoting(board: Board): Voting {
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const mutation = useEmpathyMutation<Note, { noteId: string; voter: string; back: boolean }>(
+  const mutation = useWrite<Note, { noteId: string; voter: string; back: boolean }>(
     ({ noteId, voter, back }) => (back ? unvoteNote(noteId, voter) : voteNote(noteId, voter)),
   );
   const { mutate } = mutation;

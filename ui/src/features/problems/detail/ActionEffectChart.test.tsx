@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend, makeProblem } from "../../../api/mock-backend";
+import { installMockBackend, makeProblem } from "../../../test/mock-backend";
 import type { ProblemEffect } from "../../../bindings/ProblemEffect";
 import { renderApp } from "../../../test/render";
 import { truncateTitle, weekIndexOf } from "./ActionEffectChart";

@@ -1,6 +1,6 @@
+import { useLogOccurrence } from "../../../api/problems";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useLogOccurrence } from "../../../api/queries";
 import type { Channel } from "../../../bindings/Channel";
 import type { NewOccurrence } from "../../../bindings/NewOccurrence";
 import type { Occurrence } from "../../../bindings/Occurrence";

@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { makeAction } from "../../../api/mock-actions";
+import { makeAction } from "../../../test/mock-actions";
 import {
   installMockBackend,
   makeProblem,
   rejectWith,
   type MockBackendOptions,
-} from "../../../api/mock-backend";
+} from "../../../test/mock-backend";
 import type { Problem } from "../../../bindings/Problem";
 import type { ProblemEdit } from "../../../bindings/ProblemEdit";
 import i18n, { applyDocumentLanguage } from "../../../i18n";

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { makeAnalysis } from "../../../api/mock-analysis";
-import { installMockBackend, makeProblem, rejectWith } from "../../../api/mock-backend";
+import { makeAnalysis } from "../../../test/mock-analysis";
+import { installMockBackend, makeProblem, rejectWith } from "../../../test/mock-backend";
 import { renderApp } from "../../../test/render";
 
 describe("Problem page: analyses", () => {

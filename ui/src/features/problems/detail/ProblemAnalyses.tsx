@@ -1,7 +1,7 @@
+import { useAnalyses, useCreateAnalysis } from "../../../api/analyses";
 import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { useAnalyses, useCreateAnalysis } from "../../../api/queries";
 import type { NewAnalysis } from "../../../bindings/NewAnalysis";
 import { describeError } from "../../../i18n/errors";
 import {

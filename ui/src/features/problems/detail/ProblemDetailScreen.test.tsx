@@ -5,7 +5,7 @@ import {
   makeProblem,
   rejectWith,
   type MockBackendOptions,
-} from "../../../api/mock-backend";
+} from "../../../test/mock-backend";
 import type { HistoryEntry } from "../../../bindings/HistoryEntry";
 import type { NewOccurrence } from "../../../bindings/NewOccurrence";
 import type { Occurrence } from "../../../bindings/Occurrence";

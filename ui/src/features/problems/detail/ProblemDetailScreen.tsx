@@ -1,9 +1,9 @@
+import { useDeleteProblem, useProblemDetail } from "../../../api/problems";
 import { Breadcrumb } from "../../../kit/detail/Breadcrumb";
 import { Slot } from "../../../kit/slots";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { useDeleteProblem, useProblemDetail } from "../../../api/queries";
 import type { ProblemDetail } from "../../../bindings/ProblemDetail";
 import { NotFoundState } from "../../../kit/LoadStates";
 import {

@@ -1,7 +1,7 @@
+import { useRestoreProblem } from "../../../api/problems";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { AppError } from "../../../api/errors";
-import { useRestoreProblem } from "../../../api/queries";
 import { createUndoOffers, UndoToast, useUndoOffer, type UndoOffer } from "../../../kit/UndoToast";
 
 export { UNDO_TOAST_MS } from "../../../kit/UndoToast";

@@ -1,4 +1,4 @@
-import { useEditProblem } from "../../../api/queries";
+import { useEditProblem } from "../../../api/problems";
 import type { ProblemEdit } from "../../../bindings/ProblemEdit";
 import { useFieldEdit, type FieldEditOptions, type InlineEdit } from "../../../kit/fields/inPlace";
 

@@ -1,6 +1,6 @@
+import { useSuggestions } from "../../../api/problems";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { useTranslation } from "react-i18next";
-import { useSuggestions } from "../../../api/queries";
 import type { SuggestField } from "../../../bindings/SuggestField";
 import {
   activeFilterCount,

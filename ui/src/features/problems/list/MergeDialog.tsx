@@ -1,6 +1,6 @@
+import { useMergeProblems } from "../../../api/problems";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMergeProblems } from "../../../api/queries";
 import type { Problem } from "../../../bindings/Problem";
 import { describeError } from "../../../i18n/errors";
 import { DialogButtons, ModalDialog } from "../../../kit/dialogs/ModalDialog";

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { installMockBackend, makeProblem, rejectWith, type MockBackend } from "../../../api/mock-backend";
+import { installMockBackend, makeProblem, rejectWith, type MockBackend } from "../../../test/mock-backend";
 import type { ProblemQuery } from "../../../bindings/ProblemQuery";
 import { renderApp } from "../../../test/render";
 import { rememberListSearch } from "./lastSearch";

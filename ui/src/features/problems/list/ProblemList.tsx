@@ -1,3 +1,4 @@
+import { flattenProblems, useProblems } from "../../../api/problems";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   useCallback,
@@ -13,7 +14,6 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
-import { flattenProblems, useProblems } from "../../../api/queries";
 import type { Problem } from "../../../bindings/Problem";
 import { observeRect, rootFontSize, scrollParent } from "../../../kit/virtualScroll";
 import { describeError } from "../../../i18n/errors";

@@ -1,7 +1,7 @@
+import { useLoadSamples, useRemoveSamples, useSampleCount } from "../../../api/problems";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useLoadSamples, useRemoveSamples, useSampleCount } from "../../../api/queries";
 import { describeError } from "../../../i18n/errors";
 import { TRASH_PATH } from "../../../shell/sections";
 

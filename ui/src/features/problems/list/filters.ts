@@ -1,4 +1,4 @@
-import type { ProblemFilters } from "../../../api/queries";
+import type { ProblemFilters } from "../../../api/problems";
 import type { Channel } from "../../../bindings/Channel";
 import type { ProblemSort } from "../../../bindings/ProblemSort";
 import type { Severity } from "../../../bindings/Severity";

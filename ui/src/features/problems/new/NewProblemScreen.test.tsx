@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend, rejectWith } from "../../../api/mock-backend";
+import { installMockBackend, rejectWith } from "../../../test/mock-backend";
 import type { Problem } from "../../../bindings/Problem";
 import type { ProblemDetail } from "../../../bindings/ProblemDetail";
 import { renderApp } from "../../../test/render";

@@ -1,8 +1,8 @@
+import { useCreateProblem } from "../../../api/problems";
 import { useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { AppError } from "../../../api/errors";
-import { useCreateProblem } from "../../../api/queries";
 import type { Channel } from "../../../bindings/Channel";
 import type { NewProblem } from "../../../bindings/NewProblem";
 import type { Severity } from "../../../bindings/Severity";

@@ -23,7 +23,7 @@ import type { Overview } from "../bindings/Overview";
 import type { Problem } from "../bindings/Problem";
 import type { ProblemEffect } from "../bindings/ProblemEffect";
 import type { WhyNode } from "../bindings/WhyNode";
-import { localToday } from "./actions";
+import { localToday } from "../api/actions";
 
 /** The actions part of the mock's state. */
 export interface MockActionState {

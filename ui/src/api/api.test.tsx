@@ -1,17 +1,31 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
 import { COMMAND_NAMES } from "../bindings/shell/commands";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { installMockBackend, rejectWith } from "../test/mock-backend";
+import { DataProvider } from "./DataProvider";
+import { AppError, toAppError } from "./errors";
+import {
+  changesSettled,
+  createQueryClient,
+  invalidateForChange,
+  keysForChange,
+  onWorkspaceChanged,
+  queryKeys,
+} from "./freshness";
 import {
   createProblem,
   editProblem,
-  getWorkspaceStatus,
+  flattenProblems,
   listProblems,
   logOccurrence,
-  onWorkspaceChanged,
-} from "./commands";
-import { AppError, toAppError } from "./errors";
-import { installMockBackend, rejectWith } from "./mock-backend";
-import { invalidateForChange, keysForChange, queryKeys } from "./queries";
+  useCreateProblem,
+  useDeleteProblem,
+  useProblemDetail,
+  useProblems,
+} from "./problems";
+import { getWorkspaceStatus } from "./workspace";
 
 describe("invoke wrapper", () => {
   it("turns the shell's error payload into an AppError with its code and details", async () => {
@@ -157,5 +171,65 @@ describe("the test stand-in", () => {
     await editProblem(problem.id, { field: "owner", value: "Huda" });
     await logOccurrence(problem.id, { note: "Second report" });
     expect(backend.state.problems[0]).toMatchObject({ owner: "Huda", occurrenceCount: 2 });
+  });
+});
+
+describe("freshness", () => {
+  function wrapper(client: QueryClient) {
+    return ({ children }: { children: ReactNode }) => <DataProvider client={client}>{children}</DataProvider>;
+  }
+
+  it("resolves a write once its change event's refetch has landed, fetching once", async () => {
+    const backend = installMockBackend();
+    const client = createQueryClient();
+    const { result } = renderHook(
+      () => ({
+        list: useProblems({ sort: "reported", descending: true, channels: [], statuses: [], severities: [] }),
+        create: useCreateProblem(),
+      }),
+      {
+        wrapper: wrapper(client),
+      },
+    );
+    await waitFor(() => {
+      expect(result.current.list.isSuccess).toBe(true);
+    });
+    const before = backend.callsTo("problem_list").length;
+    await act(async () => {
+      await result.current.create.mutateAsync({ title: "Invoice PDF is blank" });
+    });
+    // Fresh as soon as the write resolves, from one refetch (not one by the
+    // caller and another by the change event).
+    expect(flattenProblems(result.current.list.data).items.map((p) => p.title)).toEqual([
+      "Invoice PDF is blank",
+    ]);
+    expect(backend.callsTo("problem_list").length - before).toBe(1);
+  });
+
+  it("lets a delete resolve before its refetch, so the page can leave first", async () => {
+    const backend = installMockBackend();
+    const client = createQueryClient();
+    const problem = await createProblem({ title: "Refund e-mail never arrives" });
+    const { result } = renderHook(
+      () => ({ detail: useProblemDetail(problem.id), remove: useDeleteProblem() }),
+      {
+        wrapper: wrapper(client),
+      },
+    );
+    await waitFor(() => {
+      expect(result.current.detail.isSuccess).toBe(true);
+    });
+    await act(async () => {
+      await result.current.remove.mutateAsync(problem.id);
+    });
+    expect(backend.state.trash.map((t) => t.problem.id)).toEqual([problem.id]);
+    await waitFor(() => {
+      expect(result.current.detail.error?.code).toBe("not_found");
+    });
+  });
+
+  it("waits for nothing when no change is on its way", async () => {
+    const client = createQueryClient();
+    await expect(changesSettled(client)).resolves.toBeUndefined();
   });
 });

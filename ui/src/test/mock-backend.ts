@@ -23,11 +23,74 @@ import type { SuggestField } from "../bindings/SuggestField";
 import type { TrashItem } from "../bindings/TrashItem";
 import type { WorkspaceStatus } from "../bindings/WorkspaceStatus";
 import type { CommandName } from "../bindings/shell/commands";
-import { WORKSPACE_CHANGED_EVENT } from "./commands";
+import { WORKSPACE_CHANGED_EVENT } from "../api/freshness";
 import { actionHandlers, type MockActionState } from "./mock-actions";
 import { analysisHandlers, type MockAnalysisState } from "./mock-analysis";
 import { empathyHandlers, type MockEmpathyState } from "./mock-empathy";
 import { personaHandlers, type MockPersonaState } from "./mock-personas";
+
+/** The shell's commands that write nothing: every other command writes. */
+const READS = new Set<CommandName>([
+  "notify",
+  "export_save",
+  "action_export",
+  "workspace_status",
+  "problem_list",
+  "problem_get",
+  "problem_suggestions",
+  "sample_count",
+  "analysis_list",
+  "analysis_get",
+  "analysis_search",
+  "persona_list",
+  "persona_get",
+  "persona_picture",
+  "problem_personas",
+  "problem_maps",
+  "problem_notes",
+  "map_list",
+  "map_board",
+  "note_causes",
+  "why_notes",
+  "action_list",
+  "action_for_problem",
+  "action_get",
+  "action_owners",
+  "action_problems",
+  "action_overview",
+  "action_effect",
+  "action_root_causes",
+  "reminder_check",
+  "trash_list",
+  "history_list",
+  "settings_get",
+]);
+
+/** The entity whose change a write command announces, by its name; null for reads and plugins. */
+function writtenEntity(command: MockedCommand): string | null {
+  if (command.startsWith("plugin:") || READS.has(command as CommandName)) return null;
+  const prefixes: [string, string][] = [
+    ["trash_", "workspace"],
+    ["problem_close", "action"],
+    ["problem_", "problem"],
+    ["occurrence_", "problem"],
+    ["sample_", "problem"],
+    ["analysis_", "analysis"],
+    ["why_", "why"],
+    ["evidence_", "why"],
+    ["action_", "action"],
+    ["persona_", "persona"],
+    ["quote_", "quote"],
+    ["map_", "empathy_map"],
+    ["note_", "empathy_note"],
+    ["group_", "empathy_group"],
+    ["settings_", "settings"],
+    ["workspace_", "workspace"],
+  ];
+  const match = prefixes.find(([prefix]) => command.startsWith(prefix));
+  // Anything else that writes (a restore from the trash) may touch any area.
+  return match?.[1] ?? "workspace";
+}
 
 export interface MockCall {
   command: string;
@@ -578,12 +641,29 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     "plugin:dialog|save": () => state.dialogPath,
   };
 
+  /**
+   * A test's own handler for a write stands in for the shell's command, so
+   * once it succeeds the change is announced as the shell would (the
+   * built-in handlers announce their own, more precise changes).
+   */
+  const announced = (command: MockedCommand, args: Record<string, unknown>, result: unknown): unknown => {
+    const entity = writtenEntity(command);
+    if (entity === null) return result;
+    const id = typeof args.id === "string" ? args.id : "";
+    return Promise.resolve(result).then(async (value) => {
+      await changed({ entity, id, op: "update" });
+      return value;
+    });
+  };
+
   mockIPC(
     (command, payload) => {
       const args = (payload ?? {}) as Record<string, unknown>;
       calls.push({ command, args });
       const name = command as MockedCommand;
-      const handler = options.handlers?.[name] ?? builtIn[name];
+      const own = options.handlers?.[name];
+      if (own !== undefined) return announced(name, args, own(args, state));
+      const handler = builtIn[name];
       if (handler === undefined) {
         return rejectWith({ code: "internal", message: `unknown command ${command}`, details: {} });
       }
