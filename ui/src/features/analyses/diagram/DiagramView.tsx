@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { AppError } from "../../../api/errors";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { CheckKind } from "../../../bindings/CheckKind";
+import { ENUMS } from "../../../bindings/rules";
 import type { WhyStatus } from "../../../bindings/WhyStatus";
 import { directionOf, isLanguage } from "../../../i18n";
 import { leftToRight } from "../../../i18n/format";
@@ -41,7 +42,7 @@ const FIT = { padding: 0.08, minZoom: MIN_ZOOM, maxZoom: 1 } as const;
 /** Arrow heads (SVG markers take a plain colour); readable on both themes. */
 const EDGE_COLOR = "#9a9aa6";
 const JOINT_COLOR = "#d97706";
-const WHY_STATUSES: WhyStatus[] = ["hypothesis", "confirmed", "ruled_out"];
+const WHY_STATUSES: readonly WhyStatus[] = ENUMS.whyStatus;
 /** Stands for a box's text in its translated accessible name (a private-use character). */
 const TEXT_MARK = "\uE000";
 const NO_NODES: DiagramFlowNode[] = [];

@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { Analysis } from "../../../bindings/Analysis";
 import type { AnalysisEdit } from "../../../bindings/AnalysisEdit";
 import type { AnalysisStatus } from "../../../bindings/AnalysisStatus";
-import { charCount, checkPastDay, checkText, Field, LIMITS, type FieldIssue } from "../../../kit/fields";
+import { ENUMS, LIMITS } from "../../../bindings/rules";
+import { charCount, checkPastDay, checkText, Field, type FieldIssue } from "../../../kit/fields";
 import {
   InPlaceChoice,
   InPlaceDate,
@@ -15,16 +16,10 @@ import {
 import { ParticipantsEditor } from "../../../kit/fields/ParticipantsEditor";
 import { useAnalysisEdit } from "./useAnalysisEdit";
 
-/** The limits the core checks on an analysis (crates/rootwise-core/src/analysis/write.rs). */
-export const ANALYSIS_LIMITS = {
-  title: 300,
-  facilitator: LIMITS.shortText,
-  participant: LIMITS.shortText,
-  participants: 50,
-  summary: 20_000,
-} as const;
+/** The limits the core checks on an analysis (generated in `bindings/rules.ts`). */
+export const ANALYSIS_LIMITS = LIMITS.analysis;
 
-export const ANALYSIS_STATUSES: readonly AnalysisStatus[] = ["draft", "in_review", "concluded"];
+export const ANALYSIS_STATUSES: readonly AnalysisStatus[] = ENUMS.analysisStatus;
 
 interface FieldProps {
   analysis: Analysis;

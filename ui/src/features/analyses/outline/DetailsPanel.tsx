@@ -4,6 +4,7 @@ import { toAppError } from "../../../api/errors";
 import type { CauseCategory } from "../../../bindings/CauseCategory";
 import type { Evidence } from "../../../bindings/Evidence";
 import type { NewEvidence } from "../../../bindings/NewEvidence";
+import { ENUMS, LIMITS } from "../../../bindings/rules";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import type { WhyStatus } from "../../../bindings/WhyStatus";
 import { Slot } from "../../../kit/slots";
@@ -11,20 +12,12 @@ import { Field } from "../../../kit/fields";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { evidenceMessages } from "./messages";
 
-const STATUSES: readonly WhyStatus[] = ["hypothesis", "confirmed", "ruled_out"];
-const CATEGORIES: readonly CauseCategory[] = [
-  "people",
-  "process",
-  "product",
-  "policy",
-  "environment",
-  "partner",
-  "other",
-];
+const STATUSES: readonly WhyStatus[] = ENUMS.whyStatus;
+const CATEGORIES: readonly CauseCategory[] = ENUMS.causeCategory;
 /** Limits the core enforces (it is the real guard; these only stop typing past them). */
-const NOTE_LIMIT = 5000;
-const REFERENCE_LIMIT = 500;
-const ACTION_INTENT_LIMIT = 300;
+const NOTE_LIMIT = LIMITS.analysis.evidenceNote;
+const REFERENCE_LIMIT = LIMITS.analysis.evidenceReference;
+const ACTION_INTENT_LIMIT = LIMITS.analysis.actionIntent;
 
 interface Messages {
   note?: string;

@@ -9,12 +9,13 @@ import {
 } from "react";
 import type { TFunction } from "i18next";
 import type { CheckKind } from "../../../bindings/CheckKind";
+import { LIMITS } from "../../../bindings/rules";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import type { OutlineAction } from "../../../shortcuts/registry";
 import { outlineActionFor } from "./keys";
 
 /** The longest cause the core stores (code points; the field counts UTF-16 units, close enough). */
-export const TEXT_LIMIT = 2000;
+export const TEXT_LIMIT = LIMITS.analysis.whyText;
 
 /** How long typing pauses before the text is saved. */
 export const IDLE_SAVE_MS = 700;

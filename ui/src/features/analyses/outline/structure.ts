@@ -2,6 +2,7 @@
  * Pure helpers of the outline: which rows show, and where a keyboard move
  * sends a cause (as the `parentId` / `position` that `move_why` takes).
  */
+import { ENUMS } from "../../../bindings/rules";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import type { WhyStatus } from "../../../bindings/WhyStatus";
 import type { TreeIndex } from "../model/tree";
@@ -78,7 +79,8 @@ export function shiftTarget(index: TreeIndex, node: WhyNode, by: 1 | -1): Placem
   return { parentId: node.parentId, position: to };
 }
 
-const STATUS_CYCLE: readonly WhyStatus[] = ["hypothesis", "confirmed", "ruled_out"];
+/** The core's order of statuses, which is also the cycle's. */
+const STATUS_CYCLE: readonly WhyStatus[] = ENUMS.whyStatus;
 
 /** The status after `status`: hypothesis → confirmed → ruled out → hypothesis. */
 export function nextStatus(status: WhyStatus): WhyStatus {

@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CheckKind } from "../../../bindings/CheckKind";
+import { ENUMS } from "../../../bindings/rules";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import type { WhyStatus } from "../../../bindings/WhyStatus";
 import type { TreeEditor } from "../model/useTreeEditor";
 import { EvidenceForm } from "./EvidenceForm";
 
-export const STATUSES: readonly WhyStatus[] = ["hypothesis", "confirmed", "ruled_out"];
+export const STATUSES: readonly WhyStatus[] = ENUMS.whyStatus;
 
 /** The push-back notes of one cause: shown beside it, never blocking. */
 export function CheckNotes({ checks, label }: { checks: readonly CheckKind[]; label?: string }) {

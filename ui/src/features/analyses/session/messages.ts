@@ -5,14 +5,15 @@
  */
 import type { TFunction } from "i18next";
 import { toAppError } from "../../../api/errors";
+import { LIMITS } from "../../../bindings/rules";
 import { describeError } from "../../../i18n/errors";
 import { checkText, describeFieldIssue, fieldIssuesFromError, type FieldIssue } from "../../../kit/fields";
 
 export const SESSION_LIMITS = {
-  text: 2000,
-  note: 5000,
-  reference: 500,
-  actionIntent: 300,
+  text: LIMITS.analysis.whyText,
+  note: LIMITS.analysis.evidenceNote,
+  reference: LIMITS.analysis.evidenceReference,
+  actionIntent: LIMITS.analysis.actionIntent,
 } as const;
 
 /** Messages by field, plus one for an error that names no field. */
