@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from "react";
 import type { ControlProps } from "./Field";
-import { localToday } from "./rules";
+import { EARLIEST_DAY, localToday } from "./rules";
 import type { CommitHandlers } from "./TextInput";
 
 interface DateInputProps extends ControlProps, CommitHandlers {
@@ -29,7 +29,7 @@ export function DateInput({ value, onChange, onCommit, onCancel, testId, ...cont
       // The native date field lays its parts out in the system's order;
       // right to left it would read them backwards.
       dir="ltr"
-      min="1970-01-01"
+      min={EARLIEST_DAY}
       max={localToday()}
       value={value}
       data-testid={testId}

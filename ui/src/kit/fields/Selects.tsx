@@ -1,21 +1,14 @@
 import type { KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Channel } from "../../bindings/Channel";
+import { ENUMS } from "../../bindings/rules";
 import type { Severity } from "../../bindings/Severity";
 import type { Status } from "../../bindings/Status";
 import type { ControlProps } from "./Field";
 import { allowedMoves, STATUS_ORDER } from "./rules";
 
-export const SEVERITIES: readonly Severity[] = ["low", "medium", "high", "critical"];
-export const CHANNELS: readonly Channel[] = [
-  "phone",
-  "email",
-  "chat",
-  "social",
-  "in_person",
-  "self_service",
-  "other",
-];
+export const SEVERITIES: readonly Severity[] = ENUMS.severity;
+export const CHANNELS: readonly Channel[] = ENUMS.channel;
 
 function isStatus(value: string): value is Status {
   return (STATUS_ORDER as readonly string[]).includes(value);

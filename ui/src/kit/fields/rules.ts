@@ -4,6 +4,7 @@
  * its errors are always shown too (see `messages.ts`).
  */
 import type { FieldError } from "../../bindings/FieldError";
+import { ENUMS, LIMITS as CORE_LIMITS, MOVES } from "../../bindings/rules";
 import type { Status } from "../../bindings/Status";
 import { isDay } from "../../i18n/format";
 
@@ -12,25 +13,32 @@ export { isDay };
 /** One broken rule, as the core reports it (`limit` is null when there is none). */
 export type FieldIssue = FieldError;
 
+/** The core's limits on a problem's fields (from `bindings/rules.ts`), by field. */
 export const LIMITS = {
-  title: 300,
-  description: 20_000,
-  shortText: 200,
-  tag: 50,
-  tags: 30,
-  reference: 500,
-  references: 50,
-  note: 5_000,
-  ticketRef: 500,
-  earliestYear: 1970,
+  title: CORE_LIMITS.problem.title,
+  description: CORE_LIMITS.problem.description,
+  customer: CORE_LIMITS.problem.customer,
+  segment: CORE_LIMITS.problem.segment,
+  journeyStage: CORE_LIMITS.problem.journeyStage,
+  owner: CORE_LIMITS.problem.owner,
+  tag: CORE_LIMITS.problem.tag,
+  tags: CORE_LIMITS.problem.tags,
+  reference: CORE_LIMITS.problem.reference,
+  references: CORE_LIMITS.problem.references,
+  note: CORE_LIMITS.problem.occurrenceNote,
+  ticketRef: CORE_LIMITS.problem.occurrenceTicketRef,
+  earliestYear: CORE_LIMITS.shared.earliestYear,
 } as const;
 
-/** Inclusive ranges of the numeric fields. */
+/** The first day a date field accepts (`min` of `<input type=date>`). */
+export const EARLIEST_DAY = `${String(CORE_LIMITS.shared.earliestYear)}-01-01`;
+
+/** Inclusive ranges of the numeric fields (a count of customers cannot be negative). */
 export const RANGES = {
-  csat: { min: 1, max: 5 },
-  nps: { min: 0, max: 10 },
-  ces: { min: 1, max: 7 },
-  customersAffected: { min: 0, max: 1_000_000_000 },
+  csat: CORE_LIMITS.problem.csat,
+  nps: CORE_LIMITS.problem.nps,
+  ces: CORE_LIMITS.problem.ces,
+  customersAffected: { min: 0, max: CORE_LIMITS.problem.customersAffected },
 } as const;
 
 export type NumberField = keyof typeof RANGES;
@@ -109,7 +117,7 @@ export function localToday(now: Date = new Date()): string {
   return `${year}-${month}-${day}`;
 }
 
-/** A day that is required, real, not in the future and not before 1970. */
+/** A day that is required, real, not in the future and not before the core's earliest year. */
 export function checkPastDay(field: string, value: string, today: string = localToday()): FieldIssue | null {
   if (value === "") return issue(field, "required");
   if (!isDay(value)) return issue(field, "invalid");
@@ -143,25 +151,18 @@ export function parseWholeNumber(field: NumberField, text: string): ParsedNumber
 }
 
 /** The order a problem moves through; later is further along. */
-export const STATUS_ORDER: readonly Status[] = [
-  "new",
-  "investigating",
-  "root_cause_found",
-  "actions_in_progress",
-  "monitoring",
-  "closed",
-];
+export const STATUS_ORDER: readonly Status[] = ENUMS.problemStatus;
 
 /**
- * Whether the core accepts moving from `from` to `to`: forward to any later
- * status, back to investigating or actions in progress, and a closed problem
- * only reopens to investigating.
+ * Whether the core accepts moving from `from` to `to` (staying put is fine):
+ * the core's table (`MOVES.problem`): forward to any later status, back to
+ * investigating or actions in progress, and a closed problem only reopens to
+ * investigating.
  */
 export function canMoveTo(from: Status, to: Status): boolean {
   if (from === to) return true;
-  if (from === "closed") return to === "investigating";
-  if (to === "investigating" || to === "actions_in_progress") return true;
-  return STATUS_ORDER.indexOf(to) > STATUS_ORDER.indexOf(from);
+  const moves: readonly Status[] = MOVES.problem[from];
+  return moves.includes(to);
 }
 
 /** The statuses a problem at `from` may move to, in order (without `from` itself). */

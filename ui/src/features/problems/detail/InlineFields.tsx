@@ -47,10 +47,10 @@ export type TextFieldName = "title" | "description" | "customer" | "segment" | "
 const TEXT_MAX: Record<TextFieldName, number> = {
   title: LIMITS.title,
   description: LIMITS.description,
-  customer: LIMITS.shortText,
-  segment: LIMITS.shortText,
-  journeyStage: LIMITS.shortText,
-  owner: LIMITS.shortText,
+  customer: LIMITS.customer,
+  segment: LIMITS.segment,
+  journeyStage: LIMITS.journeyStage,
+  owner: LIMITS.owner,
 };
 
 const SUGGEST: Partial<Record<TextFieldName, SuggestField>> = {

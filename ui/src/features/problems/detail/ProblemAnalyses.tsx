@@ -3,13 +3,13 @@ import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { NewAnalysis } from "../../../bindings/NewAnalysis";
+import { LIMITS as CORE_LIMITS } from "../../../bindings/rules";
 import { describeError } from "../../../i18n/errors";
 import {
   checkPastDay,
   checkText,
   DateInput,
   Field,
-  LIMITS,
   localToday,
   TextInput,
   useFormIssues,
@@ -17,7 +17,7 @@ import {
 import { formatDay, useDayFormat } from "../../../i18n/format";
 
 /** The longest analysis title the core accepts. */
-const TITLE_MAX = 300;
+const TITLE_MAX = CORE_LIMITS.analysis.title;
 
 const FORM_FIELDS = ["title", "facilitator", "heldOn"] as const;
 
@@ -53,7 +53,7 @@ function StartAnalysisForm({ problemId, problemTitle, onCancel }: StartFormProps
     if (create.isPending) return;
     const valid = check([
       checkText("title", title, TITLE_MAX, true),
-      checkText("facilitator", facilitator, LIMITS.shortText),
+      checkText("facilitator", facilitator, CORE_LIMITS.analysis.facilitator),
       checkPastDay("heldOn", heldOn),
     ]);
     if (!valid) return;

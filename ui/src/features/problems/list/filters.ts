@@ -1,31 +1,22 @@
 import type { ProblemFilters } from "../../../api/problems";
 import type { Channel } from "../../../bindings/Channel";
 import type { ProblemSort } from "../../../bindings/ProblemSort";
+import { ENUMS } from "../../../bindings/rules";
 import type { Severity } from "../../../bindings/Severity";
 import type { Status } from "../../../bindings/Status";
 
-export const STATUSES: readonly Status[] = [
-  "new",
-  "investigating",
-  "root_cause_found",
-  "actions_in_progress",
-  "monitoring",
-  "closed",
-];
+export const STATUSES: readonly Status[] = ENUMS.problemStatus;
 
-export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
+/** Most severe first: the core's order, reversed. */
+export const SEVERITIES: readonly Severity[] = [...ENUMS.severity].reverse();
 
-export const CHANNELS: readonly Channel[] = [
-  "phone",
-  "email",
-  "chat",
-  "social",
-  "in_person",
-  "self_service",
-  "other",
-];
+export const CHANNELS: readonly Channel[] = ENUMS.channel;
 
-/** Sort keys offered in the list, in menu order ("relevance" only while searching). */
+/**
+ * Sort keys offered in the list, in menu order ("relevance" only while
+ * searching): a UI order of the core's `ENUMS.problemSort` (a test checks
+ * that it holds the same keys).
+ */
 export const SORTS: readonly ProblemSort[] = [
   "relevance",
   "reported",

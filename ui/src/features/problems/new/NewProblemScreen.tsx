@@ -109,7 +109,7 @@ function checkField(field: FieldName, draft: Draft): FieldIssue | null {
     case "segment":
     case "journeyStage":
     case "owner":
-      return checkText(field, draft[field], LIMITS.shortText);
+      return checkText(field, draft[field], LIMITS[field]);
     case "reportedOn":
       return checkPastDay("reportedOn", draft.reportedOn);
     case "tags":
