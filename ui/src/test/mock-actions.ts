@@ -22,6 +22,7 @@ import type { NewAction } from "../bindings/NewAction";
 import type { Overview } from "../bindings/Overview";
 import type { Problem } from "../bindings/Problem";
 import type { ProblemEffect } from "../bindings/ProblemEffect";
+import { LIMITS, MOVES } from "../bindings/rules";
 import type { WhyNode } from "../bindings/WhyNode";
 import { localToday } from "../api/actions";
 
@@ -73,18 +74,10 @@ export function makeAction(problemId: string, title: string, fields: Partial<Act
 }
 
 const WORKING: ActionStatus[] = ["open", "in_progress", "not_effective"];
-const MOVES: Record<ActionStatus, ActionStatus[]> = {
-  open: ["in_progress", "done", "cancelled"],
-  in_progress: ["open", "done", "cancelled"],
-  done: ["in_progress", "verified_effective", "not_effective", "cancelled"],
-  verified_effective: ["not_effective", "done"],
-  not_effective: ["open", "in_progress", "done", "cancelled"],
-  cancelled: ["open"],
-};
-
-/** Whether the core allows the status move (the same table as the core's). */
+/** Whether the core allows the status move (the core's own table, `MOVES.action`). */
 export function canMove(from: ActionStatus, to: ActionStatus): boolean {
-  return from === to || MOVES[from].includes(to);
+  const moves: readonly ActionStatus[] = MOVES.action[from];
+  return from === to || moves.includes(to);
 }
 
 function addDays(day: string, days: number): string {
@@ -200,7 +193,8 @@ export function actionHandlers(
     action_create: (args) => {
       const input = args.input as NewAction;
       if (input.title.trim() === "") return invalid("title", "required");
-      if ((input.owner ?? "").length > 200) return invalid("owner", "too_long", 200);
+      if ((input.owner ?? "").length > LIMITS.action.owner)
+        return invalid("owner", "too_long", LIMITS.action.owner);
       if (input.dueOn !== undefined && input.dueOn < localToday()) return invalid("dueOn", "before_created");
       const a = makeAction(input.problemId, input.title.trim(), {
         kind: input.kind,
@@ -236,7 +230,8 @@ export function actionHandlers(
           a.causeIds = edit.value;
           break;
         case "owner":
-          if (edit.value.length > 200) return invalid("owner", "too_long", 200);
+          if (edit.value.length > LIMITS.action.owner)
+            return invalid("owner", "too_long", LIMITS.action.owner);
           a.owner = edit.value.trim();
           break;
         case "dueOn":

@@ -21,6 +21,7 @@ import type { Action } from "../../../bindings/Action";
 import type { ActionKind } from "../../../bindings/ActionKind";
 import type { ActionRow } from "../../../bindings/ActionRow";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
+import { ENUMS } from "../../../bindings/rules";
 import { ActionsTabs } from "../ActionsTabs";
 import { CardPreview } from "./BoardCard";
 import { BoardColumn, type FocusTarget } from "./BoardColumn";
@@ -28,7 +29,7 @@ import { describeMoveError, refusedMessage } from "./moveMessages";
 import { BOARD_COLUMNS, canMove, moveEdit, moveNeeds, nearestMove } from "./moves";
 import { MoveDialog, type PendingMove } from "./MoveDialog";
 
-const KINDS: readonly ActionKind[] = ["containment", "corrective", "preventive"];
+const KINDS: readonly ActionKind[] = ENUMS.actionKind;
 
 function isKind(value: string | null): value is ActionKind {
   return value !== null && (KINDS as readonly string[]).includes(value);

@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
+import { MOVES } from "../../../bindings/rules";
 import { allowedMoves, BOARD_COLUMNS, canMove, moveEdit, moveNeeds, nearestMove } from "./moves";
 
 describe("board moves", () => {
   it("allows exactly the core's moves", () => {
-    const allowed: Record<ActionStatus, ActionStatus[]> = {
-      open: ["in_progress", "done", "cancelled"],
-      in_progress: ["open", "done", "cancelled"],
-      done: ["in_progress", "verified_effective", "not_effective", "cancelled"],
-      verified_effective: ["done", "not_effective"],
-      not_effective: ["open", "in_progress", "done", "cancelled"],
-      cancelled: ["open"],
-    };
+    const allowed: Record<ActionStatus, readonly ActionStatus[]> = MOVES.action;
     for (const from of BOARD_COLUMNS) {
       for (const to of BOARD_COLUMNS) {
         expect({ from, to, ok: canMove(from, to) }).toEqual({ from, to, ok: allowed[from].includes(to) });
@@ -19,6 +13,8 @@ describe("board moves", () => {
     }
     expect(canMove("open", "open")).toBe(false);
     expect(allowedMoves("verified_effective")).toEqual(["done", "not_effective"]);
+    expect(allowedMoves("open")).toEqual(["in_progress", "done", "cancelled"]);
+    expect(allowedMoves("cancelled")).toEqual(["open"]);
   });
 
   it("finds the nearest allowed column each way", () => {

@@ -1,34 +1,20 @@
 /**
  * The board's columns and the status moves the core allows between them
- * (the same table as `ActionStatus::can_move_to` in the core). The core
- * stays the real guard; this table lets the board say "no" before a round
+ * (the core's own table, `MOVES.action` in `bindings/rules.ts`). The core
+ * stays the real guard; the table lets the board say "no" before a round
  * trip and grey out the columns a dragged card cannot go to.
  */
 import type { ActionEdit } from "../../../bindings/ActionEdit";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
+import { ENUMS, MOVES } from "../../../bindings/rules";
 
 /** The columns, in workflow order (start to end of the line; mirrored in Arabic). */
-export const BOARD_COLUMNS: readonly ActionStatus[] = [
-  "open",
-  "in_progress",
-  "done",
-  "verified_effective",
-  "not_effective",
-  "cancelled",
-];
-
-const MOVES: Record<ActionStatus, readonly ActionStatus[]> = {
-  open: ["in_progress", "done", "cancelled"],
-  in_progress: ["open", "done", "cancelled"],
-  done: ["in_progress", "verified_effective", "not_effective", "cancelled"],
-  verified_effective: ["not_effective", "done"],
-  not_effective: ["open", "in_progress", "done", "cancelled"],
-  cancelled: ["open"],
-};
+export const BOARD_COLUMNS: readonly ActionStatus[] = ENUMS.actionStatus;
 
 /** Whether an action in `from` may move to the different status `to`. */
 export function canMove(from: ActionStatus, to: ActionStatus): boolean {
-  return from !== to && MOVES[from].includes(to);
+  const moves: readonly ActionStatus[] = MOVES.action[from];
+  return from !== to && moves.includes(to);
 }
 
 /** The statuses an action in `from` may move to, in column order. */

@@ -8,7 +8,7 @@ import type { Priority } from "../../../bindings/Priority";
 import { describeError } from "../../../i18n/errors";
 import { checkText, Field, useFormIssues, type FieldIssue } from "../../../kit/fields";
 import { OwnerField } from "../shared/OwnerField";
-import { ACTION_KINDS, ACTION_LIMITS, PRIORITIES, checkDueDay } from "./rules";
+import { ACTION_KINDS, ACTION_LIMITS, PRIORITIES, checkDueDay, LATEST_DUE_DAY } from "./rules";
 
 const FORM_FIELDS = [
   "title",
@@ -191,7 +191,7 @@ export function NewActionForm({
               className="text-input date-input"
               dir="ltr"
               min={localToday()}
-              max="2200-12-31"
+              max={LATEST_DUE_DAY}
               value={dueOn}
               data-testid={id("dueOn")}
               onChange={(event) => {

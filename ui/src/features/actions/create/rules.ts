@@ -5,32 +5,31 @@
 import type { ActionKind } from "../../../bindings/ActionKind";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
 import type { Priority } from "../../../bindings/Priority";
+import { ENUMS, LIMITS } from "../../../bindings/rules";
 import { isDay, type FieldIssue } from "../../../kit/fields";
 
+/** The core's limits on an action's fields (generated in `bindings/rules.ts`). */
 export const ACTION_LIMITS = {
-  title: 300,
-  description: 20_000,
-  owner: 200,
-  checkText: 5_000,
-  reason: 2_000,
-  comment: 5_000,
-  latestYear: 2200,
+  title: LIMITS.action.title,
+  description: LIMITS.action.description,
+  owner: LIMITS.action.owner,
+  checkText: LIMITS.action.checkMethod,
+  checkNotes: LIMITS.action.checkNotes,
+  reason: LIMITS.action.cancelReason,
+  comment: LIMITS.action.comment,
+  latestYear: LIMITS.action.latestYear,
 } as const;
 
-export const ACTION_KINDS: readonly ActionKind[] = ["containment", "corrective", "preventive"];
-export const PRIORITIES: readonly Priority[] = ["low", "medium", "high", "urgent"];
-export const ACTION_STATUSES: readonly ActionStatus[] = [
-  "open",
-  "in_progress",
-  "done",
-  "verified_effective",
-  "not_effective",
-  "cancelled",
-];
+/** The last due day a date field offers (`max` of `<input type=date>`). */
+export const LATEST_DUE_DAY = `${String(LIMITS.action.latestYear)}-12-31`;
+
+export const ACTION_KINDS: readonly ActionKind[] = ENUMS.actionKind;
+export const PRIORITIES: readonly Priority[] = ENUMS.priority;
+export const ACTION_STATUSES: readonly ActionStatus[] = ENUMS.actionStatus;
 
 /**
  * A due day: empty is fine (no due day); not before `earliest` (the day the
- * action was, or is being, created) and not past 2200.
+ * action was, or is being, created) and not past the core's latest year.
  */
 export function checkDueDay(field: string, value: string, earliest: string): FieldIssue | null {
   if (value === "") return null;

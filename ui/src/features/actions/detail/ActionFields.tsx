@@ -5,7 +5,7 @@ import type { Action } from "../../../bindings/Action";
 import type { ActionEdit } from "../../../bindings/ActionEdit";
 import type { ActionKind } from "../../../bindings/ActionKind";
 import type { Priority } from "../../../bindings/Priority";
-import { checkText, Field, type FieldIssue } from "../../../kit/fields";
+import { checkText, EARLIEST_DAY, Field, type FieldIssue } from "../../../kit/fields";
 import {
   InPlaceChoice,
   InPlaceText,
@@ -13,7 +13,7 @@ import {
   useFieldEdit,
   type InlineEdit,
 } from "../../../kit/fields/inPlace";
-import { ACTION_KINDS, ACTION_LIMITS, checkDueDay, PRIORITIES } from "../create/rules";
+import { ACTION_KINDS, ACTION_LIMITS, checkDueDay, LATEST_DUE_DAY, PRIORITIES } from "../create/rules";
 import { OwnerField } from "../shared/OwnerField";
 
 /** What every field of the action page gets. */
@@ -164,7 +164,7 @@ export function ActionDay({ action, announce, field, hint }: ActionDayProps) {
     action,
     saved: action[field] ?? "",
     // The core judges "before it was created"; only what cannot be a day is caught here.
-    check: (value) => checkDueDay(field, value, "1970-01-01"),
+    check: (value) => checkDueDay(field, value, EARLIEST_DAY),
     toEdit: (value) => ({ field, value: value === "" ? null : value }),
     announce,
     label,
@@ -178,7 +178,7 @@ export function ActionDay({ action, announce, field, hint }: ActionDayProps) {
           type="date"
           className="text-input date-input inline-input"
           dir="ltr"
-          max="2200-12-31"
+          max={LATEST_DUE_DAY}
           value={edit.value}
           data-testid={`action-field-${field}`}
           onChange={(event) => {

@@ -5,6 +5,7 @@ import type { AppError } from "../../../api/errors";
 import type { ActionDetail } from "../../../bindings/ActionDetail";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
 import type { CheckResult } from "../../../bindings/CheckResult";
+import { ENUMS } from "../../../bindings/rules";
 import { describeError } from "../../../i18n/errors";
 import { formatDay, useDayFormat } from "../../../i18n/format";
 import { StatusBadge, type FlagKey } from "../../../kit/ActionBadges";
@@ -260,8 +261,9 @@ function CheckDialog({
   );
   const name = useId();
   const hintId = useId();
-  const results: CheckResult[] =
-    current === "verified_effective" ? ["not_effective"] : ["effective", "not_effective"];
+  // A verified action can only be found not effective after all; otherwise either result.
+  const results: readonly CheckResult[] =
+    current === "verified_effective" ? ["not_effective"] : ENUMS.checkResult;
   return (
     <ReasonDialog
       title={t("actionDetail.check.title")}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useActionPage, type ActionFilters } from "../../../api/actions";
 import type { ActionRow } from "../../../bindings/ActionRow";
+import { LIMITS } from "../../../bindings/rules";
 import { LoadErrorAlert, LoadingLine } from "../../../kit/LoadStates";
 import { describeError } from "../../../i18n/errors";
 import { isolate, useNumberFormat } from "../../../i18n/format";
@@ -12,7 +13,7 @@ import { ActionsTable } from "./ActionsTable";
 import { DEFAULT_TABLE_FILTERS, tableFiltersToParams } from "./filters";
 
 /** As many as the core returns at once: one person's unfinished actions fit. */
-const MINE_LIMIT = 1000;
+const MINE_LIMIT = LIMITS.action.pageMax;
 
 export type MineGroup = "overdue" | "upcoming" | "waiting";
 export const MINE_GROUPS: readonly MineGroup[] = ["overdue", "upcoming", "waiting"];

@@ -3,21 +3,15 @@ import type { ActionKind } from "../../../bindings/ActionKind";
 import type { ActionSort } from "../../../bindings/ActionSort";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
 import type { DueFilter } from "../../../bindings/DueFilter";
+import { ENUMS } from "../../../bindings/rules";
 
-export const ACTION_STATUSES: readonly ActionStatus[] = [
-  "open",
-  "in_progress",
-  "done",
-  "verified_effective",
-  "not_effective",
-  "cancelled",
-];
+export const ACTION_STATUSES: readonly ActionStatus[] = ENUMS.actionStatus;
 
-export const ACTION_KINDS: readonly ActionKind[] = ["containment", "corrective", "preventive"];
+export const ACTION_KINDS: readonly ActionKind[] = ENUMS.actionKind;
 
-export const DUE_FILTERS: readonly DueFilter[] = ["overdue", "this_week", "none"];
+export const DUE_FILTERS: readonly DueFilter[] = ENUMS.dueFilter;
 
-export const ACTION_SORTS: readonly ActionSort[] = ["due", "priority", "updated"];
+export const ACTION_SORTS: readonly ActionSort[] = ENUMS.actionSort;
 
 /**
  * What the actions table shows, as kept in the URL
