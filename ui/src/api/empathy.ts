@@ -16,12 +16,13 @@ import type { Note } from "../bindings/Note";
 import type { NoteEdit } from "../bindings/NoteEdit";
 import type { NoteGroup } from "../bindings/NoteGroup";
 import type { NoteRef } from "../bindings/NoteRef";
+import { ENUMS } from "../bindings/rules";
 import type { AppError } from "./errors";
 import { invoke } from "./invoke";
 import { queryKeys } from "./freshness";
 
 /** The six areas of a board, in reading order: the quadrants, then pains and gains. */
-export const AREAS: readonly Area[] = ["says", "thinks", "does", "feels", "pains", "gains"];
+export const AREAS: readonly Area[] = ENUMS.area;
 
 /** Every live map, most recent first. */
 export function listMaps(): Promise<MapRef[]> {

@@ -19,14 +19,14 @@ export type PersonaTextField = Exclude<PersonaEdit["field"], "channels">;
 
 const MAX: Record<PersonaTextField, number> = {
   name: PERSONA_LIMITS.name,
-  role: PERSONA_LIMITS.short,
-  segment: PERSONA_LIMITS.short,
-  goals: PERSONA_LIMITS.long,
-  painPoints: PERSONA_LIMITS.long,
-  triggers: PERSONA_LIMITS.long,
-  fears: PERSONA_LIMITS.long,
-  story: PERSONA_LIMITS.long,
-  demographics: PERSONA_LIMITS.short,
+  role: PERSONA_LIMITS.role,
+  segment: PERSONA_LIMITS.segment,
+  goals: PERSONA_LIMITS.goals,
+  painPoints: PERSONA_LIMITS.painPoints,
+  triggers: PERSONA_LIMITS.triggers,
+  fears: PERSONA_LIMITS.fears,
+  story: PERSONA_LIMITS.story,
+  demographics: PERSONA_LIMITS.demographics,
 };
 
 /** Fields written as several lines. */

@@ -4,7 +4,7 @@ import { toAppError } from "../../api/errors";
 import type { QuoteInput } from "../../bindings/QuoteInput";
 import type { QuoteSource } from "../../bindings/QuoteSource";
 import { describeError } from "../../i18n/errors";
-import { checkPastDay, checkText, Field, localToday, useFormIssues } from "../../kit/fields";
+import { checkPastDay, checkText, EARLIEST_DAY, Field, localToday, useFormIssues } from "../../kit/fields";
 import { isQuoteSource, PERSONA_LIMITS, QUOTE_SOURCES } from "./model";
 
 const FIELDS = ["text", "reference", "saidOn"] as const;
@@ -48,7 +48,7 @@ export function QuoteForm({
   const submit = async () => {
     const ok = check([
       checkText("text", text, PERSONA_LIMITS.quote, true),
-      checkText("reference", reference, PERSONA_LIMITS.reference, ticket),
+      checkText("reference", reference, PERSONA_LIMITS.quoteReference, ticket),
       checkPastDay("saidOn", saidOn),
     ]);
     if (!ok) return;
@@ -160,7 +160,7 @@ export function QuoteForm({
               type="date"
               className="text-input date-input"
               dir="ltr"
-              min="1970-01-01"
+              min={EARLIEST_DAY}
               max={localToday()}
               value={saidOn}
               data-testid="quote-date"

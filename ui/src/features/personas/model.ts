@@ -1,28 +1,16 @@
 /** What the persona screens share: the quote sources, the core's limits, initials and text matching. */
 import type { QuoteSource } from "../../bindings/QuoteSource";
+import { ENUMS, LIMITS } from "../../bindings/rules";
 
-/** Where a customer's words can come from, in the order the form offers them. */
-export const QUOTE_SOURCES: readonly QuoteSource[] = [
-  "interview",
-  "call_recording",
-  "session_recording",
-  "survey",
-  "written_review",
-  "support_ticket",
-];
+/** Where a customer's words can come from, in the order the form offers them (the core's). */
+export const QUOTE_SOURCES: readonly QuoteSource[] = ENUMS.quoteSource;
 
 export function isQuoteSource(value: string): value is QuoteSource {
   return (QUOTE_SOURCES as readonly string[]).includes(value);
 }
 
-/** The lengths the core accepts (code points, after trimming). */
-export const PERSONA_LIMITS = {
-  name: 200,
-  short: 500,
-  long: 5_000,
-  quote: 2_000,
-  reference: 500,
-} as const;
+/** The lengths the core accepts (code points, after trimming), by field. */
+export const PERSONA_LIMITS = LIMITS.persona;
 
 /**
  * Folds text for matching as the core's search does: Arabic with or without

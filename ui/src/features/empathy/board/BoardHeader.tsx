@@ -6,6 +6,7 @@ import { localToday } from "../../../api/actions";
 import { toAppError, type AppError } from "../../../api/errors";
 import type { Board } from "../../../bindings/Board";
 import type { MapEdit } from "../../../bindings/MapEdit";
+import { LIMITS } from "../../../bindings/rules";
 import { describeError } from "../../../i18n/errors";
 import { currentLanguage } from "../../../i18n";
 import { INTL_LOCALES } from "../../../i18n/format";
@@ -84,7 +85,7 @@ export function BoardHeader({ board, onEdit, onWorkshop, onDelete, deleting }: B
   const saveVotes = () => {
     if (votes === null) return;
     const n = Number(votes);
-    if (!Number.isInteger(n) || n < 1 || n > 20) {
+    if (!Number.isInteger(n) || n < 1 || n > LIMITS.empathy.votes) {
       setErrors((e) => ({ ...e, votesPerPerson: t("empathy.create.votesRange") }));
       return;
     }
@@ -302,7 +303,7 @@ export function BoardHeader({ board, onEdit, onWorkshop, onDelete, deleting }: B
                 className="text-input empathy-votes-input"
                 dir="ltr"
                 min={1}
-                max={20}
+                max={LIMITS.empathy.votes}
                 value={votes ?? String(map.votesPerPerson)}
                 data-testid="map-votes-edit"
                 onChange={(event) => {

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { toAppError } from "../../../api/errors";
+import { LIMITS } from "../../../bindings/rules";
 import { describeError } from "../../../i18n/errors";
 import { checkText, describeFieldIssue, fieldIssuesFromError } from "../../../kit/fields";
 
 /** The longest note the core takes. */
-export const NOTE_LIMIT = 1000;
+export const NOTE_LIMIT = LIMITS.empathy.note;
 
 interface NoteEditorProps {
   /** What the editor starts with. */

@@ -6,16 +6,17 @@
  * its group).
  */
 import type { Area } from "../../../bindings/Area";
+import { ENUMS } from "../../../bindings/rules";
 import type { Board } from "../../../bindings/Board";
 import type { Note } from "../../../bindings/Note";
 import type { NoteColour } from "../../../bindings/NoteColour";
 import type { NoteEdit } from "../../../bindings/NoteEdit";
 import type { NoteGroup } from "../../../bindings/NoteGroup";
 
-/** The six areas in reading order: the quadrants, then pains and gains. */
-export const AREA_LIST: readonly Area[] = ["says", "thinks", "does", "feels", "pains", "gains"];
+/** The six areas in reading order: the quadrants, then pains and gains (the core's order). */
+export const AREA_LIST: readonly Area[] = ENUMS.area;
 
-export const COLOURS: readonly NoteColour[] = ["yellow", "pink", "blue", "green", "orange", "purple"];
+export const COLOURS: readonly NoteColour[] = ENUMS.noteColour;
 
 /** How many prompt questions each area shows. */
 export const PROMPT_COUNT = 3;

@@ -7,6 +7,7 @@ import { createMap } from "../../../api/empathy";
 import { usePersonas } from "../../../api/personas";
 import type { EmpathyMap } from "../../../bindings/EmpathyMap";
 import type { NewMap } from "../../../bindings/NewMap";
+import { LIMITS } from "../../../bindings/rules";
 import { describeError } from "../../../i18n/errors";
 import { ParticipantsEditor } from "../../../kit/fields/ParticipantsEditor";
 import { checkText, Field, useFormIssues, type FieldIssue } from "../../../kit/fields";
@@ -58,9 +59,9 @@ export function NewMapForm({ onCreated }: { onCreated: (map: EmpathyMap) => void
     const n = Number(votes);
     const found: (FieldIssue | null)[] = [
       personaId === "" ? { field: "personaId", rule: "required", limit: null } : null,
-      checkText("title", title, 300, true),
-      votes.trim() === "" || !Number.isInteger(n) || n < 1 || n > 20
-        ? { field: "votesPerPerson", rule: "out_of_range", limit: 20 }
+      checkText("title", title, LIMITS.empathy.title, true),
+      votes.trim() === "" || !Number.isInteger(n) || n < 1 || n > LIMITS.empathy.votes
+        ? { field: "votesPerPerson", rule: "out_of_range", limit: LIMITS.empathy.votes }
         : null,
     ];
     if (!check(found)) return;
@@ -186,7 +187,7 @@ export function NewMapForm({ onCreated }: { onCreated: (map: EmpathyMap) => void
               className="text-input empathy-votes-input"
               dir="ltr"
               min={1}
-              max={20}
+              max={LIMITS.empathy.votes}
               value={votes}
               data-testid="map-votes"
               onChange={(event) => {

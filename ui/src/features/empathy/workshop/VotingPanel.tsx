@@ -5,6 +5,7 @@ import { useWrite } from "../../../api/freshness";
 import type { AppError } from "../../../api/errors";
 import type { Board } from "../../../bindings/Board";
 import type { EmpathyMap } from "../../../bindings/EmpathyMap";
+import { LIMITS } from "../../../bindings/rules";
 import { isLanguage } from "../../../i18n";
 import { describeError } from "../../../i18n/errors";
 import { INTL_LOCALES } from "../../../i18n/format";
@@ -13,13 +14,13 @@ import { rankNotes, voterUsage } from "./results";
 import type { Voting } from "./useVoting";
 
 export const VOTES_MIN = 1;
-export const VOTES_MAX = 20;
+export const VOTES_MAX = LIMITS.empathy.votes;
 
 function isVotesPerPerson(n: number): boolean {
   return Number.isInteger(n) && n >= VOTES_MIN && n <= VOTES_MAX;
 }
 
-/** How many dots each participant has: a number from 1 to 20, saved on the map. */
+/** How many dots each participant has: a number from 1 to the core's maximum, saved on the map. */
 function VotesPerPerson({ board }: { board: Board }) {
   const { t } = useTranslation();
   const id = useId();
@@ -145,7 +146,7 @@ function VoterChoice({ board, voting }: { board: Board; voting: Voting }) {
           id={`${id}-name`}
           className="text-input"
           value={name}
-          maxLength={200}
+          maxLength={LIMITS.empathy.voter}
           aria-describedby={`${id}-name-hint`}
           data-testid="voting-voter-name"
           onChange={(event) => {
