@@ -21,6 +21,7 @@ import type { Overview } from "../bindings/Overview";
 import type { Problem } from "../bindings/Problem";
 import type { ProblemEffect } from "../bindings/ProblemEffect";
 import type { Reminder } from "../bindings/Reminder";
+import { LIMITS } from "../bindings/rules";
 import type { AppError } from "./errors";
 import { invoke } from "./invoke";
 import { queryKeys, useWrite } from "./freshness";
@@ -32,7 +33,7 @@ export function localToday(now: Date = new Date()): string {
 }
 
 /** Rows per page of the actions table. */
-export const ACTION_PAGE_SIZE = 100;
+export const ACTION_PAGE_SIZE: number = LIMITS.action.pageSize;
 
 /** One page of the actions table (filters, sort and page). */
 export function listActions(query: ActionQuery): Promise<ActionPage> {

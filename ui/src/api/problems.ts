@@ -18,12 +18,13 @@ import type { ProblemEdit } from "../bindings/ProblemEdit";
 import type { ProblemPage } from "../bindings/ProblemPage";
 import type { ProblemQuery } from "../bindings/ProblemQuery";
 import type { SuggestField } from "../bindings/SuggestField";
+import { LIMITS } from "../bindings/rules";
 import type { AppError } from "./errors";
 import { queryKeys, useWrite, type Run } from "./freshness";
 import { invoke } from "./invoke";
 
 /** How many problems one page of the list holds. */
-export const PROBLEM_PAGE_SIZE = 100;
+export const PROBLEM_PAGE_SIZE: number = LIMITS.problem.pageSize;
 
 /** The live problems matching `query`: filtered, sorted, one page (the shell caps `limit` at 1,000). */
 export function listProblems(query: ProblemQuery): Promise<ProblemPage> {

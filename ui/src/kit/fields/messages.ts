@@ -37,7 +37,7 @@ export function describeFieldIssue(t: TFunction, issue: FieldIssue, transition?:
       }
       if (issue.field === "picture")
         return t("errors.rule.picture_too_big", { max: formatNumber(issue.limit ?? 0) });
-      // Due days are refused past 2200; other dates (reportedOn, occurredOn) before 1970.
+      // Due days are refused past LIMITS.action.latestYear; other dates (reportedOn, occurredOn) before LIMITS.shared.earliestYear.
       if (issue.field === "dueOn" || issue.field === "checkDueOn") return t("errors.rule.out_of_range_far");
       return t("errors.rule.out_of_range_date");
     }
