@@ -5,6 +5,7 @@
  * are tested in the core; this mock keeps just enough of them for screens
  * to behave.
  */
+import { ENUMS, LIMITS } from "../bindings/rules";
 import type { MockHandlers } from "./mock-handlers";
 import type { Area } from "../bindings/Area";
 import type { Board } from "../bindings/Board";
@@ -39,12 +40,12 @@ export interface MockEmpathyState {
 
 type Reject = (payload: ErrorPayload) => Promise<never>;
 
-const AREA_ORDER: readonly Area[] = ["says", "thinks", "does", "feels", "pains", "gains"];
-const TITLE_MAX = 300;
-const NOTE_MAX = 1000;
-const LABEL_MAX = 200;
-const SHORT_MAX = 200;
-const VOTES_MAX = 20;
+const AREA_ORDER: readonly Area[] = ENUMS.area;
+const TITLE_MAX = LIMITS.empathy.title;
+const NOTE_MAX = LIMITS.empathy.note;
+const LABEL_MAX = LIMITS.empathy.label;
+const SHORT_MAX = LIMITS.empathy.author;
+const VOTES_MAX = LIMITS.empathy.votes;
 
 let nextId = 1;
 const mockId = (prefix: string) => `0190e${prefix}-0000-7000-8000-${String(nextId++).padStart(12, "0")}`;

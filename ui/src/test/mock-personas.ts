@@ -5,6 +5,7 @@
  * the core owns are tested in the core; this mock keeps just enough of
  * them for screens to behave.
  */
+import { LIMITS } from "../bindings/rules";
 import type { MockHandlers } from "./mock-handlers";
 import type { ChangeEvent } from "../bindings/ChangeEvent";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
@@ -85,18 +86,18 @@ export function makeQuote(
 
 /** The persona's text fields and their limits, as the core checks them. */
 const TEXT_LIMITS = {
-  name: 200,
-  role: 500,
-  segment: 500,
-  goals: 5_000,
-  painPoints: 5_000,
-  triggers: 5_000,
-  fears: 5_000,
-  story: 5_000,
-  demographics: 500,
+  name: LIMITS.persona.name,
+  role: LIMITS.persona.role,
+  segment: LIMITS.persona.segment,
+  goals: LIMITS.persona.goals,
+  painPoints: LIMITS.persona.painPoints,
+  triggers: LIMITS.persona.triggers,
+  fears: LIMITS.persona.fears,
+  story: LIMITS.persona.story,
+  demographics: LIMITS.persona.demographics,
 } as const;
-const QUOTE_MAX = 2_000;
-const REFERENCE_MAX = 500;
+const QUOTE_MAX = LIMITS.persona.quote;
+const REFERENCE_MAX = LIMITS.persona.quoteReference;
 
 function today(): string {
   const now = new Date();
