@@ -164,20 +164,15 @@ export interface PlacedLabel {
  * from its point towards the line's end (or back when it would not fit) and
  * takes the first row where it clears every label already there.
  */
-export function stackLabels<T extends OverlayLabel>(
-  labels: readonly T[],
-  plotWidth: number,
-  gap = 6,
-): (T & PlacedLabel)[] {
+export function stackLabels(labels: readonly OverlayLabel[], plotWidth: number, gap = 6): PlacedLabel[] {
   const rows: [number, number][][] = [];
-  return labels.map((label) => {
-    const { at, width } = label;
+  return labels.map(({ at, width }) => {
     const point = at * plotWidth;
     const back = point + width > plotWidth && point - width >= 0;
     const span: [number, number] = back ? [point - width, point] : [point, point + width];
     let row = rows.findIndex((taken) => taken.every(([s, e]) => span[1] + gap <= s || span[0] >= e + gap));
     if (row === -1) row = rows.push([]) - 1;
     rows[row]?.push(span);
-    return { ...label, row, back };
+    return { row, back };
   });
 }

@@ -49,24 +49,28 @@ describe("chart builders", () => {
   });
 
   it("stacks overlay labels on rows so that none overlap", () => {
-    const stack = (labels: { at: number; width: number }[]) =>
-      stackLabels(labels, 400).map(({ row, back }) => ({ row, back }));
     // Far apart: one row. Close together: a second row. Near the end: runs back.
     expect(
-      stack([
-        { at: 0.1, width: 50 },
-        { at: 0.5, width: 50 },
-      ]),
+      stackLabels(
+        [
+          { at: 0.1, width: 50 },
+          { at: 0.5, width: 50 },
+        ],
+        400,
+      ),
     ).toEqual([
       { row: 0, back: false },
       { row: 0, back: false },
     ]);
     expect(
-      stack([
-        { at: 0.1, width: 100 },
-        { at: 0.2, width: 100 },
-        { at: 0.95, width: 100 },
-      ]),
+      stackLabels(
+        [
+          { at: 0.1, width: 100 },
+          { at: 0.2, width: 100 },
+          { at: 0.95, width: 100 },
+        ],
+        400,
+      ),
     ).toEqual([
       { row: 0, back: false },
       { row: 1, back: false },

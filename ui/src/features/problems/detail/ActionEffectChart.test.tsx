@@ -158,14 +158,14 @@ describe("Before/after chart", () => {
     expect(placed.map((p) => p.row)).toEqual([0, 1, 2, 0]);
     // Near the end of the line a label runs back from its marker.
     expect(placed.map((p) => p.back)).toEqual([false, false, false, true]);
-    const span = (p: (typeof placed)[number]) =>
-      p.back ? [p.at * 480 - p.width, p.at * 480] : [p.at * 480, p.at * 480 + p.width];
-    for (const p of placed)
-      for (const q of placed)
-        if (p !== q && p.row === q.row) {
-          const [ps = 0, pe = 0] = span(p);
-          const [qs = 0, qe = 0] = span(q);
-          expect(pe <= qs || qe <= ps).toBe(true);
-        }
+    for (const [i, p] of placed.entries())
+      for (const q of placed.slice(i + 1)) {
+        if (p.row !== q.row) continue;
+        const span = (r: typeof p) =>
+          r.back ? [r.at * 480 - r.width, r.at * 480] : [r.at * 480, r.at * 480 + r.width];
+        const [ps, pe] = span(p);
+        const [qs, qe] = span(q);
+        expect((pe ?? 0) <= (qs ?? 0) || (qe ?? 0) <= (ps ?? 0)).toBe(true);
+      }
   });
 });

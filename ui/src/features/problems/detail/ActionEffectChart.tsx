@@ -98,12 +98,11 @@ export function weekMarks(
  * makes the right in Arabic), on rows so that no two overlap.
  */
 export function placeMarks(marks: readonly { index: number; text: string }[], weeks: number, width: number) {
-  const labels = marks.map((mark) => ({
-    ...mark,
-    at: (mark.index + 0.5) / Math.max(1, weeks),
-    width: Array.from(mark.text).length * CHAR_WIDTH + 4,
+  const labels = marks.map(({ index, text }) => ({
+    at: (index + 0.5) / Math.max(1, weeks),
+    width: Array.from(text).length * CHAR_WIDTH + 4,
   }));
-  return stackLabels(labels, width);
+  return stackLabels(labels, width).map((place, i) => ({ ...place, ...(labels[i] ?? { at: 0, width: 0 }) }));
 }
 
 interface ChartProps {
@@ -124,14 +123,17 @@ export function EffectBars({ weeks, actions }: ChartProps) {
   const shortDay = useDayFormat({ day: "numeric", month: "short" });
   const [width, setWidth] = useState(480);
   const n = weeks.length;
-  const marks = weekMarks(weeks, actions).map(({ index, titles }) => ({
-    index,
-    text:
-      titles.length === 1
-        ? truncateTitle(titles[0] ?? "")
-        : t("problemActions.effect.several", { count: titles.length }),
-  }));
-  const placed = placeMarks(marks, n, width);
+  const marks = weekMarks(weeks, actions);
+  const texts = marks.map(({ titles }) =>
+    titles.length === 1
+      ? truncateTitle(titles[0] ?? "")
+      : t("problemActions.effect.several", { count: titles.length }),
+  );
+  const placed = placeMarks(
+    marks.map(({ index }, i) => ({ index, text: texts[i] ?? "" })),
+    n,
+    width,
+  );
   const rows = Math.max(1, ...placed.map((p) => p.row + 1));
   const data = useMemo(() => weekData(weeks.map((w) => w.count)), [weeks]);
   const options = useMemo(() => {
@@ -170,26 +172,31 @@ export function EffectBars({ weeks, actions }: ChartProps) {
       height={rows * LABEL_ROW + 4 + BARS_HEIGHT}
       onWidth={setWidth}
     >
-      {placed.map((mark) => (
-        <div
-          key={mark.index}
-          className="effect-marker"
-          data-testid="effect-marker"
-          data-week={mark.index}
-          data-row={mark.row}
-          style={{
-            insetInlineStart: `${String(mark.at * 100)}%`,
-            insetBlockStart: `${String(mark.row * LABEL_ROW)}px`,
-          }}
-        >
-          <span
-            className={mark.back ? "effect-marker-label effect-marker-label--back" : "effect-marker-label"}
-            style={{ maxInlineSize: `${String(mark.width)}px` }}
+      {marks.map(({ index }, i) => {
+        const place = placed[i];
+        return (
+          <div
+            key={index}
+            className="effect-marker"
+            data-testid="effect-marker"
+            data-week={index}
+            data-row={place?.row}
+            style={{
+              insetInlineStart: `${String((place?.at ?? 0) * 100)}%`,
+              insetBlockStart: `${String((place?.row ?? 0) * LABEL_ROW)}px`,
+            }}
           >
-            {mark.text}
-          </span>
-        </div>
-      ))}
+            <span
+              className={
+                place?.back ? "effect-marker-label effect-marker-label--back" : "effect-marker-label"
+              }
+              style={{ maxInlineSize: `${String(place?.width ?? 0)}px` }}
+            >
+              {texts[i]}
+            </span>
+          </div>
+        );
+      })}
     </Chart>
   );
 }
