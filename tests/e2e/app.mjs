@@ -118,3 +118,23 @@ export async function screenshot(name) {
 export function windowTitles() {
   return execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8' });
 }
+
+/**
+ * Waits until the chart inside `selector` has painted its canvas (charts
+ * draw once the chart library has loaded) and returns how many of its
+ * pixels are not transparent.
+ */
+export async function chartPaint(session, selector) {
+  return session.waitFor(async () => {
+    const painted = await session.execute(
+      `const canvas = document.querySelector(arguments[0] + ' canvas');
+       if (canvas === null || canvas.width === 0 || canvas.height === 0) return 0;
+       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+       let painted = 0;
+       for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted += 1;
+       return painted;`,
+      [selector],
+    );
+    return painted > 0 ? painted : undefined;
+  }, `the chart in ${selector} to draw`);
+}

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Driver, screenshot, tempDir } from '../app.mjs';
+import { Driver, chartPaint, screenshot, tempDir } from '../app.mjs';
 import { Key } from '../webdriver.mjs';
 
 let driver;
@@ -280,6 +280,10 @@ test('a report after the fix flags it, and the check records that it did not wor
     'two fixes flagged as recurred',
   );
   await scrollTo('[data-testid="problem-actions"]');
+  // The charts draw for real: bars on the canvas, not an empty plot.
+  await chartPaint(app, '[data-testid="effect-chart"]');
+  await chartPaint(app, '[data-testid="sparkline"]');
+
   await screenshot('en-problem-recurred');
 
   await openAction(fix);
@@ -372,6 +376,8 @@ test('a desktop reminder on start sums up the checks that are due', async () => 
   await app.find('[data-testid="action-alert-checkDue"]');
   await go('#/actions/overview');
   await app.findWithText('[data-testid="overview-check"]', 'Refund affected customers by bank transfer');
+  await chartPaint(app, '[data-testid="overview-chart-plot"]');
+
   await screenshot('en-overview');
 
   if (existsSync(driver.notifyLog)) rmSync(driver.notifyLog);
@@ -423,6 +429,9 @@ test('the loop in Arabic: an action from a root cause, the board by keyboard, a 
   await (await app.find('[data-testid="occurrence-ticket"]')).type('SMS-4410');
   await clickOn('[data-testid="occurrence-submit"]');
   await app.findWithText('[data-testid="problem-action-recurred"]', '');
+  await scrollTo('[data-testid="action-effect"]');
+  await chartPaint(app, '[data-testid="effect-chart"]');
+  await screenshot('ar-problem-effect');
   await openAction(AR_ACTION);
   await app.find('[data-testid="action-alert-recurred"]');
   await recordCheck('not_effective', 'ما زالت الرسائل تُرفض لدى المشغّل نفسه');
@@ -469,7 +478,7 @@ test('the loop in Arabic: an action from a root cause, the board by keyboard, a 
   assert.ok(verified?.includes('ثبتت فعاليته'), `the verified status in Arabic: ${verified}`);
 
   await go('#/actions/overview');
-  await app.find('[data-testid="overview-chart"]');
+  await chartPaint(app, '[data-testid="overview-chart-plot"]');
   await screenshot('ar-overview');
   await go('#/actions');
   await app.find('[data-testid="action-row"]');

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Driver, screenshot, tempDir } from '../app.mjs';
+import { chartPaint, Driver, screenshot, tempDir } from '../app.mjs';
 import { Key } from '../webdriver.mjs';
 
 let driver;
@@ -139,7 +139,7 @@ test('edit in place, log occurrences, and see it in the history', async () => {
     async () => (await (await app.find('[data-testid="occurrence-count"]')).text()).includes('2'),
     'two reports',
   );
-  await app.find('[data-testid="sparkline"]');
+  await chartPaint(app, '[data-testid="sparkline"]');
   await screenshot('en-problem-detail');
 });
 

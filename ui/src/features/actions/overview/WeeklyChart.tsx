@@ -4,14 +4,11 @@ import type { WeekProgress } from "../../../bindings/WeekProgress";
 import { currentLanguage, directionOf } from "../../../i18n";
 import { INTL_LOCALES } from "../../../i18n/format";
 import { formatDay, useDayFormat, useNumberFormat } from "../../../i18n/format";
+import { barSeries, barValueLabels, weekAxes, weekBarOptions, weekData } from "../../../kit/charts/bars";
+import { Chart } from "../../../kit/charts/Chart";
+import { useChartTheme } from "../../../kit/charts/theme";
 
-const WIDTH = 720;
 const HEIGHT = 220;
-const TOP = 22;
-const BOTTOM = 34;
-const SIDE = 8;
-const BAR = 16;
-const PAIR_GAP = 3;
 
 /** A short week label ("Mar 3", "3 مارس"), in UTC so no time zone moves the Monday. */
 function useShortDay(): Intl.DateTimeFormat {
@@ -24,8 +21,8 @@ function useShortDay(): Intl.DateTimeFormat {
 }
 
 /**
- * Completed versus planned per week, drawn as inline SVG: two bars a week
- * (planned, then completed), oldest week first in reading order, so in
+ * Completed versus planned per week: two bars a week (planned, then
+ * completed) with their numbers, oldest week first in reading order, so in
  * Arabic time runs from right to left. Screen readers get a one-sentence
  * summary and a table with every week's numbers.
  */
@@ -34,13 +31,10 @@ export function WeeklyChart({ weeks }: { weeks: readonly WeekProgress[] }) {
   const numbers = useNumberFormat();
   const shortDay = useShortDay();
   const dayFormat = useDayFormat();
+  const theme = useChartTheme();
   const rtl = directionOf(currentLanguage()) === "rtl";
 
   const count = weeks.length;
-  const max = Math.max(1, ...weeks.map((w) => Math.max(w.planned, w.completed)));
-  const plotHeight = HEIGHT - TOP - BOTTOM;
-  const groupWidth = (WIDTH - 2 * SIDE) / Math.max(1, count);
-  const baseline = HEIGHT - BOTTOM;
   const totalPlanned = weeks.reduce((sum, w) => sum + w.planned, 0);
   const totalCompleted = weeks.reduce((sum, w) => sum + w.completed, 0);
   const latest = weeks.at(-1);
@@ -53,7 +47,28 @@ export function WeeklyChart({ weeks }: { weeks: readonly WeekProgress[] }) {
     weekCompleted: numbers.format(latest?.completed ?? 0),
   });
 
-  const height = (value: number) => (value / max) * plotHeight;
+  const data = useMemo(
+    () =>
+      weekData(
+        weeks.map((w) => w.planned),
+        weeks.map((w) => w.completed),
+      ),
+    [weeks],
+  );
+  const labels = useMemo(() => weeks.map((week) => formatDay(shortDay, week.weekStart)), [weeks, shortDay]);
+  const options = useMemo(() => {
+    const values = barValueLabels(theme, rtl, (value) => numbers.format(value));
+    const bar = { size: [0.32, 16] as [number, number], each: values.each };
+    return weekBarOptions(
+      count,
+      rtl,
+      [
+        barSeries({ ...bar, label: t("actionOverview.chart.planned"), fill: theme.accent, align: -1 }),
+        barSeries({ ...bar, label: t("actionOverview.chart.completed"), fill: theme.success, align: 1 }),
+      ],
+      { axes: weekAxes(theme, rtl, labels), hooks: values.hooks, padding: [8, 8, 0, 8] },
+    );
+  }, [count, rtl, theme, numbers, labels, t]);
 
   return (
     <figure className="overview-chart" data-testid="overview-chart">
@@ -67,71 +82,15 @@ export function WeeklyChart({ weeks }: { weeks: readonly WeekProgress[] }) {
           {t("actionOverview.chart.completed")}
         </span>
       </div>
-      <svg
-        className="chart-svg"
-        viewBox={`0 0 ${String(WIDTH)} ${String(HEIGHT)}`}
+      <Chart
+        className="chart-plot"
         role="img"
         aria-label={summary}
-        data-testid="overview-chart-svg"
-      >
-        <line className="chart-axis" x1={SIDE} x2={WIDTH - SIDE} y1={baseline} y2={baseline} />
-        {weeks.map((week, i) => {
-          // Oldest first in reading order: left to right in English, right to left in Arabic.
-          const slot = rtl ? count - 1 - i : i;
-          const centre = SIDE + groupWidth * slot + groupWidth / 2;
-          const pairStart = centre - BAR - PAIR_GAP / 2;
-          const plannedX = rtl ? pairStart + BAR + PAIR_GAP : pairStart;
-          const completedX = rtl ? pairStart : pairStart + BAR + PAIR_GAP;
-          const label = formatDay(shortDay, week.weekStart);
-          const bars = [
-            { kind: "planned", x: plannedX, value: week.planned },
-            { kind: "completed", x: completedX, value: week.completed },
-          ] as const;
-          return (
-            <g key={week.weekStart} data-testid="overview-chart-week">
-              <title>
-                {t("actionOverview.chart.weekOf", {
-                  date: formatDay(dayFormat, week.weekStart),
-                  planned: numbers.format(week.planned),
-                  completed: numbers.format(week.completed),
-                })}
-              </title>
-              {bars.map((bar) => (
-                <g key={bar.kind}>
-                  <rect
-                    className={`chart-bar chart-bar--${bar.kind}`}
-                    x={bar.x}
-                    y={baseline - height(bar.value)}
-                    width={BAR}
-                    height={height(bar.value)}
-                    rx={2}
-                    data-testid={`chart-bar-${bar.kind}`}
-                    data-value={bar.value}
-                  />
-                  {bar.value > 0 && (
-                    <text
-                      className="chart-value"
-                      x={bar.x + BAR / 2}
-                      y={baseline - height(bar.value) - 4}
-                      textAnchor="middle"
-                    >
-                      {numbers.format(bar.value)}
-                    </text>
-                  )}
-                </g>
-              ))}
-              <text
-                className={i === count - 1 ? "chart-label chart-label--current" : "chart-label"}
-                x={centre}
-                y={baseline + 18}
-                textAnchor="middle"
-              >
-                {label}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+        data-testid="overview-chart-plot"
+        options={options}
+        data={data}
+        height={HEIGHT}
+      />
       {totalPlanned === 0 && totalCompleted === 0 && (
         <p className="overview-muted">{t("actionOverview.chart.empty")}</p>
       )}

@@ -1,9 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { installMockBackend, makeProblem } from "../../../test/mock-backend";
 import type { ProblemEffect } from "../../../bindings/ProblemEffect";
+import { chartIn } from "../../../test/uplot-double";
 import { renderApp } from "../../../test/render";
-import { truncateTitle, weekIndexOf } from "./ActionEffectChart";
+import { placeMarks, truncateTitle, weekIndexOf, weekMarks } from "./ActionEffectChart";
+
+vi.mock("uplot", () => import("../../../test/uplot-double"));
 
 /** Eight Mondays from 6 Jan 2025 with the given counts. */
 function weeks(counts: number[]) {
@@ -73,13 +76,14 @@ describe("Before/after chart", () => {
     setUp();
     const chart = await screen.findByTestId("effect-chart");
     expect(chart).toHaveAttribute("role", "img");
-    const bars = within(chart).getAllByTestId("effect-bar");
-    expect(bars.map((b) => b.getAttribute("data-count"))).toEqual(["4", "3", "4", "3", "1", "0", "1", "0"]);
+    const { options, data } = await waitFor(() => chartIn(chart));
+    expect(data[1]).toEqual([4, 3, 4, 3, 1, 0, 1, 0]);
     // Time runs left to right in English: each week further along.
-    const xs = bars.map((b) => Number(b.getAttribute("x")));
-    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    expect(options.scales?.x?.dir).toBe(1);
     const markers = within(chart).getAllByTestId("effect-marker");
     expect(markers.map((m) => m.getAttribute("data-week"))).toEqual(["4", "7"]);
+    // Each marker stands at its week's middle, from the line's start (the right in Arabic).
+    expect(markers.map((m) => m.style.insetInlineStart)).toEqual(["56.25%", "93.75%"]);
     // Long titles are cut beside the marker.
     expect(markers[0]).toHaveTextContent("Run refunds every day i…");
     expect(chart.getAttribute("aria-label")).toContain("Reports per week over 8 weeks");
@@ -103,11 +107,12 @@ describe("Before/after chart", () => {
     await waitFor(() => {
       expect(chart).toHaveAttribute("data-direction", "rtl");
     });
-    const xs = within(chart)
-      .getAllByTestId("effect-bar")
-      .map((b) => Number(b.getAttribute("x")));
-    // The oldest week is at the right.
-    expect(xs).toEqual([...xs].sort((a, b) => b - a));
+    // The oldest week is at the right: uPlot's x scale runs right to left.
+    await waitFor(() => {
+      expect(chartIn(chart).options.scales?.x?.dir).toBe(-1);
+    });
+    expect(chartIn(chart).data[1]).toEqual([4, 3, 4, 3, 1, 0, 1, 0]);
+    expect(within(chart).getAllByTestId("effect-marker")).toHaveLength(2);
     await waitFor(() => {
       expect(plain(screen.getAllByTestId("effect-sentence")[0])).toContain(
         "معدّل البلاغات قبل «Run refunds every day instead of once a week»: 3.5 في الأسبوع؛ وبعده: 0.5 في الأسبوع (على مدى 4 أسابيع)",
@@ -125,5 +130,42 @@ describe("Before/after chart", () => {
     expect(weekIndexOf(w, "2024-12-31")).toBe(-1);
     expect(truncateTitle("short")).toBe("short");
     expect(Array.from(truncateTitle("x".repeat(40)))).toHaveLength(24);
+  });
+
+  it("gives each week with fixes one marker, oldest first, and stacks labels so none overlap", () => {
+    const w = weeks([1, 1, 1, 1, 1, 1, 1, 1]);
+    const [a] = EFFECT.actions;
+    if (a === undefined) throw new Error("no action");
+    const actions = [
+      { ...a, title: "Late", doneOn: "2025-02-26" },
+      { ...a, title: "First", doneOn: "2025-01-07" },
+      { ...a, title: "Same week", doneOn: "2025-01-10" },
+      { ...a, title: "Outside", doneOn: "2026-01-01" },
+    ];
+    expect(weekMarks(w, actions)).toEqual([
+      { index: 0, titles: ["First", "Same week"] },
+      { index: 7, titles: ["Late"] },
+    ]);
+
+    // Neighbouring weeks with long labels: each next one needs a new row
+    // until the first row is clear again.
+    const long = "x".repeat(24);
+    const placed = placeMarks(
+      [0, 1, 2, 6].map((index) => ({ index, text: long })),
+      8,
+      480,
+    );
+    expect(placed.map((p) => p.row)).toEqual([0, 1, 2, 0]);
+    // Near the end of the line a label runs back from its marker.
+    expect(placed.map((p) => p.back)).toEqual([false, false, false, true]);
+    const span = (p: (typeof placed)[number]) =>
+      p.back ? [p.at * 480 - p.width, p.at * 480] : [p.at * 480, p.at * 480 + p.width];
+    for (const p of placed)
+      for (const q of placed)
+        if (p !== q && p.row === q.row) {
+          const [ps = 0, pe = 0] = span(p);
+          const [qs = 0, qe = 0] = span(q);
+          expect(pe <= qs || qe <= ps).toBe(true);
+        }
   });
 });

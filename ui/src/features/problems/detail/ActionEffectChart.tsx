@@ -1,4 +1,4 @@
-import { useId, useMemo } from "react";
+import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useActionEffect } from "../../../api/actions";
 import type { ActionEffect } from "../../../bindings/ActionEffect";
@@ -7,16 +7,17 @@ import { isLanguage } from "../../../i18n";
 import { describeError } from "../../../i18n/errors";
 import { INTL_LOCALES } from "../../../i18n/format";
 import { formatDay, useDayFormat } from "../../../i18n/format";
+import { barSeries, stackLabels, weekBarOptions, weekData } from "../../../kit/charts/bars";
+import { Chart } from "../../../kit/charts/Chart";
+import { useChartTheme, withAlpha } from "../../../kit/charts/theme";
 
-const BAR = 24;
-const GAP = 6;
-const BARS_TOP = 34;
 const BARS_HEIGHT = 70;
-const HEIGHT = BARS_TOP + BARS_HEIGHT;
+/** Height of a row of marker labels, in CSS pixels (the labels' line height). */
+const LABEL_ROW = 14;
 /** Characters of an action's title shown beside its marker. */
 const LABEL_CHARS = 24;
-/** Marker labels stack on this many rows so neighbours do not overlap. */
-const LABEL_ROWS = 2;
+/** A generous width a character of a marker label (10px text), so estimates never run short. */
+const CHAR_WIDTH = 6.2;
 
 /** The first `max` characters (code points) of `text`, with an ellipsis when cut. */
 export function truncateTitle(text: string, max = LABEL_CHARS): string {
@@ -75,6 +76,36 @@ export function useEffectSentence(): (effect: ActionEffect) => string {
   };
 }
 
+/** The weeks that get a marker, oldest first: several fixes done the same week share one. */
+export function weekMarks(
+  weeks: readonly WeekCount[],
+  actions: readonly ActionEffect[],
+): { index: number; titles: string[] }[] {
+  const marks: { index: number; titles: string[] }[] = [];
+  for (const action of actions) {
+    const index = weekIndexOf(weeks, action.doneOn);
+    if (index < 0) continue;
+    const mark = marks.find((m) => m.index === index);
+    if (mark === undefined) marks.push({ index, titles: [action.title] });
+    else mark.titles.push(action.title);
+  }
+  return marks.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Where the markers' labels go over a chart `width` pixels wide: each at its
+ * week's middle (0–1 from the line's start, which uPlot's mirrored scale
+ * makes the right in Arabic), on rows so that no two overlap.
+ */
+export function placeMarks(marks: readonly { index: number; text: string }[], weeks: number, width: number) {
+  const labels = marks.map((mark) => ({
+    ...mark,
+    at: (mark.index + 0.5) / Math.max(1, weeks),
+    width: Array.from(mark.text).length * CHAR_WIDTH + 4,
+  }));
+  return stackLabels(labels, width);
+}
+
 interface ChartProps {
   weeks: readonly WeekCount[];
   actions: readonly ActionEffect[];
@@ -89,24 +120,27 @@ interface ChartProps {
 export function EffectBars({ weeks, actions }: ChartProps) {
   const { t, i18n } = useTranslation();
   const rtl = i18n.dir() === "rtl";
+  const theme = useChartTheme();
   const shortDay = useDayFormat({ day: "numeric", month: "short" });
+  const [width, setWidth] = useState(480);
   const n = weeks.length;
-  const width = Math.max(360, n * (BAR + GAP) - GAP);
-  const step = n === 0 ? 0 : (width + GAP) / n;
-  const barWidth = Math.max(2, step - GAP);
-  const max = Math.max(1, ...weeks.map((w) => w.count));
-  const slotX = (index: number) => (rtl ? n - 1 - index : index) * step;
-  const markers = actions
-    .map((action) => ({ action, index: weekIndexOf(weeks, action.doneOn) }))
-    .filter((m) => m.index >= 0);
-  // One marker a week: several fixes done the same week share it (the
-  // sentences below name each one).
-  const weekMarks: { index: number; titles: string[] }[] = [];
-  for (const { action, index } of markers) {
-    const mark = weekMarks.find((m) => m.index === index);
-    if (mark === undefined) weekMarks.push({ index, titles: [action.title] });
-    else mark.titles.push(action.title);
-  }
+  const marks = weekMarks(weeks, actions).map(({ index, titles }) => ({
+    index,
+    text:
+      titles.length === 1
+        ? truncateTitle(titles[0] ?? "")
+        : t("problemActions.effect.several", { count: titles.length }),
+  }));
+  const placed = placeMarks(marks, n, width);
+  const rows = Math.max(1, ...placed.map((p) => p.row + 1));
+  const data = useMemo(() => weekData(weeks.map((w) => w.count)), [weeks]);
+  const options = useMemo(() => {
+    const older = withAlpha(theme.accent, 0.55);
+    const fills = (i: number) => (i === n - 1 ? theme.accent : older);
+    return weekBarOptions(n, rtl, [barSeries({ fill: older, fills, size: [0.8, 24] })], {
+      padding: [rows * LABEL_ROW + 4, 0, 0, 0],
+    });
+  }, [n, rtl, theme, rows]);
   const total = weeks.reduce((sum, w) => sum + w.count, 0);
   const label = [
     t("problemActions.effect.chartLabel", {
@@ -115,64 +149,48 @@ export function EffectBars({ weeks, actions }: ChartProps) {
       from: n > 0 ? formatDay(shortDay, weeks[0]?.weekStart ?? "") : "",
       to: n > 0 ? formatDay(shortDay, weeks[n - 1]?.weekStart ?? "") : "",
     }),
-    ...markers.map((m) =>
-      t("problemActions.effect.markerLabel", {
-        title: m.action.title,
-        date: formatDay(shortDay, m.action.doneOn),
-      }),
-    ),
+    ...actions
+      .filter((action) => weekIndexOf(weeks, action.doneOn) >= 0)
+      .map((action) =>
+        t("problemActions.effect.markerLabel", {
+          title: action.title,
+          date: formatDay(shortDay, action.doneOn),
+        }),
+      ),
   ].join(" ");
   return (
-    <svg
+    <Chart
       className="effect-chart"
       role="img"
       aria-label={label}
-      viewBox={`0 0 ${width} ${HEIGHT}`}
       data-testid="effect-chart"
       data-direction={rtl ? "rtl" : "ltr"}
+      options={options}
+      data={data}
+      height={rows * LABEL_ROW + 4 + BARS_HEIGHT}
+      onWidth={setWidth}
     >
-      <line className="effect-baseline" x1={0} x2={width} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} />
-      {weeks.map((week, index) => {
-        const height = week.count === 0 ? 0 : Math.max(3, (week.count / max) * (BARS_HEIGHT - 4));
-        return (
-          <rect
-            key={week.weekStart}
-            className={index === n - 1 ? "effect-bar effect-bar--current" : "effect-bar"}
-            x={slotX(index)}
-            y={HEIGHT - height}
-            width={barWidth}
-            height={height}
-            rx={1.5}
-            data-testid="effect-bar"
-            data-week={week.weekStart}
-            data-count={week.count}
-          />
-        );
-      })}
-      {weekMarks.map(({ index, titles }, i) => {
-        const x = slotX(index) + barWidth / 2;
-        const y = 11 + (i % LABEL_ROWS) * 13;
-        // The label runs from the marker towards the newer weeks (in reading direction).
-        const nearEnd = rtl ? x < width * 0.3 : x > width * 0.7;
-        const anchor = rtl !== nearEnd ? "end" : "start";
-        return (
-          <g key={index} className="effect-marker" data-testid="effect-marker" data-week={index}>
-            <line className="effect-marker-line" x1={x} x2={x} y1={y + 3} y2={HEIGHT} />
-            <text
-              className="effect-marker-label"
-              x={anchor === "start" ? x + 3 : x - 3}
-              y={y}
-              textAnchor={anchor}
-              direction={rtl ? "rtl" : "ltr"}
-            >
-              {titles.length === 1
-                ? truncateTitle(titles[0] ?? "")
-                : t("problemActions.effect.several", { count: titles.length })}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+      {placed.map((mark) => (
+        <div
+          key={mark.index}
+          className="effect-marker"
+          data-testid="effect-marker"
+          data-week={mark.index}
+          data-row={mark.row}
+          style={{
+            insetInlineStart: `${String(mark.at * 100)}%`,
+            insetBlockStart: `${String(mark.row * LABEL_ROW)}px`,
+          }}
+        >
+          <span
+            className={mark.back ? "effect-marker-label effect-marker-label--back" : "effect-marker-label"}
+            style={{ maxInlineSize: `${String(mark.width)}px` }}
+          >
+            {mark.text}
+          </span>
+        </div>
+      ))}
+    </Chart>
   );
 }
 

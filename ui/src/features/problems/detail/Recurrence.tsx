@@ -1,26 +1,30 @@
-import { useId } from "react";
+import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Problem } from "../../../bindings/Problem";
 import type { WeekCount } from "../../../bindings/WeekCount";
 import { formatDay, useDayFormat } from "../../../i18n/format";
-
-const BAR = 8;
-const GAP = 4;
-const HEIGHT = 36;
+import { barSeries, weekBarOptions, weekData } from "../../../kit/charts/bars";
+import { Chart } from "../../../kit/charts/Chart";
+import { useChartTheme, withAlpha } from "../../../kit/charts/theme";
 
 /**
  * Reports per week as small bars, oldest to newest in reading direction:
- * left to right in English, right to left in Arabic. The bars are an image
- * whose text alternative lists every week and its count.
+ * left to right in English, right to left in Arabic; this week stronger.
+ * The bars are an image whose text alternative lists every week and its count.
  */
 export function Sparkline({ weekly }: { weekly: readonly WeekCount[] }) {
   const { t, i18n } = useTranslation();
   const shortDay = useDayFormat({ day: "numeric", month: "short" });
   const rtl = i18n.dir() === "rtl";
+  const theme = useChartTheme();
   const captionId = useId();
   const n = weekly.length;
-  const width = Math.max(1, n * (BAR + GAP) - GAP);
-  const max = Math.max(1, ...weekly.map((week) => week.count));
+  const data = useMemo(() => weekData(weekly.map((week) => week.count)), [weekly]);
+  const options = useMemo(() => {
+    const older = withAlpha(theme.accent, 0.55);
+    const fills = (i: number) => (i === n - 1 ? theme.accent : older);
+    return weekBarOptions(n, rtl, [barSeries({ fill: older, fills, size: [0.7, 8] })]);
+  }, [n, rtl, theme]);
   const total = weekly.reduce((sum, week) => sum + week.count, 0);
   const weeks = weekly
     .map((week) =>
@@ -29,37 +33,17 @@ export function Sparkline({ weekly }: { weekly: readonly WeekCount[] }) {
     .join(t("problemDetail.recurrence.separator") + " ");
   return (
     <figure className="sparkline-figure">
-      <svg
+      <Chart
         className="sparkline"
         role="img"
         aria-label={t("problemDetail.recurrence.chartLabel", { weeks })}
         aria-describedby={captionId}
-        viewBox={`0 0 ${width} ${HEIGHT}`}
-        width={width}
-        height={HEIGHT}
         data-testid="sparkline"
         data-direction={rtl ? "rtl" : "ltr"}
-      >
-        <line className="sparkline-baseline" x1={0} x2={width} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} />
-        {weekly.map((week, index) => {
-          // Time flows in reading direction: the newest week is at the end of the line.
-          const slot = rtl ? n - 1 - index : index;
-          const height = week.count === 0 ? 0 : Math.max(3, (week.count / max) * (HEIGHT - 2));
-          return (
-            <rect
-              key={week.weekStart}
-              className={index === n - 1 ? "sparkline-bar sparkline-bar--current" : "sparkline-bar"}
-              x={slot * (BAR + GAP)}
-              y={HEIGHT - height}
-              width={BAR}
-              height={height}
-              rx={1.5}
-              data-week={week.weekStart}
-              data-count={week.count}
-            />
-          );
-        })}
-      </svg>
+        options={options}
+        data={data}
+        height={36}
+      />
       <figcaption id={captionId} className="sparkline-caption">
         {t("problemDetail.recurrence.caption", { count: total })}
       </figcaption>
