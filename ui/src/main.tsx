@@ -1,9 +1,11 @@
-// Bundled fonts (nothing loads from the network): Latin and Arabic, regular and semibold.
+// Bundled fonts (nothing loads from the network): Latin and Arabic, regular and
+// semibold, and colour emoji (customers write them; the machines have no emoji font).
 import { createQueryClient } from "./api/freshness";
 import "@fontsource/noto-sans/latin-400.css";
 import "@fontsource/noto-sans/latin-600.css";
 import "@fontsource/noto-sans-arabic/arabic-400.css";
 import "@fontsource/noto-sans-arabic/arabic-600.css";
+import "@fontsource/noto-color-emoji/400.css";
 import "./styles/index.css";
 import "./i18n";
 

@@ -132,9 +132,19 @@ test('edit in place, log occurrences, and see it in the history', async () => {
 
   await (await app.find('[data-testid="occurrence-log-open"]')).click();
   await (await app.find('[data-testid="occurrence-ticket"]')).type('ZD-90210');
-  await (await app.find('[data-testid="occurrence-note"]')).type('اتصلت العميلة مرة ثالثة من الفرع');
+  // Customers write emoji; send-keys drops them, so paste (as a person would).
+  await paste(await app.find('[data-testid="occurrence-note"]'), 'اتصلت العميلة مرة ثالثة من الفرع 😡🙏');
   await (await app.find('[data-testid="occurrence-submit"]')).click();
   await app.findWithText('[data-testid="occurrence-row"]', 'ZD-90210');
+  await app.findWithText('[data-testid="occurrence-row"]', '😡🙏');
+  // The machine has no emoji font: the bundled one draws them, not empty boxes.
+  await app.waitFor(
+    () =>
+      app.execute(
+        `return [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'Noto Color Emoji' && face.status === 'loaded')`,
+      ),
+    'the bundled emoji face to load for the note',
+  );
   await app.waitFor(
     async () => (await (await app.find('[data-testid="occurrence-count"]')).text()).includes('2'),
     'two reports',

@@ -1,4 +1,13 @@
 /**
+ * The family list canvas drawing uses (the diagram, the PNG exports): the
+ * page's bundled faces, then colour emoji for what customers write.
+ */
+export const CANVAS_FONT_FAMILY = `"Noto Sans", "Noto Sans Arabic", "Noto Color Emoji", sans-serif`;
+
+/** The bundled emoji face, loaded in parts by what the text holds. */
+const EMOJI_FAMILY = "Noto Color Emoji";
+
+/**
  * The bundled faces (Noto Sans and Noto Sans Arabic, regular and semibold)
  * that canvas drawing needs loaded before it measures or paints text: the
  * diagram's layout and the PNG exports use them.
@@ -25,11 +34,16 @@ export function pageFontsLoaded(size = SIZE): boolean {
   );
 }
 
-/** Loads the bundled faces; never rejects. */
-export async function loadPageFonts(size = SIZE): Promise<void> {
+/**
+ * Loads the bundled faces, and the parts of the emoji face that `text` needs
+ * (the emoji face comes in parts by character range); never rejects.
+ */
+export async function loadPageFonts(size = SIZE, text = ""): Promise<void> {
   const fonts = fontSet();
   if (fonts === undefined) return;
-  await Promise.all(
-    WEIGHTS.flatMap((w) => FACES.map((f) => fonts.load(`${w} ${String(size)}px "${f.family}"`, f.sample))),
-  ).catch(() => undefined);
+  const loads = WEIGHTS.flatMap((w) =>
+    FACES.map((f) => fonts.load(`${w} ${String(size)}px "${f.family}"`, f.sample)),
+  );
+  if (text !== "") loads.push(fonts.load(`400 ${String(size)}px "${EMOJI_FAMILY}"`, text));
+  await Promise.all(loads).catch(() => undefined);
 }

@@ -150,7 +150,8 @@ export async function sceneToPng(svg: string, scene: Scene): Promise<PngResult> 
   try {
     return { base64: await viaSvgImage(svg, scene, scale), route: "svg" };
   } catch {
-    await loadPageFonts();
+    const text = scene.shapes.map((shape) => (shape.kind === "text" ? shape.text : "")).join(" ");
+    await loadPageFonts(undefined, text);
     return { base64: pngBase64(paintScene(scene, scale)), route: "painted" };
   }
 }

@@ -5,6 +5,7 @@
  * Exports always use the light palette: they end up in documents and slides.
  */
 import type { WhyStatus } from "../../../bindings/WhyStatus";
+import { CANVAS_FONT_FAMILY } from "../../../kit/pageFonts";
 import { type Direction, GEOMETRY, type LaidOutNode, type Layout, edgeEnds, edgePath } from "./layout";
 
 export interface SceneLabels {
@@ -50,7 +51,7 @@ export interface Scene {
   shapes: Shape[];
 }
 
-export const SCENE_FONT = `"Noto Sans", "Noto Sans Arabic", sans-serif`;
+export const SCENE_FONT = CANVAS_FONT_FAMILY;
 
 const MARGIN = 24;
 const C = {

@@ -10,11 +10,11 @@ import type { Area } from "../../../bindings/Area";
 import type { Board } from "../../../bindings/Board";
 import type { Note } from "../../../bindings/Note";
 import type { NoteColour } from "../../../bindings/NoteColour";
-import { loadPageFonts } from "../../../kit/pageFonts";
+import { CANVAS_FONT_FAMILY, loadPageFonts } from "../../../kit/pageFonts";
 import { notesOf } from "../board/model";
 import { initials } from "../../../kit/initials";
 
-const FONT = `"Noto Sans", "Noto Sans Arabic", sans-serif`;
+const FONT = CANVAS_FONT_FAMILY;
 const WIDTH = 1600;
 const MARGIN = 32;
 const GAP = 16;
@@ -218,7 +218,7 @@ export function drawBoard(ctx: CanvasRenderingContext2D, board: Board, t: TFunct
 
 /** The board as PNG base64 (no `data:` prefix), at twice its size (smaller for a very tall board). */
 export async function boardPng(board: Board, t: TFunction, rtl: boolean): Promise<string> {
-  await loadPageFonts();
+  await loadPageFonts(undefined, board.notes.map((note) => note.text).join(" "));
   const layout = layoutBoard(board);
   const canvas = document.createElement("canvas");
   // A tall board is drawn smaller rather than cut: canvases stop at about 16,000 px.
