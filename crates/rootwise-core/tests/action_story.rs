@@ -727,8 +727,9 @@ fn the_effect_compares_reports_before_and_after_each_fix() {
     let e = workflow::effect(f.ws.conn(), f.problem, today()).unwrap();
     assert_eq!(e.actions.len(), 1);
     let x = &e.actions[0];
-    // Nine reports since the earliest one, 48 days (seven weeks) before.
-    assert!((x.before_per_week - 9.0 / 7.0).abs() < 1e-9, "{x:?}");
+    // Ten reports from the earliest one, 48 days before, to the fix's own
+    // day (one that day): seven weeks.
+    assert!((x.before_per_week - 10.0 / 7.0).abs() < 1e-9, "{x:?}");
     assert_eq!(
         (x.after_per_week, x.weeks_after),
         (None, 0),
@@ -753,6 +754,50 @@ fn the_effect_compares_reports_before_and_after_each_fix() {
     // seven reports over the five weeks from day -48 fall before.
     assert_eq!(x.after_per_week, Some(1.5));
     assert!((x.before_per_week - 7.0 / 5.0).abs() < 1e-9, "{x:?}");
+}
+
+#[test]
+fn a_fix_done_the_day_a_problem_was_reported_counts_that_days_reports_before_it() {
+    let mut f = fixture();
+    // A week ago the problem was first reported, twice more that day, and
+    // a fix was done that same day; one report came the day after.
+    let day = today() - Duration::days(7);
+    f.ws.conn()
+        .execute(
+            "UPDATE problems SET reported_on = ?1 WHERE id = ?2",
+            rusqlite::params![day.to_string(), f.problem],
+        )
+        .unwrap();
+    log(&mut f.ws, f.problem, day);
+    log(&mut f.ws, f.problem, day);
+    let a = create(
+        &mut f.ws,
+        new_action(f.problem, "Hold the refund batch", ActionKind::Containment),
+    );
+    edit(&mut f.ws, a.id, ActionEdit::Status(ActionStatus::Done)).unwrap();
+    f.ws.conn()
+        .execute(
+            "UPDATE actions SET done_on = ?1 WHERE id = ?2",
+            rusqlite::params![day.to_string(), a.id],
+        )
+        .unwrap();
+    log(&mut f.ws, f.problem, day + Duration::days(1));
+
+    // Seen on the day: three reports a week before it, not zero.
+    let x = workflow::effect(f.ws.conn(), f.problem, day)
+        .unwrap()
+        .actions
+        .remove(0);
+    assert!((x.before_per_week - 3.0).abs() < 1e-9, "{x:?}");
+    assert_eq!((x.after_per_week, x.weeks_after), (None, 0));
+
+    // Seen today: one report in the week since.
+    let x = workflow::effect(f.ws.conn(), f.problem, today())
+        .unwrap()
+        .actions
+        .remove(0);
+    assert!((x.before_per_week - 3.0).abs() < 1e-9, "{x:?}");
+    assert_eq!((x.after_per_week, x.weeks_after), (Some(1.0), 1));
 }
 
 #[test]

@@ -27,10 +27,11 @@ pub struct ActionEffect {
     pub status: ActionStatus,
     /// The day it was done.
     pub done_on: NaiveDate,
-    /// Reports per week in the weeks before (up to [`EFFECT_WEEKS`], and
-    /// not before the problem was first reported).
+    /// Reports per week in the weeks up to the day it was done, that day
+    /// included (up to [`EFFECT_WEEKS`], and not before the problem was
+    /// first reported): the reports that led to the fix count as before it.
     pub before_per_week: f64,
-    /// Reports per week since it was done (its day included), up to
+    /// Reports per week from the day after it was done, up to
     /// [`EFFECT_WEEKS`]; none on the day itself.
     pub after_per_week: Option<f64>,
     /// Whole or partial weeks counted after.
@@ -85,19 +86,24 @@ pub fn effect(conn: &Connection, problem: ProblemId, today: NaiveDate) -> Result
     let mut actions = Vec::with_capacity(done.len());
     for (id, title, kind, status, done_on) in done {
         let done_on = time::parse_day(&done_on)?;
-        // Before: up to eight weeks, but not before the first report.
-        let start = (done_on - Duration::weeks(EFFECT_WEEKS)).max(first_report);
-        let weeks_before = weeks_in((done_on - start).num_days());
-        let before = count(start, done_on) as f64 / weeks_before as f64;
-        // Since: from the day it was done up to today (at most eight weeks);
-        // not measured on the day itself.
+        // Before: up to eight weeks, but not before the first report, up to
+        // and including the day it was done (a fix done the day a problem
+        // was reported three times had three reports a week before it).
+        let start = (done_on - Duration::weeks(EFFECT_WEEKS))
+            .max(first_report)
+            .min(done_on);
+        let day_after = done_on + Duration::days(1);
+        let weeks_before = weeks_in((day_after - start).num_days());
+        let before = count(start, day_after) as f64 / weeks_before as f64;
+        // Since: from the next day up to today (at most eight weeks); not
+        // measured on the day itself.
         let days_after =
             ((done_on + Duration::weeks(EFFECT_WEEKS)).min(today) - done_on).num_days();
         let (after, weeks_after) = if days_after <= 0 {
             (None, 0)
         } else {
             let weeks = weeks_in(days_after);
-            let reports = count(done_on, done_on + Duration::days(days_after + 1));
+            let reports = count(day_after, day_after + Duration::days(days_after));
             (Some(reports as f64 / weeks as f64), weeks as u32)
         };
         actions.push(ActionEffect {
