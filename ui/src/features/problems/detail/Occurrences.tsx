@@ -9,7 +9,8 @@ import {
   ChannelSelect,
   checkPastDay,
   checkText,
-  DateInput,
+  DateField,
+  EARLIEST_DAY,
   Field,
   LIMITS,
   localToday,
@@ -22,15 +23,17 @@ const OCCURRENCE_FIELDS = ["occurredOn", "ticketRef", "note"] as const;
 
 interface LogFormProps {
   problemId: string;
+  /** The problem's own channel: a new report most often comes the same way. */
+  defaultChannel: Channel | null;
   onDone: (logged: boolean) => void;
   announce: (message: string) => void;
 }
 
-function LogOccurrenceForm({ problemId, onDone, announce }: LogFormProps) {
+function LogOccurrenceForm({ problemId, defaultChannel, onDone, announce }: LogFormProps) {
   const { t } = useTranslation();
   const log = useLogOccurrence(problemId);
   const [occurredOn, setOccurredOn] = useState(localToday);
-  const [channel, setChannel] = useState<Channel | null>(null);
+  const [channel, setChannel] = useState<Channel | null>(defaultChannel);
   const [ticketRef, setTicketRef] = useState("");
   const [note, setNote] = useState("");
   const { formRef, failure, message, check, refuse } = useFormIssues(OCCURRENCE_FIELDS);
@@ -94,7 +97,14 @@ function LogOccurrenceForm({ problemId, onDone, announce }: LogFormProps) {
           errorTestId="occurrence-date-error"
         >
           {(control) => (
-            <DateInput {...control} value={occurredOn} onChange={setOccurredOn} testId="occurrence-date" />
+            <DateField
+              {...control}
+              value={occurredOn}
+              onChange={setOccurredOn}
+              min={EARLIEST_DAY}
+              max={localToday()}
+              testId="occurrence-date"
+            />
           )}
         </Field>
         <Field label={t("problem.field.channel")} error={null} errorTestId="occurrence-channel-error">
@@ -155,12 +165,14 @@ function LogOccurrenceForm({ problemId, onDone, announce }: LogFormProps) {
 
 interface OccurrencesProps {
   problemId: string;
+  /** The problem's channel, which a new report starts with. */
+  channel: Channel | null;
   occurrences: readonly Occurrence[];
   announce: (message: string) => void;
 }
 
 /** Every further report of the problem, newest first, and a form to log another. */
-export function Occurrences({ problemId, occurrences, announce }: OccurrencesProps) {
+export function Occurrences({ problemId, channel, occurrences, announce }: OccurrencesProps) {
   const { t } = useTranslation();
   const day = useDayFormat();
   const [open, setOpen] = useState(false);
@@ -192,6 +204,7 @@ export function Occurrences({ problemId, occurrences, announce }: OccurrencesPro
         <div>
           <LogOccurrenceForm
             problemId={problemId}
+            defaultChannel={channel}
             announce={announce}
             onDone={() => {
               setOpen(false);

@@ -125,7 +125,7 @@ describe("Problem detail", () => {
     expect(screen.getByTestId("field-nps")).toHaveValue("3");
     expect(screen.getByTestId("field-customersAffected")).toHaveValue("120");
     expect(screen.getByTestId("field-csat")).toHaveValue("");
-    expect(screen.getByTestId("field-reportedOn")).toHaveValue("2025-03-01");
+    expect(screen.getByTestId("field-reportedOn")).toHaveAttribute("data-day", "2025-03-01");
     expect(screen.getByTestId("field-nps")).toHaveAccessibleName("NPS answer (0–10)");
     expect(screen.getByTestId("field-journeyStage")).toHaveAccessibleName("Journey stage");
     expect(screen.getAllByTestId("tag-chip").map((chip) => chip.textContent)).toEqual(["refunds", "فواتير"]);
@@ -405,6 +405,14 @@ describe("Problem detail", () => {
     );
   });
 
+  it("starts a new report on the problem's own channel", async () => {
+    const problem = { ...makeProblem("Reported by phone"), channel: "phone" as const };
+    backendFor(problem);
+    const { user } = open(problem);
+    await user.click(await screen.findByTestId("occurrence-log-open"));
+    expect(screen.getByTestId("occurrence-channel")).toHaveValue("phone");
+  });
+
   it("logs another occurrence with what was typed and lists it", async () => {
     const problem = makeProblem("Recurring");
     const backend = backendFor(problem);
@@ -413,7 +421,7 @@ describe("Problem detail", () => {
     await user.click(screen.getByTestId("occurrence-log-open"));
     const date = screen.getByTestId("occurrence-date");
     expect(date).toHaveFocus();
-    expect(date).toHaveValue(localDay(new Date()));
+    expect(date).toHaveAttribute("data-day", localDay(new Date()));
     fireEvent.change(date, { target: { value: "2025-03-05" } });
     await user.selectOptions(screen.getByTestId("occurrence-channel"), "email");
     await user.type(screen.getByTestId("occurrence-ticket"), "ZD-4821");

@@ -128,7 +128,12 @@ function Detail({ detail }: { detail: ProblemDetail }) {
               hint={t("problemDetail.descriptionHint")}
             />
             <Recurrence problem={problem} weekly={detail.weekly} />
-            <Occurrences problemId={problem.id} occurrences={detail.occurrences} announce={announce} />
+            <Occurrences
+              problemId={problem.id}
+              channel={problem.channel}
+              occurrences={detail.occurrences}
+              announce={announce}
+            />
             {detail.mergedFrom.length > 0 && (
               <section className="detail-section" aria-labelledby={mergedId}>
                 <h2 id={mergedId} className="detail-section-title">
