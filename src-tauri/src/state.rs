@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
-use rootwise_core::settings::{Settings, SettingsFile};
+use rootwise_core::settings::{RecentFolder, Settings, SettingsFile};
 use rootwise_core::{Error, Result, Workspace, WorkspaceStatus};
 
 /// The workspace slot: the open workspace, or the failure to report.
@@ -18,6 +18,7 @@ pub struct Shared {
     slot: Mutex<Slot>,
     settings_file: SettingsFile,
     settings: Mutex<Settings>,
+    recent_folder: RecentFolder,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -65,7 +66,13 @@ impl Shared {
             slot: Mutex::new(slot),
             settings_file,
             settings: Mutex::new(settings),
+            recent_folder: RecentFolder::in_dir(config_dir),
         }
+    }
+
+    /// The folder file dialogs start in (the one used last).
+    pub fn recent_folder(&self) -> &RecentFolder {
+        &self.recent_folder
     }
 
     /// The workspace status.

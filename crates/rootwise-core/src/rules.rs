@@ -196,6 +196,8 @@ pub fn enums() -> Value {
         "noteColour" => empathy::NoteColour,
         "phase" => empathy::Phase,
         "changeOp" => change::ChangeOp,
+        "weekStart" => crate::settings::WeekStart,
+        "numerals" => crate::settings::Numerals,
     }
 }
 

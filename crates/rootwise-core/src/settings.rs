@@ -33,6 +33,35 @@ pub enum Theme {
     Dark,
 }
 
+crate::text_enum! {
+    /// The day a week starts on in calendars (the date field's month grid).
+    #[derive(Default)]
+    pub enum WeekStart {
+        /// The language's custom: Monday in English, Saturday in Arabic.
+        #[default]
+        Auto = "auto",
+        /// Monday.
+        Monday = "monday",
+        /// Saturday.
+        Saturday = "saturday",
+        /// Sunday.
+        Sunday = "sunday",
+    }
+}
+
+crate::text_enum! {
+    /// The digits numbers and dates are written with in Arabic (English
+    /// always uses Western digits).
+    #[derive(Default)]
+    pub enum Numerals {
+        /// Western digits (0123), as most Arabic business software shows them.
+        #[default]
+        Latin = "latin",
+        /// Arabic-Indic digits (٠١٢٣).
+        Arabic = "arabic",
+    }
+}
+
 /// The user's settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
@@ -47,6 +76,10 @@ pub struct Settings {
     /// Desktop reminders of overdue actions and due checks (on start, then
     /// hourly).
     pub reminders: bool,
+    /// The first day of the week in calendars.
+    pub week_start: WeekStart,
+    /// The digits of numbers and dates in Arabic.
+    pub numerals: Numerals,
 }
 
 impl Default for Settings {
@@ -56,6 +89,8 @@ impl Default for Settings {
             language: None,
             theme: Theme::System,
             reminders: true,
+            week_start: WeekStart::Auto,
+            numerals: Numerals::Latin,
         }
     }
 }
@@ -143,6 +178,47 @@ impl SettingsFile {
     }
 }
 
+/// The folder the user last saved an export to or picked a file from,
+/// kept next to the settings so the next file dialog opens there rather
+/// than wherever the app was started from.
+#[derive(Debug, Clone)]
+pub struct RecentFolder {
+    path: PathBuf,
+}
+
+impl RecentFolder {
+    /// The record inside a config folder.
+    pub fn in_dir(dir: &Path) -> Self {
+        Self {
+            path: dir.join("recent-folder"),
+        }
+    }
+
+    /// Where a file dialog starts: the folder used last if it still
+    /// exists, else `fallback` (the user's documents folder).
+    pub fn start(&self, fallback: Option<PathBuf>) -> Option<PathBuf> {
+        std::fs::read_to_string(&self.path)
+            .ok()
+            .map(|text| PathBuf::from(text.trim_end_matches('\n')))
+            .filter(|dir| dir.is_absolute() && dir.is_dir())
+            .or(fallback)
+    }
+
+    /// Remembers the folder holding `file` (a file just saved or picked).
+    pub fn remember(&self, file: &Path) -> Result<()> {
+        let Some(dir) = file.parent().filter(|d| d.is_absolute()) else {
+            return Ok(());
+        };
+        if let Some(config) = self.path.parent() {
+            std::fs::create_dir_all(config)?;
+        }
+        let tmp = self.path.with_extension("tmp");
+        std::fs::write(&tmp, dir.to_string_lossy().as_bytes())?;
+        std::fs::rename(&tmp, &self.path)?;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,11 +244,63 @@ mod tests {
                 language: Some(Language::Ar),
                 theme: Theme::Dark,
                 reminders: false,
+                week_start: WeekStart::Sunday,
+                numerals: Numerals::Arabic,
             })
             .unwrap();
         assert_eq!(saved.display_name, "سارة الأحمد");
         assert!(!saved.reminders);
         assert_eq!(file.load("x").unwrap(), saved);
+    }
+
+    #[test]
+    fn file_dialogs_start_in_the_folder_used_last_while_it_exists() {
+        let config = tempfile::tempdir().unwrap();
+        let documents = tempfile::tempdir().unwrap();
+        let recent = RecentFolder::in_dir(&config.path().join("rootwise"));
+        let fallback = Some(documents.path().to_path_buf());
+        assert_eq!(
+            recent.start(fallback.clone()),
+            fallback,
+            "documents at first"
+        );
+
+        let exports = tempfile::tempdir().unwrap();
+        let folder = exports.path().join("تقارير الربع الثالث");
+        std::fs::create_dir(&folder).unwrap();
+        recent.remember(&folder.join("board.png")).unwrap();
+        assert_eq!(recent.start(fallback.clone()), Some(folder.clone()));
+
+        // A folder that has gone since: back to the documents folder.
+        std::fs::remove_dir(&folder).unwrap();
+        assert_eq!(recent.start(fallback.clone()), fallback);
+        // A bare file name has no folder to remember.
+        recent.remember(Path::new("board.png")).unwrap();
+        assert_eq!(recent.start(None), None);
+    }
+
+    #[test]
+    fn a_file_from_before_the_calendar_settings_loads_with_their_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = SettingsFile::in_dir(dir.path());
+        std::fs::write(
+            file.path(),
+            r#"{"displayName":"Huda","language":"ar","theme":"dark","reminders":false}"#,
+        )
+        .unwrap();
+        let s = file.load("x").unwrap();
+        assert_eq!(s.display_name, "Huda");
+        assert_eq!(s.theme, Theme::Dark);
+        assert_eq!(s.week_start, WeekStart::Auto);
+        assert_eq!(s.numerals, Numerals::Latin);
+        let json = serde_json::to_value(Settings {
+            week_start: WeekStart::Saturday,
+            numerals: Numerals::Arabic,
+            ..s
+        })
+        .unwrap();
+        assert_eq!(json["weekStart"], "saturday");
+        assert_eq!(json["numerals"], "arabic");
     }
 
     #[test]

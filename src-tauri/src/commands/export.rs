@@ -98,6 +98,9 @@ pub(crate) async fn save_bytes(
                 .unwrap_or("")
                 .to_owned();
             let mut dialog = app.dialog().file().set_file_name(&name);
+            if let Some(dir) = super::dialog_start(app) {
+                dialog = dialog.set_directory(dir);
+            }
             if !extension.is_empty() {
                 dialog = dialog.add_filter(extension.to_uppercase(), &[extension.as_str()]);
             }
@@ -116,6 +119,7 @@ pub(crate) async fn save_bytes(
     tauri::async_runtime::spawn_blocking(move || write_atomically(&target, &bytes))
         .await
         .map_err(|e| Error::Internal(format!("background task failed: {e}")))??;
+    super::remember_folder(app, &path);
     Ok(Some(path.display().to_string()))
 }
 

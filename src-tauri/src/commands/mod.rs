@@ -16,7 +16,7 @@ use std::sync::Arc;
 use rootwise_core::change::ChangeEvent;
 use rootwise_core::store::Writer;
 use rootwise_core::{Error, Result, Workspace};
-use tauri::{AppHandle, Emitter};
+use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::{Shared, CHANGE_EVENT};
@@ -73,11 +73,38 @@ pub(crate) async fn pick_file(
     if let Some(p) = std::env::var_os(env).filter(|p| !p.is_empty()) {
         return Ok(Some(std::path::PathBuf::from(p)));
     }
-    let dialog = app.dialog().file().add_filter(filter, extensions);
-    tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+    let mut dialog = app.dialog().file().add_filter(filter, extensions);
+    if let Some(dir) = dialog_start(app) {
+        dialog = dialog.set_directory(dir);
+    }
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
         .await
         .map_err(|e| Error::Internal(format!("open dialog failed: {e}")))?
         .map(|p| p.into_path())
         .transpose()
-        .map_err(|e| Error::Internal(format!("unusable path: {e}")))
+        .map_err(|e| Error::Internal(format!("unusable path: {e}")))?;
+    if let Some(path) = &picked {
+        remember_folder(app, path);
+    }
+    Ok(picked)
+}
+
+/// Where a file dialog opens: the folder used last, else the user's
+/// documents folder (never the folder the app happened to start from).
+pub(crate) fn dialog_start(app: &AppHandle) -> Option<std::path::PathBuf> {
+    let documents = app
+        .path()
+        .document_dir()
+        .or_else(|_| app.path().home_dir())
+        .ok();
+    app.state::<Arc<Shared>>().recent_folder().start(documents)
+}
+
+/// Remembers the folder of a file the user just picked or saved to; a
+/// failure only costs the convenience, so it is reported and ignored.
+pub(crate) fn remember_folder(app: &AppHandle, file: &std::path::Path) {
+    let shared = app.state::<Arc<Shared>>();
+    if let Err(e) = shared.recent_folder().remember(file) {
+        eprintln!("Rootwise: the folder used could not be remembered ({e})");
+    }
 }

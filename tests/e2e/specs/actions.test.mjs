@@ -406,6 +406,25 @@ test('the loop in Arabic: an action from a root cause, the board by keyboard, a 
   await pickCause('اسم المرسل غير مسجَّل لدى هذا المشغّل');
   await (await app.find('[data-testid="new-action-owner"]')).type('ريم الحربي');
   await setValue('[data-testid="new-action-dueOn"]', day(7));
+  // One date field on every screen: in Arabic it writes the day as the
+  // other Arabic screens do (the same words, right to left, so the year
+  // shows first), and its calendar's weeks start on Saturday.
+  const [shown, direction, elsewhere, stored] = await app.execute(
+    `const el = document.querySelector('[data-testid="new-action-dueOn"]');
+     const day = new Intl.DateTimeFormat('ar-u-nu-latn', { dateStyle: 'medium', timeZone: 'UTC' });
+     return [el.value, getComputedStyle(el).direction, day.format(new Date(el.dataset.day + 'T00:00:00Z')), el.dataset.day];`,
+  );
+  assert.equal(stored, day(7));
+  assert.equal(shown, elsewhere, 'the field writes the day as the other screens do');
+  assert.equal(direction, 'rtl', `the due day reads right to left: ${shown}`);
+  await clickOn('[data-testid="new-action-dueOn-calendar"]');
+  await app.find('[data-testid="new-action-dueOn-calendar-panel"]');
+  assert.equal(
+    await app.execute('return document.querySelector(\'[data-testid="calendar-weekday"]\').getAttribute("abbr")'),
+    'السبت',
+  );
+  await screenshot('ar-date-calendar');
+  await (await app.find('[data-testid="calendar-day"][tabindex="0"]')).type(Key.Escape);
   await clickOn('[data-testid="new-action-save"]');
   await app.findWithText('[data-testid="problem-action"]', AR_ACTION);
   await scrollTo('[data-testid="problem-actions"]');
@@ -483,4 +502,29 @@ test('the loop in Arabic: an action from a root cause, the board by keyboard, a 
   await go('#/actions');
   await app.find('[data-testid="action-row"]');
   await screenshot('ar-actions-table');
+
+  // Arabic-Indic digits, when chosen, in dates and in the date field.
+  await go('#/settings');
+  await setSelect('[data-testid="settings-numerals"]', 'arabic');
+  await openAction(AR_ACTION);
+  const due = await app.waitFor(async () => {
+    const value = await (await app.find('[data-testid="action-field-dueOn"]')).property('value');
+    return /[\u0660-\u0669]{4}/.test(value) ? value : undefined;
+  }, 'the due day in Arabic-Indic digits');
+  assert.doesNotMatch(due, /[0-9]/, `no Western digits left: ${due}`);
+  await screenshot('ar-action-page-arabic-digits');
+  await go('#/settings');
+  await setSelect('[data-testid="settings-numerals"]', 'latin');
 });
+
+/** Picks `value` in a select, as choosing it would. */
+async function setSelect(selector, value) {
+  const el = await app.find(selector);
+  await app.execute(
+    `const [el, value] = arguments;
+     Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(el, value);
+     el.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [el.ref(), value],
+  );
+}
+

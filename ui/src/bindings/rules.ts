@@ -127,6 +127,8 @@ export const ENUMS = {
   noteColour: ["yellow", "pink", "blue", "green", "orange", "purple"],
   phase: ["open", "private"],
   changeOp: ["create", "update", "delete", "restore"],
+  weekStart: ["auto", "monday", "saturday", "sunday"],
+  numerals: ["latin", "arabic"],
 } as const;
 
 /** For each status of a problem or an action, the statuses it may move to. */

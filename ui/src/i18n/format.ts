@@ -1,16 +1,57 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../bindings/Language";
-import { isLanguage } from ".";
+import type { Numerals } from "../bindings/Numerals";
+import type { WeekStart } from "../bindings/WeekStart";
+import i18n, { isLanguage } from ".";
+
+let numerals: Numerals = "latin";
+
+/** The digits Arabic is written with (the user's setting); English always uses Western digits. */
+export function currentNumerals(): Numerals {
+  return numerals;
+}
 
 /**
- * Locales used for Intl formatting. Arabic keeps Latin digits so dates agree
- * with the counts i18next interpolates (which are always Latin digits).
+ * Follows the user's digits setting. Components re-render through
+ * i18next's "formatsChanged" event (digits or week start), which
+ * react-i18next listens to.
  */
-export const INTL_LOCALES: Record<Language, string> = {
-  en: "en",
-  ar: "ar-u-nu-latn",
-};
+export function setNumerals(next: Numerals): void {
+  if (next === numerals) return;
+  numerals = next;
+  i18n.emit("formatsChanged");
+}
+
+let weekStart: WeekStart = "auto";
+
+/** Where calendars start their weeks (the user's setting). */
+export function setWeekStart(next: WeekStart): void {
+  if (next === weekStart) return;
+  weekStart = next;
+  i18n.emit("formatsChanged");
+}
+
+const WEEKDAY: Record<Exclude<WeekStart, "auto">, number> = { sunday: 0, monday: 1, saturday: 6 };
+
+/**
+ * The first day of a calendar week in `language` (0 Sunday … 6 Saturday):
+ * the setting, or the language's custom (Monday in English, Saturday in Arabic).
+ */
+export function firstDayOfWeek(language: Language): number {
+  if (weekStart !== "auto") return WEEKDAY[weekStart];
+  return language === "ar" ? 6 : 1;
+}
+
+/**
+ * The Intl locale of `language`: in Arabic with the digits the user chose
+ * (Western by default), so dates, numbers and the counts i18next
+ * interpolates (see the interpolation format in `index.ts`) all agree.
+ */
+export function intlLocale(language: Language): string {
+  if (language === "en") return "en";
+  return numerals === "arabic" ? "ar-u-nu-arab" : "ar-u-nu-latn";
+}
 
 /**
  * Embeds a file path left to right (LRE … PDF) inside a sentence of either
@@ -22,11 +63,11 @@ export function leftToRight(text: string): string {
   return `\u202A${text}\u202C`;
 }
 
-/** The Intl locale of the current UI language. */
-function useIntlLocale(): string {
+/** The Intl locale of the current UI language (re-rendering when the language or digits change). */
+export function useIntlLocale(): string {
   const { i18n } = useTranslation();
   const language: Language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : "en";
-  return INTL_LOCALES[language];
+  return intlLocale(language);
 }
 
 /** A date-and-time formatter for the current UI language. */
@@ -75,7 +116,7 @@ export function formatDay(format: Intl.DateTimeFormat, day: string): string {
   return format.format(new Date(Date.UTC(year, month - 1, date)));
 }
 
-/** Whole numbers with the language's grouping ("1,234"), in Latin digits like the rest of the UI. */
+/** Whole numbers with the language's grouping ("1,234"), in the digits the user chose. */
 export function useNumberFormat(): Intl.NumberFormat {
   const locale = useIntlLocale();
   return useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), [locale]);

@@ -9,6 +9,7 @@ import personasEn from "./areas/personas.en.json";
 import workshopAr from "./areas/workshop.ar.json";
 import workshopEn from "./areas/workshop.en.json";
 import enBase from "./en.json";
+import { currentNumerals, intlLocale } from "./format";
 
 /**
  * The English resource: the base file plus one file per area (personas,
@@ -66,10 +67,22 @@ void i18n.use(initReactI18next).init({
   supportedLngs: LANGUAGES,
   // Resources are bundled, so initialisation is synchronous.
   initAsync: false,
-  // React escapes text nodes; translations are never rendered as HTML.
-  interpolation: { escapeValue: false },
+  interpolation: {
+    // React escapes text nodes; translations are never rendered as HTML.
+    escapeValue: false,
+    // With Arabic digits chosen, numbers (counts) come out in them, like the
+    // dates and numbers the UI formats itself; text (titles, names) as it is.
+    alwaysFormat: true,
+    format: (value: unknown, _format?: string, lng?: string): string =>
+      typeof value === "number" && currentNumerals() === "arabic"
+        ? new Intl.NumberFormat(intlLocale(isLanguage(lng) ? lng : "en"), { useGrouping: false }).format(
+            value,
+          )
+        : (value as string),
+  },
   returnNull: false,
-  react: { useSuspense: false },
+  // Re-render on a change of digits as on a change of language.
+  react: { useSuspense: false, bindI18n: "languageChanged formatsChanged" },
   showSupportNotice: false,
 });
 

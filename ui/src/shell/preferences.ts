@@ -1,6 +1,7 @@
 import { useLayoutEffect } from "react";
 import type { Settings } from "../bindings/Settings";
 import i18n, { applyDocumentLanguage, effectiveLanguage } from "../i18n";
+import { setNumerals, setWeekStart } from "../i18n/format";
 
 const DARK_QUERY = "(prefers-color-scheme: dark)";
 
@@ -14,7 +15,7 @@ export function applyInitialTheme(): void {
 }
 
 /**
- * Applies the language and theme settings to the document: i18next's language
+ * Applies the language, digits, week start and theme settings: i18next's language
  * and `<html lang dir>`, and `<html data-theme>` ("system" follows the OS
  * live). Layout effects, so the first painted frame is already right.
  */
@@ -24,6 +25,13 @@ export function usePreferencesSync(settings: Settings | undefined): void {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     applyDocumentLanguage(language);
   }, [language]);
+
+  const numerals = settings?.numerals ?? "latin";
+  const weekStart = settings?.weekStart ?? "auto";
+  useLayoutEffect(() => {
+    setNumerals(numerals);
+    setWeekStart(weekStart);
+  }, [numerals, weekStart]);
 
   const theme = settings?.theme ?? "system";
   useLayoutEffect(() => {

@@ -43,8 +43,12 @@ describe("Persona quotes", () => {
     const { backend, persona, user } = setUp();
     await screen.findByTestId("quote-item");
     const form = addForm();
-    expect(within(form).getByTestId("quote-date")).toHaveValue(localToday());
-    expect(within(form).getByTestId("quote-date")).toHaveAttribute("max", localToday());
+    expect(within(form).getByTestId("quote-date")).toHaveAttribute("data-day", localToday());
+    // No day after today: the calendar stops there.
+    await user.click(within(form).getByTestId("quote-date-calendar"));
+    await user.keyboard("{PageDown}");
+    expect(document.activeElement).toHaveAttribute("data-day", localToday());
+    await user.keyboard("{Escape}");
     await user.type(within(form).getByTestId("quote-text"), "I just want to know where my money is.");
     await user.selectOptions(within(form).getByTestId("quote-source"), "survey");
     await user.click(within(form).getByTestId("quote-save"));
@@ -164,7 +168,7 @@ describe("Persona quotes", () => {
     expect(within(form).getByTestId("quote-text")).toHaveValue(quote.text);
     expect(within(form).getByTestId("quote-source")).toHaveValue("call_recording");
     expect(within(form).getByTestId("quote-reference")).toHaveValue("call-2025-03-02.ogg");
-    expect(within(form).getByTestId("quote-date")).toHaveValue("2025-03-02");
+    expect(within(form).getByTestId("quote-date")).toHaveAttribute("data-day", "2025-03-02");
     await user.clear(within(form).getByTestId("quote-text"));
     await user.type(within(form).getByTestId("quote-text"), "My bank shows nothing at all.");
     await user.click(within(form).getByTestId("quote-save"));

@@ -4,7 +4,15 @@ import { toAppError } from "../../api/errors";
 import type { QuoteInput } from "../../bindings/QuoteInput";
 import type { QuoteSource } from "../../bindings/QuoteSource";
 import { describeError } from "../../i18n/errors";
-import { checkPastDay, checkText, EARLIEST_DAY, Field, localToday, useFormIssues } from "../../kit/fields";
+import {
+  checkPastDay,
+  checkText,
+  DateField,
+  EARLIEST_DAY,
+  Field,
+  localToday,
+  useFormIssues,
+} from "../../kit/fields";
 import { isQuoteSource, PERSONA_LIMITS, QUOTE_SOURCES } from "./model";
 
 const FIELDS = ["text", "reference", "saidOn"] as const;
@@ -155,18 +163,13 @@ export function QuoteForm({
         </Field>
         <Field label={t("personas.quotes.date")} error={message("saidOn")} errorTestId="quote-date-error">
           {(control) => (
-            <input
+            <DateField
               {...control}
-              type="date"
-              className="text-input date-input"
-              dir="ltr"
               min={EARLIEST_DAY}
               max={localToday()}
               value={saidOn}
-              data-testid="quote-date"
-              onChange={(event) => {
-                setSaidOn(event.target.value);
-              }}
+              testId="quote-date"
+              onChange={setSaidOn}
             />
           )}
         </Field>

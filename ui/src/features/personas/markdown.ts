@@ -8,7 +8,7 @@ import type { TFunction } from "i18next";
 import type { Language } from "../../bindings/Language";
 import type { PersonaDetail } from "../../bindings/PersonaDetail";
 import type { Quote } from "../../bindings/Quote";
-import { INTL_LOCALES } from "../../i18n/format";
+import { intlLocale } from "../../i18n/format";
 import { escapeMarkdown, exportFileName } from "../../kit/markdown";
 import { localToday } from "../../kit/fields";
 import { formatDay } from "../../i18n/format";
@@ -35,7 +35,7 @@ function escapeInline(text: string): string {
 }
 
 function dayFormat(language: Language): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: "long", timeZone: "UTC" });
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "long", timeZone: "UTC" });
 }
 
 /** A block quote: every line of the words, then where and when they were heard. */
@@ -76,7 +76,7 @@ export function personaMarkdown(
     lines.push(`### ${t(`personas.field.${field}`)}`, "", escapeMarkdown(value), "");
   }
   if (persona.channels.length > 0) {
-    const list = new Intl.ListFormat(INTL_LOCALES[language], { type: "conjunction" });
+    const list = new Intl.ListFormat(intlLocale(language), { type: "conjunction" });
     lines.push(
       `### ${t("personas.field.channels")}`,
       "",

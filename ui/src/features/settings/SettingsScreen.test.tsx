@@ -1,3 +1,4 @@
+import { firstDayOfWeek, intlLocale } from "../../i18n/format";
 import { act, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { installMockBackend, rejectWith } from "../../test/mock-backend";
@@ -50,7 +51,16 @@ describe("Settings: language", () => {
     expect(screen.getByTestId("nav-settings")).toHaveTextContent("الإعدادات");
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("الإعدادات");
     expect(backend.callsTo("settings_update")).toEqual([
-      { settings: { displayName: "Sam", language: "ar", theme: "light", reminders: true } },
+      {
+        settings: {
+          displayName: "Sam",
+          language: "ar",
+          theme: "light",
+          reminders: true,
+          weekStart: "auto",
+          numerals: "latin",
+        },
+      },
     ]);
     expect(arabic).toBeChecked();
 
@@ -211,7 +221,14 @@ describe("Settings: reminders", () => {
     });
     expect(toggle).not.toBeChecked();
     expect(backend.callsTo("settings_update").at(-1)).toEqual({
-      settings: { displayName: "Sam", language: "en", theme: "light", reminders: false },
+      settings: {
+        displayName: "Sam",
+        language: "en",
+        theme: "light",
+        reminders: false,
+        weekStart: "auto",
+        numerals: "latin",
+      },
     });
 
     await user.click(toggle);
@@ -227,5 +244,42 @@ describe("Settings: reminders", () => {
     const toggle = await screen.findByRole("switch", { name: "تذكيرات سطح المكتب" });
     expect(toggle).not.toBeChecked();
     expect(screen.getByRole("heading", { name: "الإشعارات" })).toBeInTheDocument();
+  });
+});
+
+describe("Settings: dates and numbers", () => {
+  it("saves the week's first day and Arabic's digits, and the app follows them at once", async () => {
+    const backend = installMockBackend({ settings: { displayName: "Sam", language: "ar" } });
+    const { user } = renderApp("/settings");
+    const weekStart = await screen.findByRole("combobox", { name: "يبدأ الأسبوع يوم" });
+    const numerals = screen.getByRole("combobox", { name: "الأرقام في الواجهة العربية" });
+    expect(weekStart).toHaveValue("auto");
+    expect(numerals).toHaveValue("latin");
+
+    await user.selectOptions(weekStart, "sunday");
+    await waitFor(() => {
+      expect(backend.state.settings.weekStart).toBe("sunday");
+    });
+    await waitFor(() => {
+      expect(firstDayOfWeek("ar")).toBe(0);
+    });
+
+    await user.selectOptions(numerals, "arabic");
+    await waitFor(() => {
+      expect(backend.state.settings.numerals).toBe("arabic");
+    });
+    await waitFor(() => {
+      expect(intlLocale("ar")).toBe("ar-u-nu-arab");
+    });
+    // English keeps Western digits whatever the Arabic setting.
+    expect(intlLocale("en")).toBe("en");
+
+    await user.selectOptions(numerals, "latin");
+    await user.selectOptions(weekStart, "auto");
+    await waitFor(() => {
+      expect(intlLocale("ar")).toBe("ar-u-nu-latn");
+    });
+    expect(firstDayOfWeek("ar")).toBe(6);
+    expect(firstDayOfWeek("en")).toBe(1);
   });
 });

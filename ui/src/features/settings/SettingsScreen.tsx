@@ -7,6 +7,8 @@ import type { Settings } from "../../bindings/Settings";
 import type { Theme } from "../../bindings/Theme";
 import { effectiveLanguage, LANGUAGES } from "../../i18n";
 import { describeError } from "../../i18n/errors";
+import { ENUMS } from "../../bindings/rules";
+import { Field } from "../../kit/fields";
 import { usePickAndOpen } from "../../shell/WorkspaceContext";
 
 const THEMES: readonly {
@@ -271,6 +273,55 @@ export function SettingsScreen({ workspacePath, backupPath }: SettingsScreenProp
             {t("settings.saveError", { reason: describeError(t, saveError) })}
           </p>
         )}
+      </section>
+
+      <section className="settings-section" aria-labelledby={`${appearanceId}-formats`}>
+        <h2 id={`${appearanceId}-formats`}>{t("settings.formats")}</h2>
+        <Field label={t("settings.weekStart")} error={null} errorTestId="settings-week-start-error">
+          {(control) => (
+            <select
+              {...control}
+              className="select-input"
+              value={current.weekStart}
+              data-testid="settings-week-start"
+              onChange={(event) => {
+                const next = ENUMS.weekStart.find((value) => value === event.target.value);
+                if (next !== undefined) saveChoice({ ...current, weekStart: next });
+              }}
+            >
+              {ENUMS.weekStart.map((value) => (
+                <option key={value} value={value}>
+                  {t(`settings.weekStarts.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label={t("settings.numerals")}
+          hint={t("settings.numeralsHint")}
+          error={null}
+          errorTestId="settings-numerals-error"
+        >
+          {(control) => (
+            <select
+              {...control}
+              className="select-input"
+              value={current.numerals}
+              data-testid="settings-numerals"
+              onChange={(event) => {
+                const next = ENUMS.numerals.find((value) => value === event.target.value);
+                if (next !== undefined) saveChoice({ ...current, numerals: next });
+              }}
+            >
+              {ENUMS.numerals.map((value) => (
+                <option key={value} value={value}>
+                  {t(`settings.numeralChoices.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </section>
 
       <section className="settings-section" aria-labelledby={`${appearanceId}-notifications`}>

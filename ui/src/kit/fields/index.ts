@@ -2,7 +2,7 @@
 export { Field, type ControlProps } from "./Field";
 export { TextInput, type CommitHandlers } from "./TextInput";
 export { StatusSelect, SeveritySelect, ChannelSelect, SEVERITIES, CHANNELS } from "./Selects";
-export { DateInput } from "./DateInput";
+export { DateField } from "./DateField";
 export { NumberInput } from "./NumberInput";
 export { TagsEditor, ReferencesEditor, RemovableItem } from "./ListEditors";
 export * from "./rules";

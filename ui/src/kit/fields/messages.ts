@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import type { AppError } from "../../api/errors";
 import type { Status } from "../../bindings/Status";
 import { currentLanguage } from "../../i18n";
-import { INTL_LOCALES } from "../../i18n/format";
+import { intlLocale } from "../../i18n/format";
 import { isNumberField, RANGES, type FieldIssue } from "./rules";
 
 /** What a status-transition message names: where the problem was and where it was sent. */
@@ -12,7 +12,7 @@ export interface TransitionContext {
 }
 
 function formatNumber(value: number): string {
-  return new Intl.NumberFormat(INTL_LOCALES[currentLanguage()]).format(value);
+  return new Intl.NumberFormat(intlLocale(currentLanguage())).format(value);
 }
 
 /** A translated message for one broken rule, meant to show beside its field. */

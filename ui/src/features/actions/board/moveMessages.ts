@@ -3,14 +3,14 @@ import type { AppError } from "../../../api/errors";
 import type { ActionStatus } from "../../../bindings/ActionStatus";
 import { currentLanguage } from "../../../i18n";
 import { describeError } from "../../../i18n/errors";
-import { INTL_LOCALES } from "../../../i18n/format";
+import { intlLocale } from "../../../i18n/format";
 import { describeFieldIssue, fieldIssuesFromError } from "../../../kit/fields/messages";
 import { allowedMoves } from "./moves";
 
 /** "In progress, Done or Cancelled", in the UI language. */
 function statusList(t: TFunction, statuses: readonly ActionStatus[]): string {
   const names = statuses.map((s) => t(`actions.status.${s}`));
-  return new Intl.ListFormat(INTL_LOCALES[currentLanguage()], { style: "long", type: "disjunction" }).format(
+  return new Intl.ListFormat(intlLocale(currentLanguage()), { style: "long", type: "disjunction" }).format(
     names,
   );
 }

@@ -6,7 +6,7 @@ import type { ActionKind } from "../../../bindings/ActionKind";
 import type { NewAction } from "../../../bindings/NewAction";
 import type { Priority } from "../../../bindings/Priority";
 import { describeError } from "../../../i18n/errors";
-import { checkText, Field, useFormIssues, type FieldIssue } from "../../../kit/fields";
+import { checkText, DateField, Field, useFormIssues, type FieldIssue } from "../../../kit/fields";
 import { OwnerField } from "../shared/OwnerField";
 import { ACTION_KINDS, ACTION_LIMITS, PRIORITIES, checkDueDay, LATEST_DUE_DAY } from "./rules";
 
@@ -185,18 +185,13 @@ export function NewActionForm({
         </Field>
         <Field label={t("actions.field.dueOn")} error={message("dueOn")} errorTestId={id("dueOn-error")}>
           {(control) => (
-            <input
+            <DateField
               {...control}
-              type="date"
-              className="text-input date-input"
-              dir="ltr"
               min={localToday()}
               max={LATEST_DUE_DAY}
               value={dueOn}
-              data-testid={id("dueOn")}
-              onChange={(event) => {
-                setDueOn(event.target.value);
-              }}
+              testId={id("dueOn")}
+              onChange={setDueOn}
             />
           )}
         </Field>

@@ -50,7 +50,7 @@ describe("Action page", () => {
     expect(screen.getByTestId("action-problem-link")).toHaveTextContent("Refunds reach the card late");
     expect(screen.getByTestId("action-field-title")).toHaveValue("Run refunds daily");
     expect(screen.getByTestId("action-field-owner")).toHaveValue("Huda Saleh");
-    expect(screen.getByTestId("action-field-checkDueOn")).toHaveValue("2025-03-31");
+    expect(screen.getByTestId("action-field-checkDueOn")).toHaveAttribute("data-day", "2025-03-31");
     // Recurred after the fix: said prominently, with the day.
     expect(screen.getByTestId("action-alert-recurred")).toHaveTextContent(
       "Reported again on Mar 9, 2025 after this was done — judge whether the fix works.",
@@ -184,7 +184,7 @@ describe("Action page", () => {
     expect(await screen.findByTestId("action-field-dueOn-error")).toHaveTextContent(
       "The date can't be before the day it was created",
     );
-    expect(due).toHaveValue("2001-01-01");
+    expect(due).toHaveAttribute("data-day", "2001-01-01");
     expect(due).toHaveAttribute("aria-invalid", "true");
     // An empty title is refused before any round trip.
     const title = screen.getByTestId("action-field-title");

@@ -5,7 +5,7 @@ import type { Action } from "../../../bindings/Action";
 import type { ActionEdit } from "../../../bindings/ActionEdit";
 import type { ActionKind } from "../../../bindings/ActionKind";
 import type { Priority } from "../../../bindings/Priority";
-import { checkText, EARLIEST_DAY, Field, type FieldIssue } from "../../../kit/fields";
+import { checkText, DateField, EARLIEST_DAY, Field, type FieldIssue } from "../../../kit/fields";
 import {
   InPlaceChoice,
   InPlaceText,
@@ -173,21 +173,17 @@ export function ActionDay({ action, announce, field, hint }: ActionDayProps) {
   return (
     <Field label={label} error={message} errorTestId={`action-field-${field}-error`} hint={hint}>
       {(control) => (
-        <input
+        <DateField
           {...control}
-          type="date"
-          className="text-input date-input inline-input"
-          dir="ltr"
+          className="inline-input"
           max={LATEST_DUE_DAY}
           value={edit.value}
-          data-testid={`action-field-${field}`}
-          onChange={(event) => {
-            edit.change(event.target.value);
+          testId={`action-field-${field}`}
+          onChange={edit.change}
+          onCommit={(value) => {
+            edit.commit(value);
           }}
-          onBlur={() => {
-            edit.commit();
-          }}
-          onKeyDown={commitKeys(edit)}
+          onCancel={edit.cancel}
         />
       )}
     </Field>

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { WeekProgress } from "../../../bindings/WeekProgress";
 import { currentLanguage, directionOf } from "../../../i18n";
-import { INTL_LOCALES } from "../../../i18n/format";
+import { intlLocale } from "../../../i18n/format";
 import { formatDay, useDayFormat, useNumberFormat } from "../../../i18n/format";
 import { barSeries, barValueLabels, weekAxes, weekBarOptions, weekData } from "../../../kit/charts/bars";
 import { Chart } from "../../../kit/charts/Chart";
@@ -14,8 +14,7 @@ const HEIGHT = 220;
 function useShortDay(): Intl.DateTimeFormat {
   const language = currentLanguage();
   return useMemo(
-    () =>
-      new Intl.DateTimeFormat(INTL_LOCALES[language], { month: "short", day: "numeric", timeZone: "UTC" }),
+    () => new Intl.DateTimeFormat(intlLocale(language), { month: "short", day: "numeric", timeZone: "UTC" }),
     [language],
   );
 }

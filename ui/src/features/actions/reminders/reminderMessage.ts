@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { Language } from "../../../bindings/Language";
 import type { Reminder } from "../../../bindings/Reminder";
-import { INTL_LOCALES } from "../../../i18n/format";
+import { intlLocale } from "../../../i18n/format";
 
 /** A desktop notification's text. */
 export interface ReminderMessage {
@@ -18,7 +18,7 @@ export function reminderMessage(
   language: Language,
   reminder: Reminder,
 ): ReminderMessage | null {
-  const numbers = new Intl.NumberFormat(INTL_LOCALES[language], { maximumFractionDigits: 0 });
+  const numbers = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 0 });
   const parts: string[] = [];
   if (reminder.overdue > 0) {
     parts.push(

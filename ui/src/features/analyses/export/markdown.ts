@@ -8,7 +8,7 @@ import type { TFunction } from "i18next";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { Language } from "../../../bindings/Language";
 import type { WhyNode } from "../../../bindings/WhyNode";
-import { INTL_LOCALES } from "../../../i18n/format";
+import { intlLocale } from "../../../i18n/format";
 import { formatDay } from "../../../i18n/format";
 import { escapeMarkdown } from "../../../kit/markdown";
 import { indexTree, type TreeIndex } from "../model/tree";
@@ -20,7 +20,7 @@ function inItem(text: string, indent: string): string {
 }
 
 function dayFormat(language: Language): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: "long", timeZone: "UTC" });
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "long", timeZone: "UTC" });
 }
 
 /** The marks shown after a cause: status, category, root cause, AND. */

@@ -9,10 +9,10 @@ import type { MapEdit } from "../../../bindings/MapEdit";
 import { LIMITS } from "../../../bindings/rules";
 import { describeError } from "../../../i18n/errors";
 import { currentLanguage } from "../../../i18n";
-import { INTL_LOCALES } from "../../../i18n/format";
+import { intlLocale } from "../../../i18n/format";
 import { formatDay, useDayFormat } from "../../../i18n/format";
 import { ParticipantsEditor } from "../../../kit/fields/ParticipantsEditor";
-import { describeFieldIssue, Field, fieldIssuesFromError } from "../../../kit/fields";
+import { DateField, describeFieldIssue, Field, fieldIssuesFromError } from "../../../kit/fields";
 import { ExportButtons } from "../export/ExportButtons";
 import { useProblemOptions } from "./useProblemOptions";
 
@@ -49,7 +49,7 @@ export function BoardHeader({ board, onEdit, onWorkshop, onDelete, deleting }: B
   // participants yet opens with them showing.
   const [detailsOpen, setDetailsOpen] = useState(map.participants.length === 0);
   const day = useDayFormat();
-  const people = new Intl.ListFormat(INTL_LOCALES[currentLanguage()], { type: "conjunction" }).format(
+  const people = new Intl.ListFormat(intlLocale(currentLanguage()), { type: "conjunction" }).format(
     map.participants,
   );
   const titleId = useId();
@@ -276,17 +276,14 @@ export function BoardHeader({ board, onEdit, onWorkshop, onDelete, deleting }: B
           </Field>
           <Field label={t("empathy.board.heldOn")} error={errors.heldOn ?? null} errorTestId="map-date-error">
             {(control) => (
-              <input
+              <DateField
                 {...control}
-                type="date"
-                className="text-input date-input"
-                dir="ltr"
                 max={localToday()}
                 value={map.heldOn}
-                data-testid="map-date"
-                onChange={(event) => {
-                  if (event.target.value !== "")
-                    save("heldOn", { field: "heldOn", value: event.target.value });
+                testId="map-date"
+                onChange={(value) => {
+                  // A map always has a day: clearing the field keeps the one it had.
+                  if (value !== "" && value !== map.heldOn) save("heldOn", { field: "heldOn", value });
                 }}
               />
             )}

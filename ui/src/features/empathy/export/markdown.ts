@@ -9,7 +9,7 @@ import type { Area } from "../../../bindings/Area";
 import type { Board } from "../../../bindings/Board";
 import type { Language } from "../../../bindings/Language";
 import type { Note } from "../../../bindings/Note";
-import { INTL_LOCALES } from "../../../i18n/format";
+import { intlLocale } from "../../../i18n/format";
 import { escapeMarkdown, exportFileName } from "../../../kit/markdown";
 import { formatDay } from "../../../i18n/format";
 import { AREA_LIST, notesOf } from "../board/model";
@@ -35,7 +35,7 @@ function noteDetails(t: TFunction, board: Board, note: Note): string {
 /** The map as Markdown, with headings and labels in the language of `t`. */
 export function boardMarkdown(board: Board, t: TFunction, language: Language): string {
   const { map } = board;
-  const day = new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: "long", timeZone: "UTC" });
+  const day = new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "long", timeZone: "UTC" });
   const lines: string[] = [`# ${escapeMarkdown(map.title)}`, ""];
   lines.push(`- **${t("empathy.markdown.persona")}:** ${escapeMarkdown(board.persona.name)}`);
   lines.push(`- **${t("empathy.markdown.heldOn")}:** ${formatDay(day, map.heldOn)}`);

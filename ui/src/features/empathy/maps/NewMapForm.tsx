@@ -10,7 +10,7 @@ import type { NewMap } from "../../../bindings/NewMap";
 import { LIMITS } from "../../../bindings/rules";
 import { describeError } from "../../../i18n/errors";
 import { ParticipantsEditor } from "../../../kit/fields/ParticipantsEditor";
-import { checkText, Field, useFormIssues, type FieldIssue } from "../../../kit/fields";
+import { checkText, DateField, Field, useFormIssues, type FieldIssue } from "../../../kit/fields";
 import { useProblemOptions } from "../board/useProblemOptions";
 
 const FORM_FIELDS = ["personaId", "title", "heldOn", "participants", "problemId", "votesPerPerson"] as const;
@@ -136,17 +136,12 @@ export function NewMapForm({ onCreated }: { onCreated: (map: EmpathyMap) => void
         </Field>
         <Field label={t("empathy.create.heldOn")} error={message("heldOn")} errorTestId="map-date-error">
           {(control) => (
-            <input
+            <DateField
               {...control}
-              type="date"
-              className="text-input date-input"
-              dir="ltr"
               max={localToday()}
               value={heldOn}
-              data-testid="map-date-input"
-              onChange={(event) => {
-                setHeldOn(event.target.value);
-              }}
+              testId="map-date-input"
+              onChange={setHeldOn}
             />
           )}
         </Field>

@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isLanguage } from "../../../i18n";
-import { INTL_LOCALES } from "../../../i18n/format";
+import { intlLocale } from "../../../i18n/format";
 import { prepareChime } from "./chime";
 import {
   formatClock,
@@ -57,7 +57,7 @@ export function CountdownTimer({ countdown, sound, onSoundChange, suggestReveal 
         aria-label={t("workshop.timer.remaining")}
         data-testid="timer-display"
       >
-        {formatClock(countdown.remainingMs, INTL_LOCALES[language])}
+        {formatClock(countdown.remainingMs, intlLocale(language))}
       </span>
       <div className="workshop-timer-controls">
         {choosing && (

@@ -8,7 +8,7 @@ import type { EmpathyMap } from "../../../bindings/EmpathyMap";
 import { LIMITS } from "../../../bindings/rules";
 import { isLanguage } from "../../../i18n";
 import { describeError } from "../../../i18n/errors";
-import { INTL_LOCALES } from "../../../i18n/format";
+import { intlLocale } from "../../../i18n/format";
 import { fieldIssuesFromError } from "../../../kit/fields/messages";
 import { rankNotes, voterUsage } from "./results";
 import type { Voting } from "./useVoting";
@@ -169,7 +169,7 @@ function Results({ board }: { board: Board }) {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : "en";
   const ranked = useMemo(
-    () => rankNotes(board.notes, new Intl.Collator(INTL_LOCALES[language])),
+    () => rankNotes(board.notes, new Intl.Collator(intlLocale(language))),
     [board.notes, language],
   );
   const headingId = useId();

@@ -5,7 +5,7 @@ import type { ActionEffect } from "../../../bindings/ActionEffect";
 import type { WeekCount } from "../../../bindings/WeekCount";
 import { isLanguage } from "../../../i18n";
 import { describeError } from "../../../i18n/errors";
-import { INTL_LOCALES } from "../../../i18n/format";
+import { intlLocale } from "../../../i18n/format";
 import { formatDay, useDayFormat } from "../../../i18n/format";
 import { barSeries, stackLabels, weekBarOptions, weekData } from "../../../kit/charts/bars";
 import { Chart } from "../../../kit/charts/Chart";
@@ -48,10 +48,7 @@ export function weekIndexOf(weeks: readonly WeekCount[], day: string): number {
 function useRateFormat(): Intl.NumberFormat {
   const { i18n } = useTranslation();
   const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : "en";
-  return useMemo(
-    () => new Intl.NumberFormat(INTL_LOCALES[language], { maximumFractionDigits: 1 }),
-    [language],
-  );
+  return useMemo(() => new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }), [language]);
 }
 
 /** "Before “X”: 3.5 reports a week; since: 0.5 a week (over 4 weeks)", in the user's language. */

@@ -8,7 +8,8 @@ import { describeError } from "../../../i18n/errors";
 import {
   checkPastDay,
   checkText,
-  DateInput,
+  DateField,
+  EARLIEST_DAY,
   Field,
   localToday,
   TextInput,
@@ -118,7 +119,14 @@ function StartAnalysisForm({ problemId, problemTitle, onCancel }: StartFormProps
           errorTestId="analysis-start-heldOn-error"
         >
           {(control) => (
-            <DateInput {...control} value={heldOn} onChange={setHeldOn} testId="analysis-start-heldOn" />
+            <DateField
+              {...control}
+              value={heldOn}
+              onChange={setHeldOn}
+              min={EARLIEST_DAY}
+              max={localToday()}
+              testId="analysis-start-heldOn"
+            />
           )}
         </Field>
       </div>

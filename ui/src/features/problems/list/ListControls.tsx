@@ -16,6 +16,7 @@ import {
 } from "./filters";
 import type { UpdateOptions } from "./useListFilters";
 import { ChoiceGroup, FilterSelect } from "../../../kit/filters/FilterChips";
+import { DateField } from "../../../kit/fields";
 
 /** How long typing in the search field pauses before the list is asked again. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -144,29 +145,20 @@ interface DateFilterProps {
 /** A day; only a complete date (or nothing) reaches the URL, so a half-typed one does not filter. */
 function DateFilter({ label, value, min, max, testId, onChange }: DateFilterProps) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
-  if (value !== seen) {
-    setSeen(value);
-    setDraft(value);
-  }
   return (
     <div className="filter-field">
       <label className="filter-legend" htmlFor={id}>
         {label}
       </label>
-      <input
+      <DateField
         id={id}
-        type="date"
-        dir="ltr"
-        className="text-input date-input"
-        value={draft}
+        aria-invalid={false}
+        aria-describedby={undefined}
+        value={value}
         min={min}
         max={max}
-        data-testid={testId}
-        onChange={(event) => {
-          const next = event.target.value;
-          setDraft(next);
+        testId={testId}
+        onChange={(next) => {
           if ((next === "" || isDay(next)) && next !== value) onChange(next);
         }}
       />

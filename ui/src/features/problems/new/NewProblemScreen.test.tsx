@@ -1,3 +1,4 @@
+import userEvent from "@testing-library/user-event";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { installMockBackend, rejectWith } from "../../../test/mock-backend";
@@ -23,8 +24,13 @@ describe("New problem form", () => {
     installMockBackend({ handlers: { problem_suggestions: () => [] } });
     renderApp("/problems/new");
     expect(await screen.findByRole("heading", { level: 1, name: "New problem" })).toBeInTheDocument();
-    expect(screen.getByTestId("new-field-reportedOn")).toHaveValue(localDay(new Date()));
-    expect(screen.getByTestId("new-field-reportedOn")).toHaveAttribute("max", localDay(new Date()));
+    expect(screen.getByTestId("new-field-reportedOn")).toHaveAttribute("data-day", localDay(new Date()));
+    // No day after today: the calendar stops there.
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("new-field-reportedOn-calendar"));
+    await user.keyboard("{ArrowDown}");
+    expect(document.activeElement).toHaveAttribute("data-day", localDay(new Date()));
+    await user.keyboard("{Escape}");
     expect(screen.getByTestId("new-field-severity")).toHaveValue("medium");
     expect(screen.getByTestId("new-field-channel")).toHaveValue("");
     for (const [testId, name] of [
@@ -86,7 +92,7 @@ describe("New problem form", () => {
     expect(screen.getByTestId("new-field-customer")).toHaveValue("Acme Bank");
     expect(screen.getByTestId("new-field-description")).toHaveValue("Customers wait\nوينتظر العملاء");
     expect(screen.getByTestId("new-field-nps")).toHaveValue("11");
-    expect(screen.getByTestId("new-field-reportedOn")).toHaveValue(tomorrow);
+    expect(screen.getByTestId("new-field-reportedOn")).toHaveAttribute("data-day", tomorrow);
     // Leaving the box added the reference to the list: kept, and marked.
     expect(screen.getByTestId("reference-item").textContent).toBe(longReference);
     expect(screen.getAllByTestId("tag-chip").map((chip) => chip.textContent)).toEqual(["billing"]);

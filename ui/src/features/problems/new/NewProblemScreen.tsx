@@ -14,8 +14,9 @@ import {
   checkReferences,
   checkTags,
   checkText,
-  DateInput,
+  DateField,
   describeFieldIssue,
+  EARLIEST_DAY,
   Field,
   fieldIssuesFromError,
   LIMITS,
@@ -383,12 +384,14 @@ export function NewProblemScreen() {
           </Field>
           <Field label={t("problem.field.reportedOn")} {...fieldProps("reportedOn")}>
             {(control) => (
-              <DateInput
+              <DateField
                 {...control}
                 value={draft.reportedOn}
                 onChange={(value) => {
                   update("reportedOn", value);
                 }}
+                min={EARLIEST_DAY}
+                max={localToday()}
                 testId="new-field-reportedOn"
               />
             )}

@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from "react";
 import type { SuggestField } from "../../../bindings/SuggestField";
-import { DateInput } from "../DateInput";
+import { DateField } from "../DateField";
 import { Field, type ControlProps } from "../Field";
 import type { TransitionContext } from "../messages";
+import { EARLIEST_DAY, localToday } from "../rules";
 import { TextInput } from "../TextInput";
 import { useFailureMessage, type InlineEdit } from "./useInPlaceEdit";
 
@@ -90,13 +91,15 @@ export function InPlaceDate({
       className={fieldClassName}
     >
       {(control) => (
-        <DateInput
+        <DateField
           {...control}
           value={edit.value}
           testId={testId}
+          min={EARLIEST_DAY}
+          max={localToday()}
           onChange={edit.change}
-          onCommit={() => {
-            edit.commit();
+          onCommit={(value) => {
+            edit.commit(value);
           }}
           onCancel={edit.cancel}
         />
