@@ -248,6 +248,44 @@ describe("Guided session", () => {
     expect(screen.getByTestId("answer-input")).toBeEnabled();
   });
 
+  it("shows each new step's question at the top, below the sticky bar, whatever was scrolled", async () => {
+    const scrolled: { text: string | null; block: ScrollLogicalPosition | undefined }[] = [];
+    const proto = HTMLElement.prototype as Partial<Pick<HTMLElement, "scrollIntoView">>;
+    proto.scrollIntoView = function (this: HTMLElement, options?: boolean | ScrollIntoViewOptions) {
+      scrolled.push({
+        text: this.textContent,
+        block: typeof options === "object" ? options.block : undefined,
+      });
+    };
+    try {
+      const { user } = setUp();
+      const session = await screen.findByTestId("session");
+      const input = await screen.findByTestId("answer-input");
+      await waitFor(() => {
+        expect(input).toHaveFocus();
+      });
+      expect(scrolled.at(-1)).toEqual({ text: "Why did this happen?", block: "start" });
+      // The bar's height is what scrolling stops below (jsdom lays nothing out: 0px).
+      expect(session.style.getPropertyValue("--session-bar-size")).toBe("0px");
+
+      await user.type(input, "Refunds run weekly{Enter}");
+      await waitFor(() => {
+        expect(answerTexts()).toHaveLength(1);
+      });
+      scrolled.length = 0;
+      await user.keyboard("{Escape}1");
+      await waitFor(() => {
+        expect(question()).toHaveTextContent("Why did “Refunds run weekly” happen?");
+      });
+      await waitFor(() => {
+        expect(scrolled.at(-1)?.block).toBe("start");
+      });
+      expect(scrolled.at(-1)?.text).toContain("Refunds run weekly");
+    } finally {
+      delete proto.scrollIntoView;
+    }
+  });
+
   it("goes back a step with Backspace and the chain, undoes with Ctrl+Z and exits with Escape", async () => {
     const { analysis, backend, user } = setUp({}, (analysisId) => {
       const top = makeWhy(analysisId, "Refund rules differ by channel");

@@ -84,13 +84,37 @@ export function SessionScreen() {
   }, [announce, t]);
   const timer = useStepTimer(stepKey, onSignal);
 
-  // Each new step puts the keyboard where the work is: the answer field, or the wrap-up question.
+  // Each new step shows its question at the top, under the sticky bar, and
+  // puts the keyboard where the work is: the answer field, or the question.
   const loaded = tree.data !== undefined;
   useEffect(() => {
     if (!loaded) return;
-    if (stepKey === "wrapUp") rootRef.current?.querySelector<HTMLElement>(".session-question")?.focus();
-    else inputRef.current?.focus();
+    const question = rootRef.current?.querySelector<HTMLElement>(".session-question");
+    // jsdom has no scrollIntoView.
+    (question as Partial<Pick<HTMLElement, "scrollIntoView">> | null | undefined)?.scrollIntoView?.({
+      block: "start",
+    });
+    if (stepKey === "wrapUp") question?.focus({ preventScroll: true });
+    else inputRef.current?.focus({ preventScroll: true });
   }, [stepKey, loaded]);
+
+  // The sticky bar's height keeps whatever is scrolled into view out from under it.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (root === null) return;
+    const bar = root.querySelector<HTMLElement>(".session-bar");
+    if (bar === null) return;
+    const measure = () => {
+      root.style.setProperty("--session-bar-size", `${String(bar.offsetHeight)}px`);
+    };
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    return () => {
+      observer.disconnect();
+    };
+  }, [loaded]);
 
   // Leaving the session (Exit, Escape, Done, navigation) leaves full screen too.
   useEffect(
