@@ -1,7 +1,9 @@
 import { useSuggestions } from "../../api/problems";
-import { useId, useRef, type KeyboardEvent } from "react";
+import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { ChipsEditor } from "./ChipsEditor";
 import type { ControlProps } from "./Field";
+import { RemovableItem } from "./RemovableItem";
 
 interface ListEditorProps extends ControlProps {
   /** The items as they stand. */
@@ -29,153 +31,36 @@ interface ListEditorProps extends ControlProps {
 /** Tag separators: the Latin comma and the Arabic comma. */
 const TAG_SEPARATORS = /[,،]/;
 
-function RemoveIcon() {
-  return (
-    <svg className="chip-remove-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-interface RemovableItemProps {
-  className: string;
-  testId: string;
-  text: string;
-  textClassName: string;
-  /** The remove button's accessible name and tooltip. */
-  removeLabel: string;
-  removeTestId: string;
-  onRemove: () => void;
-}
-
-/** One item of a list editor: its text and its own remove button. */
-export function RemovableItem({
-  className,
-  testId,
-  text,
-  textClassName,
-  removeLabel,
-  removeTestId,
-  onRemove,
-}: RemovableItemProps) {
-  return (
-    <li className={className} data-testid={testId}>
-      <bdi className={textClassName}>{text}</bdi>
-      <button
-        type="button"
-        className="chip-remove"
-        aria-label={removeLabel}
-        title={removeLabel}
-        data-testid={removeTestId}
-        onClick={onRemove}
-      >
-        <RemoveIcon />
-      </button>
-    </li>
-  );
-}
-
-function splitTags(raw: string): string[] {
-  return raw
-    .split(TAG_SEPARATORS)
-    .map((item) => item.trim())
-    .filter((item) => item !== "");
-}
-
 /**
  * Tags as chips. Enter or a comma adds what is typed (a pasted "a, b, c"
  * adds three); each chip has its own remove button; earlier tags are offered
  * as suggestions.
  */
-export function TagsEditor({
-  value,
-  text,
-  onTextChange,
-  onAdd,
-  onRemove,
-  onCancel,
-  isInvalid,
-  testIdBase,
-  ...control
-}: ListEditorProps) {
+export function TagsEditor({ value, testIdBase, ...rest }: ListEditorProps) {
   const { t } = useTranslation();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const listId = useId();
   const suggestions = useSuggestions("tag");
   const offered = (suggestions.data ?? []).filter(
     (tag) => !value.some((existing) => existing.toLowerCase() === tag.toLowerCase()),
   );
-
-  /** Adds the tags in `raw` and leaves `rest` in the box. */
-  const add = (raw: string, rest = "") => {
-    const items = splitTags(raw);
-    if (items.length > 0) onAdd(items);
-    onTextChange(rest);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.nativeEvent.isComposing) return;
-    if (event.key === "Escape" && onCancel !== undefined) {
-      event.preventDefault();
-      onCancel();
-    } else if ((event.key === "Enter" || TAG_SEPARATORS.test(event.key)) && text.trim() !== "") {
-      event.preventDefault();
-      add(text);
-    } else if (TAG_SEPARATORS.test(event.key)) {
-      event.preventDefault(); // a separator on its own adds nothing
-    }
-  };
-
   return (
-    <div className="list-editor" data-testid={testIdBase}>
-      {value.length > 0 && (
-        <ul className="chip-list" aria-label={t("problem.field.tags")} data-testid={`${testIdBase}-list`}>
-          {value.map((tag, index) => (
-            <RemovableItem
-              key={`${tag}-${index}`}
-              className={isInvalid?.(tag) === true ? "chip chip--invalid" : "chip"}
-              testId="tag-chip"
-              text={tag}
-              textClassName="chip-text"
-              removeLabel={t("problemDetail.tags.remove", { tag })}
-              removeTestId="tag-remove"
-              onRemove={() => {
-                onRemove(index);
-                inputRef.current?.focus();
-              }}
-            />
-          ))}
-        </ul>
-      )}
-      <input
-        {...control}
-        ref={inputRef}
-        className="text-input list-editor-input"
-        type="text"
-        autoComplete="off"
-        dir={text === "" ? undefined : "auto"}
-        list={listId}
-        value={text}
-        placeholder={t("problemDetail.tags.placeholder")}
-        data-testid={`${testIdBase}-input`}
-        onKeyDown={onKeyDown}
-        onBlur={() => {
-          if (text.trim() !== "") add(text);
-        }}
-        onChange={(event) => {
-          const next = event.target.value;
-          // A pasted separator adds everything before it.
-          const last = Math.max(next.lastIndexOf(","), next.lastIndexOf("،"));
-          if (last >= 0) add(next.slice(0, last), next.slice(last + 1));
-          else onTextChange(next);
-        }}
-      />
-      <datalist id={listId}>
-        {offered.map((tag) => (
-          <option key={tag} value={tag} />
-        ))}
-      </datalist>
-    </div>
+    <ChipsEditor
+      {...rest}
+      value={value}
+      separators={TAG_SEPARATORS}
+      suggestions={offered}
+      labels={{
+        list: t("problem.field.tags"),
+        placeholder: t("problemDetail.tags.placeholder"),
+        remove: (tag) => t("problemDetail.tags.remove", { tag }),
+      }}
+      testIds={{
+        root: testIdBase,
+        input: `${testIdBase}-input`,
+        list: `${testIdBase}-list`,
+        chip: "tag-chip",
+        remove: "tag-remove",
+      }}
+    />
   );
 }
 
