@@ -23,6 +23,48 @@ const THEMES: readonly {
 /** Each language is named in its own script, whatever the UI language. */
 const LANGUAGE_NAMES: Record<Language, string> = { en: "English", ar: "العربية" };
 
+/** A setting chosen from the core's values, saved as soon as it changes. */
+function SettingSelect<T extends string>({
+  label,
+  hint,
+  testId,
+  value,
+  values,
+  optionLabel,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  testId: string;
+  value: T;
+  values: readonly T[];
+  optionLabel: (value: T) => string;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <Field label={label} hint={hint} error={null} errorTestId={`${testId}-error`}>
+      {(control) => (
+        <select
+          {...control}
+          className="select-input"
+          value={value}
+          data-testid={testId}
+          onChange={(event) => {
+            const next = values.find((v) => v === event.target.value);
+            if (next !== undefined) onChange(next);
+          }}
+        >
+          {values.map((v) => (
+            <option key={v} value={v}>
+              {optionLabel(v)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 function DisplayNameField({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   // Its own mutation, so a language or theme change meanwhile keeps its callbacks.
@@ -277,51 +319,27 @@ export function SettingsScreen({ workspacePath, backupPath }: SettingsScreenProp
 
       <section className="settings-section" aria-labelledby={`${appearanceId}-formats`}>
         <h2 id={`${appearanceId}-formats`}>{t("settings.formats")}</h2>
-        <Field label={t("settings.weekStart")} error={null} errorTestId="settings-week-start-error">
-          {(control) => (
-            <select
-              {...control}
-              className="select-input"
-              value={current.weekStart}
-              data-testid="settings-week-start"
-              onChange={(event) => {
-                const next = ENUMS.weekStart.find((value) => value === event.target.value);
-                if (next !== undefined) saveChoice({ ...current, weekStart: next });
-              }}
-            >
-              {ENUMS.weekStart.map((value) => (
-                <option key={value} value={value}>
-                  {t(`settings.weekStarts.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <SettingSelect
+          label={t("settings.weekStart")}
+          testId="settings-week-start"
+          value={current.weekStart}
+          values={ENUMS.weekStart}
+          optionLabel={(value) => t(`settings.weekStarts.${value}`)}
+          onChange={(weekStart) => {
+            saveChoice({ ...current, weekStart });
+          }}
+        />
+        <SettingSelect
           label={t("settings.numerals")}
           hint={t("settings.numeralsHint")}
-          error={null}
-          errorTestId="settings-numerals-error"
-        >
-          {(control) => (
-            <select
-              {...control}
-              className="select-input"
-              value={current.numerals}
-              data-testid="settings-numerals"
-              onChange={(event) => {
-                const next = ENUMS.numerals.find((value) => value === event.target.value);
-                if (next !== undefined) saveChoice({ ...current, numerals: next });
-              }}
-            >
-              {ENUMS.numerals.map((value) => (
-                <option key={value} value={value}>
-                  {t(`settings.numeralChoices.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          testId="settings-numerals"
+          value={current.numerals}
+          values={ENUMS.numerals}
+          optionLabel={(value) => t(`settings.numeralChoices.${value}`)}
+          onChange={(numerals) => {
+            saveChoice({ ...current, numerals });
+          }}
+        />
       </section>
 
       <section className="settings-section" aria-labelledby={`${appearanceId}-notifications`}>

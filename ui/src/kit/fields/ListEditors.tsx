@@ -1,32 +1,17 @@
 import { useSuggestions } from "../../api/problems";
 import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ChipsEditor } from "./ChipsEditor";
-import type { ControlProps } from "./Field";
+import { ChipsEditor, type ChipsEditorProps } from "./ChipsEditor";
 import { RemovableItem } from "./RemovableItem";
 
-interface ListEditorProps extends ControlProps {
-  /** The items as they stand. */
-  value: readonly string[];
-  /** What is typed in the entry box and not added yet. */
-  text: string;
-  onTextChange: (text: string) => void;
-  /**
-   * Adds items. Nothing typed is refused here: an item that breaks a rule is
-   * added, marked, and explained beside the field, so it can be seen and removed.
-   */
-  onAdd: (items: string[]) => void;
-  onRemove: (index: number) => void;
-  /** Escape in the entry box. */
-  onCancel?: () => void;
-  /** Items to mark as breaking a rule (too long). */
-  isInvalid?: (item: string) => boolean;
+/** What the tags and references editors take: the chips editor's props, named by one test id. */
+type ListEditorProps = Omit<ChipsEditorProps, "separators" | "suggestions" | "labels" | "testIds"> & {
   /**
    * `field-tags` names the editor; its entry box is `field-tags-input`, its list
    * `field-tags-list` and (for references) its Add button `field-tags-add`.
    */
   testIdBase: string;
-}
+};
 
 /** Tag separators: the Latin comma and the Arabic comma. */
 const TAG_SEPARATORS = /[,،]/;
