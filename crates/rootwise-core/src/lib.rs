@@ -35,6 +35,7 @@ pub mod sample;
 pub mod search;
 pub mod settings;
 pub mod store;
+pub mod sync;
 pub mod time;
 pub mod trash;
 pub mod vocab;

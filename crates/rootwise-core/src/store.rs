@@ -24,6 +24,7 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::change::{ChangeEvent, ChangeOp};
 use crate::error::{Error, Result, Rule};
+use crate::sync::capture::Capture;
 use crate::time;
 
 /// The migrations, in order. A shipped migration is never edited.
@@ -34,6 +35,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0004_problem_list_speed.sql")),
     M::up(include_str!("../migrations/0005_actions.sql")),
     M::up(include_str!("../migrations/0006_personas_empathy.sql")),
+    M::up(include_str!("../migrations/0007_changes.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations.
@@ -69,6 +71,9 @@ pub struct Workspace {
     conn: Connection,
     path: Option<PathBuf>,
     backup: Option<PathBuf>,
+    /// Whether writes are captured into the change log (always, but for
+    /// the benchmark that measures what capturing costs).
+    capture: bool,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -153,6 +158,7 @@ impl Workspace {
             conn,
             path: Some(path.to_owned()),
             backup,
+            capture: true,
         })
     }
 
@@ -166,6 +172,7 @@ impl Workspace {
             conn,
             path: None,
             backup: None,
+            capture: true,
         })
     }
 
@@ -182,6 +189,15 @@ impl Workspace {
     /// The connection, for reads.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Writes without capturing their changes: only for the benchmark
+    /// that compares a write with and without capture. A workspace written
+    /// this way cannot give those changes to its other copies.
+    #[doc(hidden)]
+    pub fn without_capture_for_benchmarks(mut self) -> Self {
+        self.capture = false;
+        self
     }
 
     /// The schema version of the open file.
@@ -209,17 +225,27 @@ impl Workspace {
                 Some(AUTHOR_MAX as u32),
             ));
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Every change to people's work is captured for merging copies of
+        // the workspace (see `sync`): the session records the transaction.
+        let capture = if self.capture {
+            Some(Capture::start(&self.conn)?)
+        } else {
+            None
+        };
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let now = time::now();
         let mut writer = Writer {
             tx,
             author: author.to_owned(),
-            now: time::now(),
+            now,
             changes: Vec::new(),
         };
         let value = f(&mut writer)?;
         let Writer { tx, changes, .. } = writer;
+        if let Some(capture) = capture {
+            let now_ms = u64::try_from(now.timestamp_millis()).unwrap_or_default();
+            capture.finish(&tx, author, now_ms)?;
+        }
         tx.commit()?;
         Ok(Committed { value, changes })
     }

@@ -28,12 +28,13 @@ status: ActionStatus,
  */
 doneOn: string, 
 /**
- * Reports per week in the weeks before (up to [`EFFECT_WEEKS`], and
- * not before the problem was first reported).
+ * Reports per week in the weeks up to the day it was done, that day
+ * included (up to [`EFFECT_WEEKS`], and not before the problem was
+ * first reported): the reports that led to the fix count as before it.
  */
 beforePerWeek: number, 
 /**
- * Reports per week since it was done (its day included), up to
+ * Reports per week from the day after it was done, up to
  * [`EFFECT_WEEKS`]; none on the day itself.
  */
 afterPerWeek: number | null, 
