@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Driver, screenshot, tempDir } from '../app.mjs';
 import { Key } from '../webdriver.mjs';
-import { cutText } from '../layout.mjs';
+import { cutText, spills } from '../layout.mjs';
 
 let driver;
 let app;
@@ -147,6 +147,7 @@ test('by keyboard: a branch, a root cause that blames a person, a repeated why, 
   await app.find('.outline-panel');
   await app.waitFor(async () => (await app.findAll(row(`The bank is slow${LONG_TAIL}`))).length === 1, 'the long cause saved');
   assert.deepEqual(await cutText(app, '[data-testid="outline-text"]'), [], 'causes cut beside the details panel');
+  assert.deepEqual(await spills(app, '[role="treeitem"]', '.outline-meta > *'), [], 'badges outside their row');
   await screenshot('en-analysis-outline-long');
 });
 
@@ -246,6 +247,7 @@ test('a guided session in Arabic, by keyboard, moves its problem to root cause f
   await app.chord(Key.Alt, 'e');
   await app.find('.outline-panel');
   assert.deepEqual(await cutText(app, '[data-testid="outline-text"]'), [], 'causes cut beside the Arabic details panel');
+  assert.deepEqual(await spills(app, '[role="treeitem"]', '.outline-meta > *'), [], 'badges outside their row (Arabic)');
   await screenshot('ar-analysis-outline-panel');
   await (await app.find('[data-testid="analysis-tab-diagram"]')).click();
   await app.find('.diagram-node');
