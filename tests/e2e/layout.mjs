@@ -45,7 +45,8 @@ export function spills(app, container, items) {
 
 /**
  * The empathy board's areas hold their notes: nothing in an area paints
- * outside it, and each area has room for its first note, whole.
+ * outside it, each area has room for its first note, whole, and no note's
+ * menu button paints over its text.
  */
 export async function boardProblems(app) {
   const outside = await spills(app, '[data-testid^="empathy-area-"]', '[data-testid="note-card"]');
@@ -58,7 +59,25 @@ export async function boardProblems(app) {
          [area.dataset.testid + ': room for ' + body.clientHeight + ' px, its first note is ' + note.offsetHeight + ' px'];
      });`,
   );
-  return [...outside, ...cramped];
+  // A note's menu button sits in its corner, beside the text, never over it
+  // (text in the other direction included: an Arabic note on an English board).
+  const covered = await app.execute(
+    `return [...document.querySelectorAll('[data-testid="note-card"]')].flatMap((note) => {
+       const menu = note.querySelector('.empathy-note-menu-button');
+       const text = note.querySelector('.empathy-note-text');
+       if (menu === null || text === null) return [];
+       const m = menu.getBoundingClientRect();
+       const t = text.getBoundingClientRect();
+       const s = getComputedStyle(text);
+       const left = t.left + parseFloat(s.paddingLeft), right = t.right - parseFloat(s.paddingRight);
+       const overlap = Math.min(m.right, right) - Math.max(m.left, left);
+       const across = Math.min(m.bottom, t.bottom) - Math.max(m.top, t.top);
+       return overlap > 1 && across > 1
+         ? ['the menu of the note "' + text.textContent.slice(0, 30) + '" covers ' + Math.round(overlap) + ' px of its text']
+         : [];
+     });`,
+  );
+  return [...outside, ...cramped, ...covered];
 }
 
 /**
