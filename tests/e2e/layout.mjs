@@ -52,7 +52,7 @@ export async function boardProblems(app) {
   const outside = await spills(app, '[data-testid^="empathy-area-"]', '[data-testid="note-card"]');
   const cramped = await app.execute(
     `return [...document.querySelectorAll('[data-testid^="empathy-area-"]')].flatMap((area) => {
-       const body = area.querySelector('.empathy-area-body');
+       const body = area.querySelector('[data-testid="empathy-area-body"]');
        const note = area.querySelector('[data-testid="note-card"]');
        if (body === null || note === null) return [];
        return body.clientHeight + 1 >= note.offsetHeight ? [] :
@@ -63,8 +63,8 @@ export async function boardProblems(app) {
   // (text in the other direction included: an Arabic note on an English board).
   const covered = await app.execute(
     `return [...document.querySelectorAll('[data-testid="note-card"]')].flatMap((note) => {
-       const menu = note.querySelector('.empathy-note-menu-button');
-       const text = note.querySelector('.empathy-note-text');
+       const menu = note.querySelector('[data-testid="note-menu"]');
+       const text = note.querySelector('[data-testid="note-text"]');
        if (menu === null || text === null) return [];
        const m = menu.getBoundingClientRect();
        const t = text.getBoundingClientRect();
@@ -109,7 +109,7 @@ export function pageScroll(app) {
      if (page.scrollHeight > innerHeight + 1 || page.scrollWidth > innerWidth + 1) {
        wrong.push('the page is ' + page.scrollWidth + 'x' + page.scrollHeight + ' px in a ' + innerWidth + 'x' + innerHeight + ' window');
      }
-     const main = document.querySelector('.main');
+     const main = document.querySelector('[data-testid="main"]');
      const kept = main.scrollTop;
      const lowest = [...main.querySelectorAll('*')].reduce((low, el) =>
        low === null || el.getBoundingClientRect().bottom > low.getBoundingClientRect().bottom ? el : low, null);
@@ -117,7 +117,7 @@ export function pageScroll(app) {
      if (page.scrollTop !== 0 || page.scrollLeft !== 0) {
        wrong.push('bringing ' + lowest.tagName + '.' + lowest.className + ' into view scrolled the page by ' + page.scrollTop + ' px');
      }
-     const sidebar = document.querySelector('.sidebar').getBoundingClientRect();
+     const sidebar = document.querySelector('[data-testid="sidebar"]').getBoundingClientRect();
      if (Math.round(sidebar.top) !== 0) wrong.push('the sidebar moved to y ' + Math.round(sidebar.top));
      page.scrollTop = 0;
      page.scrollLeft = 0;

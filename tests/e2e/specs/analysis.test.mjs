@@ -144,10 +144,10 @@ test('by keyboard: a branch, a root cause that blames a person, a repeated why, 
   await app.execute('const el = document.activeElement; el.setSelectionRange(el.value.length, el.value.length)');
   await app.keys(LONG_TAIL);
   await app.chord(Key.Alt, 'e');
-  await app.find('.outline-panel');
+  await app.find('[data-testid="outline-panel"]');
   await app.waitFor(async () => (await app.findAll(row(`The bank is slow${LONG_TAIL}`))).length === 1, 'the long cause saved');
   assert.deepEqual(await cutText(app, '[data-testid="outline-text"]'), [], 'causes cut beside the details panel');
-  assert.deepEqual(await spills(app, '[role="treeitem"]', '.outline-meta > *'), [], 'badges outside their row');
+  assert.deepEqual(await spills(app, '[role="treeitem"]', '[data-testid="outline-badges"] > *'), [], 'badges outside their row');
   await screenshot('en-analysis-outline-long');
 });
 
@@ -245,9 +245,9 @@ test('a guided session in Arabic, by keyboard, moves its problem to root cause f
   await screenshot('ar-analysis-outline');
   await clickOn(input('لم يُحدَّد مالك للبيانات المرجعية'));
   await app.chord(Key.Alt, 'e');
-  await app.find('.outline-panel');
+  await app.find('[data-testid="outline-panel"]');
   assert.deepEqual(await cutText(app, '[data-testid="outline-text"]'), [], 'causes cut beside the Arabic details panel');
-  assert.deepEqual(await spills(app, '[role="treeitem"]', '.outline-meta > *'), [], 'badges outside their row (Arabic)');
+  assert.deepEqual(await spills(app, '[role="treeitem"]', '[data-testid="outline-badges"] > *'), [], 'badges outside their row (Arabic)');
   await screenshot('ar-analysis-outline-panel');
   await (await app.find('[data-testid="analysis-tab-diagram"]')).click();
   await app.find('.diagram-node');

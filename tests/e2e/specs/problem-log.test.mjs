@@ -198,7 +198,7 @@ test('the problem log in Arabic', async () => {
   await openProblem('رمز التحقق');
   await screenshot('ar-problem-detail');
   assert.deepEqual(await pageScroll(app), [], 'the Arabic problem page');
-  await app.execute('document.querySelector(".main").scrollTop = 600');
+  await app.execute('document.querySelector("[data-testid=main]").scrollTop = 600');
   await screenshot('ar-problem-detail-scrolled');
   await (await app.find('[data-testid="nav-problems"]')).click();
   await (await app.find('[data-testid="new-problem-full"]')).click();

@@ -247,7 +247,7 @@ export const OutlineRow = memo(function OutlineRow({
           }}
           onBlur={save}
         />
-        <span className="outline-meta">
+        <span className="outline-meta" data-testid="outline-badges">
           <button
             type="button"
             tabIndex={-1}
