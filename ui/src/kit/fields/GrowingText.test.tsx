@@ -14,6 +14,7 @@ describe("GrowingText", () => {
     const field = screen.getByRole("textbox", { name: "cause" });
     expect(field.tagName).toBe("TEXTAREA");
     expect(field).toHaveAttribute("rows", "1");
+    expect(field).toHaveAttribute("aria-multiline", "false");
     const box = field.parentElement;
     expect(box).toHaveClass("grow-text", "box");
     expect(box).toHaveAttribute("data-value", "The bank returns the refund");

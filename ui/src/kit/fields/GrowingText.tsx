@@ -55,6 +55,8 @@ export function GrowingText({ value, onChange, boxClassName, ref, className, ...
         ref={setRef}
         className={["grow-text-field", className ?? null].filter(Boolean).join(" ")}
         rows={1}
+        // One line that wraps: Enter never adds a line, so it is announced as a single-line field.
+        aria-multiline={false}
         value={value}
         onChange={(event) => {
           onChange(oneLine(event.target.value));
