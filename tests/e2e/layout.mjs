@@ -52,7 +52,7 @@ export async function boardProblems(app) {
   const outside = await spills(app, '[data-testid^="empathy-area-"]', '[data-testid="note-card"]');
   const cramped = await app.execute(
     `return [...document.querySelectorAll('[data-testid^="empathy-area-"]')].flatMap((area) => {
-       const body = area.querySelector('[data-testid="empathy-area-body"]');
+       const body = area.querySelector('[data-testid="area-body"]');
        const note = area.querySelector('[data-testid="note-card"]');
        if (body === null || note === null) return [];
        return body.clientHeight + 1 >= note.offsetHeight ? [] :
