@@ -96,6 +96,16 @@ export class Driver {
       'the app to mount',
       30000,
     );
+    // E2E_WINDOW=1920x1080 runs the suite in a window of that size (the
+    // screen given to xvfb-run must be at least as large).
+    const size = process.env.E2E_WINDOW?.match(/^(\d+)x(\d+)$/);
+    if (size) {
+      await session.cmd('POST', '/window/rect', { x: 0, y: 0, width: Number(size[1]), height: Number(size[2]) });
+      await session.waitFor(
+        async () => (await session.execute('return innerWidth')) === Number(size[1]),
+        `a window ${size[0]} wide`,
+      );
+    }
     return session;
   }
 

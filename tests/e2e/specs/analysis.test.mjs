@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Driver, screenshot, tempDir } from '../app.mjs';
 import { Key } from '../webdriver.mjs';
+import { cutText, spills } from '../layout.mjs';
 
 let driver;
 let app;
@@ -29,6 +30,7 @@ after(async () => {
 });
 
 const row = (text) => `[role="treeitem"][aria-label="${text}"]`;
+const LONG_TAIL = ' because its batch for card refunds runs once a night and skips weekends and public holidays';
 const input = (text) => `${row(text)} [data-testid="outline-text"]`;
 
 /** The push-back checks shown beside the row whose text is `text`. */
@@ -79,6 +81,8 @@ test('the sample analysis opens from its problem, with the checks beside the cau
   // A root cause that is still a hypothesis, with no evidence.
   const checks = await checksOn("Nobody owns the bank's return report");
   assert.deepEqual(checks?.sort(), ['root_unconfirmed', 'root_without_evidence']);
+  // Every cause reads in full beside its badges: it wraps, never cut off.
+  assert.deepEqual(await cutText(app, '[data-testid="outline-text"]'), [], 'causes cut in the outline');
   await screenshot('en-analysis-outline');
 });
 
@@ -134,6 +138,17 @@ test('by keyboard: a branch, a root cause that blames a person, a repeated why, 
   await app.chord(Key.Control, Key.Shift, 'z');
   await app.waitFor(async () => (await levelOf('The bank is slow')) === '2', 'both redone');
   await waitForCheck('The bank is slow', 'repeats_parent');
+
+  // A long cause, with the details panel open beside the outline: still read in full.
+  await clickOn(input('The bank is slow'));
+  await app.execute('const el = document.activeElement; el.setSelectionRange(el.value.length, el.value.length)');
+  await app.keys(LONG_TAIL);
+  await app.chord(Key.Alt, 'e');
+  await app.find('[data-testid="outline-panel"]');
+  await app.waitFor(async () => (await app.findAll(row(`The bank is slow${LONG_TAIL}`))).length === 1, 'the long cause saved');
+  assert.deepEqual(await cutText(app, '[data-testid="outline-text"]'), [], 'causes cut beside the details panel');
+  assert.deepEqual(await spills(app, '[role="treeitem"]', '[data-testid="outline-badges"] > *'), [], 'badges outside their row');
+  await screenshot('en-analysis-outline-long');
 });
 
 test('diagram, read-back and the Markdown, SVG and PNG exports', async () => {
@@ -226,7 +241,14 @@ test('a guided session in Arabic, by keyboard, moves its problem to root cause f
   await screenshot('ar-session-wrapup');
   await (await app.find('[data-testid="session-done"]')).click();
   await app.find('[data-testid="outline"]');
+  assert.deepEqual(await cutText(app, '[data-testid="outline-text"]'), [], 'causes cut in the Arabic outline');
   await screenshot('ar-analysis-outline');
+  await clickOn(input('لم يُحدَّد مالك للبيانات المرجعية'));
+  await app.chord(Key.Alt, 'e');
+  await app.find('[data-testid="outline-panel"]');
+  assert.deepEqual(await cutText(app, '[data-testid="outline-text"]'), [], 'causes cut beside the Arabic details panel');
+  assert.deepEqual(await spills(app, '[role="treeitem"]', '[data-testid="outline-badges"] > *'), [], 'badges outside their row (Arabic)');
+  await screenshot('ar-analysis-outline-panel');
   await (await app.find('[data-testid="analysis-tab-diagram"]')).click();
   await app.find('.diagram-node');
   await screenshot('ar-analysis-diagram');

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { chartPaint, Driver, screenshot, tempDir } from '../app.mjs';
 import { Key } from '../webdriver.mjs';
+import { pageScroll } from '../layout.mjs';
 
 let driver;
 let app;
@@ -151,6 +152,10 @@ test('edit in place, log occurrences, and see it in the history', async () => {
   );
   await chartPaint(app, '[data-testid="sparkline"]');
   await screenshot('en-problem-detail');
+  // Only the main area scrolls: the page stays put, the sidebar with it.
+  assert.deepEqual(await pageScroll(app), [], 'the problem page');
+  await app.execute('document.querySelector("[data-testid=occurrence-row]").scrollIntoView({ block: "center" })');
+  await screenshot('en-problem-detail-scrolled');
 });
 
 test('delete offers undo, and the trash restores', async () => {
@@ -202,6 +207,9 @@ test('the problem log in Arabic', async () => {
   await screenshot('ar-problem-list');
   await openProblem('رمز التحقق');
   await screenshot('ar-problem-detail');
+  assert.deepEqual(await pageScroll(app), [], 'the Arabic problem page');
+  await app.execute('document.querySelector("[data-testid=main]").scrollTop = 600');
+  await screenshot('ar-problem-detail-scrolled');
   await (await app.find('[data-testid="nav-problems"]')).click();
   await (await app.find('[data-testid="new-problem-full"]')).click();
   await (await app.find('[data-testid="new-problem-submit"]')).click();

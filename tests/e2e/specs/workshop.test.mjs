@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { Driver, screenshot, tempDir } from '../app.mjs';
 import { Key } from '../webdriver.mjs';
+import { boardProblems } from '../layout.mjs';
 
 let driver;
 let app;
@@ -266,6 +267,8 @@ test('a board is filled by keyboard and double-click, a note moved and linked to
   await editor.type(Key.Enter);
   await noteWith('Pay without leaving the app');
   await app.keys(Key.Escape);
+  // Every area holds its notes: none paints over the next area, each has room for one whole note.
+  assert.deepEqual(await boardProblems(app), [], 'the board with no panel open');
 
   // Alt+→ moves a note to the area on its right (Says → Thinks).
   const says = await noteWith('Where is my code');
@@ -286,6 +289,8 @@ test('a board is filled by keyboard and double-click, a note moved and linked to
   await choose('[data-testid="note-cause-pick"]', { text: SMS_ROOT });
   await app.findWithText('[data-testid="note-cause"]', SMS_ROOT);
   await app.find(`[data-testid="note-card"][data-note-id="${says.id}"] [data-testid="note-linked"]`);
+  // The details panel narrows the board: the areas grow, their notes stay inside them.
+  assert.deepEqual(await boardProblems(app), [], 'the board beside the note details');
   await app.execute('document.querySelector("[data-testid=empathy-board]").scrollIntoView({ block: "start" })');
   await screenshot('en-board');
 
@@ -365,6 +370,7 @@ test('workshop mode: a timed private-writing round, the reveal, and a dot vote',
     `return [...document.querySelectorAll('[data-testid="voting-result-item"]')].map((r) => r.textContent)`,
   );
   assert.ok(results[0].includes('The code expires') && results[1].includes('Where is my code'), results.join(' | '));
+  assert.deepEqual(await boardProblems(app), [], 'the workshop board beside the voting panel');
   await screenshot('en-workshop-vote');
   await clickOn('[data-testid="voting-end"]');
   await clickOn('[data-testid="workshop-leave"]');
@@ -393,6 +399,9 @@ test('the workshop in Arabic: the board mirrored, a note moved by keyboard, a pr
   await focusNote(note.id);
   await app.chord(Key.Alt, Key.ArrowLeft);
   await app.waitFor(async () => (await noteWith('هل التطبيق متوقف')).area === 'thinks', 'Alt+← to Thinks, on the left');
+  await (await focusNote(note.id)).click();
+  await app.find('[data-testid="note-details"]');
+  assert.deepEqual(await boardProblems(app), [], 'the Arabic board beside the note details');
   await app.execute('document.querySelector("[data-testid=empathy-board]").scrollIntoView({ block: "start" })');
   await screenshot('ar-board');
 
@@ -413,6 +422,7 @@ test('the workshop in Arabic: the board mirrored, a note moved by keyboard, a pr
   assert.match(await (await app.find('[data-testid="voting-remaining"]')).textContent(), /هدى/);
   await clickOn('[data-testid="voting-show-results"]');
   await app.find('[data-testid="voting-result-item"]');
+  assert.deepEqual(await boardProblems(app), [], 'the Arabic workshop board beside the voting panel');
   await screenshot('ar-workshop');
   await clickOn('[data-testid="workshop-leave"]');
 });

@@ -86,7 +86,7 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
           setHelpOpen(true);
         }}
       />
-      <main ref={mainRef} className="main" tabIndex={-1}>
+      <main ref={mainRef} className="main" tabIndex={-1} data-testid="main">
         <div className="main-inner">
           <SlotsProvider slots={APP_SLOTS}>
             <Routes>

@@ -23,7 +23,7 @@ export function Sidebar({ fileName, path, onShowShortcuts }: SidebarProps) {
   // Back to the problem list as it was last filtered.
   const problemsSearch = useLastListSearch();
   return (
-    <aside className="sidebar">
+    <aside className="sidebar" data-testid="sidebar">
       <div className="brand">
         <BrandMark />
         <span lang="en">Rootwise</span>

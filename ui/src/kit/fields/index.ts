@@ -1,6 +1,7 @@
 /** Reusable editors for the fields of a problem, and the rules and messages behind them. */
 export { Field, type ControlProps } from "./Field";
 export { TextInput, type CommitHandlers } from "./TextInput";
+export { GrowingText } from "./GrowingText";
 export { StatusSelect, SeveritySelect, ChannelSelect, SEVERITIES, CHANNELS } from "./Selects";
 export { DateField } from "./DateField";
 export { NumberInput } from "./NumberInput";

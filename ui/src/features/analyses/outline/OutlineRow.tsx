@@ -11,6 +11,7 @@ import type { TFunction } from "i18next";
 import type { CheckKind } from "../../../bindings/CheckKind";
 import { LIMITS } from "../../../bindings/rules";
 import type { WhyNode } from "../../../bindings/WhyNode";
+import { GrowingText } from "../../../kit/fields";
 import type { OutlineAction } from "../../../shortcuts/registry";
 import { outlineActionFor } from "./keys";
 
@@ -23,7 +24,7 @@ export const IDLE_SAVE_MS = 700;
 /** What rows ask of the outline. The object never changes, so rows stay memoised. */
 export interface RowActions {
   /** Keeps the text field of a row at hand for focusing (null when it goes). */
-  register(id: string, input: HTMLInputElement | null): void;
+  register(id: string, input: HTMLTextAreaElement | null): void;
   select(id: string): void;
   /** Runs an outline action for a row; false when it does not apply (the key then does its usual thing). */
   run(id: string, action: OutlineAction): boolean;
@@ -94,7 +95,7 @@ export const OutlineRow = memo(function OutlineRow({
     },
     [measure],
   );
-  const inputRef = useRef<HTMLInputElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
   const draftRef = useRef<string | null>(null);
   const inFlight = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -223,11 +224,11 @@ export const OutlineRow = memo(function OutlineRow({
         ) : (
           <span className="outline-bullet" aria-hidden="true" />
         )}
-        <input
+        <GrowingText
           ref={inputRef}
+          boxClassName="outline-text-box"
           className="outline-text"
           data-testid="outline-text"
-          type="text"
           value={value}
           maxLength={TEXT_LIMIT}
           tabIndex={tabStop ? 0 : -1}
@@ -238,8 +239,7 @@ export const OutlineRow = memo(function OutlineRow({
           onFocus={() => {
             actions.select(node.id);
           }}
-          onChange={(event) => {
-            const text = event.target.value;
+          onChange={(text) => {
             draftRef.current = text;
             setDraft(text);
             clearTimeout(timer.current);
@@ -247,7 +247,7 @@ export const OutlineRow = memo(function OutlineRow({
           }}
           onBlur={save}
         />
-        <span className="outline-meta">
+        <span className="outline-meta" data-testid="outline-badges">
           <button
             type="button"
             tabIndex={-1}

@@ -44,7 +44,7 @@ export interface OutlineViewProps {
 const ignore = () => undefined;
 
 /** Focuses a row's text field and scrolls the whole row into view (focus alone may leave it half hidden). */
-function focusInput(input: HTMLInputElement) {
+function focusInput(input: HTMLTextAreaElement) {
   if (document.activeElement !== input) input.focus({ preventScroll: true });
   // jsdom has no scrollIntoView.
   const row = input.closest("li") as Partial<Pick<HTMLElement, "scrollIntoView">> | null;
@@ -86,7 +86,7 @@ export function OutlineView({ tree, editor, focusNodeId }: OutlineViewProps) {
 
   const containerRef = useRef<HTMLDivElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
-  const inputs = useRef(new Map<string, HTMLInputElement>());
+  const inputs = useRef(new Map<string, HTMLTextAreaElement>());
   /** A cause to focus as soon as its row is shown (a new one, a moved one). */
   const pendingFocus = useRef<string | null>(focusNodeId ?? null);
   /** The last cause asked to take focus: its row stays in the page until it has it. */

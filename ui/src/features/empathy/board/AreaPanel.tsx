@@ -273,7 +273,7 @@ export const AreaPanel = memo(function AreaPanel({
           <li key={i}>{t(`empathy.area.${area}.p${String(i + 1) as "1" | "2" | "3"}`)}</li>
         ))}
       </ul>
-      <div className="empathy-area-body">
+      <div className="empathy-area-body" data-testid="area-body">
         {items.length === 0 && !adding && <p className="empathy-area-empty">{t("empathy.area.empty")}</p>}
         <ul className="empathy-notes" aria-labelledby={titleId}>
           {items.slice(0, drawn).map((item) =>

@@ -57,7 +57,7 @@ const NoteFace = memo(function NoteFace({
   const linked = note.problemId !== null || note.causeIds.length > 0;
   return (
     <>
-      <p className="empathy-note-text" dir="auto">
+      <p className="empathy-note-text" dir="auto" data-testid="note-text">
         {note.text}
       </p>
       <p className="empathy-note-meta">
