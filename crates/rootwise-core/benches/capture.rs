@@ -47,8 +47,10 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("rename_problem_{name}"), |b| {
             b.iter(|| {
                 n += 1;
-                ws.write("bench", |w| problem::rename(w, some, &format!("Renamed {n}")))
-                    .unwrap()
+                ws.write("bench", |w| {
+                    problem::rename(w, some, &format!("Renamed {n}"))
+                })
+                .unwrap()
             })
         });
     }

@@ -95,11 +95,16 @@ fn every_write_is_captured_and_replaying_the_log_rebuilds_the_work() {
         .iter()
         .filter(|t| {
             ws.conn()
-                .query_row(&format!("SELECT count(*) > 0 FROM {t}"), [], |r| r.get::<_, bool>(0))
+                .query_row(&format!("SELECT count(*) > 0 FROM {t}"), [], |r| {
+                    r.get::<_, bool>(0)
+                })
                 .unwrap()
         })
         .count();
-    assert!(filled >= 15, "the story fills most replicated tables ({filled})");
+    assert!(
+        filled >= 15,
+        "the story fills most replicated tables ({filled})"
+    );
     // Deletes travel too.
     ws.write("Huda", sample::remove).unwrap();
 
@@ -111,7 +116,10 @@ fn every_write_is_captured_and_replaying_the_log_rebuilds_the_work() {
     assert!(stamps.iter().all(|h| h.replica == me));
     for (_, _, bytes) in &log {
         for table in tables_in(bytes) {
-            assert!(REPLICATED.contains(&table.as_str()), "{table} is not replicated data");
+            assert!(
+                REPLICATED.contains(&table.as_str()),
+                "{table} is not replicated data"
+            );
         }
     }
     assert!(log.iter().any(|(_, author, _)| author == "Omar"));
@@ -132,10 +140,14 @@ fn a_change_that_disagrees_with_the_copy_is_refused_whole() {
         replay(copy.conn(), &bytes).unwrap();
     }
     // Both rename it; the copy's rename is not what the change expects.
-    ws.write("Huda", |w| problem::rename(w, p, "Refund never reaches the card"))
-        .unwrap();
-    copy.write("Omar", |w| problem::rename(w, p, "Refund reaches the wrong card"))
-        .unwrap();
+    ws.write("Huda", |w| {
+        problem::rename(w, p, "Refund never reaches the card")
+    })
+    .unwrap();
+    copy.write("Omar", |w| {
+        problem::rename(w, p, "Refund reaches the wrong card")
+    })
+    .unwrap();
     let before = dump(copy.conn());
     let rename = changes(ws.conn()).unwrap().pop().unwrap().2;
     assert!(replay(copy.conn(), &rename).is_err());
@@ -155,7 +167,9 @@ fn a_failed_write_or_one_that_changes_nothing_captures_nothing() {
                 ..NewProblem::default()
             },
         )?;
-        Err::<(), _>(Error::Conflict("the second half of the write failed".into()))
+        Err::<(), _>(Error::Conflict(
+            "the second half of the write failed".into(),
+        ))
     });
     assert!(failed.is_err());
     ws.write("Huda", |_| Ok(())).unwrap();
@@ -198,7 +212,10 @@ fn upgrading_a_v6_workspace_gives_it_an_identity_and_keeps_its_work() {
         .query_row("SELECT count(*) FROM personas", [], |r| r.get(0))
         .unwrap();
     assert_eq!(personas, 1);
-    assert!(changes(ws.conn()).unwrap().is_empty(), "what was there before is not a change");
+    assert!(
+        changes(ws.conn()).unwrap().is_empty(),
+        "what was there before is not a change"
+    );
     new_problem(&mut ws, "The first captured change");
     assert_eq!(changes(ws.conn()).unwrap().len(), 1);
 }

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use super::hlc::Hlc;
-use super::is_replicated;
+use super::REPLICATED;
 use crate::error::Result;
 
 /// Who this copy of the workspace is.
@@ -49,8 +49,11 @@ impl<'conn> Capture<'conn> {
     /// Starts recording every change to a replicated table on `conn`.
     pub(crate) fn start(conn: &'conn Connection) -> Result<Self> {
         let mut session = Session::new(conn)?;
-        session.table_filter(Some(is_replicated));
-        session.attach(None::<&str>)?;
+        // Only the replicated tables: the others (history, the search
+        // indexes' many shadow tables) are never looked at.
+        for table in REPLICATED {
+            session.attach(Some(*table))?;
+        }
         Ok(Self { session })
     }
 
@@ -75,7 +78,12 @@ impl<'conn> Capture<'conn> {
         tx.prepare_cached(
             "INSERT INTO change_log (hlc, replica_id, author, changeset) VALUES (?1, ?2, ?3, ?4)",
         )?
-        .execute(rusqlite::params![stamp.to_text(), stamp.replica, author, changeset])?;
+        .execute(rusqlite::params![
+            stamp.to_text(),
+            stamp.replica,
+            author,
+            changeset
+        ])?;
         Ok(Some(stamp))
     }
 }
@@ -102,10 +110,13 @@ fn next_stamp(tx: &Transaction<'_>, now_ms: u64) -> Result<Hlc> {
 /// The changes this copy holds, oldest first: stamp (which names the copy
 /// that made it), author and the changeset's bytes.
 pub fn changes(conn: &Connection) -> Result<Vec<(Hlc, String, Vec<u8>)>> {
-    let mut stmt =
-        conn.prepare("SELECT hlc, author, changeset FROM change_log ORDER BY hlc")?;
+    let mut stmt = conn.prepare("SELECT hlc, author, changeset FROM change_log ORDER BY hlc")?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Vec<u8>>(2)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {

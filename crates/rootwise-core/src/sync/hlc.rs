@@ -66,8 +66,14 @@ impl Hlc {
     pub fn parse(text: &str) -> Result<Self> {
         let bad = || Error::Internal(format!("not a clock stamp: {text:?}"));
         let mut parts = text.splitn(3, '-');
-        let wall = parts.next().filter(|p| p.len() == WALL_DIGITS).ok_or_else(bad)?;
-        let counter = parts.next().filter(|p| p.len() == COUNTER_DIGITS).ok_or_else(bad)?;
+        let wall = parts
+            .next()
+            .filter(|p| p.len() == WALL_DIGITS)
+            .ok_or_else(bad)?;
+        let counter = parts
+            .next()
+            .filter(|p| p.len() == COUNTER_DIGITS)
+            .ok_or_else(bad)?;
         let replica = parts.next().filter(|p| !p.is_empty()).ok_or_else(bad)?;
         Ok(Self {
             wall_ms: wall.parse().map_err(|_| bad())?,
@@ -124,7 +130,10 @@ mod tests {
         let after = Hlc::receive((1_000, 4), &remote, 2_000);
         assert_eq!(after, (9_000, 1));
         let mine = Hlc::tick(after, 2_000, A);
-        assert!(mine > remote, "what is written after a merge sorts after it");
+        assert!(
+            mine > remote,
+            "what is written after a merge sorts after it"
+        );
     }
 
     #[test]
@@ -140,7 +149,10 @@ mod tests {
         by_text.sort();
         let mut by_clock = stamps.to_vec();
         by_clock.sort();
-        assert_eq!(by_text, by_clock.iter().map(Hlc::to_text).collect::<Vec<_>>());
+        assert_eq!(
+            by_text,
+            by_clock.iter().map(Hlc::to_text).collect::<Vec<_>>()
+        );
         for stamp in &stamps {
             assert_eq!(&Hlc::parse(&stamp.to_text()).unwrap(), stamp);
         }
