@@ -197,7 +197,12 @@ function Calendar({ anchor, value, min, max, testId, onPick, onClose }: Calendar
     timeZone: "UTC",
   }).format(new Date(Date.UTC(year, month - 1, 1)));
   const dayNumber = new Intl.NumberFormat(locale, { useGrouping: false });
-  const weekdayShort = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" });
+  // Arabic's short weekday names are the whole names: its calendars use the
+  // one-letter forms (the full name stays the column's abbr for screen readers).
+  const weekdayShort = new Intl.DateTimeFormat(locale, {
+    weekday: language === "ar" ? "narrow" : "short",
+    timeZone: "UTC",
+  });
   const weekdayLong = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" });
   const dayLabel = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" });
   const header = (weeks[0] ?? []).map((day) => new Date(`${day}T00:00:00Z`));
