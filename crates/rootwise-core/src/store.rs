@@ -42,6 +42,15 @@ pub const SCHEMA_VERSION: u32 = MIGRATION_LIST.len() as u32;
 /// `PRAGMA application_id` of a Rootwise workspace ("RWKS").
 pub const APPLICATION_ID: i32 = 0x5257_4B53;
 
+/// The file name of a workspace nobody named: the default workspace, and
+/// one created inside a folder given as a workspace.
+pub const DEFAULT_FILE_NAME: &str = "workspace.db";
+
+/// Where the workspace inside `folder` goes: `<folder>/workspace.db`.
+pub fn workspace_in_folder(folder: &Path) -> PathBuf {
+    folder.join(DEFAULT_FILE_NAME)
+}
+
 /// How long a write waits for another connection's lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -336,8 +345,9 @@ fn inspect(path: &Path) -> Result<Option<Inspection>> {
         }
     };
     if meta.is_dir() {
-        return Err(Error::NotADatabase {
+        return Err(Error::IsAFolder {
             path: path.to_owned(),
+            suggested: workspace_in_folder(path),
         });
     }
     if meta.len() == 0 {
