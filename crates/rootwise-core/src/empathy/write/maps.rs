@@ -56,7 +56,7 @@ pub(crate) fn create_map_as(
     sample: bool,
 ) -> Result<EmpathyMap> {
     let persona_id = live_persona(w, &input.persona_id);
-    let title = v::text("title", &input.title, TITLE_MAX, true);
+    let title = v::line("title", &input.title, TITLE_MAX, true);
     let problem_id = live_problem(w, "problemId", input.problem_id.as_deref());
     let held_on = v::past_date("heldOn", input.held_on.unwrap_or_else(time::today_utc));
     let people = participants(input.participants.as_deref().unwrap_or_default());
@@ -125,7 +125,7 @@ pub fn edit_map(w: &mut Writer<'_>, id: MapId, edit: &MapEdit) -> Result<Empathy
     let target = ("empathy_maps", MAP, key.as_str());
     match edit {
         MapEdit::Title(t) => {
-            let t = v::text("title", t, TITLE_MAX, true)?;
+            let t = v::line("title", t, TITLE_MAX, true)?;
             write_field(
                 w,
                 target,
