@@ -277,6 +277,10 @@ impl Writer<'_> {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<()> {
+        debug_assert!(
+            field.is_none_or(|f| crate::history::is_known_field(entity, f)),
+            "history records {entity}.{field:?}, which history::FIELDS does not list (so the UI has no label for it)"
+        );
         self.tx.execute(
             "INSERT INTO history (entity, entity_id, op, field, old_value, new_value, author, at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

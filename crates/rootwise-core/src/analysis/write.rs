@@ -119,6 +119,32 @@ pub(crate) fn create_analysis_as(
         None,
         Some(&problem_id.to_string()),
     )?;
+    // Every other field it starts with, so its history tells how it began
+    // (as a problem's and a map's do).
+    for (field, value) in [
+        ("facilitator", facilitator),
+        (
+            "participants",
+            if people.is_empty() {
+                String::new()
+            } else {
+                list_text(&people)
+            },
+        ),
+        ("heldOn", held_on.to_string()),
+        ("summary", summary),
+    ] {
+        if !value.is_empty() {
+            w.record(
+                ANALYSIS,
+                &key,
+                ChangeOp::Create,
+                Some(field),
+                None,
+                Some(&value),
+            )?;
+        }
+    }
     get_analysis(w.tx(), id)
 }
 

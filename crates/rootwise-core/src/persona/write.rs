@@ -395,7 +395,17 @@ pub fn edit_quote(w: &mut Writer<'_>, id: QuoteId, input: &QuoteInput) -> Result
 
 /// Moves a quote to the trash.
 pub fn delete_quote(w: &mut Writer<'_>, id: QuoteId) -> Result<()> {
-    trash::mark_deleted(w, QUOTE, &id.to_string())
+    let q = get_quote(w.tx(), id)?;
+    trash::mark_deleted(w, QUOTE, &id.to_string())?;
+    // The persona's own history says it lost the quote.
+    w.record(
+        ENTITY,
+        &q.persona_id.to_string(),
+        ChangeOp::Update,
+        Some("quotes"),
+        Some(&q.text),
+        None,
+    )
 }
 
 /// Brings a quote back, if its persona is live.
@@ -403,6 +413,14 @@ pub fn restore_quote(w: &mut Writer<'_>, id: QuoteId) -> Result<Quote> {
     let q = get_quote(w.tx(), id)?;
     live(w, q.persona_id)?;
     trash::mark_restored(w, QUOTE, &id.to_string())?;
+    w.record(
+        ENTITY,
+        &q.persona_id.to_string(),
+        ChangeOp::Update,
+        Some("quotes"),
+        None,
+        Some(&q.text),
+    )?;
     get_quote(w.tx(), id)
 }
 

@@ -9,6 +9,7 @@ import { EmpathyBoard } from "./board/EmpathyBoard";
 import { useBoardMutations } from "./board/useBoardMutations";
 import { offerUndoMapDelete } from "./maps/mapUndo";
 import { WorkshopFrame } from "./workshop/WorkshopFrame";
+import { MapHistory } from "./board/MapHistory";
 
 /** `/empathy/:id`: one map's board; `?workshop=1` runs it inside the workshop frame. */
 export function EmpathyBoardScreen() {
@@ -89,7 +90,10 @@ export function EmpathyBoardScreen() {
           {content}
         </WorkshopFrame>
       ) : (
-        content
+        <>
+          {content}
+          <MapHistory board={board.data} />
+        </>
       )}
     </div>
   );

@@ -225,7 +225,17 @@ fn reveal(w: &mut Writer<'_>, map: MapId) -> Result<()> {
 
 /// Moves a map to the trash; its notes go with it.
 pub fn delete_map(w: &mut Writer<'_>, id: MapId) -> Result<()> {
-    trash::mark_deleted(w, MAP, &id.to_string())
+    let m = get_map(w.tx(), id)?;
+    trash::mark_deleted(w, MAP, &id.to_string())?;
+    // The persona's history says it lost the map, as it says it gained it.
+    w.record(
+        crate::entity::PERSONA,
+        &m.persona_id.to_string(),
+        ChangeOp::Update,
+        Some("maps"),
+        Some(&m.title),
+        None,
+    )
 }
 
 /// Brings a map back, if its persona is live.
@@ -237,5 +247,13 @@ pub fn restore_map(w: &mut Writer<'_>, id: MapId) -> Result<EmpathyMap> {
         )));
     }
     trash::mark_restored(w, MAP, &id.to_string())?;
+    w.record(
+        crate::entity::PERSONA,
+        &m.persona_id.to_string(),
+        ChangeOp::Update,
+        Some("maps"),
+        None,
+        Some(&m.title),
+    )?;
     get_map(w.tx(), id)
 }

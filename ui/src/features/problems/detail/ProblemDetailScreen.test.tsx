@@ -495,11 +495,16 @@ describe("Problem detail", () => {
         entry(3, { field: "tags", oldValue: "[]", newValue: '["billing","فواتير"]' }),
         entry(4, { field: "journeyStage", oldValue: "", newValue: "Checkout", author: "" }),
         entry(5, { field: "deleted_at", op: "restore", oldValue: "2025-03-04T00:00:00Z" }),
+        entry(6, { field: "personas", newValue: "Nadia, the shop owner" }),
       ],
     });
     open(problem);
-    const rows = await screen.findAllByTestId("history-row");
-    expect(rows).toHaveLength(5);
+    const all = await screen.findAllByTestId("history-row");
+    expect(all).toHaveLength(6);
+    // Linking a persona reads as a labelled change, not the raw field key.
+    expect(within(all[0] as HTMLElement).getByTestId("history-field")).toHaveTextContent("Linked personas");
+    expect(all[0]).not.toHaveTextContent(/^personas/);
+    const rows = all.slice(1);
     expect(rows[0]).toHaveTextContent("Restored from the trash");
     expect(within(rows[1] as HTMLElement).getByTestId("history-field")).toHaveTextContent("Journey stage");
     expect(rows[1]).toHaveTextContent("Checkout");
