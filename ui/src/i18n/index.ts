@@ -1,4 +1,4 @@
-import i18n from "i18next";
+import i18n, { type FormatFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Language } from "../bindings/Language";
 import arBase from "./ar.json";
@@ -59,6 +59,55 @@ i18n.on("languageChanged", (lng) => {
   applyDocumentLanguage(isLanguage(lng) ? lng : "en");
 });
 
+/**
+ * The variables that carry user text (a title, a name, a note…) into a
+ * translated sentence. Whatever language it is written in, such a value is
+ * isolated (U+2068 … U+2069), so an Arabic title in an English sentence, or
+ * "Why: …" in an Arabic one, keeps its own order and does not pull the
+ * label's punctuation ("… :Why"). This is the one place it happens: no call
+ * needs `isolate`. A translation that builds stored text (a prefilled title)
+ * opts out with `{{title, raw}}`.
+ */
+export const USER_TEXT_VARIABLES: ReadonlySet<string> = new Set([
+  "title",
+  "text",
+  "name",
+  "label",
+  "cause",
+  "effect",
+  "author",
+  "voter",
+  "problem",
+  "analysis",
+  "tag",
+  "segment",
+  "reference",
+  "owner",
+  "value",
+  "column",
+  "action",
+  "method",
+]);
+
+/** Isolates `value` if it is user text passed as `variable` (see `USER_TEXT_VARIABLES`). */
+export function isolateUserText(
+  value: unknown,
+  format: string | undefined,
+  variable: string | undefined,
+): unknown {
+  if (format === "raw" || typeof value !== "string" || variable === undefined) return value;
+  if (!USER_TEXT_VARIABLES.has(variable)) return value;
+  // Already isolated (by `isolate` in format.ts): leave it.
+  return value.startsWith("\u2068") && value.endsWith("\u2069") ? value : `\u2068${value}\u2069`;
+}
+
+/** i18next's format hook: every interpolated value passes here (`alwaysFormat`). */
+const userTextFormat: FormatFunction = (value, format, _lng, options) => {
+  const variable: unknown = options?.interpolationkey;
+  // Values that are not user text go through unchanged, whatever their type.
+  return isolateUserText(value, format, typeof variable === "string" ? variable : undefined) as string;
+};
+
 void i18n.use(initReactI18next).init({
   resources,
   lng: languageFromNavigator(),
@@ -67,7 +116,12 @@ void i18n.use(initReactI18next).init({
   // Resources are bundled, so initialisation is synchronous.
   initAsync: false,
   // React escapes text nodes; translations are never rendered as HTML.
-  interpolation: { escapeValue: false },
+  // Every value goes through `isolateUserText`, which isolates user text.
+  interpolation: {
+    escapeValue: false,
+    alwaysFormat: true,
+    format: userTextFormat,
+  },
   returnNull: false,
   react: { useSuspense: false },
   showSupportNotice: false,

@@ -263,7 +263,9 @@ describe("Empathy map board", () => {
     expect(backend.callsTo("note_edit")[0]).toMatchObject({
       edit: { field: "move", value: { area: "thinks" } },
     });
-    expect(screen.getByTestId("board-announce")).toHaveTextContent("Moved “Calls support first” to Thinks");
+    expect(screen.getByTestId("board-announce")).toHaveTextContent(
+      "Moved “\u2068Calls support first\u2069” to Thinks",
+    );
     // Alt+Down at the bottom of Thinks goes into Feels, below it.
     await user.keyboard("{Alt>}{ArrowDown}{/Alt}");
     await waitFor(() => {

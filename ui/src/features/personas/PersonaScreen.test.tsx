@@ -378,7 +378,7 @@ describe("Persona page", () => {
     });
     expect(await screen.findByTestId("persona-field-goals")).toHaveAccessibleName("الأهداف والدوافع");
     expect(screen.getByTestId("persona-quotes")).toHaveTextContent("بكلماتهم");
-    expect(screen.getByTestId("quote-item")).toHaveTextContent("«My bank shows nothing.»");
+    expect(screen.getByTestId("quote-item")).toHaveTextContent("«\u2068My bank shows nothing.\u2069»");
     expect(screen.getByTestId("quote-item")).toHaveTextContent("مقابلة");
     expect(screen.getByTestId("persona-picture-add")).toHaveTextContent("أضف صورة…");
   });
