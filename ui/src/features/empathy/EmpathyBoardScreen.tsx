@@ -66,35 +66,36 @@ export function EmpathyBoardScreen() {
 
   const content = <EmpathyBoard board={board.data} />;
   return (
-    <div className="empathy-board-screen" data-testid="empathy-board-screen">
-      {!workshop && (
-        <BoardHeader
-          board={board.data}
-          onEdit={(edit) => mutations.map.mutateAsync(edit)}
-          onWorkshop={() => {
-            setWorkshop(true);
-          }}
-          deleting={remove.isPending}
-          onDelete={() => {
-            remove.mutate({ id: board.data.map.id, title: board.data.map.title });
-          }}
-        />
-      )}
-      {remove.error !== null && (
-        <p className="field-error" role="alert" data-testid="map-delete-error">
-          {t("empathy.board.deleteFailed", { reason: describeError(t, remove.error) })}
-        </p>
-      )}
-      {workshop ? (
-        <WorkshopFrame board={board.data} onExit={exit}>
-          {content}
-        </WorkshopFrame>
-      ) : (
-        <>
-          {content}
-          <MapHistory board={board.data} />
-        </>
-      )}
-    </div>
+    <>
+      <div className="empathy-board-screen" data-testid="empathy-board-screen">
+        {!workshop && (
+          <BoardHeader
+            board={board.data}
+            onEdit={(edit) => mutations.map.mutateAsync(edit)}
+            onWorkshop={() => {
+              setWorkshop(true);
+            }}
+            deleting={remove.isPending}
+            onDelete={() => {
+              remove.mutate({ id: board.data.map.id, title: board.data.map.title });
+            }}
+          />
+        )}
+        {remove.error !== null && (
+          <p className="field-error" role="alert" data-testid="map-delete-error">
+            {t("empathy.board.deleteFailed", { reason: describeError(t, remove.error) })}
+          </p>
+        )}
+        {workshop ? (
+          <WorkshopFrame board={board.data} onExit={exit}>
+            {content}
+          </WorkshopFrame>
+        ) : (
+          content
+        )}
+      </div>
+      {/* Below the window-high board, where the page scrolls to it. */}
+      {!workshop && <MapHistory board={board.data} />}
+    </>
   );
 }
