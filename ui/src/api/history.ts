@@ -40,9 +40,10 @@ const HISTORY_AREA = {
 } as const;
 
 /** The history of a persona, an empathy map or an analysis. */
-export function useEntityHistory(entity: keyof typeof HISTORY_AREA, id: string) {
+export function useEntityHistory(entity: keyof typeof HISTORY_AREA, id: string, enabled = true) {
   return useQuery<HistoryEntry[], AppError>({
     queryKey: [...HISTORY_AREA[entity], "history", entity, id],
     queryFn: () => entityHistory(entity, id),
+    enabled,
   });
 }

@@ -86,7 +86,10 @@ describe("Empathy map board", () => {
         at: "2025-03-03T10:00:00Z",
       },
     );
-    await openBoard(map);
+    const { user } = await openBoard(map);
+    // Folded under the header until asked for.
+    expect(screen.getByTestId("map-history-disclosure")).not.toHaveAttribute("open");
+    await user.click(screen.getByTestId("map-history-toggle"));
     const rows = await within(await screen.findByTestId("map-history")).findAllByTestId("map-history-row");
     const fields = () =>
       within(screen.getByTestId("map-history"))

@@ -66,36 +66,34 @@ export function EmpathyBoardScreen() {
 
   const content = <EmpathyBoard board={board.data} />;
   return (
-    <>
-      <div className="empathy-board-screen" data-testid="empathy-board-screen">
-        {!workshop && (
-          <BoardHeader
-            board={board.data}
-            onEdit={(edit) => mutations.map.mutateAsync(edit)}
-            onWorkshop={() => {
-              setWorkshop(true);
-            }}
-            deleting={remove.isPending}
-            onDelete={() => {
-              remove.mutate({ id: board.data.map.id, title: board.data.map.title });
-            }}
-          />
-        )}
-        {remove.error !== null && (
-          <p className="field-error" role="alert" data-testid="map-delete-error">
-            {t("empathy.board.deleteFailed", { reason: describeError(t, remove.error) })}
-          </p>
-        )}
-        {workshop ? (
-          <WorkshopFrame board={board.data} onExit={exit}>
-            {content}
-          </WorkshopFrame>
-        ) : (
-          content
-        )}
-      </div>
-      {/* Below the window-high board, where the page scrolls to it. */}
+    <div className="empathy-board-screen" data-testid="empathy-board-screen">
+      {!workshop && (
+        <BoardHeader
+          board={board.data}
+          onEdit={(edit) => mutations.map.mutateAsync(edit)}
+          onWorkshop={() => {
+            setWorkshop(true);
+          }}
+          deleting={remove.isPending}
+          onDelete={() => {
+            remove.mutate({ id: board.data.map.id, title: board.data.map.title });
+          }}
+        />
+      )}
+      {/* Folded by default: the board keeps the window's height. */}
       {!workshop && <MapHistory board={board.data} />}
-    </>
+      {remove.error !== null && (
+        <p className="field-error" role="alert" data-testid="map-delete-error">
+          {t("empathy.board.deleteFailed", { reason: describeError(t, remove.error) })}
+        </p>
+      )}
+      {workshop ? (
+        <WorkshopFrame board={board.data} onExit={exit}>
+          {content}
+        </WorkshopFrame>
+      ) : (
+        content
+      )}
+    </div>
   );
 }

@@ -122,6 +122,8 @@ function Change({ entry, events, readValue, fieldTestId }: ChangeProps) {
 
 interface HistoryListProps {
   heading: string;
+  /** The heading is for screen readers only (a disclosure's summary already shows it). */
+  hideHeading?: boolean;
   /** The recorded changes in any order (shown newest first); undefined while they load. */
   entries: readonly HistoryEntry[] | undefined;
   /** Said when there is no change at all. */
@@ -148,6 +150,7 @@ interface HistoryListProps {
  */
 export function HistoryList({
   heading,
+  hideHeading = false,
   entries,
   empty,
   notice,
@@ -163,7 +166,7 @@ export function HistoryList({
   const newestFirst = entries === undefined ? undefined : [...entries].sort((a, b) => b.seq - a.seq);
   return (
     <section className="detail-section" aria-labelledby={headingId} data-testid={testId}>
-      <h2 id={headingId} className="detail-section-title">
+      <h2 id={headingId} className={hideHeading ? "visually-hidden" : "detail-section-title"}>
         {heading}
       </h2>
       {notice}

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useEntityHistory } from "../../../api/history";
 import type { Board } from "../../../bindings/Board";
@@ -10,36 +11,50 @@ export function MapHistory({ board }: { board: Board }) {
   const { t } = useTranslation();
   const day = useDayFormat();
   const { map, persona } = board;
-  const history = useEntityHistory("empathy_map", map.id);
+  const [open, setOpen] = useState(false);
+  // Fetched once unfolded: most visits to the board never look.
+  const history = useEntityHistory("empathy_map", map.id, open);
   return (
-    <HistoryList
-      heading={t("history.heading")}
-      entries={history.data}
-      empty={t("history.empty")}
-      notice={
-        history.isError && (
-          <p className="field-error" role="alert">
-            {t("history.loadError", { reason: describeError(t, history.error) })}
-          </p>
-        )
-      }
-      testId="map-history"
-      rowTestId="map-history-row"
-      readValue={(field, value) => {
-        if (value === null || value === "") return undefined;
-        switch (field) {
-          case "heldOn":
-            return formatDay(day, value);
-          case "phase":
-            return value === "open" || value === "private" ? t(`history.phase.${value}`) : value;
-          case "persona":
-            return value === persona.id ? persona.name : value;
-          case "problem":
-            return value === map.problemId && map.problemTitle !== null ? map.problemTitle : value;
-          default:
-            return undefined;
-        }
+    <details
+      className="map-history"
+      data-testid="map-history-disclosure"
+      onToggle={(event) => {
+        setOpen(event.currentTarget.open);
       }}
-    />
+    >
+      <summary className="map-history-summary" data-testid="map-history-toggle">
+        {t("history.heading")}
+      </summary>
+      <HistoryList
+        hideHeading
+        heading={t("history.heading")}
+        entries={history.data}
+        empty={t("history.empty")}
+        notice={
+          history.isError && (
+            <p className="field-error" role="alert">
+              {t("history.loadError", { reason: describeError(t, history.error) })}
+            </p>
+          )
+        }
+        testId="map-history"
+        rowTestId="map-history-row"
+        readValue={(field, value) => {
+          if (value === null || value === "") return undefined;
+          switch (field) {
+            case "heldOn":
+              return formatDay(day, value);
+            case "phase":
+              return value === "open" || value === "private" ? t(`history.phase.${value}`) : value;
+            case "persona":
+              return value === persona.id ? persona.name : value;
+            case "problem":
+              return value === map.problemId && map.problemTitle !== null ? map.problemTitle : value;
+            default:
+              return undefined;
+          }
+        }}
+      />
+    </details>
   );
 }
