@@ -24,7 +24,7 @@ pub fn workspace_path(
     if let Some(path) = env.filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
     }
-    data_dir.map(|d| d.join("rootwise").join("workspace.db"))
+    data_dir.map(|d| rootwise_core::store::workspace_in_folder(&d.join("rootwise")))
 }
 
 #[cfg(test)]

@@ -168,6 +168,25 @@ mod tests {
     }
 
     #[test]
+    fn a_folder_given_as_the_workspace_is_reported_as_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("team");
+        std::fs::create_dir(&folder).unwrap();
+        let shared = Shared::start(&folder, &dir.path().join("config"));
+        match shared.status() {
+            WorkspaceStatus::Failed { path, error } => {
+                assert_eq!(path, folder.display().to_string());
+                assert_eq!(error.code, rootwise_core::error::ErrorCode::IsAFolder);
+                assert_eq!(
+                    error.details.suggested_path,
+                    Some(folder.join("workspace.db").display().to_string())
+                );
+            }
+            other => panic!("expected a failure, got {other:?}"),
+        }
+    }
+
+    #[test]
     fn settings_default_to_the_os_user_and_persist() {
         let dir = tempfile::tempdir().unwrap();
         let ws = dir.path().join("ws.db");

@@ -97,6 +97,15 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// The path is a folder, not a workspace file. A workspace can be
+    /// created inside it, at `suggested`.
+    #[error("{} is a folder, not a workspace file; a new workspace can be created inside it as {}", path.display(), suggested.display())]
+    IsAFolder {
+        /// The folder.
+        path: PathBuf,
+        /// Where a workspace inside it goes ([`crate::store::workspace_in_folder`]).
+        suggested: PathBuf,
+    },
     /// The file is an SQLite database, but some other program's.
     #[error("{} is a SQLite database but not a Rootwise workspace; it was left untouched", path.display())]
     NotAWorkspace {
@@ -217,6 +226,7 @@ impl Error {
             Error::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             Error::NotADatabase { .. } => ErrorCode::NotADatabase,
             Error::NotAWorkspace { .. } => ErrorCode::NotAWorkspace,
+            Error::IsAFolder { .. } => ErrorCode::IsAFolder,
             Error::NotWritable { .. } => ErrorCode::NotWritable,
             Error::WorkspaceClosed => ErrorCode::WorkspaceClosed,
             Error::Database(_) => ErrorCode::Database,
@@ -256,6 +266,10 @@ impl Error {
                 d.path = path(p);
             }
             Error::NotWritable { path: p, .. } => d.path = path(p),
+            Error::IsAFolder { path: p, suggested } => {
+                d.path = path(p);
+                d.suggested_path = path(suggested);
+            }
             _ => {}
         }
         d
@@ -287,6 +301,8 @@ pub enum ErrorCode {
     NotADatabase,
     /// See [`Error::NotAWorkspace`].
     NotAWorkspace,
+    /// See [`Error::IsAFolder`].
+    IsAFolder,
     /// See [`Error::NotWritable`].
     NotWritable,
     /// See [`Error::WorkspaceClosed`].
@@ -307,6 +323,10 @@ pub struct ErrorDetails {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub path: Option<String>,
+    /// Where a workspace would go instead (inside a folder given as one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub suggested_path: Option<String>,
     /// The invalid field.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]

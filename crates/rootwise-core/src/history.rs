@@ -11,6 +11,159 @@ use crate::change::ChangeOp;
 use crate::error::Result;
 use crate::time;
 
+use crate::entity;
+
+/// Every field a history entry can name, per entity, in the order the UI
+/// lists them. A write that records a field missing here fails in debug
+/// builds (so in every test), and the UI checks that each one has a label
+/// in both languages: `HISTORY_FIELDS` in the generated `rules.ts`.
+/// `deleted_at` is the trash's own field (a move to the trash and back).
+pub const FIELDS: &[(&str, &[&str])] = &[
+    (
+        entity::PROBLEM,
+        &[
+            "title",
+            "description",
+            "customer",
+            "segment",
+            "channel",
+            "journeyStage",
+            "severity",
+            "status",
+            "owner",
+            "reportedOn",
+            "csat",
+            "nps",
+            "ces",
+            "customersAffected",
+            "tags",
+            "references",
+            "occurrences",
+            "closeReason",
+            "mergedInto",
+            "mergedFrom",
+            "personas",
+            "actions",
+            "deleted_at",
+        ],
+    ),
+    (
+        entity::ACTION,
+        &[
+            "title",
+            "description",
+            "kind",
+            "problem",
+            "causeIds",
+            "owner",
+            "dueOn",
+            "priority",
+            "status",
+            "checkMethod",
+            "checkDueOn",
+            "checkResult",
+            "checkNotes",
+            "checkedOn",
+            "doneOn",
+            "recurredOn",
+            "cancelReason",
+            "comment",
+            "deleted_at",
+        ],
+    ),
+    (
+        entity::ANALYSIS,
+        &[
+            "title",
+            "problem",
+            "facilitator",
+            "participants",
+            "heldOn",
+            "status",
+            "summary",
+            "deleted_at",
+        ],
+    ),
+    (
+        entity::WHY,
+        &[
+            "text",
+            "parent",
+            "place",
+            "status",
+            "category",
+            "rootCause",
+            "joint",
+            "actionIntent",
+            "evidence",
+            "notes",
+            "deleted_at",
+        ],
+    ),
+    (
+        entity::PERSONA,
+        &[
+            "name",
+            "role",
+            "segment",
+            "goals",
+            "painPoints",
+            "triggers",
+            "fears",
+            "story",
+            "demographics",
+            "channels",
+            "picture",
+            "copiedFrom",
+            "quotes",
+            "problems",
+            "maps",
+            "deleted_at",
+        ],
+    ),
+    (
+        entity::QUOTE,
+        &["text", "source", "reference", "saidOn", "deleted_at"],
+    ),
+    (
+        entity::MAP,
+        &[
+            "title",
+            "persona",
+            "problem",
+            "heldOn",
+            "participants",
+            "votesPerPerson",
+            "phase",
+            "deleted_at",
+        ],
+    ),
+    (
+        entity::NOTE,
+        &[
+            "text",
+            "colour",
+            "author",
+            "area",
+            "position",
+            "group",
+            "problem",
+            "causeIds",
+            "hidden",
+            "vote",
+            "deleted_at",
+        ],
+    ),
+    (entity::GROUP, &["label", "deleted_at"]),
+];
+
+/// Whether history may record `field` on `entity` (see [`FIELDS`]).
+pub fn is_known_field(entity: &str, field: &str) -> bool {
+    FIELDS
+        .iter()
+        .any(|(e, fields)| *e == entity && fields.contains(&field))
+}
+
 /// One recorded change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -70,4 +223,25 @@ pub fn for_entity(conn: &Connection, entity: &str, id: &str) -> Result<Vec<Histo
         })
     })
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entity_is_listed_once_and_no_field_twice() {
+        let mut entities: Vec<&str> = FIELDS.iter().map(|(e, _)| *e).collect();
+        entities.sort_unstable();
+        entities.dedup();
+        assert_eq!(entities.len(), FIELDS.len());
+        for (entity, fields) in FIELDS {
+            let mut sorted = fields.to_vec();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), fields.len(), "{entity} lists a field twice");
+        }
+        assert!(is_known_field("problem", "personas"));
+        assert!(!is_known_field("problem", "nonsense"));
+    }
 }

@@ -288,6 +288,17 @@ fn render(value: &Value, indent: usize, out: &mut String) {
     }
 }
 
+/// Every field history can record, per entity ([`crate::history::FIELDS`]):
+/// the UI has a translated label for each.
+pub fn history_fields() -> Value {
+    Value::Object(
+        crate::history::FIELDS
+            .iter()
+            .map(|(entity, fields)| ((*entity).to_owned(), texts(fields.iter().copied())))
+            .collect(),
+    )
+}
+
 /// The text of `rules.ts`.
 pub fn typescript() -> String {
     let mut out = String::from(
@@ -309,6 +320,11 @@ pub fn typescript() -> String {
             "MOVES",
             "For each status of a problem or an action, the statuses it may move to.",
             status_moves(),
+        ),
+        (
+            "HISTORY_FIELDS",
+            "Every field a history entry can name, per entity; each has a translated label.",
+            history_fields(),
         ),
     ] {
         out.push_str(&format!("/** {doc} */\nexport const {name} = "));

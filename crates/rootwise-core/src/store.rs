@@ -44,6 +44,15 @@ pub const SCHEMA_VERSION: u32 = MIGRATION_LIST.len() as u32;
 /// `PRAGMA application_id` of a Rootwise workspace ("RWKS").
 pub const APPLICATION_ID: i32 = 0x5257_4B53;
 
+/// The file name of a workspace nobody named: the default workspace, and
+/// one created inside a folder given as a workspace.
+pub const DEFAULT_FILE_NAME: &str = "workspace.db";
+
+/// Where the workspace inside `folder` goes: `<folder>/workspace.db`.
+pub fn workspace_in_folder(folder: &Path) -> PathBuf {
+    folder.join(DEFAULT_FILE_NAME)
+}
+
 /// How long a write waits for another connection's lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -294,6 +303,10 @@ impl Writer<'_> {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<()> {
+        debug_assert!(
+            field.is_none_or(|f| crate::history::is_known_field(entity, f)),
+            "history records {entity}.{field:?}, which history::FIELDS does not list (so the UI has no label for it)"
+        );
         self.tx.execute(
             "INSERT INTO history (entity, entity_id, op, field, old_value, new_value, author, at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -362,8 +375,9 @@ fn inspect(path: &Path) -> Result<Option<Inspection>> {
         }
     };
     if meta.is_dir() {
-        return Err(Error::NotADatabase {
+        return Err(Error::IsAFolder {
             path: path.to_owned(),
+            suggested: workspace_in_folder(path),
         });
     }
     if meta.len() == 0 {

@@ -39,6 +39,50 @@ pub fn text(field: &str, value: &str, max: usize, required: bool) -> Result<Stri
     Ok(value.to_owned())
 }
 
+/// Whether `c` breaks a line or is a tab: what a one-line field never keeps.
+fn breaks_line(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\t' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// The text of a one-line field: every run of whitespace that holds a line
+/// break or a tab becomes one space; other spaces stay as typed. Pasted
+/// lines thus read "line1 line2", never "line1line2" or a hidden tab.
+pub fn one_line(value: &str) -> String {
+    if !value.contains(breaks_line) {
+        return value.to_owned();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut run = String::new();
+    let flush = |out: &mut String, run: &mut String| {
+        if run.contains(breaks_line) {
+            out.push(' ');
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in value.chars() {
+        if c.is_whitespace() {
+            run.push(c);
+        } else {
+            flush(&mut out, &mut run);
+            out.push(c);
+        }
+    }
+    flush(&mut out, &mut run);
+    out
+}
+
+/// A one-line piece of text (a title, a name): as [`text`], after
+/// [`one_line`] turned line breaks and tabs into single spaces, so no writer
+/// (a form, an import, the CLI) can store them.
+pub fn line(field: &str, value: &str, max: usize, required: bool) -> Result<String> {
+    text(field, &one_line(value), max, required)
+}
+
 /// A date that is not in the future (anywhere on earth) nor absurdly old.
 pub fn past_date(field: &str, date: NaiveDate) -> Result<NaiveDate> {
     if date > time::latest_today() {
@@ -65,7 +109,7 @@ pub fn score(field: &str, value: Option<u8>, low: u8, high: u8) -> Result<Option
 pub fn participants(values: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for value in values {
-        let name = text("participants", value, SHORT_TEXT_MAX, false)?;
+        let name = line("participants", value, SHORT_TEXT_MAX, false)?;
         if !name.is_empty() && !out.contains(&name) {
             out.push(name);
         }
@@ -163,4 +207,20 @@ pub fn move_to_problem(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod one_line_tests {
+    use super::*;
+
+    #[test]
+    fn breaks_and_tabs_become_one_space_other_spaces_stay() {
+        assert_eq!(one_line("line1\nline2\nline3"), "line1 line2 line3");
+        assert_eq!(one_line("a\r\n\r\nb"), "a b");
+        assert_eq!(one_line("a \t b"), "a b");
+        assert_eq!(one_line("a  b"), "a  b");
+        assert_eq!(one_line("لماذا\u{2028}الآن"), "لماذا الآن");
+        assert_eq!(one_line("\tx\n"), " x ");
+        assert_eq!(line("title", "\tx\n", 10, true).unwrap(), "x");
+    }
 }

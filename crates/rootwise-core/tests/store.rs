@@ -104,10 +104,27 @@ fn refuses_a_corrupt_file_with_a_sqlite_header() {
 }
 
 #[test]
-fn refuses_a_directory() {
+fn a_folder_is_refused_as_a_folder_with_where_a_workspace_inside_it_goes() {
     let dir = tempfile::tempdir().unwrap();
     let err = Workspace::open(dir.path()).unwrap_err();
-    assert!(matches!(err, Error::NotADatabase { .. }), "{err:?}");
+    let inside = dir.path().join("workspace.db");
+    assert!(
+        matches!(&err, Error::IsAFolder { path, suggested } if path == dir.path() && suggested == &inside),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), rootwise_core::error::ErrorCode::IsAFolder);
+    let details = err.details();
+    assert_eq!(details.path, Some(dir.path().display().to_string()));
+    assert_eq!(details.suggested_path, Some(inside.display().to_string()));
+    assert_eq!(
+        rootwise_core::store::workspace_in_folder(dir.path()),
+        inside
+    );
+    assert!(!inside.exists(), "nothing is created until asked");
+
+    // The way out: the workspace inside the folder opens (and is created).
+    let ws = Workspace::open(&inside).unwrap();
+    assert_eq!(ws.path(), Some(inside.as_path()));
 }
 
 #[test]

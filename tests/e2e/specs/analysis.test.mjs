@@ -259,3 +259,41 @@ test('a guided session in Arabic, by keyboard, moves its problem to root cause f
   await app.waitFor(async () => (await status.property('value')) === 'root_cause_found', 'the new status');
   await screenshot('ar-problem-root-cause-found');
 });
+
+test('an English "Why: …" title over an Arabic problem reads in order in the Arabic analyses list, with its history', async () => {
+  const problem = 'العميل لم يستلم رسالة التأكيد بعد الدفع';
+  await (await app.find('[data-testid="nav-settings"]')).click();
+  await (await app.find('[data-testid="language-en"]')).click();
+  await app.waitFor(async () => (await app.execute('return document.documentElement.dir')) === 'ltr', 'ltr');
+  await (await app.find('[data-testid="nav-problems"]')).click();
+  const input = await app.find('[data-testid="new-problem-title"]');
+  await input.click();
+  await input.type(problem);
+  await input.type(Key.Enter);
+  await (await app.findWithText('[data-testid="problem-title"]', problem)).click();
+  await (await app.find('[data-testid="analysis-start-open"]')).click();
+  // The prefilled title is stored as typed: no invisible marks in it.
+  const title = await (await app.find('[data-testid="analysis-start-title"]')).property('value');
+  assert.equal(title, `Why: ${problem}`);
+  await (await app.find('[data-testid="analysis-start-submit"]')).click();
+  await app.find('[data-testid="analysis-session"]');
+  // The analysis page has its history, labelled.
+  await app.findWithText('[data-testid="analysis-history-row"]', 'Title');
+
+  await (await app.find('[data-testid="nav-settings"]')).click();
+  await (await app.find('[data-testid="language-ar"]')).click();
+  await app.waitFor(async () => (await app.execute('return document.documentElement.dir')) === 'rtl', 'rtl');
+  await (await app.find('[data-testid="nav-analyses"]')).click();
+  await app.findWithText('[data-testid="analysis-row"]', problem);
+  // "Why" stays on the left of its colon, which stays on the left of the Arabic words.
+  const [why, colon, problemLine] = await app.execute(
+    `const row = [...document.querySelectorAll('[data-testid="analysis-row"]')].find((r) => r.textContent.includes('Why: '));
+     const title = row.querySelector('.analysis-row-title');
+     const node = title.firstChild;
+     const at = (i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect().left; };
+     return [at(0), at(node.textContent.indexOf(':')), row.querySelector('.analysis-row-problem').textContent];`,
+  );
+  assert.ok(why < colon, `"Why" (${why}) left of ":" (${colon})`);
+  assert.ok(problemLine.includes(`\u2068${problem}\u2069`), 'the problem title is isolated in its label');
+  await screenshot('ar-analyses-mixed-title');
+});

@@ -169,6 +169,54 @@ test('the shortcut overlay opens with ? and closes with Escape', async () => {
   }
 });
 
+/** Pastes `text` into the focused field as the clipboard would (WebDriver cannot reach the clipboard). */
+async function paste(app, selector, text) {
+  await app.execute(
+    `const el = document.querySelector(arguments[0]);
+     el.focus();
+     const data = new DataTransfer();
+     data.setData('text/plain', arguments[1]);
+     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));`,
+    [selector, text],
+  );
+}
+
+test('pasted lines in a one-line title become one line with spaces, and the field says so, in English and Arabic', async () => {
+  const app = await driver.launch(join(dir, 'pasted.db'));
+  try {
+    const field = '[data-testid="new-problem-title"]';
+    await paste(app, field, 'Refund never arrives\nafter the customer\r\ncancels\ttwice');
+    const input = await app.find(field);
+    await app.waitFor(
+      async () => (await input.property('value')) === 'Refund never arrives after the customer cancels twice',
+      'the joined title',
+    );
+    const notice = await app.find('[data-testid="new-problem-title-joined"]');
+    assert.equal((await notice.text()).trim(), tr(en, 'textField.joinedLines'));
+    await screenshot('en-pasted-title');
+    await input.type(Key.Enter);
+    await app.findWithText('[data-testid="problem-row"]', 'Refund never arrives after the customer cancels twice');
+
+    await (await app.find('[data-testid="nav-settings"]')).click();
+    await (await app.find('[data-testid="language-ar"]')).click();
+    await app.waitFor(async () => (await app.execute('return document.documentElement.dir')) === 'rtl', 'rtl');
+    await (await app.find('[data-testid="nav-problems"]')).click();
+    await paste(app, field, 'الاسترداد لا يصل\nبعد الإلغاء');
+    await app.waitFor(
+      async () => (await (await app.find(field)).property('value')) === 'الاسترداد لا يصل بعد الإلغاء',
+      'the joined Arabic title',
+    );
+    const arabicNotice = await app.find('[data-testid="new-problem-title-joined"]');
+    assert.equal((await arabicNotice.text()).trim(), tr(ar, 'textField.joinedLines'));
+    await screenshot('ar-pasted-title');
+    await (await app.find('[data-testid="nav-settings"]')).click();
+    await (await app.find('[data-testid="language-en"]')).click();
+    await app.waitFor(async () => (await app.execute('return document.documentElement.dir')) === 'ltr', 'ltr');
+  } finally {
+    await app.end();
+  }
+});
+
 test('a file that is not a workspace is refused with its path, left untouched, and another can be chosen', async () => {
   const bad = join(dir, 'meeting notes.db');
   const content = 'Notes from the Tuesday review, not a database.\n'.repeat(50);
@@ -189,6 +237,28 @@ test('a file that is not a workspace is refused with its path, left untouched, a
     await app.end();
   }
   assert.equal(readFileSync(bad, 'utf8'), content, 'the bad file was not overwritten');
+});
+
+test('a folder given as the workspace is said to be a folder, and a workspace can be created inside it', async () => {
+  const folder = join(dir, 'Team files');
+  mkdirSync(folder, { recursive: true });
+  const app = await driver.launch(folder);
+  try {
+    const message = await app.find('[data-testid="workspace-error-message"]');
+    const text = await message.text();
+    assert.ok(text.includes(folder), 'the message names the folder');
+    assert.ok(text.includes('is a folder, not a workspace file'), text);
+    assert.ok(!text.includes('SQLite'), 'it does not call the folder a database');
+    const inside = join(folder, 'workspace.db');
+    assert.ok((await (await app.find('[data-testid="workspace-folder-way-out"]')).text()).includes(inside));
+    await screenshot('en-workspace-folder');
+    await (await app.find('[data-testid="workspace-create-in-folder"]')).click();
+    await addProblem(app, 'Logged in the workspace inside the folder');
+    assert.ok(windowTitles().includes('workspace.db — Rootwise'), 'the title names the new file');
+    assert.ok(readFileSync(inside).subarray(0, 15).toString() === 'SQLite format 3', 'a workspace was created inside');
+  } finally {
+    await app.end();
+  }
 });
 
 test('a workspace from a newer Rootwise is refused, in Arabic, naming both versions, and left untouched', async () => {
@@ -224,4 +294,23 @@ c.commit()`,
     await app.end();
   }
   assert.deepEqual(readFileSync(future), before, 'the newer workspace was not touched');
+});
+
+test('in Arabic, a folder is said to be a folder and the way out is translated', async () => {
+  // The previous test left Arabic chosen in the settings.
+  const folder = join(dir, 'مجلد الفريق');
+  mkdirSync(folder, { recursive: true });
+  const app = await driver.launch(folder);
+  try {
+    const message = await app.find('[data-testid="workspace-error-message"]');
+    assert.equal(await app.execute('return document.documentElement.dir'), 'rtl');
+    const text = await message.text();
+    assert.ok(text.includes(folder), 'the message names the folder');
+    assert.ok(text.includes('مجلد، وليس ملف مساحة عمل'), text);
+    const button = await app.find('[data-testid="workspace-create-in-folder"]');
+    assert.equal((await button.text()).trim(), tr(ar, 'workspace.createInFolder'));
+    await screenshot('ar-workspace-folder');
+  } finally {
+    await app.end();
+  }
 });

@@ -217,6 +217,16 @@ test('a persona is built from sourced quotes, with a checked picture, and linked
   await app.execute('document.querySelector("[data-testid=persona-detail]").scrollIntoView({ block: "start" })');
   await screenshot('en-persona');
 
+  // The persona's own history names each change with its label, never the raw key.
+  await app.findWithText('[data-testid="persona-history-row"]', 'Linked problems');
+  await app.findWithText('[data-testid="persona-history-row"]', 'Quotes');
+  const personaFields = await app.execute(
+    'return [...document.querySelectorAll("[data-testid=persona-history] [data-testid=history-field]")].map((e) => e.textContent)',
+  );
+  assert.ok(!personaFields.some((f) => /^[a-z]+[A-Z_]?[a-zA-Z_]*$/.test(f)), `no raw keys: ${personaFields}`);
+  await app.execute('document.querySelector("[data-testid=persona-history]").scrollIntoView({ block: "start" })');
+  await screenshot('en-persona-history');
+
   await clickOn('[data-testid="persona-export-md"]');
   await app.waitFor(async () => exported('.md').length === 1, 'the Markdown file');
   const md = readFileSync(exported('.md')[0], 'utf8');
@@ -227,6 +237,11 @@ test('a persona is built from sourced quotes, with a checked picture, and linked
   await go('#/problems');
   await clickText('[data-testid="problem-title"]', SMS_PROBLEM);
   await app.findWithText('[data-testid="problem-persona"]', 'Omar');
+  // The problem's history says "Linked personas", not "personas".
+  const linked = await app.findWithText('[data-testid="history-row"]', 'Linked personas');
+  assert.ok(!/^\s*personas/.test(await linked.textContent()), 'the field is labelled');
+  await app.execute('arguments[0].scrollIntoView({ block: "center" })', [linked.ref()]);
+  await screenshot('en-problem-history-persona');
 });
 
 let omarNote;
@@ -404,6 +419,15 @@ test('the workshop in Arabic: the board mirrored, a note moved by keyboard, a pr
   assert.deepEqual(await boardProblems(app), [], 'the Arabic board beside the note details');
   await app.execute('document.querySelector("[data-testid=empathy-board]").scrollIntoView({ block: "start" })');
   await screenshot('ar-board');
+
+  // The map's history, in Arabic, with translated field names, unfolded under the header.
+  await clickOn('[data-testid="map-history-toggle"]');
+  const mapHistory = await app.find('[data-testid="map-history"]');
+  await app.findWithText('[data-testid="map-history-row"]', 'العنوان');
+  assert.ok(!/title|heldOn|participants/.test(await mapHistory.textContent()), 'no raw keys');
+  await app.execute('document.querySelector("[data-testid=map-history-disclosure]").scrollIntoView({ block: "start" })');
+  await screenshot('ar-map-history');
+  await clickOn('[data-testid="map-history-toggle"]');
 
   await clickOn('[data-testid="board-workshop"]');
   await app.find('[data-testid="workshop-frame"]');

@@ -9,6 +9,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   "schema_too_new",
   "not_a_database",
   "not_a_workspace",
+  "is_a_folder",
   "not_writable",
   "workspace_closed",
   "io",

@@ -28,3 +28,22 @@ export function useActionHistory(id: string) {
     queryFn: () => actionHistory(id),
   });
 }
+
+/**
+ * Where each entity's history is cached: under its area's key, so every
+ * write that refreshes the area (see `keysForChange`) refreshes it too.
+ */
+const HISTORY_AREA = {
+  persona: queryKeys.personas,
+  empathy_map: queryKeys.empathy,
+  analysis: queryKeys.analyses,
+} as const;
+
+/** The history of a persona, an empathy map or an analysis. */
+export function useEntityHistory(entity: keyof typeof HISTORY_AREA, id: string, enabled = true) {
+  return useQuery<HistoryEntry[], AppError>({
+    queryKey: [...HISTORY_AREA[entity], "history", entity, id],
+    queryFn: () => entityHistory(entity, id),
+    enabled,
+  });
+}

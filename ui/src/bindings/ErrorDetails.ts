@@ -11,6 +11,10 @@ export type ErrorDetails = {
  */
 path?: string, 
 /**
+ * Where a workspace would go instead (inside a folder given as one).
+ */
+suggestedPath?: string, 
+/**
  * The invalid field.
  */
 field?: string, 

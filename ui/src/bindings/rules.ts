@@ -150,3 +150,16 @@ export const MOVES = {
     cancelled: ["open"],
   },
 } as const;
+
+/** Every field a history entry can name, per entity; each has a translated label. */
+export const HISTORY_FIELDS = {
+  problem: ["title", "description", "customer", "segment", "channel", "journeyStage", "severity", "status", "owner", "reportedOn", "csat", "nps", "ces", "customersAffected", "tags", "references", "occurrences", "closeReason", "mergedInto", "mergedFrom", "personas", "actions", "deleted_at"],
+  action: ["title", "description", "kind", "problem", "causeIds", "owner", "dueOn", "priority", "status", "checkMethod", "checkDueOn", "checkResult", "checkNotes", "checkedOn", "doneOn", "recurredOn", "cancelReason", "comment", "deleted_at"],
+  analysis: ["title", "problem", "facilitator", "participants", "heldOn", "status", "summary", "deleted_at"],
+  why: ["text", "parent", "place", "status", "category", "rootCause", "joint", "actionIntent", "evidence", "notes", "deleted_at"],
+  persona: ["name", "role", "segment", "goals", "painPoints", "triggers", "fears", "story", "demographics", "channels", "picture", "copiedFrom", "quotes", "problems", "maps", "deleted_at"],
+  quote: ["text", "source", "reference", "saidOn", "deleted_at"],
+  empathy_map: ["title", "persona", "problem", "heldOn", "participants", "votesPerPerson", "phase", "deleted_at"],
+  empathy_note: ["text", "colour", "author", "area", "position", "group", "problem", "causeIds", "hidden", "vote", "deleted_at"],
+  empathy_group: ["label", "deleted_at"],
+} as const;

@@ -29,6 +29,7 @@ export function describeWorkspaceFailure(t: TFunction, path: string, error: AppE
   switch (error.code) {
     case "not_a_database":
     case "not_a_workspace":
+    case "is_a_folder":
     case "not_writable":
       return t(`workspace.errors.${error.code}`, { path: file });
     case "schema_too_new":

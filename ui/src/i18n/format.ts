@@ -125,8 +125,10 @@ export function useNumberFormat(): Intl.NumberFormat {
 /**
  * Isolates user text (a title, a name) inside a translated sentence, so an
  * Arabic title in an English sentence, or the reverse, keeps its own order
- * and does not pull the punctuation around it.
+ * and does not pull the punctuation around it. `t()` already does this for
+ * every user-text variable (`USER_TEXT_VARIABLES` in index.ts); this is for
+ * text put together outside `t()`. Isolating twice changes nothing.
  */
 export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
+  return text.startsWith("\u2068") && text.endsWith("\u2069") ? text : `\u2068${text}\u2069`;
 }

@@ -1,4 +1,4 @@
-import i18n from "i18next";
+import i18n, { type FormatFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Language } from "../bindings/Language";
 import arBase from "./ar.json";
@@ -60,6 +60,65 @@ i18n.on("languageChanged", (lng) => {
   applyDocumentLanguage(isLanguage(lng) ? lng : "en");
 });
 
+/**
+ * The variables that carry user text (a title, a name, a note…) into a
+ * translated sentence. Whatever language it is written in, such a value is
+ * isolated (U+2068 … U+2069), so an Arabic title in an English sentence, or
+ * "Why: …" in an Arabic one, keeps its own order and does not pull the
+ * label's punctuation ("… :Why"). This is the one place it happens: no call
+ * needs `isolate`. A translation that builds stored text (a prefilled title)
+ * opts out with `{{title, raw}}`.
+ */
+export const USER_TEXT_VARIABLES: ReadonlySet<string> = new Set([
+  "title",
+  "text",
+  "name",
+  "label",
+  "cause",
+  "effect",
+  "author",
+  "voter",
+  "problem",
+  "analysis",
+  "tag",
+  "segment",
+  "reference",
+  "owner",
+  "value",
+  "column",
+  "action",
+  "method",
+]);
+
+/** Isolates `value` if it is user text passed as `variable` (see `USER_TEXT_VARIABLES`). */
+export function isolateUserText(
+  value: unknown,
+  format: string | undefined,
+  variable: string | undefined,
+): unknown {
+  if (format === "raw" || typeof value !== "string" || variable === undefined) return value;
+  if (!USER_TEXT_VARIABLES.has(variable)) return value;
+  // Already isolated (by `isolate` in format.ts): leave it.
+  return value.startsWith("\u2068") && value.endsWith("\u2069") ? value : `\u2068${value}\u2069`;
+}
+
+/** A count in the digits the user chose for `lng` (Western unless Arabic-Indic was chosen for Arabic). */
+function localDigits(value: number, lng: string | undefined): string | number {
+  if (currentNumerals() !== "arabic" || lng !== "ar") return value;
+  return new Intl.NumberFormat(intlLocale("ar"), { useGrouping: false }).format(value);
+}
+
+/**
+ * i18next's format hook: every interpolated value passes here
+ * (`alwaysFormat`). User text is isolated; numbers come out in the
+ * language's digits; anything else goes through unchanged.
+ */
+const interpolatedValue: FormatFunction = (value, format, lng, options) => {
+  if (typeof value === "number") return localDigits(value, lng) as string;
+  const variable: unknown = options?.interpolationkey;
+  return isolateUserText(value, format, typeof variable === "string" ? variable : undefined) as string;
+};
+
 void i18n.use(initReactI18next).init({
   resources,
   lng: languageFromNavigator(),
@@ -70,15 +129,10 @@ void i18n.use(initReactI18next).init({
   interpolation: {
     // React escapes text nodes; translations are never rendered as HTML.
     escapeValue: false,
-    // With Arabic digits chosen, numbers (counts) come out in them, like the
-    // dates and numbers the UI formats itself; text (titles, names) as it is.
+    // Every value goes through `interpolatedValue`: user text is isolated,
+    // counts follow the digits the user chose.
     alwaysFormat: true,
-    format: (value: unknown, _format?: string, lng?: string): string =>
-      typeof value === "number" && currentNumerals() === "arabic"
-        ? new Intl.NumberFormat(intlLocale(isLanguage(lng) ? lng : "en"), { useGrouping: false }).format(
-            value,
-          )
-        : (value as string),
+    format: interpolatedValue,
   },
   returnNull: false,
   // Re-render on a change of digits as on a change of language.

@@ -35,3 +35,12 @@ export function exportFileName(title: string, fallback: string): string {
     .trim();
   return `${base}.md`;
 }
+
+/**
+ * Exported text without the invisible isolation marks (U+2066–U+2069) that
+ * translated sentences put around user text on screen: a file keeps the
+ * words as typed.
+ */
+export function withoutIsolates(text: string): string {
+  return text.replace(/[\u2066-\u2069]/g, "");
+}

@@ -27,6 +27,10 @@ use crate::ids::{ActionId, ProblemId};
 use crate::store::Writer;
 use crate::write as v;
 
+/// The columns that hold one line of text: line breaks and tabs in them
+/// become spaces, as in every other writer.
+const ONE_LINE_COLUMNS: [&str; 2] = ["title", "owner"];
+
 /// Most rows one import takes.
 pub const IMPORT_ROWS_MAX: usize = 10_000;
 /// Most broken rules reported (the rest are counted).
@@ -148,7 +152,12 @@ pub(crate) fn import_csv(
         let mut ok = true;
         let mut text = |name: &str, max: usize, required: bool| -> String {
             let (col, value) = get(name);
-            match v::text(&col, &value, max, required) {
+            let checked = if ONE_LINE_COLUMNS.contains(&name) {
+                v::line(&col, &value, max, required)
+            } else {
+                v::text(&col, &value, max, required)
+            };
+            match checked {
                 Ok(t) => t,
                 Err(e) => {
                     if let Some(f) = e.field_error() {

@@ -134,14 +134,14 @@ pub(crate) fn create_as(w: &mut Writer<'_>, input: &NewAction, sample: bool) -> 
         crate::entity::PROBLEM,
         &problem_id.to_string(),
     )?;
-    let title = v::text("title", &input.title, TITLE_MAX, true);
+    let title = v::line("title", &input.title, TITLE_MAX, true);
     let description = v::text(
         "description",
         input.description.as_deref().unwrap_or_default(),
         DESCRIPTION_MAX,
         false,
     );
-    let owner = v::text(
+    let owner = v::line(
         "owner",
         input.owner.as_deref().unwrap_or_default(),
         OWNER_MAX,
@@ -256,7 +256,7 @@ pub(crate) fn edit(w: &mut Writer<'_>, id: ActionId, edit: &ActionEdit) -> Resul
     };
     match edit {
         ActionEdit::Title(t) => {
-            let t = v::text("title", t, TITLE_MAX, true)?;
+            let t = v::line("title", t, TITLE_MAX, true)?;
             set(
                 w,
                 "title",
@@ -304,7 +304,7 @@ pub(crate) fn edit(w: &mut Writer<'_>, id: ActionId, edit: &ActionEdit) -> Resul
             }
         }
         ActionEdit::Owner(t) => {
-            let t = v::text("owner", t, OWNER_MAX, false)?;
+            let t = v::line("owner", t, OWNER_MAX, false)?;
             set(
                 w,
                 "owner",

@@ -57,8 +57,8 @@ pub(crate) fn create_analysis_as(
         crate::entity::PROBLEM,
         &problem_id.to_string(),
     )?;
-    let title = v::text("title", &input.title, TITLE_MAX, true);
-    let facilitator = v::text(
+    let title = v::line("title", &input.title, TITLE_MAX, true);
+    let facilitator = v::line(
         "facilitator",
         input.facilitator.as_deref().unwrap_or_default(),
         v::SHORT_TEXT_MAX,
@@ -119,6 +119,32 @@ pub(crate) fn create_analysis_as(
         None,
         Some(&problem_id.to_string()),
     )?;
+    // Every other field it starts with, so its history tells how it began
+    // (as a problem's and a map's do).
+    for (field, value) in [
+        ("facilitator", facilitator),
+        (
+            "participants",
+            if people.is_empty() {
+                String::new()
+            } else {
+                list_text(&people)
+            },
+        ),
+        ("heldOn", held_on.to_string()),
+        ("summary", summary),
+    ] {
+        if !value.is_empty() {
+            w.record(
+                ANALYSIS,
+                &key,
+                ChangeOp::Create,
+                Some(field),
+                None,
+                Some(&value),
+            )?;
+        }
+    }
     get_analysis(w.tx(), id)
 }
 
@@ -127,11 +153,11 @@ pub fn edit_analysis(w: &mut Writer<'_>, id: AnalysisId, edit: &AnalysisEdit) ->
     let before = get_analysis(w.tx(), id)?;
     let (field, column, old, new): (&str, &str, String, String) = match edit {
         AnalysisEdit::Title(t) => {
-            let t = v::text("title", t, TITLE_MAX, true)?;
+            let t = v::line("title", t, TITLE_MAX, true)?;
             ("title", "title", before.title.clone(), t)
         }
         AnalysisEdit::Facilitator(t) => {
-            let t = v::text("facilitator", t, v::SHORT_TEXT_MAX, false)?;
+            let t = v::line("facilitator", t, v::SHORT_TEXT_MAX, false)?;
             ("facilitator", "facilitator", before.facilitator.clone(), t)
         }
         AnalysisEdit::Participants(list) => {
@@ -544,7 +570,7 @@ pub(crate) fn restore_why(w: &mut Writer<'_>, id: WhyId) -> Result<WhyNode> {
 
 fn evidence_fields(input: &NewEvidence) -> Result<(String, String)> {
     let note = v::text("note", &input.note, EVIDENCE_NOTE_MAX, false);
-    let reference = v::text("reference", &input.reference, EVIDENCE_REFERENCE_MAX, false);
+    let reference = v::line("reference", &input.reference, EVIDENCE_REFERENCE_MAX, false);
     let mut c = Checks::new();
     c.note(&note);
     c.note(&reference);

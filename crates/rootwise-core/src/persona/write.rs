@@ -40,6 +40,21 @@ pub(crate) const TEXT_FIELDS: [(&str, &str, usize); 9] = [
     ("name", "name", NAME_MAX),
 ];
 
+/// The persona's text fields written on several lines; the others (name,
+/// role, segment, demographics) are one line.
+const MULTILINE_FIELDS: [&str; 5] = ["goals", "painPoints", "triggers", "fears", "story"];
+
+/// A persona text field checked as the core stores it: one-line fields
+/// have their line breaks and tabs turned into spaces; the name is required.
+fn persona_text(field: &str, value: &str, max: usize) -> Result<String> {
+    let required = field == "name";
+    if MULTILINE_FIELDS.contains(&field) {
+        v::text(field, value, max, required)
+    } else {
+        v::line(field, value, max, required)
+    }
+}
+
 fn channels(values: &[Channel]) -> Vec<Channel> {
     let mut out: Vec<Channel> = Vec::new();
     for c in values {
@@ -96,7 +111,7 @@ pub(crate) fn create_as(w: &mut Writer<'_>, input: &NewPersona, sample: bool) ->
     let mut c = Checks::new();
     let mut values: Vec<String> = Vec::with_capacity(TEXT_FIELDS.len());
     for ((field, _, max), value) in TEXT_FIELDS.iter().zip(given) {
-        let checked = v::text(field, value.unwrap_or_default(), *max, *field == "name");
+        let checked = persona_text(field, value.unwrap_or_default(), *max);
         c.note(&checked);
         values.push(checked.unwrap_or_default());
     }
@@ -186,7 +201,7 @@ pub fn edit(w: &mut Writer<'_>, id: PersonaId, edit: &PersonaEdit) -> Result<Per
         .find(|(f, _, _)| *f == field)
         .copied()
         .ok_or_else(|| Error::Internal(format!("no column for {field}")))?;
-    let new = v::text(field, new, max, field == "name")?;
+    let new = persona_text(field, new, max)?;
     write_field(
         w,
         ("personas", ENTITY, &key),
@@ -284,7 +299,7 @@ struct CheckedQuote {
 
 fn check_quote(input: &QuoteInput) -> Result<CheckedQuote> {
     let text = v::text("text", &input.text, QUOTE_MAX, true);
-    let reference = v::text(
+    let reference = v::line(
         "reference",
         input.reference.as_deref().unwrap_or_default(),
         REFERENCE_MAX,
@@ -380,7 +395,17 @@ pub fn edit_quote(w: &mut Writer<'_>, id: QuoteId, input: &QuoteInput) -> Result
 
 /// Moves a quote to the trash.
 pub fn delete_quote(w: &mut Writer<'_>, id: QuoteId) -> Result<()> {
-    trash::mark_deleted(w, QUOTE, &id.to_string())
+    let q = get_quote(w.tx(), id)?;
+    trash::mark_deleted(w, QUOTE, &id.to_string())?;
+    // The persona's own history says it lost the quote.
+    w.record(
+        ENTITY,
+        &q.persona_id.to_string(),
+        ChangeOp::Update,
+        Some("quotes"),
+        Some(&q.text),
+        None,
+    )
 }
 
 /// Brings a quote back, if its persona is live.
@@ -388,6 +413,14 @@ pub fn restore_quote(w: &mut Writer<'_>, id: QuoteId) -> Result<Quote> {
     let q = get_quote(w.tx(), id)?;
     live(w, q.persona_id)?;
     trash::mark_restored(w, QUOTE, &id.to_string())?;
+    w.record(
+        ENTITY,
+        &q.persona_id.to_string(),
+        ChangeOp::Update,
+        Some("quotes"),
+        None,
+        Some(&q.text),
+    )?;
     get_quote(w.tx(), id)
 }
 

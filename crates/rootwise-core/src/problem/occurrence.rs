@@ -78,7 +78,7 @@ pub(crate) fn log_occurrence(
         "occurredOn",
         input.occurred_on.unwrap_or_else(time::today_utc),
     );
-    let ticket_ref = v::text(
+    let ticket_ref = v::line(
         "ticketRef",
         input.ticket_ref.as_deref().unwrap_or_default(),
         v::REFERENCE_MAX,

@@ -3,7 +3,9 @@
 //! the fields.
 
 use crate::error::{Error, Result, Rule};
-pub use crate::write::{past_date, score, text, EARLIEST_YEAR, REFERENCE_MAX, SHORT_TEXT_MAX};
+pub use crate::write::{
+    line, past_date, score, text, EARLIEST_YEAR, REFERENCE_MAX, SHORT_TEXT_MAX,
+};
 
 /// Longest title, in characters.
 pub const TITLE_MAX: usize = 300;
@@ -29,14 +31,14 @@ pub const CUSTOMERS_MAX: u32 = 1_000_000_000;
 /// Checks a title and returns it as it will be stored: outer whitespace
 /// trimmed, everything else exactly as typed.
 pub fn validate_title(title: &str) -> Result<String> {
-    text("title", title, TITLE_MAX, true)
+    line("title", title, TITLE_MAX, true)
 }
 
 /// Tags: trimmed, empty ones dropped, duplicates (ignoring case) dropped.
 pub fn tags(values: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for value in values {
-        let tag = text("tags", value, TAG_MAX, false)?;
+        let tag = line("tags", value, TAG_MAX, false)?;
         if !tag.is_empty() && !out.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
             out.push(tag);
         }
@@ -51,7 +53,7 @@ pub fn tags(values: &[String]) -> Result<Vec<String>> {
 pub fn references(values: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for value in values {
-        let reference = text("references", value, REFERENCE_MAX, false)?;
+        let reference = line("references", value, REFERENCE_MAX, false)?;
         if !reference.is_empty() && !out.contains(&reference) {
             out.push(reference);
         }

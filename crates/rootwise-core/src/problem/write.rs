@@ -39,20 +39,23 @@ fn check(input: &NewProblem) -> Result<Valid> {
     let text = |field: &str, value: Option<&String>, max: usize| {
         v::text(field, &opt_text(value), max, false)
     };
+    let line = |field: &str, value: Option<&String>, max: usize| {
+        v::line(field, &opt_text(value), max, false)
+    };
     let title = v::validate_title(&input.title);
     let description = text(
         "description",
         input.description.as_ref(),
         v::DESCRIPTION_MAX,
     );
-    let customer = text("customer", input.customer.as_ref(), v::SHORT_TEXT_MAX);
-    let segment = text("segment", input.segment.as_ref(), v::SHORT_TEXT_MAX);
-    let journey_stage = text(
+    let customer = line("customer", input.customer.as_ref(), v::SHORT_TEXT_MAX);
+    let segment = line("segment", input.segment.as_ref(), v::SHORT_TEXT_MAX);
+    let journey_stage = line(
         "journeyStage",
         input.journey_stage.as_ref(),
         v::SHORT_TEXT_MAX,
     );
-    let owner = text("owner", input.owner.as_ref(), v::SHORT_TEXT_MAX);
+    let owner = line("owner", input.owner.as_ref(), v::SHORT_TEXT_MAX);
     let tags = v::tags(input.tags.as_deref().unwrap_or_default());
     let references = v::references(input.references.as_deref().unwrap_or_default());
     let reported_on = v::past_date(
@@ -228,7 +231,7 @@ pub(crate) fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Res
                 )
             }
             ProblemEdit::Customer(t) => {
-                let t = v::text("customer", t, v::SHORT_TEXT_MAX, false)?;
+                let t = v::line("customer", t, v::SHORT_TEXT_MAX, false)?;
                 (
                     "customer",
                     Some("customer"),
@@ -238,7 +241,7 @@ pub(crate) fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Res
                 )
             }
             ProblemEdit::Segment(t) => {
-                let t = v::text("segment", t, v::SHORT_TEXT_MAX, false)?;
+                let t = v::line("segment", t, v::SHORT_TEXT_MAX, false)?;
                 (
                     "segment",
                     Some("segment"),
@@ -248,7 +251,7 @@ pub(crate) fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Res
                 )
             }
             ProblemEdit::JourneyStage(t) => {
-                let t = v::text("journeyStage", t, v::SHORT_TEXT_MAX, false)?;
+                let t = v::line("journeyStage", t, v::SHORT_TEXT_MAX, false)?;
                 (
                     "journeyStage",
                     Some("journey_stage"),
@@ -258,7 +261,7 @@ pub(crate) fn edit(w: &mut Writer<'_>, id: ProblemId, edit: &ProblemEdit) -> Res
                 )
             }
             ProblemEdit::Owner(t) => {
-                let t = v::text("owner", t, v::SHORT_TEXT_MAX, false)?;
+                let t = v::line("owner", t, v::SHORT_TEXT_MAX, false)?;
                 (
                     "owner",
                     Some("owner"),

@@ -16,6 +16,7 @@ import { EditorError } from "./model/EditorError";
 import { useTreeEditor, type TreeEditor } from "./model/useTreeEditor";
 import { OutlineView } from "./outline/OutlineView";
 import { ReadBackView } from "./readback/ReadBackView";
+import { AnalysisHistory } from "./header/AnalysisHistory";
 
 const LIST_PATH = "/analyses";
 
@@ -213,6 +214,7 @@ function Detail({ tree, editor }: { tree: AnalysisTree; editor: TreeEditor }) {
       <Toolbar tree={tree} editor={editor} />
       <EditorError editor={editor} />
       <Views tree={tree} editor={editor} />
+      <AnalysisHistory tree={tree} />
       <p className="visually-hidden" role="status" data-testid="analysis-announcement">
         {announcement}
       </p>

@@ -10,6 +10,7 @@ import { installMockBackend, makeProblem, type MockBackendOptions } from "../../
 import { makeBoardPersona, makeMap, makeNote } from "../../test/mock-empathy";
 import type { Area } from "../../bindings/Area";
 import type { EmpathyMap } from "../../bindings/EmpathyMap";
+import type { HistoryEntry } from "../../bindings/HistoryEntry";
 import type { Note } from "../../bindings/Note";
 import i18n from "../../i18n";
 import { renderApp } from "../../test/render";
@@ -47,6 +48,65 @@ async function openBoard(map: EmpathyMap) {
 }
 
 describe("Empathy map board", () => {
+  it("shows the map's history with translated field names, in English and Arabic", async () => {
+    const history: HistoryEntry[] = [];
+    const { map } = setup(() => [], { handlers: { history_list: () => history } });
+    history.push(
+      {
+        seq: 1,
+        entity: "empathy_map",
+        entityId: map.id,
+        op: "create",
+        field: "title",
+        oldValue: null,
+        newValue: map.title,
+        author: "Sam",
+        at: "2025-03-01T10:00:00Z",
+      },
+      {
+        seq: 2,
+        entity: "empathy_map",
+        entityId: map.id,
+        op: "update",
+        field: "phase",
+        oldValue: "open",
+        newValue: "private",
+        author: "Sam",
+        at: "2025-03-02T10:00:00Z",
+      },
+      {
+        seq: 3,
+        entity: "empathy_map",
+        entityId: map.id,
+        op: "update",
+        field: "votesPerPerson",
+        oldValue: "3",
+        newValue: "5",
+        author: "Sam",
+        at: "2025-03-03T10:00:00Z",
+      },
+    );
+    const { user } = await openBoard(map);
+    // Folded under the header until asked for.
+    expect(screen.getByTestId("map-history-disclosure")).not.toHaveAttribute("open");
+    await user.click(screen.getByTestId("map-history-toggle"));
+    const rows = await within(await screen.findByTestId("map-history")).findAllByTestId("map-history-row");
+    const fields = () =>
+      within(screen.getByTestId("map-history"))
+        .getAllByTestId("history-field")
+        .map((el) => el.textContent);
+    expect(fields()).toEqual(["Votes per person", "Workshop phase", "Title"]);
+    expect(rows[1]).toHaveTextContent(/Open board\s*→\s*changed to\s*Private round/);
+    await i18n.changeLanguage("ar");
+    try {
+      await waitFor(() => {
+        expect(fields()).toEqual(["الأصوات لكل شخص", "مرحلة الورشة", "العنوان"]);
+      });
+    } finally {
+      await i18n.changeLanguage("en");
+    }
+  });
+
   it("shows the six areas around the persona with their prompt questions", async () => {
     const { map } = setup();
     await openBoard(map);
@@ -206,7 +266,9 @@ describe("Empathy map board", () => {
     expect(backend.callsTo("note_edit")[0]).toMatchObject({
       edit: { field: "move", value: { area: "thinks" } },
     });
-    expect(screen.getByTestId("board-announce")).toHaveTextContent("Moved “Calls support first” to Thinks");
+    expect(screen.getByTestId("board-announce")).toHaveTextContent(
+      "Moved “\u2068Calls support first\u2069” to Thinks",
+    );
     // Alt+Down at the bottom of Thinks goes into Feels, below it.
     await user.keyboard("{Alt>}{ArrowDown}{/Alt}");
     await waitFor(() => {

@@ -9,6 +9,7 @@ import { EmpathyBoard } from "./board/EmpathyBoard";
 import { useBoardMutations } from "./board/useBoardMutations";
 import { offerUndoMapDelete } from "./maps/mapUndo";
 import { WorkshopFrame } from "./workshop/WorkshopFrame";
+import { MapHistory } from "./board/MapHistory";
 
 /** `/empathy/:id`: one map's board; `?workshop=1` runs it inside the workshop frame. */
 export function EmpathyBoardScreen() {
@@ -79,6 +80,8 @@ export function EmpathyBoardScreen() {
           }}
         />
       )}
+      {/* Folded by default: the board keeps the window's height. */}
+      {!workshop && <MapHistory board={board.data} />}
       {remove.error !== null && (
         <p className="field-error" role="alert" data-testid="map-delete-error">
           {t("empathy.board.deleteFailed", { reason: describeError(t, remove.error) })}

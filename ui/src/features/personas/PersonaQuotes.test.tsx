@@ -31,7 +31,7 @@ describe("Persona quotes", () => {
     setUp();
     const item = await screen.findByTestId("quote-item");
     expect(within(item).getByTestId("quote-text-shown")).toHaveTextContent(
-      "“The refund said issued, but my bank shows nothing.”",
+      "“\u2068The refund said issued, but my bank shows nothing.\u2069”",
     );
     expect(within(item).getByTestId("quote-source-label")).toHaveTextContent("Call recording");
     expect(within(item).getByTestId("quote-reference-label")).toHaveTextContent("call-2025-03-02.ogg");
@@ -67,7 +67,7 @@ describe("Persona quotes", () => {
       },
     ]);
     const [first] = screen.getAllByTestId("quote-item");
-    expect(first).toHaveTextContent("“I just want to know where my money is.”");
+    expect(first).toHaveTextContent("“\u2068I just want to know where my money is.\u2069”");
     expect(first).toHaveTextContent("Survey");
     // Ready for the next one.
     // The list refreshes as the write's change lands; the form then clears and says so.
@@ -173,7 +173,9 @@ describe("Persona quotes", () => {
     await user.type(within(form).getByTestId("quote-text"), "My bank shows nothing at all.");
     await user.click(within(form).getByTestId("quote-save"));
     await waitFor(() => {
-      expect(screen.getByTestId("quote-text-shown")).toHaveTextContent("“My bank shows nothing at all.”");
+      expect(screen.getByTestId("quote-text-shown")).toHaveTextContent(
+        "“\u2068My bank shows nothing at all.\u2069”",
+      );
     });
     expect(backend.callsTo("quote_edit")).toEqual([
       {
@@ -223,7 +225,7 @@ describe("Persona quotes", () => {
     await waitFor(() => {
       expect(document.documentElement).toHaveAttribute("dir", "rtl");
     });
-    expect(within(item).getByTestId("quote-text-shown")).toHaveTextContent("«The refund said issued");
+    expect(within(item).getByTestId("quote-text-shown")).toHaveTextContent("«\u2068The refund said issued");
     expect(within(item).getByTestId("quote-source-label")).toHaveTextContent("تسجيل مكالمة");
     // Arabic's medium date: day, month, year, with right-to-left marks between them.
     expect(within(item).getByTestId("quote-date-label")).toHaveTextContent(/^02\u200f?\/03\u200f?\/2025$/);

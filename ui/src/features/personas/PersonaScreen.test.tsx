@@ -28,6 +28,65 @@ function setUp(fields: Partial<Persona> = {}, options: MockBackendOptions = {}) 
 const stored = (backend: ReturnType<typeof setUp>["backend"]) => backend.state.personas.personas[0];
 
 describe("Persona page", () => {
+  it("shows the persona's history with translated field names, through the shared history view", async () => {
+    const { persona, backend } = setUp(
+      {},
+      {
+        handlers: {
+          history_list: (args) =>
+            args.entity === "persona"
+              ? [
+                  {
+                    seq: 1,
+                    entity: "persona",
+                    entityId: persona.id,
+                    op: "create",
+                    field: null,
+                    oldValue: null,
+                    newValue: null,
+                    author: "Huda",
+                    at: "2025-03-01T10:00:00Z",
+                  },
+                  {
+                    seq: 2,
+                    entity: "persona",
+                    entityId: persona.id,
+                    op: "update",
+                    field: "problems",
+                    oldValue: null,
+                    newValue: "Refund never reaches the card",
+                    author: "Huda",
+                    at: "2025-03-02T10:00:00Z",
+                  },
+                  {
+                    seq: 3,
+                    entity: "persona",
+                    entityId: persona.id,
+                    op: "update",
+                    field: "channels",
+                    oldValue: "[]",
+                    newValue: '["chat","email"]',
+                    author: "Omar",
+                    at: "2025-03-03T10:00:00Z",
+                  },
+                ]
+              : [],
+        },
+      },
+    );
+    const history = await screen.findByTestId("persona-history");
+    const rows = await within(history).findAllByTestId("persona-history-row");
+    expect(rows.map((row) => within(row).queryByTestId("history-field")?.textContent ?? null)).toEqual([
+      "Preferred channels",
+      "Linked problems",
+      null,
+    ]);
+    expect(rows[0]).toHaveTextContent("Chat, Email");
+    expect(rows[1]).toHaveTextContent("Refund never reaches the card");
+    expect(rows[2]).toHaveTextContent("Created");
+    expect(backend.callsTo("history_list")).toContainEqual({ entity: "persona", id: persona.id });
+  });
+
   it("edits a field in place and saves it through persona_edit", async () => {
     const { backend, persona, user } = setUp();
     const goals = await screen.findByTestId("persona-field-goals");
@@ -319,7 +378,7 @@ describe("Persona page", () => {
     });
     expect(await screen.findByTestId("persona-field-goals")).toHaveAccessibleName("الأهداف والدوافع");
     expect(screen.getByTestId("persona-quotes")).toHaveTextContent("بكلماتهم");
-    expect(screen.getByTestId("quote-item")).toHaveTextContent("«My bank shows nothing.»");
+    expect(screen.getByTestId("quote-item")).toHaveTextContent("«\u2068My bank shows nothing.\u2069»");
     expect(screen.getByTestId("quote-item")).toHaveTextContent("مقابلة");
     expect(screen.getByTestId("persona-picture-add")).toHaveTextContent("أضف صورة…");
   });

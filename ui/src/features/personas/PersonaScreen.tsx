@@ -15,6 +15,7 @@ import { PersonaMaps } from "./PersonaMaps";
 import { PersonaPicture } from "./PersonaPicture";
 import { PersonaProblems } from "./PersonaProblems";
 import { PersonaQuotes } from "./PersonaQuotes";
+import { PersonaHistory } from "./PersonaHistory";
 
 const LIST_PATH = "/personas";
 
@@ -110,6 +111,9 @@ function Detail({ detail }: { detail: PersonaDetail }) {
 
       <PersonaProblems personaId={persona.id} problems={detail.problems} announce={announce} />
       <PersonaMaps persona={persona} maps={detail.maps} />
+      <div className="no-print">
+        <PersonaHistory personaId={persona.id} />
+      </div>
 
       <Announcement text={announcement} testId="persona-announcement" />
     </article>

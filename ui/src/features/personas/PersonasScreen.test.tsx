@@ -60,7 +60,7 @@ describe("Personas list", () => {
     expect(within(huda).getByTestId("persona-card-role")).toHaveTextContent("Runs a small online shop");
     expect(within(huda).getByTestId("persona-card-segment")).toHaveTextContent("Small business");
     expect(within(huda).getByTestId("persona-card-quote")).toHaveTextContent(
-      "“The refund said issued, but my bank shows nothing.” — Support ticket · #4411",
+      "“\u2068The refund said issued, but my bank shows nothing.\u2069” — Support ticket · #4411",
     );
     expect(within(huda).getByTestId("persona-card-counts")).toHaveTextContent(
       "2 quotes1 problem0 empathy maps",
@@ -175,7 +175,7 @@ describe("Personas list", () => {
       "اقتباسانمشكلة واحدةلا خرائط تعاطف",
     );
     expect(within(cards[0] as HTMLElement).getByTestId("persona-card-quote")).toHaveTextContent(
-      "«The refund said issued, but my bank shows nothing.» — تذكرة دعم · #4411",
+      "«\u2068The refund said issued, but my bank shows nothing.\u2069» — تذكرة دعم · #4411",
     );
     expect(screen.getByTestId("persona-new")).toHaveTextContent("شخصية جديدة");
   });

@@ -5,7 +5,7 @@ import { useCreatePersona, usePersonas } from "../../api/personas";
 import type { PersonaCard } from "../../bindings/PersonaCard";
 import { LoadErrorAlert, LoadingLine } from "../../kit/LoadStates";
 import { describeError } from "../../i18n/errors";
-import { checkText, Field, useFormIssues } from "../../kit/fields";
+import { checkText, Field, oneLine, useFormIssues, useOneLinePaste } from "../../kit/fields";
 import { isolate } from "../../i18n/format";
 import { matchesAll, PERSONA_LIMITS } from "./model";
 import { PersonaAvatar } from "./PersonaPicture";
@@ -74,6 +74,7 @@ function NewPersonaForm({ onCancel }: { onCancel: () => void }) {
   const navigate = useNavigate();
   const create = useCreatePersona();
   const [name, setName] = useState("");
+  const namePaste = useOneLinePaste(name, setName, "persona-new-name");
   const { formRef, failure, message, check, refuse } = useFormIssues(["name"] as const);
   const headingId = useId();
   return (
@@ -113,22 +114,27 @@ function NewPersonaForm({ onCancel }: { onCancel: () => void }) {
         hint={t("personas.new.hint")}
       >
         {(control) => (
-          <input
-            {...control}
-            type="text"
-            className="text-input"
-            autoComplete="off"
-            // Opened on purpose by "New persona": ready to type.
-            autoFocus
-            aria-required="true"
-            dir={name === "" ? undefined : "auto"}
-            placeholder={t("personas.new.namePlaceholder")}
-            value={name}
-            data-testid="persona-new-name"
-            onChange={(event) => {
-              setName(event.target.value);
-            }}
-          />
+          <>
+            <input
+              {...control}
+              type="text"
+              className="text-input"
+              autoComplete="off"
+              // Opened on purpose by "New persona": ready to type.
+              autoFocus
+              aria-required="true"
+              dir={name === "" ? undefined : "auto"}
+              placeholder={t("personas.new.namePlaceholder")}
+              value={name}
+              data-testid="persona-new-name"
+              onPaste={namePaste.onPaste}
+              onChange={(event) => {
+                namePaste.onTyped();
+                setName(oneLine(event.target.value));
+              }}
+            />
+            {namePaste.notice}
+          </>
         )}
       </Field>
       {failure !== null && (

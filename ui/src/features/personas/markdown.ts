@@ -9,7 +9,7 @@ import type { Language } from "../../bindings/Language";
 import type { PersonaDetail } from "../../bindings/PersonaDetail";
 import type { Quote } from "../../bindings/Quote";
 import { intlLocale } from "../../i18n/format";
-import { escapeMarkdown, exportFileName } from "../../kit/markdown";
+import { escapeMarkdown, exportFileName, withoutIsolates } from "../../kit/markdown";
 import { localToday } from "../../kit/fields";
 import { formatDay } from "../../i18n/format";
 import type { PersonaTextField } from "./PersonaFields";
@@ -106,7 +106,7 @@ export function personaMarkdown(
   }
 
   lines.push("---", "", `*${t("personas.markdown.exported", { date: formatDay(days, exportedOn) })}*`, "");
-  return lines.join("\n");
+  return withoutIsolates(lines.join("\n"));
 }
 
 /** The file name an export of `name` is offered under. */

@@ -37,6 +37,23 @@ describe("Problems screen", () => {
     expect(screen.getByRole("list", { name: "Problem list" })).toBeInTheDocument();
   });
 
+  it("joins pasted lines into one title with spaces, says so, and logs it that way", async () => {
+    const backend = installMockBackend();
+    const { user } = renderApp("/problems");
+    const input = await screen.findByTestId("new-problem-title");
+    await screen.findByTestId("problems-empty");
+    await user.click(input);
+    await user.paste("Refund never arrives\nafter\tcancelling");
+    expect(input).toHaveValue("Refund never arrives after cancelling");
+    expect(screen.getByTestId("new-problem-title-joined")).toHaveTextContent(
+      "Line breaks and tabs became spaces: this field holds one line.",
+    );
+    await user.keyboard("{Enter}");
+    expect(backend.callsTo("problem_create")).toEqual([
+      { input: { title: "Refund never arrives after cancelling" } },
+    ]);
+  });
+
   it("shows user text exactly as typed, never as markup", async () => {
     installMockBackend();
     const { user } = renderApp("/problems");

@@ -5,6 +5,7 @@ import { Link, useLocation, useNavigate } from "react-router";
 import type { AppError } from "../../api/errors";
 import type { Problem } from "../../bindings/Problem";
 import { describeError } from "../../i18n/errors";
+import { oneLine, useOneLinePaste } from "../../kit/fields";
 import { rememberListSearch } from "./list/lastSearch";
 import { ListControls } from "./list/ListControls";
 import { MergeDialog } from "./list/MergeDialog";
@@ -25,6 +26,7 @@ function NewProblemField() {
   const { t } = useTranslation();
   const create = useCreateProblem();
   const [title, setTitle] = useState("");
+  const titlePaste = useOneLinePaste(title, setTitle, "new-problem-title");
   const [error, setError] = useState<AppError | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const inputRef = useRef<HTMLInputElement>(null);
@@ -80,8 +82,10 @@ function NewProblemField() {
         aria-invalid={error !== null}
         aria-describedby={error !== null ? `${errorId} ${hintId}` : hintId}
         data-testid="new-problem-title"
+        onPaste={titlePaste.onPaste}
         onChange={(event) => {
-          setTitle(event.target.value);
+          titlePaste.onTyped();
+          setTitle(oneLine(event.target.value));
           // An emptied field has nothing wrong with it any more.
           if (event.target.value === "") setError(null);
         }}
@@ -91,6 +95,7 @@ function NewProblemField() {
           {describeError(t, error)}
         </p>
       )}
+      {titlePaste.notice}
       <p id={hintId} className="field-hint">
         {create.isPending ? t("problems.adding") : t("problems.newHint")}
       </p>

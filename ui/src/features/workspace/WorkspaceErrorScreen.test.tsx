@@ -115,6 +115,43 @@ describe("workspace error screen", () => {
     expect(backend.callsTo("workspace_open")).toEqual([{ path: chosen }]);
   });
 
+  it("says a folder is a folder, and creates and opens a workspace inside it", async () => {
+    const folder = "/home/sam/Team files";
+    const inside = "/home/sam/Team files/workspace.db";
+    const backend = installMockBackend({
+      status: failedStatus(folder, { code: "is_a_folder", details: { path: folder, suggestedPath: inside } }),
+    });
+    const { user } = renderApp();
+    const message = await screen.findByTestId("workspace-error-message");
+    expect(message.textContent).toContain(folder);
+    expect(message).toHaveTextContent(/is a folder, not a workspace file\./);
+    expect(message).not.toHaveTextContent(/SQLite/);
+    expect(screen.getByTestId("workspace-folder-way-out").textContent).toContain(inside);
+    await user.click(screen.getByRole("button", { name: "Create a workspace in this folder" }));
+    await waitFor(() => {
+      expect(backend.callsTo("workspace_open")).toEqual([{ path: inside }]);
+    });
+    expect(await screen.findByTestId("problems-empty")).toBeInTheDocument();
+  });
+
+  it("says a folder is a folder in Arabic too", async () => {
+    const folder = "/home/sam/Team files";
+    installMockBackend({
+      settings: { language: "ar" },
+      status: failedStatus(folder, {
+        code: "is_a_folder",
+        details: { path: folder, suggestedPath: `${folder}/workspace.db` },
+      }),
+    });
+    renderApp();
+    const message = await screen.findByTestId("workspace-error-message");
+    expect(message.textContent).toContain(folder);
+    expect(message).toHaveTextContent(/مجلد، وليس ملف مساحة عمل/);
+    expect(screen.getByTestId("workspace-create-in-folder")).toHaveTextContent(
+      "إنشاء مساحة عمل في هذا المجلد",
+    );
+  });
+
   it("creates a new workspace where the save dialog says", async () => {
     const backend = installMockBackend({
       status: failedStatus(BAD, { code: "not_writable", details: { path: BAD } }),

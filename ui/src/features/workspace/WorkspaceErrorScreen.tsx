@@ -2,6 +2,7 @@ import { useId, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { AppError } from "../../api/errors";
 import { describeError, describeWorkspaceFailure } from "../../i18n/errors";
+import { leftToRight } from "../../i18n/format";
 import { ErrorIcon } from "../../shell/icons";
 import { usePickAndOpen, useWorkspaceActions } from "../../shell/WorkspaceContext";
 
@@ -31,6 +32,9 @@ export function WorkspaceErrorScreen({ failure, onBack }: WorkspaceErrorScreenPr
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
+  // A folder given as the workspace: the way out is a workspace inside it.
+  const insideFolder =
+    failure.error.code === "is_a_folder" ? (failure.error.details.suggestedPath ?? null) : null;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -51,12 +55,28 @@ export function WorkspaceErrorScreen({ failure, onBack }: WorkspaceErrorScreenPr
         <p className="fullpage-message" role="alert" data-testid="workspace-error-message">
           {describeWorkspaceFailure(t, failure.path, failure.error)}
         </p>
+        {insideFolder !== null && (
+          <p className="page-subtitle" data-testid="workspace-folder-way-out">
+            {t("workspace.folderWayOut", { file: leftToRight(insideFolder) })}
+          </p>
+        )}
         <p className="page-subtitle">{t("workspace.waysOut")}</p>
 
         <div className="button-row">
+          {insideFolder !== null && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              data-testid="workspace-create-in-folder"
+              onClick={() => void open(insideFolder)}
+            >
+              {t("workspace.createInFolder")}
+            </button>
+          )}
           <button
             type="button"
-            className="button button--primary"
+            className={insideFolder !== null ? "button" : "button button--primary"}
             disabled={busy}
             data-testid="workspace-choose-file"
             onClick={() => void pick("existing")}

@@ -2,6 +2,7 @@ import { useSuggestions } from "../../api/problems";
 import { useId, type KeyboardEvent } from "react";
 import type { SuggestField } from "../../bindings/SuggestField";
 import type { ControlProps } from "./Field";
+import { oneLine, useOneLinePaste } from "./oneLine";
 
 export interface CommitHandlers {
   /** Enter (Ctrl+Enter in a multi-line field) and leaving the field. */
@@ -40,7 +41,9 @@ function Suggestions({ field, id }: { field: SuggestField; id: string }) {
 
 /**
  * A single- or multi-line text control. User text is shown exactly as typed,
- * in its own direction (`dir="auto"`), whatever the UI language.
+ * in its own direction (`dir="auto"`), whatever the UI language. A one-line
+ * control never takes a line break or a tab: pasted lines are joined with
+ * spaces (as the core stores them) and a notice says so.
  */
 export function TextInput({
   value,
@@ -55,6 +58,7 @@ export function TextInput({
   ...control
 }: TextInputProps) {
   const listId = useId();
+  const paste = useOneLinePaste(value, onChange, testId);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (event.nativeEvent.isComposing) return;
     if (event.key === "Escape" && onCancel !== undefined) {
@@ -94,11 +98,14 @@ export function TextInput({
         type="text"
         autoComplete="off"
         list={suggest !== undefined ? listId : undefined}
+        onPaste={paste.onPaste}
         onChange={(event) => {
-          onChange(event.target.value);
+          paste.onTyped();
+          onChange(oneLine(event.target.value));
         }}
       />
       {suggest !== undefined && <Suggestions field={suggest} id={listId} />}
+      {paste.notice}
     </>
   );
 }

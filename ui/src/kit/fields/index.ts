@@ -2,6 +2,7 @@
 export { Field, type ControlProps } from "./Field";
 export { TextInput, type CommitHandlers } from "./TextInput";
 export { GrowingText } from "./GrowingText";
+export { oneLine, useOneLinePaste, type OneLinePaste } from "./oneLine";
 export { StatusSelect, SeveritySelect, ChannelSelect, SEVERITIES, CHANNELS } from "./Selects";
 export { DateField } from "./DateField";
 export { NumberInput } from "./NumberInput";

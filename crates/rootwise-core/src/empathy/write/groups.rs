@@ -83,7 +83,7 @@ pub fn create_group(
     notes: &[NoteId],
 ) -> Result<NoteGroup> {
     live_map(w, map)?;
-    let label = v::text("label", label, LABEL_MAX, true)?;
+    let label = v::line("label", label, LABEL_MAX, true)?;
     let id = GroupId::new();
     let now = time::to_text(w.now());
     w.tx().execute(
@@ -114,7 +114,7 @@ pub fn create_group(
 pub fn rename_group(w: &mut Writer<'_>, id: GroupId, label: &str) -> Result<NoteGroup> {
     let g = get_group(w.tx(), id)?;
     live_map(w, g.map_id)?;
-    let label = v::text("label", label, LABEL_MAX, true)?;
+    let label = v::line("label", label, LABEL_MAX, true)?;
     write_field(
         w,
         ("empathy_groups", GROUP, &id.to_string()),

@@ -56,7 +56,7 @@ pub(crate) fn create_map_as(
     sample: bool,
 ) -> Result<EmpathyMap> {
     let persona_id = live_persona(w, &input.persona_id);
-    let title = v::text("title", &input.title, TITLE_MAX, true);
+    let title = v::line("title", &input.title, TITLE_MAX, true);
     let problem_id = live_problem(w, "problemId", input.problem_id.as_deref());
     let held_on = v::past_date("heldOn", input.held_on.unwrap_or_else(time::today_utc));
     let people = participants(input.participants.as_deref().unwrap_or_default());
@@ -125,7 +125,7 @@ pub fn edit_map(w: &mut Writer<'_>, id: MapId, edit: &MapEdit) -> Result<Empathy
     let target = ("empathy_maps", MAP, key.as_str());
     match edit {
         MapEdit::Title(t) => {
-            let t = v::text("title", t, TITLE_MAX, true)?;
+            let t = v::line("title", t, TITLE_MAX, true)?;
             write_field(
                 w,
                 target,
@@ -225,7 +225,17 @@ fn reveal(w: &mut Writer<'_>, map: MapId) -> Result<()> {
 
 /// Moves a map to the trash; its notes go with it.
 pub fn delete_map(w: &mut Writer<'_>, id: MapId) -> Result<()> {
-    trash::mark_deleted(w, MAP, &id.to_string())
+    let m = get_map(w.tx(), id)?;
+    trash::mark_deleted(w, MAP, &id.to_string())?;
+    // The persona's history says it lost the map, as it says it gained it.
+    w.record(
+        crate::entity::PERSONA,
+        &m.persona_id.to_string(),
+        ChangeOp::Update,
+        Some("maps"),
+        Some(&m.title),
+        None,
+    )
 }
 
 /// Brings a map back, if its persona is live.
@@ -237,5 +247,13 @@ pub fn restore_map(w: &mut Writer<'_>, id: MapId) -> Result<EmpathyMap> {
         )));
     }
     trash::mark_restored(w, MAP, &id.to_string())?;
+    w.record(
+        crate::entity::PERSONA,
+        &m.persona_id.to_string(),
+        ChangeOp::Update,
+        Some("maps"),
+        None,
+        Some(&m.title),
+    )?;
     get_map(w.tx(), id)
 }

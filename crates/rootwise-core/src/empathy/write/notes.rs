@@ -48,7 +48,7 @@ pub fn add_note(w: &mut Writer<'_>, input: &NewNote) -> Result<Note> {
         .map_err(|_| Error::invalid("mapId", Rule::Required, None))?;
     let map = live_map(w, map_id)?;
     let text = v::text("text", &input.text, NOTE_MAX, true);
-    let author = v::text(
+    let author = v::line(
         "author",
         input.author.as_deref().unwrap_or_default(),
         v::SHORT_TEXT_MAX,
@@ -187,7 +187,7 @@ pub fn edit_note(w: &mut Writer<'_>, id: NoteId, edit: &NoteEdit) -> Result<Note
             )?;
         }
         NoteEdit::Author(a) => {
-            let a = v::text("author", a, v::SHORT_TEXT_MAX, false)?;
+            let a = v::line("author", a, v::SHORT_TEXT_MAX, false)?;
             write_field(
                 w,
                 target,

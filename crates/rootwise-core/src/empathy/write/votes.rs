@@ -58,7 +58,7 @@ pub(super) fn drop_votes_over_allowance(
 
 /// The voter's name, checked against the map's participants.
 fn voter(map: &EmpathyMap, name: &str) -> Result<String> {
-    let name = v::text("voter", name, v::SHORT_TEXT_MAX, true)?;
+    let name = v::line("voter", name, v::SHORT_TEXT_MAX, true)?;
     if !map.participants.is_empty() && !map.participants.contains(&name) {
         return Err(Error::invalid("voter", Rule::NotParticipant, None));
     }

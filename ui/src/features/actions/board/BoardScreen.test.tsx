@@ -168,7 +168,9 @@ describe("Actions board", () => {
     expect(backend.callsTo("action_edit")).toEqual([
       { id: action.id, edit: { field: "status", value: "done" } },
     ]);
-    expect(screen.getByTestId("board-notice")).toHaveTextContent("Moved “Add retry guard” to Done.");
+    expect(screen.getByTestId("board-notice")).toHaveTextContent(
+      "Moved “\u2068Add retry guard\u2069” to Done.",
+    );
     await waitFor(() => {
       expect(card("Add retry guard")).toHaveFocus();
     });
@@ -204,7 +206,7 @@ describe("Actions board", () => {
     (await findCard("Old fix", "cancelled")).focus();
     await user.keyboard("{Alt>}{ArrowRight}{/Alt}");
     expect(await screen.findByTestId("board-error")).toHaveTextContent(
-      "“Old fix” has no column further along that it can move to.",
+      "“\u2068Old fix\u2069” has no column further along that it can move to.",
     );
     expect(backend.callsTo("action_edit")).toEqual([]);
   });
@@ -328,7 +330,7 @@ describe("Actions board", () => {
     (await findCard("Add retry guard", "open")).focus();
     await user.keyboard("{Alt>}{ArrowRight}{/Alt}");
     expect(await screen.findByTestId("board-error")).toHaveTextContent(
-      "“Add retry guard” can't move from Open to In progress. It can move to In progress, Done, or Cancelled.",
+      "“\u2068Add retry guard\u2069” can't move from Open to In progress. It can move to In progress, Done, or Cancelled.",
     );
     expect(column("open")).toContainElement(card("Add retry guard"));
   });
@@ -348,7 +350,7 @@ describe("Actions board", () => {
     });
 
     expect(await screen.findByTestId("board-error")).toHaveTextContent(
-      "“Add retry guard” can't move from Open to Verified effective. It can move to In progress, Done, or Cancelled.",
+      "“\u2068Add retry guard\u2069” can't move from Open to Verified effective. It can move to In progress, Done, or Cancelled.",
     );
     expect(column("open")).toContainElement(card("Add retry guard"));
     expect(backend.callsTo("action_edit")).toEqual([]);
@@ -458,7 +460,7 @@ describe("Actions board", () => {
       { id: action.id, edit: { field: "status", value: "done" } },
     ]);
     expect(screen.getByTestId("board-notice")).toHaveTextContent(
-      "نُقل «إضافة حماية لإعادة المحاولة» إلى «منجز».",
+      "نُقل «\u2068إضافة حماية لإعادة المحاولة\u2069» إلى «منجز».",
     );
   });
 });

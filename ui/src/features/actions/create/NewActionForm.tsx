@@ -6,7 +6,15 @@ import type { ActionKind } from "../../../bindings/ActionKind";
 import type { NewAction } from "../../../bindings/NewAction";
 import type { Priority } from "../../../bindings/Priority";
 import { describeError } from "../../../i18n/errors";
-import { checkText, DateField, Field, useFormIssues, type FieldIssue } from "../../../kit/fields";
+import {
+  checkText,
+  DateField,
+  Field,
+  oneLine,
+  useFormIssues,
+  useOneLinePaste,
+  type FieldIssue,
+} from "../../../kit/fields";
 import { OwnerField } from "../shared/OwnerField";
 import { ACTION_KINDS, ACTION_LIMITS, PRIORITIES, checkDueDay, LATEST_DUE_DAY } from "./rules";
 
@@ -55,6 +63,7 @@ export function NewActionForm({
   const titleRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
   const id = (field: string) => `${testIdBase}-${field}`;
+  const titlePaste = useOneLinePaste(title, setTitle, id("title"));
 
   useEffect(() => {
     titleRef.current?.focus();
@@ -114,26 +123,31 @@ export function NewActionForm({
         hint={brief ? undefined : t("actionCreate.titleHint")}
       >
         {(control) => (
-          <input
-            {...control}
-            ref={titleRef}
-            type="text"
-            className="text-input"
-            autoComplete="off"
-            dir={title === "" ? undefined : "auto"}
-            value={title}
-            placeholder={t("actionCreate.titlePlaceholder")}
-            data-testid={id("title")}
-            onChange={(event) => {
-              setTitle(event.target.value);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === "Enter" && !event.nativeEvent.isComposing) {
-                event.preventDefault();
-                submit();
-              }
-            }}
-          />
+          <>
+            <input
+              {...control}
+              ref={titleRef}
+              type="text"
+              className="text-input"
+              autoComplete="off"
+              dir={title === "" ? undefined : "auto"}
+              value={title}
+              placeholder={t("actionCreate.titlePlaceholder")}
+              data-testid={id("title")}
+              onPaste={titlePaste.onPaste}
+              onChange={(event) => {
+                titlePaste.onTyped();
+                setTitle(oneLine(event.target.value));
+              }}
+              onKeyDown={(event) => {
+                if (event.key === "Enter" && !event.nativeEvent.isComposing) {
+                  event.preventDefault();
+                  submit();
+                }
+              }}
+            />
+            {titlePaste.notice}
+          </>
         )}
       </Field>
 

@@ -2,28 +2,16 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useActionHistory } from "../../../api/history";
 import type { ActionDetail } from "../../../bindings/ActionDetail";
-import type { HistoryEntry } from "../../../bindings/HistoryEntry";
-import en from "../../../i18n/en.json";
 import { describeError } from "../../../i18n/errors";
 import { formatDay, useDayFormat } from "../../../i18n/format";
 import { HistoryList } from "../../../kit/history/HistoryList";
 import { ACTION_KINDS, ACTION_STATUSES, PRIORITIES } from "../create/rules";
-
-type KnownField = keyof typeof en.actions.field;
 
 function includes<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
 }
 
 const DAY_FIELDS = ["dueOn", "checkDueOn", "checkedOn", "doneOn", "recurredOn"];
-
-/** The label of a recorded field, translated. */
-export function historyFieldLabel(t: TFunction, field: string): string {
-  if (field === "causeIds") return t("actions.field.causes");
-  if (field === "comment") return t("actionDetail.history.comment");
-  if (Object.hasOwn(en.actions.field, field)) return t(`actions.field.${field as KnownField}`);
-  return field;
-}
 
 interface Context {
   t: TFunction;
@@ -65,49 +53,6 @@ export function readableValue(
   }
 }
 
-function Change({ entry, context }: { entry: HistoryEntry; context: Context }) {
-  const { t } = context;
-  const field = entry.field;
-  if (field === null || field === "deleted_at") {
-    const key =
-      entry.op === "delete"
-        ? "actionDetail.history.deleted"
-        : entry.op === "restore"
-          ? "actionDetail.history.restored"
-          : entry.op === "create"
-            ? "actionDetail.history.created"
-            : "actionDetail.history.updated";
-    return <span className="history-event">{t(key)}</span>;
-  }
-  const before = readableValue(field, entry.oldValue, context);
-  const after = readableValue(field, entry.newValue, context);
-  const value = (text: string | null, old = false) =>
-    text === null ? (
-      <span className="history-value history-value--empty">{t("actionDetail.history.none")}</span>
-    ) : (
-      <bdi className={old ? "history-value history-value--old" : "history-value"}>{text}</bdi>
-    );
-  return (
-    <>
-      <span className="history-field" data-testid="action-history-field">
-        {historyFieldLabel(t, field)}
-      </span>
-      <span className="history-values">
-        {entry.op === "update" && entry.oldValue !== null && entry.oldValue !== entry.newValue && (
-          <>
-            {value(before, true)}
-            <span className="history-arrow" aria-hidden="true">
-              {t("actionDetail.history.arrow")}
-            </span>
-            <span className="visually-hidden">{t("actionDetail.history.to")}</span>
-          </>
-        )}
-        {value(after)}
-      </span>
-    </>
-  );
-}
-
 /** Every recorded change of the action, newest first. */
 export function ActionHistory({ detail }: { detail: ActionDetail }) {
   const { t } = useTranslation();
@@ -128,7 +73,10 @@ export function ActionHistory({ detail }: { detail: ActionDetail }) {
       }
       testId="action-history"
       rowTestId="action-history-row"
-      renderChange={(entry) => <Change entry={entry} context={context} />}
+      fieldTestId="action-history-field"
+      readValue={(field, value) =>
+        value === null || value === "" ? undefined : readableValue(field, value, context)
+      }
     />
   );
 }

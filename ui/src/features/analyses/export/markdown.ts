@@ -10,7 +10,7 @@ import type { Language } from "../../../bindings/Language";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import { intlLocale } from "../../../i18n/format";
 import { formatDay } from "../../../i18n/format";
-import { escapeMarkdown } from "../../../kit/markdown";
+import { escapeMarkdown, withoutIsolates } from "../../../kit/markdown";
 import { indexTree, type TreeIndex } from "../model/tree";
 import { causeClause, chainEnds, downwardReading, upwardSentences } from "../readback/sentences";
 
@@ -128,5 +128,5 @@ export function analysisMarkdown(tree: AnalysisTree, t: TFunction, language: Lan
     out.push("");
   }
 
-  return `${out.join("\n").trimEnd()}\n`;
+  return withoutIsolates(`${out.join("\n").trimEnd()}\n`);
 }

@@ -68,7 +68,7 @@ describe("Guided session", () => {
     await user.keyboard("{Escape}");
     expect(screen.getByTestId("session")).toBeInTheDocument();
     await user.keyboard("1");
-    expect(question()).toHaveTextContent("Why did “Refunds run weekly” happen?");
+    expect(question()).toHaveTextContent("Why did “\u2068Refunds run weekly\u2069” happen?");
     const crumbs = screen.getAllByTestId("crumb");
     expect(crumbs.map((c) => c.textContent)).toEqual([
       "ProblemRefunds reach the card two weeks late",
@@ -293,14 +293,14 @@ describe("Guided session", () => {
       return [top, deeper];
     });
     await user.click(await screen.findByTestId("answer-deeper"));
-    expect(question()).toHaveTextContent("Why did “Refund rules differ by channel” happen?");
+    expect(question()).toHaveTextContent("Why did “\u2068Refund rules differ by channel\u2069” happen?");
     await user.click(screen.getByTestId("answer-deeper"));
-    expect(question()).toHaveTextContent("Why did “Each channel wrote its own policy” happen?");
+    expect(question()).toHaveTextContent("Why did “\u2068Each channel wrote its own policy\u2069” happen?");
     expect(screen.getAllByTestId("crumb")).toHaveLength(3);
 
     // Back with the chain, then with Backspace outside a field.
     await user.click(screen.getAllByTestId("crumb")[1] as HTMLElement);
-    expect(question()).toHaveTextContent("Why did “Refund rules differ by channel” happen?");
+    expect(question()).toHaveTextContent("Why did “\u2068Refund rules differ by channel\u2069” happen?");
     await user.keyboard("{Escape}{Backspace}");
     expect(question()).toHaveTextContent("Why did this happen?");
 
@@ -376,11 +376,11 @@ describe("Guided session", () => {
     expect(screen.getByTestId("session-finish")).toHaveTextContent("اختم الجلسة");
 
     await user.click(screen.getByTestId("answer-deeper"));
-    expect(question()).toHaveTextContent("لماذا حدث «لا يصل إشعار الاسترداد إلى العميل»؟");
+    expect(question()).toHaveTextContent("لماذا حدث «\u2068لا يصل إشعار الاسترداد إلى العميل\u2069»؟");
     // In right-to-left, "back" points right.
     expect(screen.getByTestId("key-legend")).toHaveTextContent("Alt+→");
     await user.keyboard("{Alt>}{ArrowLeft}{/Alt}");
-    expect(question()).toHaveTextContent("لماذا حدث «لا يصل إشعار الاسترداد إلى العميل»؟");
+    expect(question()).toHaveTextContent("لماذا حدث «\u2068لا يصل إشعار الاسترداد إلى العميل\u2069»؟");
     await user.keyboard("{Alt>}{ArrowRight}{/Alt}");
     expect(question()).toHaveTextContent("لماذا حدث هذا؟");
   });

@@ -12,7 +12,14 @@ import { currentLanguage } from "../../../i18n";
 import { intlLocale } from "../../../i18n/format";
 import { formatDay, useDayFormat } from "../../../i18n/format";
 import { ParticipantsEditor } from "../../../kit/fields/ParticipantsEditor";
-import { DateField, describeFieldIssue, Field, fieldIssuesFromError } from "../../../kit/fields";
+import {
+  DateField,
+  describeFieldIssue,
+  Field,
+  fieldIssuesFromError,
+  oneLine,
+  useOneLinePaste,
+} from "../../../kit/fields";
 import { ExportButtons } from "../export/ExportButtons";
 import { useProblemOptions } from "./useProblemOptions";
 
@@ -41,6 +48,7 @@ export function BoardHeader({ board, onEdit, onWorkshop, onDelete, deleting }: B
   const { t } = useTranslation();
   const { map } = board;
   const [title, setTitle] = useState<string | null>(null);
+  const titlePaste = useOneLinePaste(title ?? "", setTitle, "map-title-edit");
   const [participantText, setParticipantText] = useState("");
   const [votes, setVotes] = useState<string | null>(null);
   const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
@@ -121,8 +129,10 @@ export function BoardHeader({ board, onEdit, onWorkshop, onDelete, deleting }: B
               value={title}
               aria-invalid={errors.title !== undefined}
               data-testid="map-title-edit"
+              onPaste={titlePaste.onPaste}
               onChange={(event) => {
-                setTitle(event.target.value);
+                titlePaste.onTyped();
+                setTitle(oneLine(event.target.value));
               }}
               onKeyDown={(event) => {
                 if (event.key === "Enter") {
@@ -157,6 +167,7 @@ export function BoardHeader({ board, onEdit, onWorkshop, onDelete, deleting }: B
                 {errors.title}
               </p>
             )}
+            {titlePaste.notice}
           </div>
         )}
         {title === null && (

@@ -10,7 +10,7 @@ import type { Board } from "../../../bindings/Board";
 import type { Language } from "../../../bindings/Language";
 import type { Note } from "../../../bindings/Note";
 import { intlLocale } from "../../../i18n/format";
-import { escapeMarkdown, exportFileName } from "../../../kit/markdown";
+import { escapeMarkdown, exportFileName, withoutIsolates } from "../../../kit/markdown";
 import { formatDay } from "../../../i18n/format";
 import { AREA_LIST, notesOf } from "../board/model";
 
@@ -67,7 +67,7 @@ export function boardMarkdown(board: Board, t: TFunction, language: Language): s
       `${String(i + 1)}. ${inItem(note.text, "   ")} (${areaTitle(note.area)}) — ${t("empathy.markdown.voteCount", { count: note.votes })}`,
     );
   });
-  return `${lines.join("\n")}\n`;
+  return withoutIsolates(`${lines.join("\n")}\n`);
 }
 
 /** A file name from the map's title. */

@@ -10,7 +10,15 @@ import type { NewMap } from "../../../bindings/NewMap";
 import { LIMITS } from "../../../bindings/rules";
 import { describeError } from "../../../i18n/errors";
 import { ParticipantsEditor } from "../../../kit/fields/ParticipantsEditor";
-import { checkText, DateField, Field, useFormIssues, type FieldIssue } from "../../../kit/fields";
+import {
+  checkText,
+  DateField,
+  Field,
+  oneLine,
+  useFormIssues,
+  useOneLinePaste,
+  type FieldIssue,
+} from "../../../kit/fields";
 import { useProblemOptions } from "../board/useProblemOptions";
 
 const FORM_FIELDS = ["personaId", "title", "heldOn", "participants", "problemId", "votesPerPerson"] as const;
@@ -26,6 +34,7 @@ export function NewMapForm({ onCreated }: { onCreated: (map: EmpathyMap) => void
   const problems = useProblemOptions({ id: null, title: null });
   const [personaId, setPersonaId] = useState("");
   const [title, setTitle] = useState("");
+  const titlePaste = useOneLinePaste(title, setTitle, "map-title-input");
   const [heldOn, setHeldOn] = useState(localToday);
   const [participants, setParticipants] = useState<string[]>([]);
   const [participantText, setParticipantText] = useState("");
@@ -119,19 +128,24 @@ export function NewMapForm({ onCreated }: { onCreated: (map: EmpathyMap) => void
         </Field>
         <Field label={t("empathy.create.title")} error={message("title")} errorTestId="map-title-error">
           {(control) => (
-            <input
-              {...control}
-              type="text"
-              className="text-input"
-              autoComplete="off"
-              dir={title === "" ? undefined : "auto"}
-              placeholder={t("empathy.create.titlePlaceholder")}
-              value={title}
-              data-testid="map-title-input"
-              onChange={(event) => {
-                setTitle(event.target.value);
-              }}
-            />
+            <>
+              <input
+                {...control}
+                type="text"
+                className="text-input"
+                autoComplete="off"
+                dir={title === "" ? undefined : "auto"}
+                placeholder={t("empathy.create.titlePlaceholder")}
+                value={title}
+                data-testid="map-title-input"
+                onPaste={titlePaste.onPaste}
+                onChange={(event) => {
+                  titlePaste.onTyped();
+                  setTitle(oneLine(event.target.value));
+                }}
+              />
+              {titlePaste.notice}
+            </>
           )}
         </Field>
         <Field label={t("empathy.create.heldOn")} error={message("heldOn")} errorTestId="map-date-error">

@@ -427,13 +427,13 @@ describe("WorkshopFrame", () => {
 
     await user.click(within(panel).getByTestId("voting-voter-Sam"));
     expect(within(panel).getByTestId("voting-voter-Sam")).toHaveAttribute("aria-pressed", "true");
-    expect(screen.getByTestId("voting-remaining")).toHaveTextContent("Sam has 2 dots left");
+    expect(screen.getByTestId("voting-remaining")).toHaveTextContent("\u2068Sam\u2069 has 2 dots left");
     expect(screen.getByTestId("stub-voting")).toHaveTextContent("Sam:2");
 
     await user.click(screen.getByRole("button", { name: "Wants a refund" }));
     expect(backend.callsTo("note_vote")).toEqual([{ id: refund.id, voter: "Sam" }]);
     await waitFor(() => {
-      expect(screen.getByTestId("voting-remaining")).toHaveTextContent("Sam has 1 dot left");
+      expect(screen.getByTestId("voting-remaining")).toHaveTextContent("\u2068Sam\u2069 has 1 dot left");
     });
     expect(screen.getByTestId("stub-voting")).toHaveTextContent("Sam:1");
     expect(screen.getByTestId("voting-usage-Sam")).toHaveTextContent("1 of 2 used");
@@ -448,7 +448,7 @@ describe("WorkshopFrame", () => {
     expect(await screen.findByTestId("voting-error")).toHaveTextContent(
       "No votes left: each participant has 2 votes",
     );
-    expect(screen.getByTestId("voting-remaining")).toHaveTextContent("Sam has 1 dot left");
+    expect(screen.getByTestId("voting-remaining")).toHaveTextContent("\u2068Sam\u2069 has 1 dot left");
 
     // Shift+click takes a dot back.
     await user.keyboard("{Shift>}");
@@ -456,7 +456,7 @@ describe("WorkshopFrame", () => {
     await user.keyboard("{/Shift}");
     expect(backend.callsTo("note_unvote")).toEqual([{ id: refund.id, voter: "Sam" }]);
     await waitFor(() => {
-      expect(screen.getByTestId("voting-remaining")).toHaveTextContent("Sam has 2 dots left");
+      expect(screen.getByTestId("voting-remaining")).toHaveTextContent("\u2068Sam\u2069 has 2 dots left");
     });
     expect(screen.queryByTestId("voting-error")).not.toBeInTheDocument();
 
@@ -464,11 +464,11 @@ describe("WorkshopFrame", () => {
     await user.click(screen.getByTestId("voting-voter-Lina"));
     await user.click(screen.getByRole("button", { name: "Feels ignored" }));
     await waitFor(() => {
-      expect(screen.getByTestId("voting-remaining")).toHaveTextContent("Lina has 1 dot left");
+      expect(screen.getByTestId("voting-remaining")).toHaveTextContent("\u2068Lina\u2069 has 1 dot left");
     });
     await user.click(screen.getByRole("button", { name: "Feels ignored" }));
     await waitFor(() => {
-      expect(screen.getByTestId("voting-remaining")).toHaveTextContent("Lina has 0 dots left");
+      expect(screen.getByTestId("voting-remaining")).toHaveTextContent("\u2068Lina\u2069 has 0 dots left");
     });
     await user.click(screen.getByRole("button", { name: "Wants a refund" }));
     expect(screen.getByTestId("voting-error")).toHaveTextContent(
@@ -557,7 +557,7 @@ describe("WorkshopFrame", () => {
     expect(screen.getByTestId("voting-panel")).toHaveTextContent(/Add participants in the map header/);
     expect(screen.getByTestId("voting-voter-set")).toBeDisabled();
     await user.type(screen.getByTestId("voting-voter-name"), "  Omar {Enter}");
-    expect(screen.getByTestId("voting-remaining")).toHaveTextContent("Omar has 3 dots left");
+    expect(screen.getByTestId("voting-remaining")).toHaveTextContent("\u2068Omar\u2069 has 3 dots left");
     await user.click(screen.getByRole("button", { name: "Wants a refund" }));
     expect(backend.callsTo("note_vote")).toEqual([{ id: note.id, voter: "Omar" }]);
     await waitFor(() => {
@@ -585,10 +585,12 @@ describe("WorkshopFrame", () => {
 
     await user.click(screen.getByRole("button", { name: "ابدأ التصويت" }));
     await user.click(screen.getByTestId("voting-voter-سامي"));
-    expect(screen.getByTestId("voting-remaining")).toHaveTextContent("لدى سامي 3 نقاط متبقية");
+    expect(screen.getByTestId("voting-remaining")).toHaveTextContent("لدى \u2068سامي\u2069 3 نقاط متبقية");
     await user.click(screen.getByRole("button", { name: "يشعر بالتجاهل" }));
     await waitFor(() => {
-      expect(screen.getByTestId("voting-remaining")).toHaveTextContent("لدى سامي نقطتان متبقيتان");
+      expect(screen.getByTestId("voting-remaining")).toHaveTextContent(
+        "لدى \u2068سامي\u2069 نقطتان متبقيتان",
+      );
     });
     world.refuseVote = {
       code: "invalid_input",

@@ -43,7 +43,7 @@ describe("Workshop mode in the app", () => {
       expect(backend.callsTo("note_vote")).toEqual([{ id: note.id, voter: "Rana" }]);
     });
     await waitFor(() => {
-      expect(screen.getByTestId("voting-remaining")).toHaveTextContent("Rana has 1 dot left");
+      expect(screen.getByTestId("voting-remaining")).toHaveTextContent("\u2068Rana\u2069 has 1 dot left");
     });
     await user.click(screen.getByTestId("voting-show-results"));
     const [item] = within(screen.getByTestId("voting-results")).getAllByTestId("voting-result-item");

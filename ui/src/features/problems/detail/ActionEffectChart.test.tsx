@@ -88,7 +88,7 @@ describe("Before/after chart", () => {
     expect(markers[0]).toHaveTextContent("Run refunds every day i…");
     expect(chart.getAttribute("aria-label")).toContain("Reports per week over 8 weeks");
     expect(chart.getAttribute("aria-label")).toContain(
-      "“Run refunds every day instead of once a week” was done on Feb 5.",
+      "“\u2068Run refunds every day instead of once a week\u2069” was done on Feb 5.",
     );
 
     const sentences = screen.getAllByTestId("effect-sentence").map(plain);

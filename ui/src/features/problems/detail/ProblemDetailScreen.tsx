@@ -153,9 +153,6 @@ function Detail({ detail }: { detail: ProblemDetail }) {
             <ProblemActions problemId={problem.id} />
             <Slot name="problemPersonas" props={{ problemId: problem.id }} />
             <History history={detail.history} merged={detail.mergedFrom} />
-            <p className="links-note" data-testid="links-note">
-              {t("problemDetail.linksNote")}
-            </p>
           </>
         }
         side={
