@@ -186,3 +186,48 @@ fn every_field_the_sample_workspace_records_is_listed() {
         );
     }
 }
+
+#[test]
+fn a_new_problem_s_history_holds_every_field_it_was_reported_with() {
+    use rootwise_core::problem::Channel;
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let p = ws
+        .write("Huda", |w| {
+            problem::create(
+                w,
+                &NewProblem {
+                    title: "لا يصل رمز التحقق".into(),
+                    customer: Some("شركة الأفق".into()),
+                    channel: Some(Channel::Phone),
+                    tags: Some(vec!["sms".into()]),
+                    nps: Some(3),
+                    ..NewProblem::default()
+                },
+            )
+        })
+        .unwrap()
+        .value;
+    let created: Vec<(String, Option<String>)> = changes(&ws, "problem", &p.id.to_string())
+        .into_iter()
+        .filter(|(op, field, _, _)| *op == ChangeOp::Create && !field.is_empty())
+        .map(|(_, field, _, new)| (field, new))
+        .collect();
+    for expected in [
+        ("title", "لا يصل رمز التحقق"),
+        ("customer", "شركة الأفق"),
+        ("channel", "phone"),
+        ("tags", r#"["sms"]"#),
+        ("nps", "3"),
+        ("severity", "medium"),
+        ("status", "new"),
+    ] {
+        assert!(
+            created.contains(&(expected.0.to_owned(), Some(expected.1.to_owned()))),
+            "{expected:?} in {created:?}"
+        );
+    }
+    // Fields left empty are not listed as set.
+    assert!(!created
+        .iter()
+        .any(|(field, _)| field == "segment" || field == "csat"));
+}

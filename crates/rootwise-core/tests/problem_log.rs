@@ -139,7 +139,7 @@ fn edits_in_place_record_history_and_reject_bad_values() {
     let h = history::for_entity(ws.conn(), "problem", &p.id.to_string()).unwrap();
     let nps = h
         .iter()
-        .find(|e| e.field.as_deref() == Some("nps"))
+        .find(|e| e.field.as_deref() == Some("nps") && e.op == ChangeOp::Update)
         .unwrap();
     assert_eq!(
         (nps.old_value.as_deref(), nps.new_value.as_deref()),

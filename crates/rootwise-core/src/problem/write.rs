@@ -143,13 +143,32 @@ pub(crate) fn create_as(w: &mut Writer<'_>, input: &NewProblem, sample: bool) ->
     write_references(w, id, &p.references)?;
     let key = id.to_string();
     w.record(ENTITY, &key, ChangeOp::Create, None, None, None)?;
-    let fields: [(&str, String); 4] = [
-        ("title", p.title.clone()),
-        ("severity", severity.as_str().to_owned()),
-        ("status", Status::New.as_str().to_owned()),
-        ("reportedOn", day.clone()),
+    // Every field it starts with, under the names its edits use: the
+    // history reads as what was reported, not only the title.
+    let text = |value: &str| (!value.is_empty()).then(|| value.to_owned());
+    let fields: [(&str, Option<String>); 16] = [
+        ("title", Some(p.title.clone())),
+        ("description", text(&p.description)),
+        ("customer", text(&p.customer)),
+        ("segment", text(&p.segment)),
+        ("channel", input.channel.map(|c| c.as_str().to_owned())),
+        ("journeyStage", text(&p.journey_stage)),
+        ("severity", Some(severity.as_str().to_owned())),
+        ("status", Some(Status::New.as_str().to_owned())),
+        ("owner", text(&p.owner)),
+        ("reportedOn", Some(day.clone())),
+        ("tags", (!p.tags.is_empty()).then(|| list_text(&p.tags))),
+        (
+            "references",
+            (!p.references.is_empty()).then(|| list_text(&p.references)),
+        ),
+        ("csat", num(p.csat)),
+        ("nps", num(p.nps)),
+        ("ces", num(p.ces)),
+        ("customersAffected", num(p.customers_affected)),
     ];
     for (field, value) in fields {
+        let Some(value) = value else { continue };
         w.record(
             ENTITY,
             &key,

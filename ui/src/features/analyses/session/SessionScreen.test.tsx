@@ -275,7 +275,7 @@ describe("Guided session", () => {
       scrolled.length = 0;
       await user.keyboard("{Escape}1");
       await waitFor(() => {
-        expect(question()).toHaveTextContent("Why did “Refunds run weekly” happen?");
+        expect(question()).toHaveTextContent("Why did “\u2068Refunds run weekly\u2069” happen?");
       });
       await waitFor(() => {
         expect(scrolled.at(-1)?.block).toBe("start");
