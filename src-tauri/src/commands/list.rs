@@ -10,6 +10,7 @@ app_commands! {
     workspace {
         workspace_status,
         workspace_open,
+        workspace_dialog_start,
     }
     problem {
         problem_list,

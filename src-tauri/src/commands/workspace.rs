@@ -24,7 +24,11 @@ pub async fn workspace_open(
     path: PathBuf,
 ) -> Result<WorkspaceStatus> {
     let opener = Arc::clone(&shared);
-    let status = blocking(move || opener.open(&path)).await?;
+    let opened = path.clone();
+    let status = blocking(move || opener.open(&opened)).await?;
+    if matches!(status, WorkspaceStatus::Open { .. }) {
+        super::remember_folder(&app, &path);
+    }
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.set_title(&shared.window_title());
     }
@@ -32,4 +36,18 @@ pub async fn workspace_open(
         announce(&app, &ChangeEvent::new("workspace", path, ChangeOp::Update));
     }
     Ok(status)
+}
+
+/// Where the workspace dialogs start: the folder used last, else the
+/// user's documents folder, and the path a new workspace is offered there
+/// (never the folder the app happened to be started from).
+#[tauri::command]
+pub async fn workspace_dialog_start(app: AppHandle) -> Result<(Option<String>, Option<String>)> {
+    let folder = super::dialog_start(&app);
+    let new_file = folder.as_deref().map(|dir| {
+        rootwise_core::store::workspace_in_folder(dir)
+            .display()
+            .to_string()
+    });
+    Ok((folder.map(|dir| dir.display().to_string()), new_file))
 }

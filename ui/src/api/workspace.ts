@@ -21,10 +21,25 @@ export function openWorkspace(path: string): Promise<WorkspaceStatus> {
   return invoke<WorkspaceStatus>("workspace_open", { path });
 }
 
+/**
+ * Where the dialogs start: the folder the user used last, else their
+ * documents folder, and a new workspace's path there (the shell decides;
+ * never the folder the app was started from).
+ */
+function dialogStart(): Promise<[string | null, string | null]> {
+  return invoke<[string | null, string | null]>("workspace_dialog_start");
+}
+
 /** Native "open file" dialog for an existing workspace; null when cancelled. */
 export async function chooseWorkspaceFile(): Promise<string | null> {
   try {
-    const picked = await open({ multiple: false, directory: false, filters: WORKSPACE_FILTERS });
+    const [folder] = await dialogStart();
+    const picked = await open({
+      multiple: false,
+      directory: false,
+      filters: WORKSPACE_FILTERS,
+      ...(folder === null ? {} : { defaultPath: folder }),
+    });
     return typeof picked === "string" ? picked : null;
   } catch (reason) {
     throw toAppError(reason);
@@ -34,7 +49,8 @@ export async function chooseWorkspaceFile(): Promise<string | null> {
 /** Native "save file" dialog for where a new workspace goes; null when cancelled. */
 export async function chooseNewWorkspaceFile(): Promise<string | null> {
   try {
-    return await save({ defaultPath: "workspace.db", filters: WORKSPACE_FILTERS });
+    const [, newFile] = await dialogStart();
+    return await save({ defaultPath: newFile ?? "workspace.db", filters: WORKSPACE_FILTERS });
   } catch (reason) {
     throw toAppError(reason);
   }

@@ -35,6 +35,7 @@ const READS = new Set<CommandName>([
   "export_save",
   "action_export",
   "workspace_status",
+  "workspace_dialog_start",
   "problem_list",
   "problem_get",
   "problem_suggestions",
@@ -461,6 +462,8 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
 
   const builtIn: Handlers = {
     workspace_status: () => state.status,
+    // The dialogs start in the documents folder (the stand-in's dialogs return `dialogPath`).
+    workspace_dialog_start: () => ["/home/test/Documents", "/home/test/Documents/workspace.db"],
     workspace_open: (args) => {
       const path = String(args.path);
       state.status = openStatus(path);

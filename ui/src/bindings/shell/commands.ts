@@ -4,6 +4,7 @@
 export const COMMAND_NAMES = [
   "workspace_status",
   "workspace_open",
+  "workspace_dialog_start",
   "problem_list",
   "problem_get",
   "problem_create",

@@ -160,7 +160,10 @@ describe("workspace error screen", () => {
     const { user } = renderApp();
     await user.click(await screen.findByTestId("workspace-create-new"));
     expect(await screen.findByTestId("problems-empty")).toBeInTheDocument();
-    expect(backend.callsTo("plugin:dialog|save")).toHaveLength(1);
+    // The dialog offers a workspace in the documents folder (or the one used last), not the start folder.
+    expect(backend.callsTo("plugin:dialog|save")).toEqual([
+      { options: expect.objectContaining({ defaultPath: "/home/test/Documents/workspace.db" }) },
+    ]);
     expect(backend.callsTo("workspace_open")).toEqual([{ path: "/home/sam/new-team.db" }]);
   });
 
