@@ -162,7 +162,7 @@ describe("workspace error screen", () => {
     expect(await screen.findByTestId("problems-empty")).toBeInTheDocument();
     // The dialog offers a workspace in the documents folder (or the one used last), not the start folder.
     expect(backend.callsTo("plugin:dialog|save")).toEqual([
-      { options: expect.objectContaining({ defaultPath: "/home/test/Documents/workspace.db" }) },
+      { options: expect.objectContaining({ defaultPath: "/home/test/Documents/workspace.db" }) as unknown },
     ]);
     expect(backend.callsTo("workspace_open")).toEqual([{ path: "/home/sam/new-team.db" }]);
   });
