@@ -171,6 +171,8 @@ test('the shortcut overlay opens with ? and closes with Escape', async () => {
 
 /** Pastes `text` into the focused field as the clipboard would (WebDriver cannot reach the clipboard). */
 async function paste(app, selector, text) {
+  // The field first has to be there (the screen renders after the app mounts).
+  await app.find(selector);
   await app.execute(
     `const el = document.querySelector(arguments[0]);
      el.focus();
