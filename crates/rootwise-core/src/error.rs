@@ -123,6 +123,24 @@ pub enum Error {
     /// No workspace is open (the last open failed).
     #[error("no workspace is open")]
     WorkspaceClosed,
+    /// A change file that is not one, or is cut short or altered since it
+    /// was written: nothing of it is applied.
+    #[error("the change file cannot be used: {reason}")]
+    ChangeFileDamaged {
+        /// What is wrong with it (for logs; the UI has its own sentence).
+        reason: String,
+    },
+    /// A change file from another workspace.
+    #[error("the change file belongs to another workspace")]
+    ChangeFileForeign,
+    /// A change file written by a newer Rootwise.
+    #[error("the change file was written by a newer version of Rootwise (schema version {found}; this version supports up to {supported})")]
+    ChangeFileTooNew {
+        /// The schema version of the copy that wrote it.
+        found: u32,
+        /// The newest schema version this binary knows.
+        supported: u32,
+    },
     /// SQLite failed.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -229,6 +247,9 @@ impl Error {
             Error::IsAFolder { .. } => ErrorCode::IsAFolder,
             Error::NotWritable { .. } => ErrorCode::NotWritable,
             Error::WorkspaceClosed => ErrorCode::WorkspaceClosed,
+            Error::ChangeFileDamaged { .. } => ErrorCode::ChangeFileDamaged,
+            Error::ChangeFileForeign => ErrorCode::ChangeFileForeign,
+            Error::ChangeFileTooNew { .. } => ErrorCode::ChangeFileTooNew,
             Error::Database(_) => ErrorCode::Database,
             Error::Migration(_) => ErrorCode::Database,
             Error::Io(_) => ErrorCode::Io,
@@ -266,6 +287,10 @@ impl Error {
                 d.path = path(p);
             }
             Error::NotWritable { path: p, .. } => d.path = path(p),
+            Error::ChangeFileTooNew { found, supported } => {
+                d.found = Some(*found);
+                d.supported = Some(*supported);
+            }
             Error::IsAFolder { path: p, suggested } => {
                 d.path = path(p);
                 d.suggested_path = path(suggested);
@@ -307,6 +332,12 @@ pub enum ErrorCode {
     NotWritable,
     /// See [`Error::WorkspaceClosed`].
     WorkspaceClosed,
+    /// See [`Error::ChangeFileDamaged`].
+    ChangeFileDamaged,
+    /// See [`Error::ChangeFileForeign`].
+    ChangeFileForeign,
+    /// See [`Error::ChangeFileTooNew`].
+    ChangeFileTooNew,
     /// SQLite or a migration failed.
     Database,
     /// A file could not be read or written.

@@ -10,6 +10,7 @@
 //! sequence and so gets its own identity before it travels.
 
 pub mod capture;
+pub mod file;
 pub mod hlc;
 
 pub use capture::{replica, Replica};

@@ -1,0 +1,180 @@
+//! The change file (`.rootwise-changes`): what one copy of a workspace
+//! hands another. After a fixed first line comes a manifest (one JSON line:
+//! the workspace and copy it comes from, the schema version, the range and
+//! number of changes, and a SHA-256 of the rest), then the changes, each as
+//! three length-prefixed fields (stamp, author, changeset).
+//!
+//! Reading refuses, whole and before anything is applied: a file that is
+//! not a change file, one from another workspace, one written by a newer
+//! Rootwise, and one cut short or altered since it was written.
+
+use std::collections::BTreeMap;
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::capture::replica;
+use super::hlc::Hlc;
+use crate::error::{Error, Result};
+use crate::store::SCHEMA_VERSION;
+
+/// The first line of every change file.
+const MAGIC: &[u8] = b"ROOTWISE-CHANGES\n";
+/// The layout written here; a reader refuses a newer one.
+const FORMAT: u32 = 1;
+/// The longest manifest line read (it is a few hundred bytes).
+const MANIFEST_MAX: usize = 64 * 1024;
+
+/// What a change file says about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Manifest {
+    /// The layout of the file.
+    pub format: u32,
+    /// The workspace the changes belong to (the same in all its copies).
+    pub workspace_id: String,
+    /// The copy that wrote the file.
+    pub replica_id: String,
+    /// The schema version of that copy.
+    pub schema_version: u32,
+    /// The earliest and latest stamp in the file (none when it is empty).
+    pub first: Option<String>,
+    /// See `first`.
+    pub last: Option<String>,
+    /// How many changes follow.
+    pub count: u32,
+    /// SHA-256 of everything after the manifest line, in hex.
+    pub sha256: String,
+}
+
+/// One change as it travels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Its clock stamp (which names the copy that made it).
+    pub hlc: Hlc,
+    /// Who made it.
+    pub author: String,
+    /// SQLite's changeset.
+    pub changeset: Vec<u8>,
+}
+
+/// What the other side has seen: for each copy, the latest stamp of that
+/// copy's changes it holds. Changes after those are the ones to send.
+pub type Seen = BTreeMap<String, Hlc>;
+
+/// The changes of this workspace the other side has not seen, as a change file.
+pub fn export(conn: &Connection, seen: &Seen) -> Result<Vec<u8>> {
+    let me = replica(conn)?;
+    let changes: Vec<Change> = super::capture::changes(conn)?
+        .into_iter()
+        .filter(|(hlc, _, _)| seen.get(&hlc.replica).is_none_or(|known| hlc > known))
+        .map(|(hlc, author, changeset)| Change {
+            hlc,
+            author,
+            changeset,
+        })
+        .collect();
+    let mut body = Vec::new();
+    for change in &changes {
+        field(&mut body, change.hlc.to_text().as_bytes())?;
+        field(&mut body, change.author.as_bytes())?;
+        field(&mut body, &change.changeset)?;
+    }
+    let manifest = Manifest {
+        format: FORMAT,
+        workspace_id: me.workspace_id,
+        replica_id: me.replica_id,
+        schema_version: SCHEMA_VERSION,
+        first: changes.first().map(|c| c.hlc.to_text()),
+        last: changes.last().map(|c| c.hlc.to_text()),
+        count: u32::try_from(changes.len())
+            .map_err(|_| Error::Internal("too many changes for one file".into()))?,
+        sha256: hex(&Sha256::digest(&body)),
+    };
+    let mut out = MAGIC.to_vec();
+    serde_json::to_writer(&mut out, &manifest)
+        .map_err(|e| Error::Internal(format!("the manifest did not serialise: {e}")))?;
+    out.push(b'\n');
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+/// Reads a change file meant for `workspace_id`, checking everything
+/// before anything is used.
+pub fn read(bytes: &[u8], workspace_id: &str) -> Result<(Manifest, Vec<Change>)> {
+    let damaged = |reason: &str| Error::ChangeFileDamaged {
+        reason: reason.to_owned(),
+    };
+    let rest = bytes
+        .strip_prefix(MAGIC)
+        .ok_or_else(|| damaged("it is not a Rootwise change file"))?;
+    let end = rest
+        .iter()
+        .take(MANIFEST_MAX)
+        .position(|b| *b == b'\n')
+        .ok_or_else(|| damaged("its manifest is missing or cut short"))?;
+    let manifest: Manifest =
+        serde_json::from_slice(&rest[..end]).map_err(|_| damaged("its manifest cannot be read"))?;
+    if manifest.format > FORMAT || manifest.schema_version > SCHEMA_VERSION {
+        return Err(Error::ChangeFileTooNew {
+            found: manifest.schema_version.max(SCHEMA_VERSION + 1),
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if manifest.workspace_id != workspace_id {
+        return Err(Error::ChangeFileForeign);
+    }
+    let body = &rest[end + 1..];
+    if hex(&Sha256::digest(body)) != manifest.sha256 {
+        return Err(damaged("it was cut short or changed after it was written"));
+    }
+    let mut at = 0;
+    let mut changes = Vec::new();
+    while at < body.len() {
+        let hlc = take(body, &mut at).ok_or_else(|| damaged("a change is cut short"))?;
+        let author = take(body, &mut at).ok_or_else(|| damaged("a change is cut short"))?;
+        let changeset = take(body, &mut at).ok_or_else(|| damaged("a change is cut short"))?;
+        let hlc = std::str::from_utf8(hlc)
+            .ok()
+            .and_then(|t| Hlc::parse(t).ok())
+            .ok_or_else(|| damaged("a change has no valid stamp"))?;
+        let author = String::from_utf8(author.to_vec())
+            .map_err(|_| damaged("a change's author is not text"))?;
+        changes.push(Change {
+            hlc,
+            author,
+            changeset: changeset.to_vec(),
+        });
+    }
+    if changes.len() != manifest.count as usize
+        || changes.first().map(|c| c.hlc.to_text()) != manifest.first
+        || changes.last().map(|c| c.hlc.to_text()) != manifest.last
+    {
+        return Err(damaged("it holds other changes than its manifest says"));
+    }
+    Ok((manifest, changes))
+}
+
+/// Appends `bytes` with its length (4 bytes, little-endian) before it.
+fn field(out: &mut Vec<u8>, bytes: &[u8]) -> Result<()> {
+    let len = u32::try_from(bytes.len())
+        .map_err(|_| Error::Internal("a change is too large for a change file".into()))?;
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(bytes);
+    Ok(())
+}
+
+/// The length-prefixed field at `*at`, moving past it.
+fn take<'a>(body: &'a [u8], at: &mut usize) -> Option<&'a [u8]> {
+    let len_bytes: [u8; 4] = body.get(*at..*at + 4)?.try_into().ok()?;
+    let len = u32::from_le_bytes(len_bytes) as usize;
+    let start = *at + 4;
+    let field = body.get(start..start.checked_add(len)?)?;
+    *at = start + len;
+    Some(field)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
