@@ -27,7 +27,7 @@ import type { Problem } from "../bindings/Problem";
 import type { Rule } from "../bindings/Rule";
 import type { VoteCount } from "../bindings/VoteCount";
 import type { WhyNode } from "../bindings/WhyNode";
-import type { MockPersonaState } from "./mock-personas";
+import { makePersona, type MockPersonaState } from "./mock-personas";
 
 /** The empathy part of the mock's state. */
 export interface MockEmpathyState {
@@ -57,27 +57,7 @@ function today(): string {
 }
 
 /** A persona as the shell returns it (for tests that need one on a board). */
-export function makeBoardPersona(name: string, fields: Partial<Persona> = {}): Persona {
-  const now = new Date().toISOString();
-  return {
-    id: mockId("p00"),
-    name,
-    role: "",
-    segment: "",
-    goals: "",
-    painPoints: "",
-    triggers: "",
-    fears: "",
-    channels: [],
-    story: "",
-    demographics: "",
-    hasPicture: false,
-    sample: false,
-    createdAt: now,
-    updatedAt: now,
-    ...fields,
-  };
-}
+export const makeBoardPersona = makePersona;
 
 /** A map as the shell returns it. */
 export function makeMap(

@@ -39,8 +39,3 @@ pub const REPLICATED: &[&str] = &[
     "empathy_note_causes",
     "empathy_votes",
 ];
-
-/// Whether the rows of `table` travel between copies.
-pub fn is_replicated(table: &str) -> bool {
-    REPLICATED.contains(&table)
-}

@@ -44,8 +44,10 @@ export function keepNavigatorLanguageValid(nav: Navigator = navigator): void {
 let library: Promise<typeof uPlot> | undefined;
 /** uPlot, loaded once for every chart. */
 function loadUPlot(): Promise<typeof uPlot> {
-  keepNavigatorLanguageValid();
-  library ??= import("uplot").then((module) => module.default);
+  library ??= (() => {
+    keepNavigatorLanguageValid();
+    return import("uplot").then((module) => module.default);
+  })();
   return library;
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { HistoryEntry } from "../../bindings/HistoryEntry";
 import { HISTORY_FIELDS } from "../../bindings/rules";
 import i18n, { ar, en } from "../../i18n";
+import { AppError } from "../../api/errors";
 import { HistoryList, type HistoryEntity } from "./HistoryList";
 
 const ENTITIES = Object.keys(HISTORY_FIELDS) as HistoryEntity[];
@@ -54,7 +55,7 @@ const entry = (seq: number, fields: Partial<HistoryEntry>): HistoryEntry => ({
 });
 
 function renderList(entries: HistoryEntry[]) {
-  return render(<HistoryList heading="History" entries={entries} empty="None" rowTestId="row" />);
+  return render(<HistoryList entries={entries} rowTestId="row" />);
 }
 
 describe("HistoryList", () => {
@@ -82,12 +83,20 @@ describe("HistoryList", () => {
     }
   });
 
+  it("says why the history could not be loaded, and when there is none", () => {
+    const failure = new AppError({ code: "io", message: "disk", details: {} });
+    render(<HistoryList entries={[]} loadError={failure} rowTestId="row" />);
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "The history could not be loaded: The file could not be read or written.",
+    );
+    expect(screen.getByText("No changes recorded yet.")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "History" })).toBeInTheDocument();
+  });
+
   it("says whole-record events in the shared words unless the feature has its own", () => {
     render(
       <HistoryList
-        heading="History"
         entries={[entry(1, { op: "create" }), entry(2, { op: "delete", field: "deleted_at" })]}
-        empty="None"
         rowTestId="row"
         events={{ create: "Logged the problem" }}
       />,

@@ -1,10 +1,12 @@
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import type { ChangeOp } from "../../bindings/ChangeOp";
 import type { HistoryEntry } from "../../bindings/HistoryEntry";
+import type { AppError } from "../../api/errors";
 import { HISTORY_FIELDS } from "../../bindings/rules";
 import en from "../../i18n/en.json";
+import { describeError } from "../../i18n/errors";
 import { formatTimestamp, useDateTimeFormat } from "../../i18n/format";
 
 /** An entity the core records history for (from the generated rules). */
@@ -81,6 +83,11 @@ const EVENT_KEYS = {
   restore: "history.event.restore",
 } as const satisfies Record<ChangeOp, string>;
 
+/** Whether `value` is one of `list` (an enumeration from the core's rules). */
+export function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
+
 interface ChangeProps {
   entry: HistoryEntry;
   events: Partial<Record<ChangeOp, string>> | undefined;
@@ -121,15 +128,12 @@ function Change({ entry, events, readValue, fieldTestId }: ChangeProps) {
 }
 
 interface HistoryListProps {
-  heading: string;
   /** The heading is for screen readers only (a disclosure's summary already shows it). */
   hideHeading?: boolean;
   /** The recorded changes in any order (shown newest first); undefined while they load. */
   entries: readonly HistoryEntry[] | undefined;
-  /** Said when there is no change at all. */
-  empty: string;
-  /** Shown under the heading (a load error). */
-  notice?: ReactNode;
+  /** Why the changes could not be loaded, said under the heading. */
+  loadError?: AppError | null;
   testId?: string;
   rowTestId: string;
   /** data-testid of each field label. */
@@ -149,11 +153,9 @@ interface HistoryListProps {
  * field names are always the shared translated labels (`history.field`).
  */
 export function HistoryList({
-  heading,
   hideHeading = false,
   entries,
-  empty,
-  notice,
+  loadError = null,
   testId,
   rowTestId,
   fieldTestId = "history-field",
@@ -167,12 +169,16 @@ export function HistoryList({
   return (
     <section className="detail-section" aria-labelledby={headingId} data-testid={testId}>
       <h2 id={headingId} className={hideHeading ? "visually-hidden" : "detail-section-title"}>
-        {heading}
+        {t("history.heading")}
       </h2>
-      {notice}
+      {loadError !== null && (
+        <p className="field-error" role="alert">
+          {t("history.loadError", { reason: describeError(t, loadError) })}
+        </p>
+      )}
       {newestFirst !== undefined &&
         (newestFirst.length === 0 ? (
-          <p className="muted">{empty}</p>
+          <p className="muted">{t("history.empty")}</p>
         ) : (
           <ol className="history-list" aria-labelledby={headingId}>
             {newestFirst.map((entry) => (

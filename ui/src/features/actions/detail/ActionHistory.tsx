@@ -2,14 +2,10 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useActionHistory } from "../../../api/history";
 import type { ActionDetail } from "../../../bindings/ActionDetail";
-import { describeError } from "../../../i18n/errors";
+import { ENUMS } from "../../../bindings/rules";
 import { formatDay, useDayFormat } from "../../../i18n/format";
-import { HistoryList } from "../../../kit/history/HistoryList";
+import { HistoryList, isOneOf } from "../../../kit/history/HistoryList";
 import { ACTION_KINDS, ACTION_STATUSES, PRIORITIES } from "../create/rules";
-
-function includes<T extends string>(list: readonly T[], value: string): value is T {
-  return (list as readonly string[]).includes(value);
-}
 
 const DAY_FIELDS = ["dueOn", "checkDueOn", "checkedOn", "doneOn", "recurredOn"];
 
@@ -29,13 +25,13 @@ export function readableValue(
   if (DAY_FIELDS.includes(field)) return formatDay(day, value);
   switch (field) {
     case "kind":
-      return includes(ACTION_KINDS, value) ? t(`actions.kind.${value}`) : value;
+      return isOneOf(ACTION_KINDS, value) ? t(`actions.kind.${value}`) : value;
     case "priority":
-      return includes(PRIORITIES, value) ? t(`actions.priority.${value}`) : value;
+      return isOneOf(PRIORITIES, value) ? t(`actions.priority.${value}`) : value;
     case "status":
-      return includes(ACTION_STATUSES, value) ? t(`actions.status.${value}`) : value;
+      return isOneOf(ACTION_STATUSES, value) ? t(`actions.status.${value}`) : value;
     case "checkResult":
-      return value === "effective" || value === "not_effective" ? t(`actions.checkResult.${value}`) : value;
+      return isOneOf(ENUMS.checkResult, value) ? t(`actions.checkResult.${value}`) : value;
     case "problem":
       return value === detail.action.problemId && detail.action.problemTitle !== ""
         ? detail.action.problemTitle
@@ -61,16 +57,8 @@ export function ActionHistory({ detail }: { detail: ActionDetail }) {
   const context: Context = { t, day, detail };
   return (
     <HistoryList
-      heading={t("actionDetail.history.heading")}
       entries={history.data}
-      empty={t("actionDetail.history.empty")}
-      notice={
-        history.isError && (
-          <p className="field-error" role="alert">
-            {t("actionDetail.history.loadError", { reason: describeError(t, history.error) })}
-          </p>
-        )
-      }
+      loadError={history.error}
       testId="action-history"
       rowTestId="action-history-row"
       fieldTestId="action-history-field"

@@ -1,16 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { useEntityHistory } from "../../../api/history";
-import type { AnalysisStatus } from "../../../bindings/AnalysisStatus";
 import type { AnalysisTree } from "../../../bindings/AnalysisTree";
-import { describeError } from "../../../i18n/errors";
+import { ENUMS } from "../../../bindings/rules";
 import { formatDay, useDayFormat } from "../../../i18n/format";
-import { HistoryList } from "../../../kit/history/HistoryList";
-
-const ANALYSIS_STATUSES = ["draft", "in_review", "concluded"] as const satisfies readonly AnalysisStatus[];
-
-function includes<T extends string>(list: readonly T[], value: string): value is T {
-  return (list as readonly string[]).includes(value);
-}
+import { HistoryList, isOneOf } from "../../../kit/history/HistoryList";
 
 /** Every recorded change of an analysis, newest first, in the shared history view. */
 export function AnalysisHistory({ tree }: { tree: AnalysisTree }) {
@@ -20,16 +13,8 @@ export function AnalysisHistory({ tree }: { tree: AnalysisTree }) {
   const history = useEntityHistory("analysis", analysis.id);
   return (
     <HistoryList
-      heading={t("history.heading")}
       entries={history.data}
-      empty={t("history.empty")}
-      notice={
-        history.isError && (
-          <p className="field-error" role="alert">
-            {t("history.loadError", { reason: describeError(t, history.error) })}
-          </p>
-        )
-      }
+      loadError={history.error}
       testId="analysis-history"
       rowTestId="analysis-history-row"
       readValue={(field, value) => {
@@ -38,7 +23,7 @@ export function AnalysisHistory({ tree }: { tree: AnalysisTree }) {
           case "heldOn":
             return formatDay(day, value);
           case "status":
-            return includes(ANALYSIS_STATUSES, value) ? t(`why.analysisStatus.${value}`) : value;
+            return isOneOf(ENUMS.analysisStatus, value) ? t(`why.analysisStatus.${value}`) : value;
           case "problem":
             return value === problem.id ? problem.title : value;
           default:

@@ -2,9 +2,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useEntityHistory } from "../../../api/history";
 import type { Board } from "../../../bindings/Board";
-import { describeError } from "../../../i18n/errors";
+import { ENUMS } from "../../../bindings/rules";
 import { formatDay, useDayFormat } from "../../../i18n/format";
-import { HistoryList } from "../../../kit/history/HistoryList";
+import { HistoryList, isOneOf } from "../../../kit/history/HistoryList";
 
 /** Every recorded change of an empathy map, newest first, in the shared history view. */
 export function MapHistory({ board }: { board: Board }) {
@@ -27,16 +27,8 @@ export function MapHistory({ board }: { board: Board }) {
       </summary>
       <HistoryList
         hideHeading
-        heading={t("history.heading")}
         entries={history.data}
-        empty={t("history.empty")}
-        notice={
-          history.isError && (
-            <p className="field-error" role="alert">
-              {t("history.loadError", { reason: describeError(t, history.error) })}
-            </p>
-          )
-        }
+        loadError={history.error}
         testId="map-history"
         rowTestId="map-history-row"
         readValue={(field, value) => {
@@ -45,7 +37,7 @@ export function MapHistory({ board }: { board: Board }) {
             case "heldOn":
               return formatDay(day, value);
             case "phase":
-              return value === "open" || value === "private" ? t(`history.phase.${value}`) : value;
+              return isOneOf(ENUMS.phase, value) ? t(`history.phase.${value}`) : value;
             case "persona":
               return value === persona.id ? persona.name : value;
             case "problem":

@@ -2,13 +2,9 @@ import { useTranslation } from "react-i18next";
 import type { HistoryEntry } from "../../../bindings/HistoryEntry";
 import type { MergedProblem } from "../../../bindings/MergedProblem";
 import { formatTimestamp, useDateTimeFormat } from "../../../i18n/format";
-import { HistoryList, type ReadableValue } from "../../../kit/history/HistoryList";
+import { HistoryList, isOneOf, type ReadableValue } from "../../../kit/history/HistoryList";
 import { CHANNELS, SEVERITIES, STATUS_ORDER } from "../../../kit/fields";
 import { formatDay, useDayFormat } from "../../../i18n/format";
-
-function includes<T extends string>(list: readonly T[], value: string): value is T {
-  return (list as readonly string[]).includes(value);
-}
 
 /** Every recorded change of the problem, newest first. */
 export function History({
@@ -26,11 +22,11 @@ export function History({
     if (value === null || value === "") return undefined;
     switch (field) {
       case "status":
-        return includes(STATUS_ORDER, value) ? t(`problem.status.${value}`) : value;
+        return isOneOf(STATUS_ORDER, value) ? t(`problem.status.${value}`) : value;
       case "severity":
-        return includes(SEVERITIES, value) ? t(`problem.severity.${value}`) : value;
+        return isOneOf(SEVERITIES, value) ? t(`problem.severity.${value}`) : value;
       case "channel":
-        return includes(CHANNELS, value) ? t(`problem.channel.${value}`) : value;
+        return isOneOf(CHANNELS, value) ? t(`problem.channel.${value}`) : value;
       case "reportedOn":
         return formatDay(day, value);
       case "deleted_at":
@@ -44,9 +40,7 @@ export function History({
   };
   return (
     <HistoryList
-      heading={t("problemDetail.history.heading")}
       entries={history}
-      empty={t("problemDetail.history.empty")}
       rowTestId="history-row"
       events={{ create: t("problemDetail.history.created") }}
       readValue={readValue}
