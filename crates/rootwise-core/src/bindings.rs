@@ -12,7 +12,7 @@ use ts_rs::{Config, ExportError, TS};
 
 use crate::{
     action, analysis, change, empathy, error, history, persona, problem, search, settings, store,
-    trash, workflow,
+    sync, trash, workflow,
 };
 
 /// Writes every binding (and what it depends on) and `rules.ts` into `dir`.
@@ -83,6 +83,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     settings::Settings::export_all(&cfg)?;
     store::WorkspaceStatus::export_all(&cfg)?;
     trash::TrashItem::export_all(&cfg)?;
+    sync::Replica::export_all(&cfg)?;
+    sync::copy::CopiesStatus::export_all(&cfg)?;
+    sync::merge::MergeSummary::export_all(&cfg)?;
+    sync::review::ReviewItem::export_all(&cfg)?;
     std::fs::create_dir_all(dir)?;
     std::fs::write(dir.join(crate::rules::FILE), crate::rules::typescript())?;
     Ok(())

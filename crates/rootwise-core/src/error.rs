@@ -133,6 +133,13 @@ pub enum Error {
     /// A change file from another workspace.
     #[error("the change file belongs to another workspace")]
     ChangeFileForeign,
+    /// A change file whose changes build on changes this copy has not
+    /// received yet: nothing of it is applied.
+    #[error("the change file needs changes this copy has not received yet: {reason}")]
+    ChangeFileNeedsEarlier {
+        /// What is missing (for logs; the UI has its own sentence).
+        reason: String,
+    },
     /// A change file written by a newer Rootwise.
     #[error("the change file was written by a newer version of Rootwise (schema version {found}; this version supports up to {supported})")]
     ChangeFileTooNew {
@@ -249,6 +256,7 @@ impl Error {
             Error::WorkspaceClosed => ErrorCode::WorkspaceClosed,
             Error::ChangeFileDamaged { .. } => ErrorCode::ChangeFileDamaged,
             Error::ChangeFileForeign => ErrorCode::ChangeFileForeign,
+            Error::ChangeFileNeedsEarlier { .. } => ErrorCode::ChangeFileNeedsEarlier,
             Error::ChangeFileTooNew { .. } => ErrorCode::ChangeFileTooNew,
             Error::Database(_) => ErrorCode::Database,
             Error::Migration(_) => ErrorCode::Database,
@@ -338,6 +346,8 @@ pub enum ErrorCode {
     ChangeFileForeign,
     /// See [`Error::ChangeFileTooNew`].
     ChangeFileTooNew,
+    /// See [`Error::ChangeFileNeedsEarlier`].
+    ChangeFileNeedsEarlier,
     /// SQLite or a migration failed.
     Database,
     /// A file could not be read or written.

@@ -168,7 +168,8 @@ pub fn is_known_field(entity: &str, field: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryEntry {
-    /// Order of the entry in the workspace.
+    /// The entry's place on this copy (entries merged in from another copy
+    /// come after those already here; the list is ordered by time).
     #[ts(type = "number")]
     pub seq: i64,
     /// Entity kind.
@@ -189,11 +190,12 @@ pub struct HistoryEntry {
     pub at: DateTime<Utc>,
 }
 
-/// The history of one entity, oldest first.
+/// The history of one entity, oldest first (by time, then by when this
+/// copy received the entry).
 pub fn for_entity(conn: &Connection, entity: &str, id: &str) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT seq, entity, entity_id, op, field, old_value, new_value, author, at
-         FROM history WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq",
+        "SELECT rowid, entity, entity_id, op, field, old_value, new_value, author, at
+         FROM history WHERE entity = ?1 AND entity_id = ?2 ORDER BY at, rowid",
     )?;
     let rows = stmt.query_map([entity, id], |r| {
         Ok((

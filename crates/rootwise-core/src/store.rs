@@ -36,6 +36,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0005_actions.sql")),
     M::up(include_str!("../migrations/0006_personas_empathy.sql")),
     M::up(include_str!("../migrations/0007_changes.sql")),
+    M::up(include_str!("../migrations/0008_merge.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations.
@@ -223,6 +224,27 @@ impl Workspace {
         author: &str,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<Committed<T>> {
+        let capture = self.capture;
+        self.write_with(author, capture, f)
+    }
+
+    /// A write whose changes are not captured: a merge, which stores the
+    /// other copy's changes under their own stamps, and whose own effects
+    /// (recomputed counters, the review) every copy works out for itself.
+    pub(crate) fn write_uncaptured<T>(
+        &mut self,
+        author: &str,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<Committed<T>> {
+        self.write_with(author, false, f)
+    }
+
+    fn write_with<T>(
+        &mut self,
+        author: &str,
+        capture: bool,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<Committed<T>> {
         let author = author.trim();
         if author.is_empty() {
             return Err(Error::invalid("displayName", Rule::Required, None));
@@ -236,7 +258,7 @@ impl Workspace {
         }
         // Every change to people's work is captured for merging copies of
         // the workspace (see `sync`): the session records the transaction.
-        let capture = if self.capture {
+        let capture = if capture {
             Some(Capture::start(&self.conn)?)
         } else {
             None
@@ -308,9 +330,10 @@ impl Writer<'_> {
             "history records {entity}.{field:?}, which history::FIELDS does not list (so the UI has no label for it)"
         );
         self.tx.execute(
-            "INSERT INTO history (entity, entity_id, op, field, old_value, new_value, author, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO history (id, entity, entity_id, op, field, old_value, new_value, author, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             rusqlite::params![
+                uuid::Uuid::new_v4().to_string(),
                 entity,
                 id,
                 op.as_str(),

@@ -223,6 +223,21 @@ pub(crate) fn mark_restored(w: &mut Writer<'_>, entity: &'static str, id: &str) 
     )
 }
 
+/// Moves any entity the trash knows to the trash, through its owning module.
+pub fn delete(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
+    match kind(entity)?.entity {
+        problem::ENTITY => problem::delete(w, id.parse()?),
+        analysis::ANALYSIS => analysis::delete_analysis(w, id.parse()?),
+        analysis::WHY => analysis::delete_why(w, id.parse()?, false),
+        action::ENTITY => action::delete(w, id.parse()?),
+        persona::ENTITY => persona::delete(w, id.parse()?),
+        persona::QUOTE => persona::delete_quote(w, id.parse()?),
+        empathy::MAP => empathy::delete_map(w, id.parse()?),
+        empathy::NOTE => empathy::delete_note(w, id.parse()?),
+        other => Err(Error::Internal(format!("no delete for {other}"))),
+    }
+}
+
 /// Restores any trashed entity by kind and id, through its owning module.
 pub fn restore(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
     match kind(entity)?.entity {

@@ -726,3 +726,74 @@ fn upgrading_a_v5_workspace_keeps_problems_and_actions_and_takes_personas_and_ma
         note_id
     );
 }
+
+#[test]
+fn upgrading_a_v7_workspace_gives_history_its_own_ids_and_keeps_its_order_and_the_change_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.db");
+    let (workspace_id, replica_id);
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, created_at, updated_at)
+                VALUES ('019a0000-0000-7000-8000-0000000000c1', 'الاسترداد لا يصل', '2026-06-01T08:00:00.000Z', '2026-06-01T08:00:00.000Z');
+             INSERT INTO history (seq, entity, entity_id, op, field, old_value, new_value, author, at) VALUES
+                (1, 'problem', '019a0000-0000-7000-8000-0000000000c1', 'create', 'title', NULL, 'الاسترداد لا يصل', 'Huda', '2026-06-01T08:00:00.000Z'),
+                (2, 'problem', '019a0000-0000-7000-8000-0000000000c1', 'update', 'owner', '', 'Karim', 'Huda', '2026-06-01T08:00:00.000Z'),
+                (3, 'problem', '019a0000-0000-7000-8000-0000000000c1', 'update', 'owner', 'Karim', 'Mona', 'Huda', '2026-06-02T08:00:00.000Z');
+             INSERT INTO change_log (hlc, replica_id, author, changeset)
+                SELECT '000001780000000-000000-' || replica_id, replica_id, 'Huda', x'00' FROM replica;",
+        )
+        .unwrap();
+        (workspace_id, replica_id) = conn
+            .query_row("SELECT workspace_id, replica_id FROM replica", [], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .unwrap();
+    }
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    let history = rootwise_core::history::for_entity(
+        ws.conn(),
+        "problem",
+        "019a0000-0000-7000-8000-0000000000c1",
+    )
+    .unwrap();
+    assert_eq!(
+        history
+            .iter()
+            .map(|h| (h.seq, h.new_value.clone().unwrap_or_default()))
+            .collect::<Vec<_>>(),
+        vec![
+            (1, "الاسترداد لا يصل".to_owned()),
+            (2, "Karim".to_owned()),
+            (3, "Mona".to_owned())
+        ],
+        "every entry kept, in its order (two share a time)"
+    );
+    let ids: Vec<String> = ws
+        .conn()
+        .prepare("SELECT id FROM history")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(ids.len(), 3);
+    for id in &ids {
+        assert!(uuid::Uuid::parse_str(id).is_ok(), "{id} is a UUID");
+    }
+    let me = rootwise_core::sync::replica(ws.conn()).unwrap();
+    assert_eq!((me.workspace_id, me.replica_id), (workspace_id, replica_id));
+    assert_eq!(me.name, "");
+    let log: u32 = ws
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM change_log WHERE knew IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(log, 1, "the change log kept");
+}

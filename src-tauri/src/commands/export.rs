@@ -88,6 +88,21 @@ pub(crate) async fn save_bytes(
     name: &str,
     bytes: Vec<u8>,
 ) -> Result<Option<String>> {
+    let Some(path) = pick_save_path(app, name).await? else {
+        return Ok(None);
+    };
+    let target = path.clone();
+    tauri::async_runtime::spawn_blocking(move || write_atomically(&target, &bytes))
+        .await
+        .map_err(|e| Error::Internal(format!("background task failed: {e}")))??;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks where to save a file suggested as `name` (a file type filter from
+/// its extension) in the native save dialog, or, when `ROOTWISE_EXPORT_DIR`
+/// is set (end-to-end tests), names it in that folder. Remembers the
+/// folder. `None` when the user cancelled.
+pub(crate) async fn pick_save_path(app: &AppHandle, name: &str) -> Result<Option<PathBuf>> {
     let name = file_name(name);
     let path: Option<PathBuf> = match std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty()) {
         Some(dir) => Some(PathBuf::from(dir).join(&name)),
@@ -112,15 +127,10 @@ pub(crate) async fn save_bytes(
                 .map_err(|e| Error::Internal(format!("unusable path: {e}")))?
         }
     };
-    let Some(path) = path else {
-        return Ok(None);
-    };
-    let target = path.clone();
-    tauri::async_runtime::spawn_blocking(move || write_atomically(&target, &bytes))
-        .await
-        .map_err(|e| Error::Internal(format!("background task failed: {e}")))??;
-    super::remember_folder(app, &path);
-    Ok(Some(path.display().to_string()))
+    if let Some(path) = &path {
+        super::remember_folder(app, path);
+    }
+    Ok(path)
 }
 
 /// Decodes standard base64 (with or without padding, line breaks ignored).

@@ -109,4 +109,14 @@ app_commands! {
         settings_get,
         settings_update,
     }
+    sync {
+        copies_status,
+        copy_rename,
+        changes_export,
+        changes_merge,
+        workspace_copy,
+        merge_review_list,
+        merge_review_bring_back,
+        merge_review_dismiss,
+    }
 }

@@ -6,7 +6,8 @@ import type { ChangeOp } from "./ChangeOp";
  */
 export type HistoryEntry = { 
 /**
- * Order of the entry in the workspace.
+ * The entry's place on this copy (entries merged in from another copy
+ * come after those already here; the list is ordered by time).
  */
 seq: number, 
 /**

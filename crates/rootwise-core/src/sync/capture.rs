@@ -8,13 +8,14 @@ use rusqlite::hooks::Action;
 use rusqlite::session::{ChangesetItem, ConflictAction, ConflictType, Session};
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::hlc::Hlc;
 use super::REPLICATED;
 use crate::error::Result;
 
 /// Who this copy of the workspace is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Replica {
     /// The same in every copy of the workspace.
@@ -23,18 +24,21 @@ pub struct Replica {
     pub replica_id: String,
     /// The copy this one was made from, if any.
     pub origin_replica: Option<String>,
+    /// This copy's name ("Workshop laptop"); empty if nobody named it.
+    pub name: String,
 }
 
 /// This copy's identity.
 pub fn replica(conn: &Connection) -> Result<Replica> {
     Ok(conn.query_row(
-        "SELECT workspace_id, replica_id, origin_replica FROM replica WHERE singleton = 1",
+        "SELECT workspace_id, replica_id, origin_replica, name FROM replica WHERE singleton = 1",
         [],
         |r| {
             Ok(Replica {
                 workspace_id: r.get(0)?,
                 replica_id: r.get(1)?,
                 origin_replica: r.get(2)?,
+                name: r.get(3)?,
             })
         },
     )?)

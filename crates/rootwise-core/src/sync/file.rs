@@ -36,6 +36,14 @@ pub struct Manifest {
     pub workspace_id: String,
     /// The copy that wrote the file.
     pub replica_id: String,
+    /// That copy's name, if it has one.
+    #[serde(default)]
+    pub name: String,
+    /// What that copy held when it wrote the file: for every copy, the
+    /// latest stamp of that copy's changes (so the receiver knows what not
+    /// to send back, and which of its values the sender had seen).
+    #[serde(default)]
+    pub holds: BTreeMap<String, String>,
     /// The schema version of that copy.
     pub schema_version: u32,
     /// The earliest and latest stamp in the file (none when it is empty).
@@ -57,6 +65,11 @@ pub struct Change {
     pub author: String,
     /// SQLite's changeset.
     pub changeset: Vec<u8>,
+    /// What the copy that made it had received from each copy when it made
+    /// it (the latest stamp per copy): a value it had not received was
+    /// written without its author seeing this change, so losing to it, or
+    /// overwriting it, is a conflict for people to review.
+    pub knew: BTreeMap<String, String>,
 }
 
 /// What the other side has seen: for each copy, the latest stamp of that
@@ -66,25 +79,25 @@ pub type Seen = BTreeMap<String, Hlc>;
 /// The changes of this workspace the other side has not seen, as a change file.
 pub fn export(conn: &Connection, seen: &Seen) -> Result<Vec<u8>> {
     let me = replica(conn)?;
-    let changes: Vec<Change> = super::capture::changes(conn)?
+    let changes = logged(conn, &me.replica_id)?
         .into_iter()
-        .filter(|(hlc, _, _)| seen.get(&hlc.replica).is_none_or(|known| hlc > known))
-        .map(|(hlc, author, changeset)| Change {
-            hlc,
-            author,
-            changeset,
-        })
-        .collect();
+        .filter(|c| seen.get(&c.hlc.replica).is_none_or(|known| c.hlc > *known))
+        .collect::<Vec<_>>();
     let mut body = Vec::new();
     for change in &changes {
         field(&mut body, change.hlc.to_text().as_bytes())?;
         field(&mut body, change.author.as_bytes())?;
         field(&mut body, &change.changeset)?;
+        let knew = serde_json::to_vec(&change.knew)
+            .map_err(|e| Error::Internal(format!("a change's context did not serialise: {e}")))?;
+        field(&mut body, &knew)?;
     }
     let manifest = Manifest {
         format: FORMAT,
         workspace_id: me.workspace_id,
         replica_id: me.replica_id,
+        name: me.name,
+        holds: super::copy::holds(conn)?,
         schema_version: SCHEMA_VERSION,
         first: changes.first().map(|c| c.hlc.to_text()),
         last: changes.last().map(|c| c.hlc.to_text()),
@@ -135,6 +148,9 @@ pub fn read(bytes: &[u8], workspace_id: &str) -> Result<(Manifest, Vec<Change>)>
         let hlc = take(body, &mut at).ok_or_else(|| damaged("a change is cut short"))?;
         let author = take(body, &mut at).ok_or_else(|| damaged("a change is cut short"))?;
         let changeset = take(body, &mut at).ok_or_else(|| damaged("a change is cut short"))?;
+        let knew = take(body, &mut at).ok_or_else(|| damaged("a change is cut short"))?;
+        let knew: BTreeMap<String, String> = serde_json::from_slice(knew)
+            .map_err(|_| damaged("a change's context cannot be read"))?;
         let hlc = std::str::from_utf8(hlc)
             .ok()
             .and_then(|t| Hlc::parse(t).ok())
@@ -145,6 +161,7 @@ pub fn read(bytes: &[u8], workspace_id: &str) -> Result<(Manifest, Vec<Change>)>
             hlc,
             author,
             changeset: changeset.to_vec(),
+            knew,
         });
     }
     if changes.len() != manifest.count as usize
@@ -154,6 +171,47 @@ pub fn read(bytes: &[u8], workspace_id: &str) -> Result<(Manifest, Vec<Change>)>
         return Err(damaged("it holds other changes than its manifest says"));
     }
     Ok((manifest, changes))
+}
+
+/// Every change in the log, oldest first, with what its maker knew: stored
+/// for changes merged in; for this copy's own (`me`), worked out from the
+/// order the log received changes in.
+fn logged(conn: &Connection, me: &str) -> Result<Vec<Change>> {
+    let mut stmt =
+        conn.prepare("SELECT hlc, author, changeset, knew FROM change_log ORDER BY seq")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Vec<u8>>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
+    })?;
+    // The latest stamp per copy received so far, in the log's order.
+    let mut received: BTreeMap<String, String> = BTreeMap::new();
+    let mut out = Vec::new();
+    for row in rows {
+        let (text, author, changeset, stored) = row?;
+        let hlc = Hlc::parse(&text)?;
+        let knew = match stored {
+            Some(json) => serde_json::from_str(&json)
+                .map_err(|e| Error::Internal(format!("a change's context cannot be read: {e}")))?,
+            None if hlc.replica == me => received.clone(),
+            None => BTreeMap::new(),
+        };
+        let latest = received.entry(hlc.replica.clone()).or_default();
+        if text > *latest {
+            latest.clone_from(&text);
+        }
+        out.push(Change {
+            hlc,
+            author,
+            changeset,
+            knew,
+        });
+    }
+    out.sort_by(|a, b| a.hlc.cmp(&b.hlc));
+    Ok(out)
 }
 
 /// Appends `bytes` with its length (4 bytes, little-endian) before it.

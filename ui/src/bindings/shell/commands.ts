@@ -86,6 +86,14 @@ export const COMMAND_NAMES = [
   "history_list",
   "settings_get",
   "settings_update",
+  "copies_status",
+  "copy_rename",
+  "changes_export",
+  "changes_merge",
+  "workspace_copy",
+  "merge_review_list",
+  "merge_review_bring_back",
+  "merge_review_dismiss",
 ] as const;
 
 /** The name of a command the desktop shell registers. */

@@ -1,0 +1,744 @@
+//! Merging copies of a workspace: a facilitator's workshop laptop and the
+//! team's copy change the same work offline and exchange change files.
+//! Both people's work ends up on both sides, the same way whichever side
+//! merges first; what one side overwrote is listed for review and can be
+//! brought back; merging a file twice changes nothing.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use rootwise_core::action::{self, ActionEdit, ActionKind, ActionStatus, NewAction};
+use rootwise_core::analysis::{self, NewAnalysis, NewWhy};
+use rootwise_core::empathy::{self, Area, NewMap, NewNote};
+use rootwise_core::ids::{ActionId, NoteId, ProblemId, WhyId};
+use rootwise_core::persona::{self, NewPersona, PersonaEdit, QuoteInput, QuoteSource};
+use rootwise_core::problem::{self, NewProblem, ProblemEdit};
+use rootwise_core::sync::copy::{copy_for_workshop, export_for, peers};
+use rootwise_core::sync::merge::{merge_file, merge_file_with, FailAfter, MergeSummary};
+use rootwise_core::sync::review::{self, ReviewKind, ReviewState};
+use rootwise_core::sync::{replica, REPLICATED};
+use rootwise_core::{history, search, time, trash, workflow, Error, Workspace};
+use rusqlite::types::Value;
+use rusqlite::Connection;
+
+/// Every replicated table's rows (history aside: each copy also keeps its
+/// own notes of what its merges overwrote), sorted.
+fn dump(conn: &Connection) -> Vec<(String, Vec<String>)> {
+    REPLICATED
+        .iter()
+        .filter(|t| **t != "history")
+        .map(|table| {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
+            let columns = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    (0..columns)
+                        .map(|i| r.get::<_, Value>(i).map(|v| format!("{v:?}")))
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                        .map(|v| v.join("|"))
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            rows.sort();
+            ((*table).to_owned(), rows)
+        })
+        .collect()
+}
+
+/// Whether a row is in the trash.
+fn trashed(conn: &Connection, table: &str, id: &str) -> bool {
+    conn.query_row(
+        &format!("SELECT deleted_at IS NOT NULL FROM {table} WHERE id = ?1"),
+        [id],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+fn integrity(conn: &Connection) -> String {
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+struct Team {
+    _dir: tempfile::TempDir,
+    office: Workspace,
+    laptop: Workspace,
+    laptop_path: PathBuf,
+    problems: Vec<ProblemId>,
+    why: WhyId,
+    action: ActionId,
+}
+
+fn new_problem(w: &mut rootwise_core::store::Writer<'_>, title: &str) -> ProblemId {
+    problem::create(
+        w,
+        &NewProblem {
+            title: title.into(),
+            ..NewProblem::default()
+        },
+    )
+    .unwrap()
+    .id
+}
+
+/// The team's workspace with three problems, an analysis with one cause
+/// and an open action, and a laptop copy made from it for a workshop.
+fn team() -> Team {
+    let dir = tempfile::tempdir().unwrap();
+    let mut office = Workspace::open(&dir.path().join("team.db")).unwrap();
+    let (problems, why, action) = office
+        .write("Karim", |w| {
+            let problems = vec![
+                new_problem(w, "Refund never arrives"),
+                new_problem(w, "لا يصل رمز التحقق إلى العملاء"),
+                new_problem(w, "Agent hung up twice"),
+            ];
+            let a = analysis::create_analysis(
+                w,
+                &NewAnalysis {
+                    problem_id: problems[0].to_string(),
+                    title: "Why do refunds stall?".into(),
+                    ..NewAnalysis::default()
+                },
+            )?;
+            let why = workflow::add_why(
+                w,
+                a.id,
+                &NewWhy {
+                    text: "The refund form loses the IBAN".into(),
+                    ..NewWhy::default()
+                },
+            )?;
+            let action = action::create(
+                w,
+                &NewAction {
+                    problem_id: problems[0].to_string(),
+                    title: "Validate the IBAN as it is typed".into(),
+                    kind: ActionKind::Corrective,
+                    description: None,
+                    cause_ids: None,
+                    owner: None,
+                    due_on: None,
+                    priority: None,
+                    check_method: None,
+                },
+            )?;
+            Ok((problems, why.id, action.id))
+        })
+        .unwrap()
+        .value;
+    let laptop_path = dir.path().join("workshop.db");
+    copy_for_workshop(&office, &laptop_path, "Workshop laptop").unwrap();
+    let laptop = Workspace::open(&laptop_path).unwrap();
+    Team {
+        _dir: dir,
+        office,
+        laptop,
+        laptop_path,
+        problems,
+        why,
+        action,
+    }
+}
+
+/// Exports from `from` what `to` has not seen and merges it into `to`.
+fn send(from: &Workspace, to: &mut Workspace, who: &str) -> MergeSummary {
+    let to_id = replica(to.conn()).unwrap().replica_id;
+    let bytes = export_for(from.conn(), Some(&to_id)).unwrap();
+    merge_file(to, who, &bytes).unwrap().summary
+}
+
+fn title(ws: &Workspace, id: ProblemId) -> String {
+    problem::get_live(ws.conn(), id).unwrap().title
+}
+
+/// Makes sure the next write's clock reading is later than the last one
+/// on any copy (writes in a test can share a millisecond).
+fn tick() {
+    std::thread::sleep(std::time::Duration::from_millis(3));
+}
+
+#[test]
+fn the_workshop_story_both_peoples_work_survives_and_the_overwritten_title_comes_back() {
+    let mut t = team();
+    let [p1, p2, _p3] = [t.problems[0], t.problems[1], t.problems[2]];
+    let laptop_me = replica(t.laptop.conn()).unwrap();
+    let office_me = replica(t.office.conn()).unwrap();
+    assert_eq!(laptop_me.workspace_id, office_me.workspace_id);
+    assert_ne!(laptop_me.replica_id, office_me.replica_id);
+    assert_eq!(
+        laptop_me.origin_replica.as_deref(),
+        Some(office_me.replica_id.as_str())
+    );
+    assert_eq!(laptop_me.name, "Workshop laptop");
+
+    // Offline: the facilitator edits two problems, adds a cause and runs
+    // an empathy-map workshop with a persona.
+    let (cause, note) = t
+        .laptop
+        .write("Mona", |w| {
+            workflow::edit_problem(
+                w,
+                p1,
+                &ProblemEdit::Title("Refunds stall at the bank step".into()),
+            )?;
+            workflow::edit_problem(
+                w,
+                p2,
+                &ProblemEdit::Description("يصل الرمز بعد انتهاء صلاحيته".into()),
+            )?;
+            Ok(())
+        })
+        .map(|_| ())
+        .and_then(|()| {
+            t.laptop.write("Mona", |w| {
+                let analysis_id = analysis::get_why(w.tx(), t.why)?.analysis_id;
+                let cause = workflow::add_why(
+                    w,
+                    analysis_id,
+                    &NewWhy {
+                        parent_id: Some(t.why.to_string()),
+                        text: "The bank rejects IBANs with spaces".into(),
+                        ..NewWhy::default()
+                    },
+                )?;
+                let persona = persona::create(
+                    w,
+                    &NewPersona {
+                        name: "سلمى، صاحبة متجر".into(),
+                        ..NewPersona::default()
+                    },
+                )?;
+                let map = empathy::create_map(
+                    w,
+                    &NewMap {
+                        persona_id: persona.id.to_string(),
+                        title: "Refund workshop".into(),
+                        problem_id: Some(p1.to_string()),
+                        held_on: None,
+                        participants: Some(vec!["Mona".into(), "Huda".into()]),
+                        votes_per_person: Some(3),
+                    },
+                )?;
+                let note = empathy::add_note(
+                    w,
+                    &NewNote {
+                        map_id: map.id.to_string(),
+                        area: Area::Feels,
+                        text: "Anxious every time the refund is late".into(),
+                        colour: None,
+                        author: Some("Huda".into()),
+                        group_id: None,
+                    },
+                )?;
+                Ok((cause.id, note.id))
+            })
+        })
+        .unwrap()
+        .value;
+    tick();
+
+    // Meanwhile at the office: the manager renames the same problem and
+    // marks the action done.
+    t.office
+        .write("Karim", |w| {
+            workflow::edit_problem(
+                w,
+                p1,
+                &ProblemEdit::Title("Refund delayed by the bank".into()),
+            )?;
+            workflow::edit_action(w, t.action, &ActionEdit::Status(ActionStatus::Done))
+        })
+        .unwrap();
+
+    // "Changes since I left": only the laptop's own changes travel.
+    let laptop_writes: u32 = t
+        .laptop
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM change_log WHERE replica_id = ?1",
+            [&laptop_me.replica_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let bytes = export_for(t.laptop.conn(), Some(&office_me.replica_id)).unwrap();
+    let merged = merge_file(&mut t.office, "Karim", &bytes).unwrap().summary;
+    assert_eq!(merged.received, laptop_writes);
+    assert_eq!(merged.applied, laptop_writes);
+    assert_eq!(merged.from_name, "Workshop laptop");
+    assert_eq!(merged.overwritten, 1, "{merged:?}");
+
+    // Both people's work is there; the later title won.
+    assert_eq!(title(&t.office, p1), "Refund delayed by the bank");
+    assert_eq!(
+        problem::get_live(t.office.conn(), p2).unwrap().description,
+        "يصل الرمز بعد انتهاء صلاحيته"
+    );
+    assert_eq!(
+        analysis::get_why(t.office.conn(), cause).unwrap().text,
+        "The bank rejects IBANs with spaces"
+    );
+    assert_eq!(
+        empathy::get_note(t.office.conn(), note).unwrap().text,
+        "Anxious every time the refund is late"
+    );
+    assert_eq!(
+        action::get(t.office.conn(), t.action).unwrap().status,
+        ActionStatus::Done
+    );
+    // Search knows the merged text.
+    let hits = search::search(t.office.conn(), "IBANs spaces", 10).unwrap();
+    assert!(hits.iter().any(|h| h.id == cause.to_string()), "{hits:?}");
+    let hits = search::search(t.office.conn(), "صلاحيته", 10).unwrap();
+    assert!(hits.iter().any(|h| h.id == p2.to_string()), "{hits:?}");
+
+    // The title that lost is listed for review, with who wrote each.
+    let items = review::list(t.office.conn(), false).unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    let item = &items[0];
+    assert_eq!(item.kind, ReviewKind::Overwritten);
+    assert_eq!(item.target.id, p1.to_string());
+    assert_eq!(item.lost_author, "Mona");
+    assert_eq!(item.kept_author, "Karim");
+    assert_eq!(item.fields.len(), 1);
+    assert_eq!(item.fields[0].field, "title");
+    assert_eq!(
+        item.fields[0].lost.as_deref(),
+        Some("Refunds stall at the bank step")
+    );
+    assert_eq!(
+        item.fields[0].kept.as_deref(),
+        Some("Refund delayed by the bank")
+    );
+    // ... and in the problem's history.
+    let h = history::for_entity(t.office.conn(), "problem", &p1.to_string()).unwrap();
+    assert!(h.iter().any(|e| e.field.as_deref() == Some("title")
+        && e.old_value.as_deref() == Some("Refunds stall at the bank step")
+        && e.new_value.as_deref() == Some("Refund delayed by the bank")));
+
+    // Merging the same file twice changes nothing.
+    let before = dump(t.office.conn());
+    let again = merge_file(&mut t.office, "Karim", &bytes).unwrap().summary;
+    assert_eq!(
+        (again.applied, again.already_here, again.overwritten),
+        (0, laptop_writes, 0)
+    );
+    assert_eq!(dump(t.office.conn()), before);
+    assert_eq!(review::list(t.office.conn(), false).unwrap().len(), 1);
+
+    // The office sends back what the laptop has not seen: the copies agree,
+    // with the same winner.
+    let back = send(&t.office, &mut t.laptop, "Mona");
+    assert!(back.applied >= 1);
+    assert_eq!(dump(t.laptop.conn()), dump(t.office.conn()));
+    assert_eq!(title(&t.laptop, p1), "Refund delayed by the bank");
+    // The laptop's review lists its own title, which lost.
+    let on_laptop = review::list(t.laptop.conn(), false).unwrap();
+    assert_eq!(on_laptop.len(), 1, "{on_laptop:?}");
+    assert_eq!(
+        on_laptop[0].fields[0].lost.as_deref(),
+        Some("Refunds stall at the bank step")
+    );
+
+    // One click brings the facilitator's title back, as a new edit that
+    // wins on every copy it reaches.
+    tick();
+    t.office
+        .write("Karim", |w| review::bring_back(w, item.id))
+        .unwrap();
+    assert_eq!(title(&t.office, p1), "Refunds stall at the bank step");
+    let item = &review::list(t.office.conn(), true).unwrap()[0];
+    assert_eq!(item.state, ReviewState::BroughtBack);
+    assert!(review::list(t.office.conn(), false).unwrap().is_empty());
+    send(&t.office, &mut t.laptop, "Mona");
+    assert_eq!(title(&t.laptop, p1), "Refunds stall at the bank step");
+    assert_eq!(dump(t.laptop.conn()), dump(t.office.conn()));
+    assert_eq!(integrity(t.office.conn()), "ok");
+    assert_eq!(integrity(t.laptop.conn()), "ok");
+
+    // Each side knows the other and has nothing left to send it.
+    let office_peers = peers(t.office.conn()).unwrap();
+    assert_eq!(office_peers.len(), 1);
+    assert_eq!(office_peers[0].name, "Workshop laptop");
+    let laptop_peers = peers(t.laptop.conn()).unwrap();
+    assert!(laptop_peers[0].is_origin);
+    assert_eq!(laptop_peers[0].unsent, 0, "{laptop_peers:?}");
+    let _ = t.laptop_path;
+}
+
+#[test]
+fn the_same_field_changed_on_both_sides_has_the_same_winner_whichever_side_merges_first() {
+    for office_first in [true, false] {
+        let mut t = team();
+        let p = t.problems[2];
+        t.laptop
+            .write("Mona", |w| {
+                workflow::edit_problem(w, p, &ProblemEdit::Owner("Mona".into()))
+            })
+            .unwrap();
+        tick();
+        t.office
+            .write("Karim", |w| {
+                workflow::edit_problem(w, p, &ProblemEdit::Owner("Karim".into()))
+            })
+            .unwrap();
+        let to_office = export_for(
+            t.laptop.conn(),
+            Some(&replica(t.office.conn()).unwrap().replica_id),
+        )
+        .unwrap();
+        let to_laptop = export_for(
+            t.office.conn(),
+            Some(&replica(t.laptop.conn()).unwrap().replica_id),
+        )
+        .unwrap();
+        if office_first {
+            merge_file(&mut t.office, "Karim", &to_office).unwrap();
+            merge_file(&mut t.laptop, "Mona", &to_laptop).unwrap();
+        } else {
+            merge_file(&mut t.laptop, "Mona", &to_laptop).unwrap();
+            merge_file(&mut t.office, "Karim", &to_office).unwrap();
+        }
+        for ws in [&t.office, &t.laptop] {
+            assert_eq!(problem::get_live(ws.conn(), p).unwrap().owner, "Karim");
+        }
+        assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+    }
+}
+
+#[test]
+fn an_edit_after_a_delete_keeps_the_row_and_a_delete_after_an_edit_wins() {
+    // The office deletes, then the laptop edits: the edit wins, the problem is back.
+    let mut t = team();
+    let p = t.problems[1];
+    t.office.write("Karim", |w| problem::delete(w, p)).unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| {
+            workflow::edit_problem(w, p, &ProblemEdit::Owner("Mona".into()))
+        })
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        let got = problem::get_live(ws.conn(), p).unwrap();
+        assert_eq!(got.owner, "Mona", "the later edit brings it back");
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+    let items = review::list(t.office.conn(), false).unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].kind, ReviewKind::Restored);
+    assert_eq!(items[0].lost_author, "Karim");
+    // Bringing the delete back moves it to the trash again.
+    t.office
+        .write("Karim", |w| review::bring_back(w, items[0].id))
+        .unwrap();
+    assert!(trashed(t.office.conn(), "problems", &p.to_string()));
+
+    // The laptop edits, then the office deletes: the delete wins.
+    let mut t = team();
+    let p = t.problems[1];
+    t.laptop
+        .write("Mona", |w| {
+            workflow::edit_problem(w, p, &ProblemEdit::Owner("Mona".into()))
+        })
+        .unwrap();
+    tick();
+    t.office.write("Karim", |w| problem::delete(w, p)).unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        assert!(trashed(ws.conn(), "problems", &p.to_string()));
+        let owner: String = ws
+            .conn()
+            .query_row(
+                "SELECT owner FROM problems WHERE id = ?1",
+                [p.to_string()],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(owner, "Mona", "the edit is kept, in the trash");
+        assert!(trash::list(ws.conn())
+            .unwrap()
+            .iter()
+            .any(|i| i.id == p.to_string()));
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
+
+#[test]
+fn a_cause_added_under_a_cause_the_other_side_deleted_is_kept_and_its_parent_offered_back() {
+    let mut t = team();
+    t.office
+        .write("Karim", |w| analysis::delete_why(w, t.why, false))
+        .unwrap();
+    let child = t
+        .laptop
+        .write("Mona", |w| {
+            let analysis_id = analysis::get_why(w.tx(), t.why)?.analysis_id;
+            workflow::add_why(
+                w,
+                analysis_id,
+                &NewWhy {
+                    parent_id: Some(t.why.to_string()),
+                    text: "Spaces are not stripped".into(),
+                    ..NewWhy::default()
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    send(&t.laptop, &mut t.office, "Karim");
+    let got = analysis::get_why(t.office.conn(), child).unwrap();
+    assert_eq!(got.text, "Spaces are not stripped", "never dropped");
+    let items = review::list(t.office.conn(), false).unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].kind, ReviewKind::ParentDeleted);
+    assert_eq!(items[0].target.id, child.to_string());
+    let parent = items[0].parent.as_ref().unwrap();
+    assert_eq!(parent.id, t.why.to_string());
+    assert!(parent.in_trash);
+    assert_eq!(items[0].lost_author, "Karim");
+
+    // One click brings the parent back, with the new cause under it.
+    t.office
+        .write("Karim", |w| review::bring_back(w, items[0].id))
+        .unwrap();
+    assert!(!trashed(t.office.conn(), "why_nodes", &t.why.to_string()));
+    send(&t.office, &mut t.laptop, "Mona");
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
+
+#[test]
+fn votes_on_one_note_from_both_sides_all_count() {
+    let mut t = team();
+    let (note, _map): (NoteId, _) = t
+        .office
+        .write("Karim", |w| {
+            let persona = persona::create(
+                w,
+                &NewPersona {
+                    name: "Omar, a first-time buyer".into(),
+                    ..NewPersona::default()
+                },
+            )?;
+            let map = empathy::create_map(
+                w,
+                &NewMap {
+                    persona_id: persona.id.to_string(),
+                    title: "Checkout".into(),
+                    problem_id: None,
+                    held_on: None,
+                    participants: Some(vec!["Mona".into(), "Karim".into()]),
+                    votes_per_person: Some(3),
+                },
+            )?;
+            let note = empathy::add_note(
+                w,
+                &NewNote {
+                    map_id: map.id.to_string(),
+                    area: Area::Says,
+                    text: "Why do I have to type my IBAN twice?".into(),
+                    colour: None,
+                    author: None,
+                    group_id: None,
+                },
+            )?;
+            Ok((note.id, map.id))
+        })
+        .unwrap()
+        .value;
+    send(&t.office, &mut t.laptop, "Mona");
+    t.laptop
+        .write("Mona", |w| empathy::vote(w, note, "Mona"))
+        .unwrap();
+    t.office
+        .write("Karim", |w| empathy::vote(w, note, "Karim"))
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        assert_eq!(empathy::get_note(ws.conn(), note).unwrap().votes, 2);
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
+
+#[test]
+fn a_quote_added_on_one_side_and_a_rename_on_the_other_both_stay() {
+    let mut t = team();
+    let p = t
+        .office
+        .write("Karim", |w| {
+            persona::create(
+                w,
+                &NewPersona {
+                    name: "Laila".into(),
+                    ..NewPersona::default()
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    send(&t.office, &mut t.laptop, "Mona");
+    let quote = t
+        .laptop
+        .write("Mona", |w| {
+            persona::add_quote(
+                w,
+                p,
+                &QuoteInput {
+                    text: "أريد أن أعرف متى يصل المبلغ".into(),
+                    source: QuoteSource::Interview,
+                    reference: None,
+                    said_on: time::today_utc(),
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    t.office
+        .write("Karim", |w| {
+            persona::edit(w, p, &PersonaEdit::Name("Laila, small shop owner".into()))
+        })
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        let got = persona::get(ws.conn(), p).unwrap();
+        assert_eq!(got.name, "Laila, small shop owner");
+        assert!(persona::get_quote(ws.conn(), quote).is_ok());
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
+
+#[test]
+fn an_action_moved_on_both_sides_ends_in_the_later_status_on_both() {
+    let mut t = team();
+    t.laptop
+        .write("Mona", |w| {
+            workflow::edit_action(w, t.action, &ActionEdit::Status(ActionStatus::InProgress))
+        })
+        .unwrap();
+    tick();
+    t.office
+        .write("Karim", |w| {
+            workflow::edit_action(w, t.action, &ActionEdit::Status(ActionStatus::Cancelled))
+        })
+        .err();
+    t.office
+        .write("Karim", |w| {
+            workflow::edit_action(w, t.action, &ActionEdit::Status(ActionStatus::Done))
+        })
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        assert_eq!(
+            action::get(ws.conn(), t.action).unwrap().status,
+            ActionStatus::Done
+        );
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+    let items = review::list(t.office.conn(), false).unwrap();
+    assert!(
+        items
+            .iter()
+            .any(|i| i.fields.iter().any(|f| f.field == "status")),
+        "{items:?}"
+    );
+}
+
+#[test]
+fn a_merge_that_stops_part_way_leaves_the_workspace_as_it_was() {
+    let mut t = team();
+    for n in 0..6 {
+        t.laptop
+            .write("Mona", |w| {
+                let id = new_problem(w, &format!("Workshop finding {n}"));
+                workflow::edit_problem(
+                    w,
+                    t.problems[0],
+                    &ProblemEdit::Owner(format!("Owner {n}")),
+                )?;
+                Ok(id)
+            })
+            .unwrap();
+    }
+    let bytes = export_for(
+        t.laptop.conn(),
+        Some(&replica(t.office.conn()).unwrap().replica_id),
+    )
+    .unwrap();
+    let before = dump(t.office.conn());
+    let log_before: u32 = t
+        .office
+        .conn()
+        .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))
+        .unwrap();
+    for stop in 0..6 {
+        let err =
+            merge_file_with(&mut t.office, "Karim", &bytes, FailAfter(Some(stop))).unwrap_err();
+        assert!(matches!(err, Error::Internal(_)));
+        assert_eq!(dump(t.office.conn()), before, "stopped after {stop}");
+        let log: u32 = t
+            .office
+            .conn()
+            .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(log, log_before);
+        assert_eq!(integrity(t.office.conn()), "ok");
+    }
+    // And then it merges whole.
+    let merged = merge_file(&mut t.office, "Karim", &bytes).unwrap().summary;
+    assert_eq!(merged.applied, 6);
+}
+
+#[test]
+fn a_file_that_builds_on_changes_not_received_yet_is_refused_whole() {
+    let mut t = team();
+    let p = t
+        .laptop
+        .write("Mona", |w| Ok(new_problem(w, "Created on the laptop")))
+        .unwrap()
+        .value;
+    let first = rootwise_core::sync::capture::latest(t.laptop.conn())
+        .unwrap()
+        .unwrap();
+    t.laptop
+        .write("Mona", |w| {
+            workflow::edit_problem(w, p, &ProblemEdit::Owner("Mona".into()))
+        })
+        .unwrap();
+    // A file holding the edit but not the creation.
+    let mut seen = rootwise_core::sync::file::Seen::new();
+    seen.insert(first.replica.clone(), first);
+    let bytes = rootwise_core::sync::file::export(t.laptop.conn(), &seen).unwrap();
+    let before = dump(t.office.conn());
+    let err = merge_file(&mut t.office, "Karim", &bytes).unwrap_err();
+    assert!(
+        matches!(err, Error::ChangeFileNeedsEarlier { .. }),
+        "{err:?}"
+    );
+    assert_eq!(dump(t.office.conn()), before);
+}
+
+#[test]
+fn a_copy_for_a_workshop_refuses_a_path_that_exists_and_is_a_workspace_of_its_own() {
+    let t = team();
+    let err = copy_for_workshop(&t.office, &t.laptop_path, "Again").unwrap_err();
+    assert!(matches!(err, Error::Conflict(_)));
+    let dir = tempfile::tempdir().unwrap();
+    let path: &Path = &dir.path().join("second.db");
+    let made = copy_for_workshop(&t.office, path, "  Second\nlaptop ").unwrap();
+    assert_eq!(made.name, "Second laptop");
+    let second = Workspace::open(path).unwrap();
+    assert_eq!(replica(second.conn()).unwrap(), made);
+    assert_eq!(dump(second.conn()), dump(t.office.conn()));
+    // The office now knows two copies.
+    assert_eq!(peers(t.office.conn()).unwrap().len(), 2);
+}
