@@ -163,6 +163,10 @@ pub fn limits() -> Value {
                 ("earliestYear", n(write::EARLIEST_YEAR)),
             ]),
         ),
+        (
+            "copies",
+            obj(vec![("name", n(crate::sync::copy::NAME_MAX))]),
+        ),
     ])
 }
 
@@ -198,6 +202,7 @@ pub fn enums() -> Value {
         "changeOp" => change::ChangeOp,
         "weekStart" => crate::settings::WeekStart,
         "numerals" => crate::settings::Numerals,
+        "reviewKind" => crate::sync::review::ReviewKind,
     }
 }
 

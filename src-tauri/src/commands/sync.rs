@@ -8,6 +8,7 @@ use rootwise_core::sync::copy::{self, CopiesStatus};
 use rootwise_core::sync::merge::{merge_file, MergeSummary};
 use rootwise_core::sync::review::{self, ReviewItem};
 use rootwise_core::sync::{file, replica, Replica};
+use rootwise_core::change::{ChangeEvent, ChangeOp};
 use rootwise_core::{Error, Result};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -31,8 +32,24 @@ pub async fn copies_status(shared: State<'_, Arc<Shared>>) -> Result<CopiesStatu
 
 /// Names this copy.
 #[tauri::command]
-pub async fn copy_rename(shared: State<'_, Arc<Shared>>, name: String) -> Result<Replica> {
-    read(&shared, move |ws| copy::set_name(ws.conn(), &name)).await
+pub async fn copy_rename(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    name: String,
+) -> Result<Replica> {
+    let renamed = read(&shared, move |ws| copy::set_name(ws.conn(), &name)).await?;
+    announce_copies(&app);
+    Ok(renamed)
+}
+
+/// Tells the UI that what is known of the copies changed.
+fn announce_copies(app: &AppHandle) {
+    announce(app, &ChangeEvent::new("copies", "", ChangeOp::Update));
+}
+
+/// Tells the UI that anything in the workspace may have changed (a merge).
+fn announce_workspace(app: &AppHandle) {
+    announce(app, &ChangeEvent::new("workspace", "", ChangeOp::Update));
 }
 
 /// A written change file: where, and how many changes it holds.
@@ -121,6 +138,14 @@ pub async fn changes_merge(
     Ok(Some(merged.summary))
 }
 
+/// A copy written for a workshop: where, and who it is.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CopiedWorkspace {
+    path: String,
+    replica: Replica,
+}
+
 /// Writes a copy of the workspace for a workshop laptop, named `name`, to
 /// a file the user picks. `None` when the user cancelled.
 #[tauri::command]
@@ -128,13 +153,13 @@ pub async fn workspace_copy(
     app: AppHandle,
     shared: State<'_, Arc<Shared>>,
     name: String,
-) -> Result<Option<Replica>> {
+) -> Result<Option<CopiedWorkspace>> {
     let suggested = format!("{}.db", slug(&name));
     let Some(path) = pick_save_path(&app, &suggested).await? else {
         return Ok(None);
     };
     let shared = Arc::clone(&shared);
-    blocking(move || {
+    let made = blocking(move || {
         shared.with_workspace(|ws| {
             if ws.path().is_some_and(|open| open == path) {
                 return Err(Error::Conflict(
@@ -147,12 +172,17 @@ pub async fn workspace_copy(
             if tmp.exists() {
                 std::fs::remove_file(&tmp)?;
             }
-            let made = copy::copy_for_workshop(ws, &tmp, &name)?;
+            let replica = copy::copy_for_workshop(ws, &tmp, &name)?;
             std::fs::rename(&tmp, &path)?;
-            Ok(Some(made))
+            Ok(Some(CopiedWorkspace {
+                path: path.display().to_string(),
+                replica,
+            }))
         })
     })
-    .await
+    .await?;
+    announce_copies(&app);
+    Ok(made)
 }
 
 /// What merges overwrote; open entries only unless `all`.
@@ -172,14 +202,7 @@ pub async fn merge_review_bring_back(
     id: i64,
 ) -> Result<()> {
     write(&app, &shared, move |w| review::bring_back(w, id)).await?;
-    announce(
-        &app,
-        &rootwise_core::change::ChangeEvent::new(
-            "workspace",
-            "",
-            rootwise_core::change::ChangeOp::Update,
-        ),
-    );
+    announce_workspace(&app);
     Ok(())
 }
 
@@ -191,13 +214,6 @@ pub async fn merge_review_dismiss(
     id: i64,
 ) -> Result<()> {
     write(&app, &shared, move |w| review::dismiss(w, id)).await?;
-    announce(
-        &app,
-        &rootwise_core::change::ChangeEvent::new(
-            "workspace",
-            "",
-            rootwise_core::change::ChangeOp::Update,
-        ),
-    );
+    announce_copies(&app);
     Ok(())
 }

@@ -39,6 +39,7 @@ export const queryKeys = {
   personas: [...root, "personas"] as const,
   empathy: [...root, "empathy"] as const,
   settings: [...root, "settings"] as const,
+  copies: [...root, "copies"] as const,
 };
 
 /**
@@ -85,6 +86,8 @@ export function keysForChange(event: ChangeEvent): QueryKey[] {
       return [queryKeys.empathy, queryKeys.personas, queryKeys.analyses, queryKeys.trash];
     case "settings":
       return [queryKeys.settings];
+    case "copies":
+      return [queryKeys.copies];
     case "workspace":
       return [queryKeys.all];
     default:

@@ -103,6 +103,9 @@ export const LIMITS = {
     causes: 50,
     earliestYear: 1970,
   },
+  copies: {
+    name: 120,
+  },
 } as const;
 
 /** Every enumeration's values, in the order they sort in. */
@@ -129,6 +132,7 @@ export const ENUMS = {
   changeOp: ["create", "update", "delete", "restore"],
   weekStart: ["auto", "monday", "saturday", "sunday"],
   numerals: ["latin", "arabic"],
+  reviewKind: ["overwritten", "restored", "parent_deleted"],
 } as const;
 
 /** For each status of a problem or an action, the statuses it may move to. */

@@ -88,6 +88,9 @@ export const USER_TEXT_VARIABLES: ReadonlySet<string> = new Set([
   "column",
   "action",
   "method",
+  "deleter",
+  "editor",
+  "parent",
 ]);
 
 /** Isolates `value` if it is user text passed as `variable` (see `USER_TEXT_VARIABLES`). */

@@ -23,6 +23,8 @@ import { ActionsTableScreen } from "../features/actions/table/ActionsTableScreen
 import { MyActionsScreen } from "../features/actions/table/MyActionsScreen";
 import { useReminders } from "../features/actions/reminders/useReminders";
 import { TrashScreen } from "../features/trash/TrashScreen";
+import { MergedChangesScreen } from "../features/changes/MergedChangesScreen";
+import { REVIEW_PATH } from "../features/changes/paths";
 import type { ShortcutAction } from "../shortcuts/registry";
 import { ShortcutOverlay } from "../shortcuts/ShortcutOverlay";
 import { useGlobalShortcuts } from "../shortcuts/useGlobalShortcuts";
@@ -107,6 +109,7 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
               <Route path="/empathy" element={<MapsScreen />} />
               <Route path="/empathy/:id" element={<EmpathyBoardScreen />} />
               <Route path="/trash" element={<TrashScreen />} />
+              <Route path={REVIEW_PATH} element={<MergedChangesScreen />} />
               {SECTIONS.map((section) =>
                 section.built ? null : (
                   <Route

@@ -28,6 +28,7 @@ import { actionHandlers, type MockActionState } from "./mock-actions";
 import { analysisHandlers, type MockAnalysisState } from "./mock-analysis";
 import { empathyHandlers, type MockEmpathyState } from "./mock-empathy";
 import { personaHandlers, type MockPersonaState } from "./mock-personas";
+import { changesHandlers, defaultChangesState, type MockChangesState } from "./mock-changes";
 
 /** The shell's commands that write nothing: every other command writes. */
 const READS = new Set<CommandName>([
@@ -65,6 +66,9 @@ const READS = new Set<CommandName>([
   "trash_list",
   "history_list",
   "settings_get",
+  "copies_status",
+  "merge_review_list",
+  "changes_export",
 ]);
 
 /** The entity whose change a write command announces, by its name; null for reads and plugins. */
@@ -86,6 +90,8 @@ function writtenEntity(command: MockedCommand): string | null {
     ["note_", "empathy_note"],
     ["group_", "empathy_group"],
     ["settings_", "settings"],
+    ["workspace_copy", "copies"],
+    ["copy_", "copies"],
     ["workspace_", "workspace"],
   ];
   const match = prefixes.find(([prefix]) => command.startsWith(prefix));
@@ -124,6 +130,8 @@ export interface MockState {
   personas: MockPersonaState;
   /** Empathy maps, notes, groups, votes. */
   empathy: MockEmpathyState;
+  /** This copy, the copies it knows, the merge review. */
+  changes: MockChangesState;
 }
 
 type Handler = (args: Record<string, unknown>, state: MockState) => unknown;
@@ -149,6 +157,7 @@ export interface MockBackendOptions {
   actions?: Partial<MockActionState>;
   personas?: Partial<MockPersonaState>;
   empathy?: Partial<MockEmpathyState>;
+  changes?: Partial<MockChangesState>;
   /** Replace the built-in behaviour of some commands. */
   handlers?: Handlers;
 }
@@ -432,6 +441,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     actions: { actions: [], comments: [], notifications: [], closeReasons: {}, ...options.actions },
     personas: { personas: [], quotes: [], links: {}, pictures: {}, ...options.personas },
     empathy: { maps: [], notes: [], groups: [], votes: [], ...options.empathy },
+    changes: { ...defaultChangesState(), ...options.changes },
   };
   const calls: MockCall[] = [];
 
@@ -648,6 +658,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
       changed,
       rejectWith,
     ),
+    ...changesHandlers(state.changes, changed, rejectWith),
     "plugin:dialog|open": () => state.dialogPath,
     "plugin:dialog|save": () => state.dialogPath,
   };

@@ -43,7 +43,7 @@ export function MoveMenu({ title, status, disabled, onMove }: MoveMenuProps) {
         <ul
           ref={menuRef}
           id={menuId}
-          className="board-move-menu"
+          className="popup-menu"
           role="menu"
           aria-label={t("actionBoard.moveMenu", { title })}
           style={place}
@@ -56,7 +56,7 @@ export function MoveMenu({ title, status, disabled, onMove }: MoveMenuProps) {
                 type="button"
                 role="menuitem"
                 tabIndex={-1}
-                className="board-move-item"
+                className="popup-menu-item"
                 data-testid={`card-move-${to}`}
                 onClick={() => {
                   close(true);

@@ -1,0 +1,2 @@
+/** Where the review of merged changes lives. */
+export const REVIEW_PATH = "/changes";
