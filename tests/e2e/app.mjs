@@ -60,6 +60,8 @@ export class Driver {
       ROOTWISE_IMPORT_FILE: join(home, 'import.csv'),
       // "Add picture…" reads this file instead of asking in the native dialog.
       ROOTWISE_PICTURE_FILE: join(home, 'picture'),
+      // "Merge changes…" reads this file instead of asking in the native dialog.
+      ROOTWISE_CHANGES_FILE: join(home, 'merge.rootwise-changes'),
       LANG: 'C.UTF-8',
     };
     mkdirSync(env.ROOTWISE_EXPORT_DIR, { recursive: true });
@@ -84,6 +86,8 @@ export class Driver {
     this.importFile = join(home, 'import.csv');
     /** The file "Add picture…" reads. */
     this.pictureFile = join(home, 'picture');
+    /** The file "Merge changes…" reads. */
+    this.changesFile = join(home, 'merge.rootwise-changes');
   }
 
   /** Starts the app on `workspace` and waits until its UI has mounted. */

@@ -739,6 +739,9 @@ fn a_copy_for_a_workshop_refuses_a_path_that_exists_and_is_a_workspace_of_its_ow
     let second = Workspace::open(path).unwrap();
     assert_eq!(replica(second.conn()).unwrap(), made);
     assert_eq!(dump(second.conn()), dump(t.office.conn()));
-    // The office now knows two copies.
+    // The office now knows two copies, and was named after its file when
+    // the first copy was made (so the copies can say where they came from).
     assert_eq!(peers(t.office.conn()).unwrap().len(), 2);
+    assert_eq!(replica(t.office.conn()).unwrap().name, "team");
+    assert_eq!(peers(second.conn()).unwrap()[0].name, "team");
 }

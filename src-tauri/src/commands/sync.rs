@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
+use rootwise_core::change::{ChangeEvent, ChangeOp};
 use rootwise_core::sync::copy::{self, CopiesStatus};
 use rootwise_core::sync::merge::{merge_file, MergeSummary};
 use rootwise_core::sync::review::{self, ReviewItem};
 use rootwise_core::sync::{file, replica, Replica};
-use rootwise_core::change::{ChangeEvent, ChangeOp};
 use rootwise_core::{Error, Result};
 use serde::Serialize;
 use tauri::{AppHandle, State};

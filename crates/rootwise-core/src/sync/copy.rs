@@ -191,7 +191,18 @@ pub fn copy_for_workshop(ws: &Workspace, dest: &Path, name: &str) -> Result<Repl
         )));
     }
     let conn = ws.conn();
-    let me = replica(conn)?;
+    let mut me = replica(conn)?;
+    if me.name.trim().is_empty() {
+        // The copy will name where it came from: give this one the name
+        // people know its file by, if nobody named it.
+        if let Some(stem) = ws
+            .path()
+            .and_then(|p| p.file_stem())
+            .and_then(|s| s.to_str())
+        {
+            me = set_name(conn, stem)?;
+        }
+    }
     let held = holds(conn)?;
     let dest_text = dest
         .to_str()

@@ -219,3 +219,18 @@ describe("Merged changes screen", () => {
     expect(screen.getByTestId("review-bring-back")).toHaveTextContent("استخدم النسخة الموضوعة جانبًا");
   });
 });
+
+describe("This copy's name", () => {
+  it("is edited on the review screen and saved with copy_rename", async () => {
+    const backend = installMockBackend();
+    const { user } = renderApp("/changes");
+    const field = await screen.findByTestId("copy-rename");
+    expect(field).toHaveAccessibleName("Name of this copy");
+    await user.type(field, "Team copy, Jeddah");
+    await user.click(screen.getByTestId("copy-rename-save"));
+    await waitFor(() => {
+      expect(backend.callsTo("copy_rename")).toEqual([{ name: "Team copy, Jeddah" }]);
+    });
+    expect(await screen.findByText("Saved.")).toBeInTheDocument();
+  });
+});

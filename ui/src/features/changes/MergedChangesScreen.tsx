@@ -1,7 +1,16 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useBringBack, useCopiesStatus, useDismissReview, useMergeReview } from "../../api/changes";
+import {
+  useBringBack,
+  useCopiesStatus,
+  useDismissReview,
+  useMergeReview,
+  useRenameCopy,
+} from "../../api/changes";
+import type { Replica } from "../../bindings/Replica";
+import { LIMITS } from "../../bindings/rules";
+import { Field, TextInput } from "../../kit/fields";
 import type { AppError } from "../../api/errors";
 import type { ReviewItem } from "../../bindings/ReviewItem";
 import type { ReviewTarget } from "../../bindings/ReviewTarget";
@@ -202,6 +211,61 @@ function ReviewCard({
   );
 }
 
+/** This copy's name, which the other copies show: edited in place. */
+function CopyName({ replica }: { replica: Replica }) {
+  const { t } = useTranslation();
+  const rename = useRenameCopy();
+  const [name, setName] = useState(replica.name);
+  const [saved, setSaved] = useState(false);
+  const tooLong = name.length > LIMITS.copies.name;
+  return (
+    <form
+      className="copy-name-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (tooLong) return;
+        setSaved(false);
+        rename.mutate(name, {
+          onSuccess: () => {
+            setSaved(true);
+          },
+        });
+      }}
+    >
+      <Field
+        label={t("changes.review.nameLabel")}
+        hint={t("changes.review.nameHint")}
+        error={
+          tooLong
+            ? t("errors.title.too_long", { count: LIMITS.copies.name })
+            : rename.isError
+              ? describeError(t, rename.error)
+              : null
+        }
+        errorTestId="copy-rename-error"
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            value={name}
+            onChange={(value) => {
+              setSaved(false);
+              setName(value);
+            }}
+            testId="copy-rename"
+          />
+        )}
+      </Field>
+      <button type="submit" className="button" disabled={rename.isPending} data-testid="copy-rename-save">
+        {t("changes.review.nameSave")}
+      </button>
+      <span role="status" className="field-hint">
+        {saved ? t("changes.review.nameSaved") : ""}
+      </span>
+    </form>
+  );
+}
+
 /** What merges overwrote or kept, each with the other version one click away. */
 export function MergedChangesScreen() {
   const { t } = useTranslation();
@@ -287,14 +351,8 @@ export function MergedChangesScreen() {
       <header className="page-header">
         <h1>{t("changes.review.title")}</h1>
         <p className="page-subtitle">{t("changes.review.subtitle")}</p>
-        {me !== undefined && (
-          <p className="page-subtitle" data-testid="this-copy">
-            {t("changes.review.thisCopy", {
-              name: me.name.trim() === "" ? t("changes.review.unnamedCopy") : me.name,
-            })}
-          </p>
-        )}
       </header>
+      {me !== undefined && <CopyName key={me.replicaId} replica={me} />}
       <label className="checkbox-line">
         <input
           type="checkbox"
