@@ -234,7 +234,6 @@ function CopyName({ replica }: { replica: Replica }) {
     >
       <Field
         label={t("changes.review.nameLabel")}
-        hint={t("changes.review.nameHint")}
         error={
           tooLong
             ? t("errors.title.too_long", { count: LIMITS.copies.name })
@@ -259,9 +258,9 @@ function CopyName({ replica }: { replica: Replica }) {
       <button type="submit" className="button" disabled={rename.isPending} data-testid="copy-rename-save">
         {t("changes.review.nameSave")}
       </button>
-      <span role="status" className="field-hint">
-        {saved ? t("changes.review.nameSaved") : ""}
-      </span>
+      <p className="field-hint copy-name-hint">
+        {t("changes.review.nameHint")} <span role="status">{saved ? t("changes.review.nameSaved") : ""}</span>
+      </p>
     </form>
   );
 }
