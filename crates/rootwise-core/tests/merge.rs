@@ -800,3 +800,50 @@ fn a_tag_removed_on_one_side_stays_removed_when_the_other_side_changed_the_probl
     }
     assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
 }
+
+#[test]
+fn a_cause_deleted_by_itself_after_the_other_side_deleted_its_parent_is_deleted_by_itself_on_both()
+{
+    // The office deletes a cause, which takes its child along; later the
+    // laptop deletes the child by itself. The later delete wins on both
+    // sides, whole: the child went to the trash by itself (it is listed in
+    // the trash), not along with its parent. (The office used to keep the
+    // "deleted along with" mark of its own delete under the laptop's.)
+    let mut t = team();
+    let child = t
+        .office
+        .write("Karim", |w| {
+            let analysis_id = analysis::get_why(w.tx(), t.why)?.analysis_id;
+            workflow::add_why(
+                w,
+                analysis_id,
+                &NewWhy {
+                    parent_id: Some(t.why.to_string()),
+                    text: "Spaces are not stripped".into(),
+                    ..NewWhy::default()
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    send(&t.office, &mut t.laptop, "Mona");
+    t.office
+        .write("Karim", |w| analysis::delete_why(w, t.why, false))
+        .unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| analysis::delete_why(w, child, false))
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        let listed = trash::list(ws.conn()).unwrap();
+        assert!(
+            listed.iter().any(|i| i.id == child.to_string()),
+            "{listed:?}"
+        );
+        assert!(trashed(ws.conn(), "why_nodes", &t.why.to_string()));
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}

@@ -13,7 +13,9 @@
 //!   included; not `updated_at` or a counter, which change when something
 //!   is added under the row: a report logged on a deleted problem is kept,
 //!   the problem stays in the trash); an edit later than the move brings
-//!   the row back out of the trash (so it is restorable, never gone).
+//!   the row back out of the trash (so it is restorable, never gone). A
+//!   move that applies sets the row's whole trash state (who, when, and
+//!   what it went along with), not only the parts its change names.
 //!   Rows removed outright (links such as tags, a cause an action
 //!   addresses, a vote) are there or not by the later of their insert and
 //!   their removal.
@@ -767,11 +769,14 @@ impl Merge {
                 .filter(|l| l.hlc > stamp.hlc);
             match later_edit {
                 None => {
+                    // The row's whole trash state becomes the mover's: a
+                    // trash column the change leaves out was empty on its
+                    // live row (a cause deleted by itself was deleted with
+                    // nothing), whatever an earlier delete here put there.
                     for name in TRASH_COLUMNS {
                         if let Some(i) = index_of(name) {
-                            if let Some(Some(v)) = op.new.get(i) {
-                                sets.push((i, v.clone()));
-                            }
+                            let v = op.new.get(i).cloned().flatten().unwrap_or(Value::Null);
+                            sets.push((i, v));
                         }
                     }
                 }
