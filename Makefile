@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/rootwise
 XVFB := xvfb-run -a -s "-screen 0 1200x800x24"
 
-.PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench bench-ui generate
+.PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench bench-ui generate soak-merge
 
 ## run: install what is missing, build the app, open it on the default workspace
 run: setup app
@@ -49,6 +49,11 @@ bindings:
 ## bench: criterion benchmarks on a generated workspace (ROOTWISE_BENCH_PROBLEMS, default 100000)
 bench:
 	cargo bench -p rootwise-core
+
+## soak-merge: the merge convergence property with many cases, in release mode (CASES=2000)
+CASES ?= 2000
+soak-merge:
+	PROPTEST_CASES=$(CASES) cargo test --release -p rootwise-core --test convergence -- --nocapture
 
 ## bench-ui: in the real app, the 1,000-node why-tree (outline, typing, diagram) and a 500-note empathy board (open, drag); figures only
 bench-ui: app

@@ -745,3 +745,108 @@ fn a_copy_for_a_workshop_refuses_a_path_that_exists_and_is_a_workspace_of_its_ow
     assert_eq!(replica(t.office.conn()).unwrap().name, "team");
     assert_eq!(peers(second.conn()).unwrap()[0].name, "team");
 }
+
+#[test]
+fn a_report_logged_on_a_problem_the_other_side_deleted_leaves_it_in_the_trash_on_both() {
+    // Logging a report touches the problem's row (its counters and
+    // `updated_at`) but is no edit of the problem: the report is kept, the
+    // problem stays in the trash, on both sides. (The side that logged the
+    // report used to count it as an edit later than the delete and keep
+    // the problem out of the trash.)
+    let mut t = team();
+    let p = t.problems[1];
+    t.office.write("Karim", |w| problem::delete(w, p)).unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| {
+            workflow::log_occurrence(w, p, &problem::NewOccurrence::default())
+        })
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        assert!(trashed(ws.conn(), "problems", &p.to_string()));
+        assert_eq!(problem::occurrences(ws.conn(), p).unwrap().len(), 1);
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
+
+#[test]
+fn a_tag_removed_on_one_side_stays_removed_when_the_other_side_changed_the_problem() {
+    // A problem's tag rows carry copies of its owner, status...: a trigger
+    // rewrites them when the problem changes. That is no change to the tag
+    // itself, so it does not outweigh the other side's removal of the tag.
+    let mut t = team();
+    let p = t.problems[2];
+    t.office
+        .write("Karim", |w| {
+            workflow::edit_problem(w, p, &ProblemEdit::Tags(vec!["billing".into()]))
+        })
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    t.office
+        .write("Karim", |w| {
+            workflow::edit_problem(w, p, &ProblemEdit::Tags(Vec::new()))
+        })
+        .unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| {
+            workflow::edit_problem(w, p, &ProblemEdit::Owner("Mona".into()))
+        })
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        let got = problem::get_live(ws.conn(), p).unwrap();
+        assert_eq!((got.owner.as_str(), got.tags.len()), ("Mona", 0));
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
+
+#[test]
+fn a_cause_deleted_by_itself_after_the_other_side_deleted_its_parent_is_deleted_by_itself_on_both()
+{
+    // The office deletes a cause, which takes its child along; later the
+    // laptop deletes the child by itself. The later delete wins on both
+    // sides, whole: the child went to the trash by itself (it is listed in
+    // the trash), not along with its parent. (The office used to keep the
+    // "deleted along with" mark of its own delete under the laptop's.)
+    let mut t = team();
+    let child = t
+        .office
+        .write("Karim", |w| {
+            let analysis_id = analysis::get_why(w.tx(), t.why)?.analysis_id;
+            workflow::add_why(
+                w,
+                analysis_id,
+                &NewWhy {
+                    parent_id: Some(t.why.to_string()),
+                    text: "Spaces are not stripped".into(),
+                    ..NewWhy::default()
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    send(&t.office, &mut t.laptop, "Mona");
+    t.office
+        .write("Karim", |w| analysis::delete_why(w, t.why, false))
+        .unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| analysis::delete_why(w, child, false))
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        let listed = trash::list(ws.conn()).unwrap();
+        assert!(
+            listed.iter().any(|i| i.id == child.to_string()),
+            "{listed:?}"
+        );
+        assert!(trashed(ws.conn(), "why_nodes", &t.why.to_string()));
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}

@@ -9,8 +9,13 @@
 //!   point is read.
 //! - **A delete is a move to the trash and loses to a later edit**: a
 //!   change that moves a row to the trash applies only if it is later
-//!   than every change to the row; an edit later than the move brings the
-//!   row back out of the trash (so it is restorable, never gone).
+//!   than every change to the row (to a column people write, the trash's
+//!   included; not `updated_at` or a counter, which change when something
+//!   is added under the row: a report logged on a deleted problem is kept,
+//!   the problem stays in the trash); an edit later than the move brings
+//!   the row back out of the trash (so it is restorable, never gone). A
+//!   move that applies sets the row's whole trash state (who, when, and
+//!   what it went along with), not only the parts its change names.
 //!   Rows removed outright (links such as tags, a cause an action
 //!   addresses, a vote) are there or not by the later of their insert and
 //!   their removal.
@@ -147,10 +152,23 @@ struct RowClock {
 }
 
 impl RowClock {
-    /// The latest change to the row's contents (any column, or its insert).
-    fn latest(&self) -> Option<&Stamp> {
+    /// The latest change to the row a move to the trash (or a removal)
+    /// must be later than: its insert, or a change to a column people
+    /// write, the trash's included. Not `updated_at` or a column the core
+    /// derives: those change when something is added under the row (a
+    /// report logged on a problem), which is no edit of the row itself, so
+    /// an update brings the row back out of the trash only for the same
+    /// columns (see `Merge::update`).
+    fn latest(&self, table: &str, columns: &[String]) -> Option<&Stamp> {
+        let derived = derived_columns(table);
         self.columns
-            .values()
+            .iter()
+            .filter(|(c, _)| {
+                columns
+                    .get(**c)
+                    .is_some_and(|name| name != "updated_at" && !derived.contains(&name.as_str()))
+            })
+            .map(|(_, stamp)| stamp)
             .chain(self.inserted.as_ref())
             .max_by(|a, b| a.hlc.cmp(&b.hlc))
     }
@@ -649,7 +667,7 @@ impl Merge {
             (Action::SQLITE_DELETE, Some(_)) => {
                 let clock = self.clocks.rows.get(&rk);
                 if clock
-                    .and_then(RowClock::latest)
+                    .and_then(|c| c.latest(&op.table, &columns))
                     .is_none_or(|l| stamp.hlc > l.hlc)
                 {
                     let sql = format!("DELETE FROM \"{}\" WHERE {where_sql}", op.table);
@@ -747,15 +765,18 @@ impl Merge {
         if incoming_delete {
             // A move to the trash applies only if later than every change to the row.
             let later_edit = clock
-                .and_then(RowClock::latest)
+                .and_then(|c| c.latest(&op.table, columns))
                 .filter(|l| l.hlc > stamp.hlc);
             match later_edit {
                 None => {
+                    // The row's whole trash state becomes the mover's: a
+                    // trash column the change leaves out was empty on its
+                    // live row (a cause deleted by itself was deleted with
+                    // nothing), whatever an earlier delete here put there.
                     for name in TRASH_COLUMNS {
                         if let Some(i) = index_of(name) {
-                            if let Some(Some(v)) = op.new.get(i) {
-                                sets.push((i, v.clone()));
-                            }
+                            let v = op.new.get(i).cloned().flatten().unwrap_or(Value::Null);
+                            sets.push((i, v));
                         }
                     }
                 }
