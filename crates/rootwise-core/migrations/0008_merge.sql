@@ -36,6 +36,10 @@ CREATE INDEX history_by_entity ON history (entity, entity_id, at);
 -- order the log received changes in.
 ALTER TABLE change_log ADD COLUMN knew TEXT;
 
+-- The history entries a change recorded (JSON), which travel with it:
+-- cheaper than capturing the history table with the change itself.
+ALTER TABLE change_log ADD COLUMN history TEXT;
+
 -- A name for this copy ("Workshop laptop, Riyadh"), shown to the copies it
 -- exchanges changes with.
 ALTER TABLE replica ADD COLUMN name TEXT NOT NULL DEFAULT '';

@@ -270,12 +270,18 @@ impl Workspace {
             author: author.to_owned(),
             now,
             changes: Vec::new(),
+            history: Vec::new(),
         };
         let value = f(&mut writer)?;
-        let Writer { tx, changes, .. } = writer;
+        let Writer {
+            tx,
+            changes,
+            history,
+            ..
+        } = writer;
         if let Some(capture) = capture {
             let now_ms = u64::try_from(now.timestamp_millis()).unwrap_or_default();
-            capture.finish(&tx, author, now_ms)?;
+            capture.finish(&tx, author, now_ms, &history)?;
         }
         tx.commit()?;
         Ok(Committed { value, changes })
@@ -297,6 +303,54 @@ pub struct Writer<'a> {
     author: String,
     now: DateTime<Utc>,
     changes: Vec<ChangeEvent>,
+    /// The history entries this write recorded: they travel with its
+    /// captured changes (cheaper than capturing the history table itself).
+    history: Vec<HistoryRow>,
+}
+
+/// A history entry as it travels between copies of a workspace.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HistoryRow {
+    /// Its identity (a UUID), the same on every copy.
+    pub id: String,
+    /// Entity kind.
+    pub entity: String,
+    /// Entity id.
+    pub entity_id: String,
+    /// What happened.
+    pub op: String,
+    /// The field, if one.
+    pub field: Option<String>,
+    /// Before.
+    pub old: Option<String>,
+    /// After.
+    pub new: Option<String>,
+    /// Who.
+    pub author: String,
+    /// When (stored text).
+    pub at: String,
+}
+
+impl HistoryRow {
+    /// Stores the entry unless it is already there.
+    pub(crate) fn insert(&self, conn: &Connection) -> Result<()> {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO history (id, entity, entity_id, op, field, old_value, new_value, author, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(rusqlite::params![
+            self.id,
+            self.entity,
+            self.entity_id,
+            self.op,
+            self.field,
+            self.old,
+            self.new,
+            self.author,
+            self.at
+        ])?;
+        Ok(())
+    }
 }
 
 impl Writer<'_> {
@@ -329,21 +383,19 @@ impl Writer<'_> {
             field.is_none_or(|f| crate::history::is_known_field(entity, f)),
             "history records {entity}.{field:?}, which history::FIELDS does not list (so the UI has no label for it)"
         );
-        self.tx.execute(
-            "INSERT INTO history (id, entity, entity_id, op, field, old_value, new_value, author, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            rusqlite::params![
-                uuid::Uuid::new_v4().to_string(),
-                entity,
-                id,
-                op.as_str(),
-                field,
-                old,
-                new,
-                self.author,
-                time::to_text(self.now)
-            ],
-        )?;
+        let row = HistoryRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            entity: entity.to_owned(),
+            entity_id: id.to_owned(),
+            op: op.as_str().to_owned(),
+            field: field.map(str::to_owned),
+            old: old.map(str::to_owned),
+            new: new.map(str::to_owned),
+            author: self.author.clone(),
+            at: time::to_text(self.now),
+        };
+        row.insert(&self.tx)?;
+        self.history.push(row);
         let seen = self
             .changes
             .iter()

@@ -12,7 +12,8 @@ use ts_rs::TS;
 
 use super::hlc::Hlc;
 use super::REPLICATED;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::store::HistoryRow;
 
 /// Who this copy of the workspace is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -53,11 +54,11 @@ impl<'conn> Capture<'conn> {
     /// Starts recording every change to a replicated table on `conn`.
     pub(crate) fn start(conn: &'conn Connection) -> Result<Self> {
         let mut session = Session::new(conn)?;
-        // Only the replicated tables: the others (history, the search
-        // indexes' many shadow tables) are never looked at.
-        for table in REPLICATED {
-            session.attach(Some(*table))?;
-        }
+        // Every table, filtered to the replicated ones the first time the
+        // write touches each (the others, such as the search indexes' many
+        // shadow tables, are never looked at).
+        session.table_filter(Some(|table: &str| REPLICATED.contains(&table)));
+        session.attach(None::<&str>)?;
         Ok(Self { session })
     }
 
@@ -68,25 +69,35 @@ impl<'conn> Capture<'conn> {
         tx: &Transaction<'_>,
         author: &str,
         now_ms: u64,
+        history: &[HistoryRow],
     ) -> Result<Option<Hlc>> {
-        if self.session.is_empty() {
-            return Ok(None);
-        }
         let mut changeset = Vec::new();
-        self.session.changeset_strm(&mut changeset)?;
+        if !self.session.is_empty() {
+            self.session.changeset_strm(&mut changeset)?;
+        }
         drop(self.session);
-        if changeset.is_empty() {
+        if changeset.is_empty() && history.is_empty() {
             return Ok(None);
         }
+        let history = if history.is_empty() {
+            None
+        } else {
+            Some(
+                serde_json::to_string(history)
+                    .map_err(|e| Error::Internal(format!("history did not serialise: {e}")))?,
+            )
+        };
         let stamp = next_stamp(tx, now_ms)?;
         tx.prepare_cached(
-            "INSERT INTO change_log (hlc, replica_id, author, changeset) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO change_log (hlc, replica_id, author, changeset, history)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
         .execute(rusqlite::params![
             stamp.to_text(),
             stamp.replica,
             author,
-            changeset
+            changeset,
+            history
         ])?;
         Ok(Some(stamp))
     }

@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use super::capture::replica;
 use super::hlc::Hlc;
 use crate::error::{Error, Result};
-use crate::store::SCHEMA_VERSION;
+use crate::store::{HistoryRow, SCHEMA_VERSION};
 
 /// The first line of every change file.
 const MAGIC: &[u8] = b"ROOTWISE-CHANGES\n";
@@ -70,6 +70,8 @@ pub struct Change {
     /// written without its author seeing this change, so losing to it, or
     /// overwriting it, is a conflict for people to review.
     pub knew: BTreeMap<String, String>,
+    /// The history entries it recorded.
+    pub history: Vec<HistoryRow>,
 }
 
 /// What the other side has seen: for each copy, the latest stamp of that
@@ -91,6 +93,9 @@ pub fn export(conn: &Connection, seen: &Seen) -> Result<Vec<u8>> {
         let knew = serde_json::to_vec(&change.knew)
             .map_err(|e| Error::Internal(format!("a change's context did not serialise: {e}")))?;
         field(&mut body, &knew)?;
+        let history = serde_json::to_vec(&change.history)
+            .map_err(|e| Error::Internal(format!("a change's history did not serialise: {e}")))?;
+        field(&mut body, &history)?;
     }
     let manifest = Manifest {
         format: FORMAT,
@@ -151,6 +156,9 @@ pub fn read(bytes: &[u8], workspace_id: &str) -> Result<(Manifest, Vec<Change>)>
         let knew = take(body, &mut at).ok_or_else(|| damaged("a change is cut short"))?;
         let knew: BTreeMap<String, String> = serde_json::from_slice(knew)
             .map_err(|_| damaged("a change's context cannot be read"))?;
+        let history = take(body, &mut at).ok_or_else(|| damaged("a change is cut short"))?;
+        let history: Vec<HistoryRow> = serde_json::from_slice(history)
+            .map_err(|_| damaged("a change's history cannot be read"))?;
         let hlc = std::str::from_utf8(hlc)
             .ok()
             .and_then(|t| Hlc::parse(t).ok())
@@ -162,6 +170,7 @@ pub fn read(bytes: &[u8], workspace_id: &str) -> Result<(Manifest, Vec<Change>)>
             author,
             changeset: changeset.to_vec(),
             knew,
+            history,
         });
     }
     if changes.len() != manifest.count as usize
@@ -178,20 +187,26 @@ pub fn read(bytes: &[u8], workspace_id: &str) -> Result<(Manifest, Vec<Change>)>
 /// order the log received changes in.
 fn logged(conn: &Connection, me: &str) -> Result<Vec<Change>> {
     let mut stmt =
-        conn.prepare("SELECT hlc, author, changeset, knew FROM change_log ORDER BY seq")?;
+        conn.prepare("SELECT hlc, author, changeset, knew, history FROM change_log ORDER BY seq")?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, Vec<u8>>(2)?,
             r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
         ))
     })?;
     // The latest stamp per copy received so far, in the log's order.
     let mut received: BTreeMap<String, String> = BTreeMap::new();
     let mut out = Vec::new();
     for row in rows {
-        let (text, author, changeset, stored) = row?;
+        let (text, author, changeset, stored, history) = row?;
+        let history: Vec<HistoryRow> = match history {
+            Some(json) => serde_json::from_str(&json)
+                .map_err(|e| Error::Internal(format!("a change's history cannot be read: {e}")))?,
+            None => Vec::new(),
+        };
         let hlc = Hlc::parse(&text)?;
         let knew = match stored {
             Some(json) => serde_json::from_str(&json)
@@ -208,6 +223,7 @@ fn logged(conn: &Connection, me: &str) -> Result<Vec<Change>> {
             author,
             changeset,
             knew,
+            history,
         });
     }
     out.sort_by(|a, b| a.hlc.cmp(&b.hlc));

@@ -505,16 +505,27 @@ fn merge_changes(
         merge.clocks.note(&ops, &stamp);
         w.tx()
             .prepare_cached(
-                "INSERT INTO change_log (hlc, replica_id, author, changeset, knew)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO change_log (hlc, replica_id, author, changeset, knew, history)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
             .execute(rusqlite::params![
                 change.hlc.to_text(),
                 change.hlc.replica,
                 change.author,
                 change.changeset,
-                serde_json::to_string(&change.knew).map_err(|e| Error::Internal(e.to_string()))?
+                serde_json::to_string(&change.knew).map_err(|e| Error::Internal(e.to_string()))?,
+                if change.history.is_empty() {
+                    None
+                } else {
+                    Some(
+                        serde_json::to_string(&change.history)
+                            .map_err(|e| Error::Internal(e.to_string()))?,
+                    )
+                }
             ])?;
+        for entry in &change.history {
+            entry.insert(w.tx())?;
+        }
         merge.summary.applied += 1;
     }
 

@@ -3,8 +3,9 @@
 //! `change_log` table, so copies of a workspace (a workshop laptop, the
 //! team's copy) can exchange their changes and merge them.
 //!
-//! Captured: the tables people's work lives in, and their history
-//! ([`REPLICATED`]). Not captured: what is derived from them and rebuilt
+//! Captured: the tables people's work lives in ([`REPLICATED`]), and with
+//! each change the history entries it recorded (a change log column, not a
+//! captured table: cheaper on every write). Not captured: what is derived from them and rebuilt
 //! after a merge (the search indexes, counters, copies kept by triggers),
 //! and what belongs to this copy only (`meta`, the replica's identity and
 //! peers, the change log itself, the merge review).
@@ -45,7 +46,6 @@ pub const REPLICATED: &[&str] = &[
     "empathy_notes",
     "empathy_note_causes",
     "empathy_votes",
-    "history",
 ];
 
 /// Columns the core keeps in step with other rows (counters, copies of a
