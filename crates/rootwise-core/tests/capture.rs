@@ -11,30 +11,12 @@ use rootwise_core::sync::{replica, Hlc, REPLICATED};
 use rootwise_core::{generate, sample, Error};
 use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
 use rusqlite::session::ChangesetIter;
-use rusqlite::types::Value;
+
 use rusqlite::Connection;
 
 /// Every replicated table's rows, as text, sorted: equal dumps, equal work.
 fn dump(conn: &Connection) -> Vec<(String, Vec<String>)> {
-    REPLICATED
-        .iter()
-        .map(|table| {
-            let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
-            let columns = stmt.column_count();
-            let mut rows: Vec<String> = stmt
-                .query_map([], |r| {
-                    (0..columns)
-                        .map(|i| r.get::<_, Value>(i).map(|v| format!("{v:?}")))
-                        .collect::<rusqlite::Result<Vec<_>>>()
-                        .map(|v| v.join("|"))
-                })
-                .unwrap()
-                .map(Result::unwrap)
-                .collect();
-            rows.sort();
-            ((*table).to_owned(), rows)
-        })
-        .collect()
+    rootwise_core::sync::canonical_dump(conn).unwrap()
 }
 
 /// The tables a changeset touches.

@@ -25,7 +25,7 @@ use rootwise_core::problem::{self, NewOccurrence, NewProblem, ProblemEdit, Sever
 use rootwise_core::store::Writer;
 use rootwise_core::sync::copy::{copy_for_workshop, export_for};
 use rootwise_core::sync::merge::{merge_file, MergeSummary};
-use rootwise_core::sync::{replica, REPLICATED};
+use rootwise_core::sync::replica;
 use rootwise_core::{search, time, workflow, Workspace};
 use rusqlite::types::Value;
 use rusqlite::Connection;
@@ -728,28 +728,9 @@ fn action_edit(id: Option<String>, edit: ActionEdit) -> Option<Run> {
     }))
 }
 
-/// Every replicated table's rows but history's, sorted (as in tests/merge.rs).
+/// Every replicated table's rows, as text, sorted: equal dumps, equal work.
 fn dump(conn: &Connection) -> Vec<(String, Vec<String>)> {
-    REPLICATED
-        .iter()
-        .filter(|t| **t != "history")
-        .map(|table| {
-            let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
-            let columns = stmt.column_count();
-            let mut rows: Vec<String> = stmt
-                .query_map([], |r| {
-                    (0..columns)
-                        .map(|i| r.get::<_, Value>(i).map(|v| format!("{v:?}")))
-                        .collect::<rusqlite::Result<Vec<_>>>()
-                        .map(|v| v.join("|"))
-                })
-                .unwrap()
-                .map(Result::unwrap)
-                .collect();
-            rows.sort();
-            ((*table).to_owned(), rows)
-        })
-        .collect()
+    rootwise_core::sync::canonical_dump(conn).unwrap()
 }
 
 /// The first difference between two dumps, for the failure message.

@@ -15,35 +15,15 @@ use rootwise_core::persona::{self, NewPersona, PersonaEdit, QuoteInput, QuoteSou
 use rootwise_core::problem::{self, NewProblem, ProblemEdit};
 use rootwise_core::sync::copy::{copy_for_workshop, export_for, peers};
 use rootwise_core::sync::merge::{merge_file, merge_file_with, FailAfter, MergeSummary};
+use rootwise_core::sync::replica;
 use rootwise_core::sync::review::{self, ReviewKind, ReviewState};
-use rootwise_core::sync::{replica, REPLICATED};
 use rootwise_core::{history, search, time, trash, workflow, Error, Workspace};
-use rusqlite::types::Value;
+
 use rusqlite::Connection;
 
-/// Every replicated table's rows (history aside: each copy also keeps its
-/// own notes of what its merges overwrote), sorted.
+/// Every replicated table's rows, as text, sorted: equal dumps, equal work.
 fn dump(conn: &Connection) -> Vec<(String, Vec<String>)> {
-    REPLICATED
-        .iter()
-        .filter(|t| **t != "history")
-        .map(|table| {
-            let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
-            let columns = stmt.column_count();
-            let mut rows: Vec<String> = stmt
-                .query_map([], |r| {
-                    (0..columns)
-                        .map(|i| r.get::<_, Value>(i).map(|v| format!("{v:?}")))
-                        .collect::<rusqlite::Result<Vec<_>>>()
-                        .map(|v| v.join("|"))
-                })
-                .unwrap()
-                .map(Result::unwrap)
-                .collect();
-            rows.sort();
-            ((*table).to_owned(), rows)
-        })
-        .collect()
+    rootwise_core::sync::canonical_dump(conn).unwrap()
 }
 
 /// Whether a row is in the trash.

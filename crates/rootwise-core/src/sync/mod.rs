@@ -48,6 +48,31 @@ pub const REPLICATED: &[&str] = &[
     "empathy_votes",
 ];
 
+/// Every replicated table's rows, as text, sorted: two copies whose dumps
+/// are equal hold the same work (a diagnostic, and what the tests compare).
+pub fn canonical_dump(conn: &rusqlite::Connection) -> crate::Result<Vec<(String, Vec<String>)>> {
+    REPLICATED
+        .iter()
+        .map(|table| {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM {table}"))?;
+            let columns = stmt.column_count();
+            let mut rows = stmt
+                .query_map([], |r| {
+                    (0..columns)
+                        .map(|i| {
+                            r.get::<_, rusqlite::types::Value>(i)
+                                .map(|v| format!("{v:?}"))
+                        })
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                        .map(|v| v.join("|"))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.sort();
+            Ok(((*table).to_owned(), rows))
+        })
+        .collect()
+}
+
 /// Columns the core keeps in step with other rows (counters, copies of a
 /// parent's columns kept by triggers, a flag following the problem): a
 /// merge never takes them from a change, it recomputes them.

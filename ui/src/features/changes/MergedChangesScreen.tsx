@@ -17,6 +17,7 @@ import type { ReviewTarget } from "../../bindings/ReviewTarget";
 import { ENUMS } from "../../bindings/rules";
 import { describeError } from "../../i18n/errors";
 import { formatTimestamp, isolate, useDateTimeFormat } from "../../i18n/format";
+import { LoadErrorAlert, LoadingLine } from "../../kit/LoadStates";
 import { historyFieldLabel, isOneOf, plainValue, type ReadableValue } from "../../kit/history/HistoryList";
 
 /** The kinds of items the trash names (its labels are shared); others show as "Item". */
@@ -293,19 +294,15 @@ export function MergedChangesScreen() {
 
   let body: React.ReactNode;
   if (review.isPending) {
-    body = (
-      <p className="status-line" role="status">
-        {t("changes.review.loading")}
-      </p>
-    );
+    body = <LoadingLine testId="review-loading">{t("changes.review.loading")}</LoadingLine>;
   } else if (review.isError) {
     body = (
-      <div className="alert" role="alert">
-        <p>{t("changes.review.loadError", { reason: describeError(t, review.error) })}</p>
-        <button type="button" className="button" onClick={() => void review.refetch()}>
-          {t("changes.review.retry")}
-        </button>
-      </div>
+      <LoadErrorAlert
+        testId="review-load-error"
+        message={t("changes.review.loadError", { reason: describeError(t, review.error) })}
+        retryLabel={t("changes.review.retry")}
+        onRetry={() => void review.refetch()}
+      />
     );
   } else if (review.data.length === 0) {
     body = (
