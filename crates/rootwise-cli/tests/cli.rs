@@ -415,3 +415,85 @@ fn an_export_for_a_copy_never_heard_of_sends_everything_and_says_so() {
     let warning = String::from_utf8(out.stderr).unwrap();
     assert!(warning.contains("no-such-copy"), "{warning}");
 }
+
+#[test]
+fn a_merge_killed_part_way_leaves_the_workspace_as_it_was_or_merged_whole() {
+    // A real crash: the process is killed (SIGKILL) at a random moment of a
+    // merge of many changes. Each time the workspace is either as it was
+    // or merged whole, and SQLite's integrity check passes. (More trials:
+    // ROOTWISE_KILL_TRIALS.)
+    let t = workshop();
+    {
+        let mut laptop = Workspace::open(&t.laptop).unwrap();
+        for n in 0..400 {
+            laptop
+                .write("Mona", |w| {
+                    new_problem(w, &format!("Finding {n} from the workshop"));
+                    workflow::edit_problem(
+                        w,
+                        t.problems[0],
+                        &ProblemEdit::Owner(format!("Owner {n}")),
+                    )
+                })
+                .unwrap();
+        }
+    }
+    let file = t.dir.path().join("many.rootwise-changes");
+    let (code, exported) = cli(&["changes", "export", "--workspace", s(&t.laptop), s(&file)]);
+    assert_eq!(code, 0, "{exported}");
+    let count = exported["count"].as_i64().unwrap();
+    let trials: u64 = std::env::var("ROOTWISE_KILL_TRIALS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(6);
+    // How long a whole merge takes here, so the kills spread over it.
+    let timed = t.dir.path().join("timed.db");
+    std::fs::copy(&t.team, &timed).unwrap();
+    let start = std::time::Instant::now();
+    let (code, merged) = cli(&["changes", "merge", "--workspace", s(&timed), s(&file)]);
+    assert_eq!(code, 0, "{merged}");
+    // The file holds the team's own first change too, which it already has.
+    let applied = merged["applied"].as_i64().unwrap();
+    assert_eq!(applied + merged["alreadyHere"].as_i64().unwrap(), count);
+    let whole = start.elapsed().as_millis() as u64;
+    let (mut before_seen, mut after_seen) = (0, 0);
+    for trial in 0..trials {
+        let target = t.dir.path().join(format!("target-{trial}.db"));
+        std::fs::copy(&t.team, &target).unwrap();
+        let before = change_log_rows(&target);
+        let mut child = Command::new(BIN)
+            .args(["changes", "merge", "--workspace", s(&target), s(&file)])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Spread the kills over the merge's run, and a little past it.
+        let at = whole * 6 / 5 * (trial + 1) / trials.max(1);
+        std::thread::sleep(std::time::Duration::from_millis(at));
+        let _ = child.kill();
+        let _ = child.wait();
+        let conn = rusqlite::Connection::open(&target).unwrap();
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok", "trial {trial}");
+        let rows = change_log_rows(&target);
+        assert!(
+            rows == before || rows == before + applied,
+            "trial {trial}: {rows} log rows, expected {before} or {}",
+            before + applied
+        );
+        let problems: i64 = conn
+            .query_row("SELECT count(*) FROM problems", [], |r| r.get(0))
+            .unwrap();
+        if rows == before {
+            before_seen += 1;
+            assert_eq!(problems, 2, "trial {trial}: nothing of the file");
+        } else {
+            after_seen += 1;
+            assert_eq!(problems, 402, "trial {trial}: all of the file");
+        }
+    }
+    eprintln!(
+        "kill trials over a {whole} ms merge: {before_seen} as before, {after_seen} merged whole"
+    );
+}
