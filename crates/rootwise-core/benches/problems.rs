@@ -7,53 +7,15 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use rootwise_core::problem::{
     self, Channel, NewProblem, ProblemQuery, ProblemSort, Severity, Status,
 };
-use rootwise_core::{generate, search, Workspace};
+use rootwise_core::{search, Workspace};
 
-fn size() -> u32 {
-    std::env::var("ROOTWISE_BENCH_PROBLEMS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000)
-}
-
-/// The generated workspace, made once per size and seed. A workspace
-/// cached by an earlier schema version is upgraded (opening migrates it) on
-/// a copy rather than generated again, which takes many minutes.
-fn workspace(n: u32) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-workspaces");
-    std::fs::create_dir_all(&dir).expect("bench dir");
-    let cached = |version: u32| dir.join(format!("problems-{n}-v{version}.db"));
-    let path = cached(rootwise_core::SCHEMA_VERSION);
-    if !path.exists() {
-        let partial = path.with_extension("partial");
-        let _ = std::fs::remove_file(&partial);
-        let older = (1..rootwise_core::SCHEMA_VERSION)
-            .rev()
-            .map(cached)
-            .find(|p| p.exists());
-        let started = std::time::Instant::now();
-        if let Some(older) = older {
-            std::fs::copy(&older, &partial).expect("copy older workspace");
-            let ws = Workspace::open(&partial).expect("upgrade");
-            if let Some(backup) = ws.backup_path() {
-                std::fs::remove_file(backup).expect("remove upgrade backup");
-            }
-            eprintln!("upgraded {} in {:.1?}", older.display(), started.elapsed());
-        } else {
-            let mut ws = Workspace::open(&partial).expect("open");
-            generate::problems_with(&mut ws, n, 3, 7).expect("generate");
-            eprintln!("generated {n} problems in {:.1?}", started.elapsed());
-        }
-        std::fs::rename(&partial, &path).expect("rename");
-    }
-    path
-}
+mod common;
+use common::{size, workspace};
 
 /// A tag and a word only a few problems have (the generated ones share a
 /// handful of each): the list must stay fast for rare filters too.

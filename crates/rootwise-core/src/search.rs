@@ -89,23 +89,21 @@ const INDEXES: &[Index] = &[PROBLEMS, WHYS];
 /// Puts (or replaces) a row's searchable text in an index.
 pub(crate) fn index(w: &Writer<'_>, index: Index, rowid: i64, body: &str) -> Result<()> {
     let tx = w.tx();
-    tx.execute(
-        &format!("DELETE FROM {} WHERE rowid = ?1", index.fts),
-        [rowid],
-    )?;
-    tx.execute(
-        &format!("INSERT INTO {} (rowid, body) VALUES (?1, ?2)", index.fts),
-        rusqlite::params![rowid, normalize(body)],
-    )?;
+    tx.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", index.fts))?
+        .execute([rowid])?;
+    tx.prepare_cached(&format!(
+        "INSERT INTO {} (rowid, body) VALUES (?1, ?2)",
+        index.fts
+    ))?
+    .execute(rusqlite::params![rowid, normalize(body)])?;
     Ok(())
 }
 
 /// Takes a row out of an index (it was deleted).
 pub(crate) fn remove(w: &Writer<'_>, index: Index, rowid: i64) -> Result<()> {
-    w.tx().execute(
-        &format!("DELETE FROM {} WHERE rowid = ?1", index.fts),
-        [rowid],
-    )?;
+    w.tx()
+        .prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", index.fts))?
+        .execute([rowid])?;
     Ok(())
 }
 

@@ -142,14 +142,15 @@ pub(crate) fn log_occurrence(
 
 /// Recomputes a problem's occurrence count and first and last seen days.
 pub(crate) fn refresh_stats(w: &Writer<'_>, problem: ProblemId) -> Result<()> {
-    w.tx().execute(
-        "UPDATE problems SET
-            occurrence_count = 1 + (SELECT count(*) FROM occurrences WHERE problem_id = ?1),
-            first_seen = min(reported_on, coalesce((SELECT min(occurred_on) FROM occurrences WHERE problem_id = ?1), reported_on)),
-            last_seen = max(reported_on, coalesce((SELECT max(occurred_on) FROM occurrences WHERE problem_id = ?1), reported_on))
-         WHERE id = ?1",
-        [problem],
-    )?;
+    w.tx()
+        .prepare_cached(
+            "UPDATE problems SET
+                occurrence_count = 1 + (SELECT count(*) FROM occurrences WHERE problem_id = ?1),
+                first_seen = min(reported_on, coalesce((SELECT min(occurred_on) FROM occurrences WHERE problem_id = ?1), reported_on)),
+                last_seen = max(reported_on, coalesce((SELECT max(occurred_on) FROM occurrences WHERE problem_id = ?1), reported_on))
+             WHERE id = ?1",
+        )?
+        .execute([problem])?;
     Ok(())
 }
 

@@ -645,15 +645,16 @@ pub(crate) fn merge_finish(
 /// it: title, description, customer, tags, references, occurrence notes
 /// and ticket references.
 pub(crate) fn reindex(w: &Writer<'_>, id: ProblemId) -> Result<()> {
-    let (rowid, body): (i64, String) = w.tx().query_row(
-        "SELECT p.rowid, p.title || char(10) || p.description || char(10) || p.customer || char(10) ||
-            coalesce((SELECT group_concat(tag, ' ') FROM problem_tags WHERE problem_id = p.id), '') || char(10) ||
-            coalesce((SELECT group_concat(reference, ' ') FROM problem_refs WHERE problem_id = p.id), '') || char(10) ||
-            coalesce((SELECT group_concat(ticket_ref || ' ' || note, char(10)) FROM occurrences WHERE problem_id = p.id), '')
-         FROM problems p WHERE p.id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (rowid, body): (i64, String) = w
+        .tx()
+        .prepare_cached(
+            "SELECT p.rowid, p.title || char(10) || p.description || char(10) || p.customer || char(10) ||
+                coalesce((SELECT group_concat(tag, ' ') FROM problem_tags WHERE problem_id = p.id), '') || char(10) ||
+                coalesce((SELECT group_concat(reference, ' ') FROM problem_refs WHERE problem_id = p.id), '') || char(10) ||
+                coalesce((SELECT group_concat(ticket_ref || ' ' || note, char(10)) FROM occurrences WHERE problem_id = p.id), '')
+             FROM problems p WHERE p.id = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     search::index(w, search::PROBLEMS, rowid, &body)
 }
 

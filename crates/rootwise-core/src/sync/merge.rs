@@ -840,7 +840,7 @@ impl Merge {
             );
             let params: Vec<&Value> = sets.iter().map(|(_, v)| v).chain(key.iter()).collect();
             w.tx()
-                .prepare(&sql)?
+                .prepare_cached(&sql)?
                 .execute(rusqlite::params_from_iter(params))?;
         }
 
@@ -1049,36 +1049,35 @@ pub(crate) fn refresh_derived(
     whys: &BTreeSet<String>,
 ) -> Result<()> {
     for id in problems {
+        // Statements cached: a merge refreshes thousands of problems.
         let live: Option<bool> = w
             .tx()
-            .query_row(
-                "SELECT deleted_at IS NULL FROM problems WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT deleted_at IS NULL FROM problems WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
             .optional()?;
         let Some(live) = live else { continue };
         let problem = id.parse()?;
         crate::problem::occurrence::refresh_stats(w, problem)?;
-        w.tx().execute(
-            "UPDATE problem_tags SET deleted_at = p.deleted_at, reported_on = p.reported_on,
-                status_rank = p.status_rank, severity_rank = p.severity_rank, channel = p.channel, owner = p.owner
-             FROM problems p WHERE p.id = ?1 AND problem_tags.problem_id = ?1",
-            [id],
-        )?;
-        w.tx().execute(
-            "UPDATE actions SET problem_trashed = (SELECT deleted_at IS NOT NULL FROM problems WHERE id = ?1)
-             WHERE problem_id = ?1",
-            [id],
-        )?;
+        w.tx()
+            .prepare_cached(
+                "UPDATE problem_tags SET deleted_at = p.deleted_at, reported_on = p.reported_on,
+                    status_rank = p.status_rank, severity_rank = p.severity_rank, channel = p.channel, owner = p.owner
+                 FROM problems p WHERE p.id = ?1 AND problem_tags.problem_id = ?1",
+            )?
+            .execute([id])?;
+        w.tx()
+            .prepare_cached(
+                "UPDATE actions SET problem_trashed = (SELECT deleted_at IS NOT NULL FROM problems WHERE id = ?1)
+                 WHERE problem_id = ?1",
+            )?
+            .execute([id])?;
         if live {
             crate::problem::write::reindex(w, problem)?;
         } else {
-            let rowid: i64 =
-                w.tx()
-                    .query_row("SELECT rowid FROM problems WHERE id = ?1", [id], |r| {
-                        r.get(0)
-                    })?;
+            let rowid: i64 = w
+                .tx()
+                .prepare_cached("SELECT rowid FROM problems WHERE id = ?1")?
+                .query_row([id], |r| r.get(0))?;
             search::remove(w, search::PROBLEMS, rowid)?;
         }
     }
