@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { chartPaint, Driver, screenshot, tempDir } from '../app.mjs';
 import { Key } from '../webdriver.mjs';
-import { pageScroll } from '../layout.mjs';
+import { cutText, pageScroll, spills } from '../layout.mjs';
 
 let driver;
 let app;
@@ -206,6 +206,9 @@ test('the problem log in Arabic', async () => {
   await app.waitFor(async () => (await rowCount()) >= 6, 'rows');
   await screenshot('ar-problem-list');
   await openProblem('رمز التحقق');
+  // The reported day shows whole in the side panel, in Arabic too.
+  assert.deepEqual(await cutText(app, '[data-testid="field-reportedOn"] input, input[data-testid="field-reportedOn"]'), []);
+  assert.deepEqual(await spills(app, '.field--inline', '.date-field'), []);
   await screenshot('ar-problem-detail');
   assert.deepEqual(await pageScroll(app), [], 'the Arabic problem page');
   await app.execute('document.querySelector("[data-testid=main]").scrollTop = 600');
