@@ -888,3 +888,35 @@ fn a_duplicate_merged_into_different_problems_on_each_side_leaves_right_counts_o
     }
     assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
 }
+
+#[test]
+fn a_merged_duplicate_counts_the_same_reports_on_the_copy_that_merged_it_and_the_others() {
+    // Merging a duplicate moves its reports to the problem that stays. The
+    // copy that did it used to keep the duplicate's old count (and first
+    // and last day seen), while every copy receiving the change counts the
+    // reports it has left (none): the copies disagreed.
+    let mut t = team();
+    let [dup, keep] = [t.problems[1], t.problems[0]];
+    t.office
+        .write("Karim", |w| {
+            workflow::log_occurrence(w, dup, &problem::NewOccurrence::default())
+        })
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    t.office
+        .write("Karim", |w| workflow::merge(w, dup, keep))
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        let count: u32 = ws
+            .conn()
+            .query_row(
+                "SELECT occurrence_count FROM problems WHERE id = ?1",
+                [dup.to_string()],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(count, 1);
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
