@@ -830,3 +830,76 @@ fn a_cause_deleted_by_itself_after_the_other_side_deleted_its_parent_is_deleted_
     }
     assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
 }
+
+#[test]
+fn a_duplicate_merged_into_different_problems_on_each_side_leaves_right_counts_on_both() {
+    // The office merges a duplicate into one problem, the laptop (later)
+    // into another: the duplicate's report ends up under the laptop's
+    // choice on both sides, and the office's choice no longer counts it.
+    // (The office used to recompute only the problem the report moved to,
+    // not the one it left there, whose count stayed one too high.)
+    let mut t = team();
+    let [dup, office_pick, laptop_pick] = [t.problems[1], t.problems[0], t.problems[2]];
+    t.office
+        .write("Karim", |w| {
+            workflow::log_occurrence(w, dup, &problem::NewOccurrence::default())
+        })
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    t.office
+        .write("Karim", |w| workflow::merge(w, dup, office_pick))
+        .unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| workflow::merge(w, dup, laptop_pick))
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        for p in [office_pick, laptop_pick] {
+            let reports = problem::occurrences(ws.conn(), p).unwrap().len();
+            let count: u32 = ws
+                .conn()
+                .query_row(
+                    "SELECT occurrence_count FROM problems WHERE id = ?1",
+                    [p.to_string()],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(count as usize, 1 + reports, "{p}");
+        }
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
+
+#[test]
+fn a_merged_duplicate_counts_the_same_reports_on_the_copy_that_merged_it_and_the_others() {
+    // Merging a duplicate moves its reports to the problem that stays. The
+    // copy that did it used to keep the duplicate's old count (and first
+    // and last day seen), while every copy receiving the change counts the
+    // reports it has left (none): the copies disagreed.
+    let mut t = team();
+    let [dup, keep] = [t.problems[1], t.problems[0]];
+    t.office
+        .write("Karim", |w| {
+            workflow::log_occurrence(w, dup, &problem::NewOccurrence::default())
+        })
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    t.office
+        .write("Karim", |w| workflow::merge(w, dup, keep))
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        let count: u32 = ws
+            .conn()
+            .query_row(
+                "SELECT occurrence_count FROM problems WHERE id = ?1",
+                [dup.to_string()],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(count, 1);
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}

@@ -579,7 +579,10 @@ pub(crate) fn merge_reports(
         "UPDATE problems SET updated_at = ?1 WHERE id = ?2",
         params![now, survivor],
     )?;
+    // Both counts follow the reports: the duplicate's moved away (a copy
+    // merging this recomputes both, and must find what this one has).
     super::occurrence::refresh_stats(w, survivor)?;
+    super::occurrence::refresh_stats(w, duplicate)?;
     Ok(MergeStart {
         keep,
         refs,

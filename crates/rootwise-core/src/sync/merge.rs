@@ -210,14 +210,6 @@ impl Op {
             })
             .collect()
     }
-
-    /// A column's value after the change, else before it.
-    fn value(&self, column: usize) -> Option<&Value> {
-        self.new
-            .get(column)
-            .and_then(Option::as_ref)
-            .or_else(|| self.old.get(column).and_then(Option::as_ref))
-    }
 }
 
 /// Reads a changeset's row changes.
@@ -597,7 +589,6 @@ impl Merge {
                 reason: format!("its changes to {} do not fit this workspace", op.table),
             });
         }
-        self.touch(op, &columns);
         let key = op.key();
         let where_sql = op
             .pk
@@ -624,6 +615,7 @@ impl Merge {
                 })
                 .optional()?
         };
+        self.touch(op, &columns, current.as_deref());
         let rk = row_key(&op.table, &key);
         match (op.code, current) {
             (Action::SQLITE_INSERT, None) => {
@@ -693,15 +685,11 @@ impl Merge {
     }
 
     /// Notes the problems, causes and actions whose derived data the
-    /// change touches.
-    fn touch(&mut self, op: &Op, columns: &[String]) {
-        let value_of = |name: &str| -> Option<String> {
-            let i = columns.iter().position(|c| c == name)?;
-            match op.value(i)? {
-                Value::Text(t) => Some(t.clone()),
-                _ => None,
-            }
-        };
+    /// change touches: the one the row names after the change, the one it
+    /// named before on the copy that made it, and the one it names here
+    /// now (a report moved to another problem leaves this copy's problem,
+    /// which may not be the one it left on the other copy).
+    fn touch(&mut self, op: &Op, columns: &[String], current: Option<&[Value]>) {
         let (set, column) = match op.table.as_str() {
             "problems" => (&mut self.touched_problems, "id"),
             "occurrences" | "problem_tags" | "problem_refs" => {
@@ -712,8 +700,18 @@ impl Merge {
             "actions" => (&mut self.touched_actions, "id"),
             _ => return,
         };
-        if let Some(id) = value_of(column) {
-            set.insert(id);
+        let Some(i) = columns.iter().position(|c| c == column) else {
+            return;
+        };
+        let values = [
+            op.new.get(i).and_then(Option::as_ref),
+            op.old.get(i).and_then(Option::as_ref),
+            current.and_then(|row| row.get(i)),
+        ];
+        for value in values.into_iter().flatten() {
+            if let Value::Text(id) = value {
+                set.insert(id.clone());
+            }
         }
     }
 
