@@ -903,3 +903,40 @@ fn a_merged_duplicate_counts_the_same_reports_on_the_copy_that_merged_it_and_the
     }
     assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
 }
+
+#[test]
+fn a_reference_removed_on_one_side_and_rewritten_later_on_the_other_is_there_on_both() {
+    // A problem's references are rewritten whole: the rows at positions
+    // that stay reach the other copy as updates. The office drops the
+    // second reference; later the laptop replaces it. The later write
+    // keeps the row on both sides. (The office, having removed the row,
+    // used to ignore the update, while the laptop refused the older
+    // removal.)
+    let mut t = team();
+    let p = t.problems[2];
+    let refs = |list: &[&str]| ProblemEdit::References(list.iter().map(|r| (*r).into()).collect());
+    t.office
+        .write("Karim", |w| {
+            workflow::edit_problem(w, p, &refs(&["ZD-1", "ZD-2"]))
+        })
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    t.office
+        .write("Karim", |w| workflow::edit_problem(w, p, &refs(&["ZD-1"])))
+        .unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| {
+            workflow::edit_problem(w, p, &refs(&["ZD-1", "ZD-9"]))
+        })
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        assert_eq!(
+            problem::get_live(ws.conn(), p).unwrap().references,
+            vec!["ZD-1".to_owned(), "ZD-9".to_owned()]
+        );
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}

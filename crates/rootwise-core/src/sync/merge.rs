@@ -650,21 +650,55 @@ impl Merge {
                 self.update(w, op, stamp, &columns, &current, &where_sql, &key)?;
             }
             (Action::SQLITE_UPDATE, None) => {
-                // Removed here: only link rows are removed outright, and
-                // they change only through triggers. Anything else is a row
-                // this copy never received.
+                // Removed here: only link rows are removed outright. A list
+                // written again (a problem's references: all removed, the
+                // new ones inserted) reaches the changeset as an update of
+                // the rows whose key stays, so an update is a new insert of
+                // the row: later than the removal, the row is back, with
+                // the columns it sets (a link row's other columns are its
+                // key). Anything else is a row this copy never received.
                 let removed = self
                     .clocks
                     .rows
                     .get(&rk)
-                    .is_some_and(|c| c.removed.is_some());
-                if !removed && entity_of(&op.table).is_some() {
-                    return Err(Error::ChangeFileNeedsEarlier {
-                        reason: format!(
-                            "it edits a row of {} this copy has not received",
-                            op.table
-                        ),
-                    });
+                    .and_then(|c| c.removed.as_ref())
+                    .map(|r| r.hlc.clone());
+                match removed {
+                    Some(at) if stamp.hlc > at => {
+                        let known: Vec<(usize, Value)> = (0..columns.len())
+                            .filter_map(|i| {
+                                op.new
+                                    .get(i)
+                                    .cloned()
+                                    .flatten()
+                                    .or_else(|| op.pk[i].then(|| op.old[i].clone()).flatten())
+                                    .map(|v| (i, v))
+                            })
+                            .collect();
+                        let sql = format!(
+                            "INSERT INTO \"{}\" ({}) VALUES ({})",
+                            op.table,
+                            known
+                                .iter()
+                                .map(|(i, _)| format!("\"{}\"", columns[*i]))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            vec!["?"; known.len()].join(", ")
+                        );
+                        w.tx()
+                            .prepare_cached(&sql)?
+                            .execute(rusqlite::params_from_iter(known.iter().map(|(_, v)| v)))?;
+                    }
+                    Some(_) => {}
+                    None if entity_of(&op.table).is_some() => {
+                        return Err(Error::ChangeFileNeedsEarlier {
+                            reason: format!(
+                                "it edits a row of {} this copy has not received",
+                                op.table
+                            ),
+                        });
+                    }
+                    None => {}
                 }
             }
             (Action::SQLITE_DELETE, Some(_)) => {
