@@ -957,3 +957,66 @@ fn a_reference_removed_on_one_side_and_rewritten_later_on_the_other_is_there_on_
     }
     assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
 }
+
+#[test]
+fn a_cause_restored_by_itself_then_deleted_again_is_deleted_by_itself_on_both() {
+    // The office deletes a cause with its child; the laptop edits the
+    // cause later, which brings it back on both sides, while the child
+    // stays in the trash "deleted along with" it. The office restores the
+    // child by itself, then deletes it again. Both sides must agree that it
+    // went to the trash by itself. (The restore used to keep the "along
+    // with" mark on the office's live row; its later delete did not carry
+    // the mark, which the laptop cleared.)
+    let mut t = team();
+    let child = t
+        .office
+        .write("Karim", |w| {
+            let analysis_id = analysis::get_why(w.tx(), t.why)?.analysis_id;
+            workflow::add_why(
+                w,
+                analysis_id,
+                &NewWhy {
+                    parent_id: Some(t.why.to_string()),
+                    text: "Spaces are not stripped".into(),
+                    ..NewWhy::default()
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    send(&t.office, &mut t.laptop, "Mona");
+    t.office
+        .write("Karim", |w| analysis::delete_why(w, t.why, false))
+        .unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| {
+            workflow::edit_why(
+                w,
+                t.why,
+                &analysis::WhyEdit::Text("The form drops the IBAN".into()),
+            )
+        })
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    assert!(!trashed(t.office.conn(), "why_nodes", &t.why.to_string()));
+    assert!(trashed(t.office.conn(), "why_nodes", &child.to_string()));
+    tick();
+    t.office
+        .write("Karim", |w| workflow::restore_why(w, child))
+        .unwrap();
+    t.office
+        .write("Karim", |w| analysis::delete_why(w, child, false))
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        let listed = trash::list(ws.conn()).unwrap();
+        assert!(
+            listed.iter().any(|i| i.id == child.to_string()),
+            "{listed:?}"
+        );
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
