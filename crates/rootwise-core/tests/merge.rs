@@ -1020,3 +1020,44 @@ fn a_cause_restored_by_itself_then_deleted_again_is_deleted_by_itself_on_both() 
     }
     assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
 }
+
+#[test]
+fn a_cause_added_to_an_analysis_the_other_side_deleted_is_found_by_search_on_neither() {
+    // A cause is searchable while it and its analysis are live: deleting an
+    // analysis takes its causes out of search. The office deletes the
+    // analysis while the laptop adds a cause to it. The merge used to
+    // index the new cause at the office (it looked at the cause alone) and
+    // leave the laptop's causes of the deleted analysis in its search.
+    let mut t = team();
+    let analysis_id = analysis::get_why(t.office.conn(), t.why)
+        .unwrap()
+        .analysis_id;
+    t.office
+        .write("Karim", |w| analysis::delete_analysis(w, analysis_id))
+        .unwrap();
+    tick();
+    let added = t
+        .laptop
+        .write("Mona", |w| {
+            workflow::add_why(
+                w,
+                analysis_id,
+                &NewWhy {
+                    text: "Nobody owns the refund queue".into(),
+                    ..NewWhy::default()
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        for (word, id) in [("queue", added), ("IBAN", t.why)] {
+            let hits = search::search(ws.conn(), word, 10).unwrap();
+            assert!(!hits.iter().any(|h| h.id == id.to_string()), "{hits:?}");
+        }
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}

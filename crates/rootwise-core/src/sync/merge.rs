@@ -332,6 +332,9 @@ struct Merge {
     /// Problems and causes whose derived data must be recomputed.
     touched_problems: BTreeSet<String>,
     touched_whys: BTreeSet<String>,
+    /// Analyses moved to or out of the trash here: their causes' search
+    /// documents follow them.
+    touched_analyses: BTreeSet<String>,
     touched_actions: BTreeSet<String>,
     /// Review rows to write: one per row and losing change.
     review: Vec<ReviewRow>,
@@ -398,6 +401,7 @@ fn merge_changes(
         },
         touched_problems: BTreeSet::new(),
         touched_whys: BTreeSet::new(),
+        touched_analyses: BTreeSet::new(),
         touched_actions: BTreeSet::new(),
         review: Vec::new(),
     };
@@ -511,6 +515,15 @@ fn merge_changes(
     }
 
     missing_parents(w.tx())?;
+    for analysis in &merge.touched_analyses {
+        let mut stmt = w
+            .tx()
+            .prepare_cached("SELECT id FROM why_nodes WHERE analysis_id = ?1")?;
+        let ids = stmt.query_map([analysis], |r| r.get::<_, String>(0))?;
+        for id in ids {
+            merge.touched_whys.insert(id?);
+        }
+    }
     refresh_derived(
         w,
         &merge.touched_problems,
@@ -720,6 +733,7 @@ impl Merge {
             }
             "why_nodes" => (&mut self.touched_whys, "id"),
             "why_evidence" => (&mut self.touched_whys, "why_id"),
+            "analyses" => (&mut self.touched_analyses, "id"),
             "actions" => (&mut self.touched_actions, "id"),
             _ => return,
         };
@@ -1111,13 +1125,15 @@ pub(crate) fn refresh_derived(
         )?;
     }
     for id in whys {
+        // A cause is searchable while it and its analysis are live (as
+        // deleting and restoring an analysis leave it).
         let row: Option<(i64, bool)> = w
             .tx()
-            .query_row(
-                "SELECT rowid, deleted_at IS NULL FROM why_nodes WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .prepare_cached(
+                "SELECT n.rowid, n.deleted_at IS NULL AND a.deleted_at IS NULL
+                 FROM why_nodes n JOIN analyses a ON a.id = n.analysis_id WHERE n.id = ?1",
+            )?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         match row {
             Some((_, true)) => crate::analysis::write::reindex(w, id.parse()?)?,
