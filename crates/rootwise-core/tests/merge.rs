@@ -1061,3 +1061,25 @@ fn a_cause_added_to_an_analysis_the_other_side_deleted_is_found_by_search_on_nei
     }
     assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
 }
+
+#[test]
+fn an_action_deleted_then_moved_with_its_problem_stays_in_the_trash_on_every_copy() {
+    // The office deletes an action, then merges its problem into another:
+    // the trashed action moves along and stays in the trash. That move is
+    // a write made after the delete by someone who had it, not an edit the
+    // delete missed: the laptop used to bring the action back.
+    let mut t = team();
+    let [p0, p1] = [t.problems[0], t.problems[1]];
+    t.office
+        .write("Karim", |w| action::delete(w, t.action))
+        .unwrap();
+    tick();
+    t.office
+        .write("Karim", |w| workflow::merge(w, p0, p1))
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        assert!(trashed(ws.conn(), "actions", &t.action.to_string()));
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}

@@ -12,8 +12,9 @@
 //!   than every change to the row (to a column people write, the trash's
 //!   included; not `updated_at` or a counter, which change when something
 //!   is added under the row: a report logged on a deleted problem is kept,
-//!   the problem stays in the trash); an edit later than the move brings
-//!   the row back out of the trash (so it is restorable, never gone). A
+//!   the problem stays in the trash); an edit later than the move, by
+//!   someone who had not received it, brings the row back out of the
+//!   trash (so it is restorable, never gone). A
 //!   move that applies sets the row's whole trash state (who, when, and
 //!   what it went along with), not only the parts its change names.
 //!   Rows removed outright (links such as tags, a cause an action
@@ -837,12 +838,17 @@ impl Merge {
                 }
             }
         } else if edits_content {
-            // An edit later than the move to the trash brings the row back.
+            // An edit later than the move to the trash, by someone who
+            // had not received it, brings the row back. One who had (the
+            // row was in the trash for them too: merging a duplicate
+            // problem moves its trashed actions along) leaves it there.
+            // (A move to the trash older than the log read here was
+            // received by every author of the changes merged.)
             if let Some(i) = deleted_at {
                 let in_trash = current[i] != Value::Null;
                 let delete_clock = column_clock(i);
                 if in_trash
-                    && delete_clock.is_none_or(|d| stamp.hlc > d.hlc)
+                    && delete_clock.is_some_and(|d| stamp.hlc > d.hlc && !stamp.had_seen(d))
                     && !sets.iter().any(|(c, _)| *c == i)
                 {
                     for name in TRASH_COLUMNS {
