@@ -1083,3 +1083,46 @@ fn an_action_deleted_then_moved_with_its_problem_stays_in_the_trash_on_every_cop
     }
     assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
 }
+
+#[test]
+#[ignore = "known bug, not fixed yet: a write to a row in its author's trash counts as an edit against a concurrent delete the author had not received"]
+fn a_trashed_action_moved_by_one_side_does_not_undo_the_other_sides_delete() {
+    // Both sides delete the same action without knowing of the other (the
+    // laptop later); then the office merges the action's problem into
+    // another, which moves the action, in its trash, along. The move was
+    // made with the row in the trash: it should neither bring the action
+    // back on the laptop nor outweigh the laptop's later delete at the
+    // office. Today it does both (found by the convergence soak): the
+    // merge cannot tell, from the log it reads, that the office had the
+    // row in the trash when it moved it, because the delete it had
+    // received is not the latest one. Judging "in the trash for its
+    // author" needs every move to and out of the trash of the row, which
+    // the part of the log a merge reads does not always hold.
+    let mut t = team();
+    let [p0, p1] = [t.problems[0], t.problems[1]];
+    t.office
+        .write("Karim", |w| action::delete(w, t.action))
+        .unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| action::delete(w, t.action))
+        .unwrap();
+    tick();
+    t.office
+        .write("Karim", |w| workflow::merge(w, p0, p1))
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    send(&t.laptop, &mut t.office, "Karim");
+    for ws in [&t.office, &t.laptop] {
+        let by: Option<String> = ws
+            .conn()
+            .query_row(
+                "SELECT deleted_by FROM actions WHERE id = ?1",
+                [t.action.to_string()],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(by.as_deref(), Some("Mona"), "the later delete, on both");
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
