@@ -17,9 +17,9 @@ use chrono::Duration;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use rootwise_core::action::{self, ActionEdit, ActionKind, ActionStatus, CheckResult, NewAction};
-use rootwise_core::analysis::{self, NewAnalysis, NewWhy, WhyEdit, WhyStatus};
+use rootwise_core::analysis::{self, NewAnalysis, NewEvidence, NewWhy, WhyEdit, WhyStatus};
 use rootwise_core::empathy::{self, Area, NewMap, NewNote, NoteEdit};
-use rootwise_core::ids::{AnalysisId, NoteId, PersonaId, ProblemId, WhyId};
+use rootwise_core::ids::{ActionId, AnalysisId, NoteId, PersonaId, ProblemId, WhyId};
 use rootwise_core::persona::{self, NewPersona};
 use rootwise_core::problem::{self, NewOccurrence, NewProblem, ProblemEdit, Severity, Status};
 use rootwise_core::store::Writer;
@@ -178,6 +178,22 @@ enum Op {
         a: u8,
         cause: Option<u8>,
     },
+    DeleteAction {
+        a: u8,
+    },
+    RestoreAction {
+        a: u8,
+    },
+    DeleteAnalysis {
+        a: u8,
+    },
+    RestoreAnalysis {
+        a: u8,
+    },
+    Evidence {
+        n: u8,
+        word: u8,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -227,6 +243,11 @@ fn op() -> impl Strategy<Value = Op> {
         1 => i().prop_map(|n| Op::DeleteNote { n }),
         1 => i().prop_map(|n| Op::RestoreNote { n }),
         1 => (i(), proptest::option::of(i())).prop_map(|(a, cause)| Op::ActionCause { a, cause }),
+        1 => i().prop_map(|a| Op::DeleteAction { a }),
+        1 => i().prop_map(|a| Op::RestoreAction { a }),
+        1 => i().prop_map(|a| Op::DeleteAnalysis { a }),
+        1 => i().prop_map(|a| Op::RestoreAnalysis { a }),
+        1 => (i(), i()).prop_map(|(n, word)| Op::Evidence { n, word }),
     ]
 }
 
@@ -298,6 +319,16 @@ fn conflict() -> impl Strategy<Value = (Op, Op)> {
             Op::ActionCause { a, cause: Some(x) },
             Op::ActionCause { a, cause: Some(y) }
         )),
+        (i(), i()).prop_map(|(a, s)| (Op::DeleteAction { a }, Op::ActionStatus { a, s })),
+        (i(), i()).prop_map(|(a, w)| (
+            Op::DeleteAnalysis { a },
+            Op::AddWhy {
+                at: a,
+                child: false,
+                word: w
+            }
+        )),
+        (i(), i()).prop_map(|(n, w)| (Op::DeleteWhy { n }, Op::Evidence { n, word: w })),
     ];
     (pair, any::<bool>()).prop_map(|((x, y), swap)| if swap { (y, x) } else { (x, y) })
 }
@@ -498,6 +529,8 @@ enum Kind {
     Note,
     TrashedNote,
     Action,
+    TrashedAnalysis,
+    TrashedAction,
 }
 
 fn sql_of(kind: &Kind) -> &'static str {
@@ -505,6 +538,8 @@ fn sql_of(kind: &Kind) -> &'static str {
         Kind::LiveProblem => "SELECT id FROM problems WHERE deleted_at IS NULL ORDER BY id",
         Kind::TrashedProblem => "SELECT id FROM problems WHERE deleted_at IS NOT NULL ORDER BY id",
         Kind::Analysis => "SELECT id FROM analyses WHERE deleted_at IS NULL ORDER BY id",
+        Kind::TrashedAnalysis => "SELECT id FROM analyses WHERE deleted_at IS NOT NULL ORDER BY id",
+        Kind::TrashedAction => "SELECT id FROM actions WHERE deleted_at IS NOT NULL ORDER BY id",
         Kind::Why => "SELECT id FROM why_nodes WHERE deleted_at IS NULL ORDER BY id",
         Kind::TrashedWhy => "SELECT id FROM why_nodes WHERE deleted_at IS NOT NULL ORDER BY id",
         Kind::Map => "SELECT id FROM empathy_maps WHERE deleted_at IS NULL ORDER BY id",
@@ -816,6 +851,37 @@ impl Copies {
                 let causes = cause.and_then(|c| pick(Kind::Why, c)).into_iter().collect();
                 action_edit(pick(Kind::Action, a), ActionEdit::CauseIds(causes))
             }
+            Op::DeleteAction { a } => pick(Kind::Action, a).map(|id| -> Run {
+                let id: ActionId = id.parse().unwrap();
+                Box::new(move |w| action::delete(w, id))
+            }),
+            Op::RestoreAction { a } => pick(Kind::TrashedAction, a).map(|id| -> Run {
+                let id: ActionId = id.parse().unwrap();
+                Box::new(move |w| action::restore(w, id).map(|_| ()))
+            }),
+            Op::DeleteAnalysis { a } => pick(Kind::Analysis, a).map(|id| -> Run {
+                let id: AnalysisId = id.parse().unwrap();
+                Box::new(move |w| analysis::delete_analysis(w, id))
+            }),
+            Op::RestoreAnalysis { a } => pick(Kind::TrashedAnalysis, a).map(|id| -> Run {
+                let id: AnalysisId = id.parse().unwrap();
+                Box::new(move |w| analysis::restore_analysis(w, id).map(|_| ()))
+            }),
+            Op::Evidence { n, word: t } => pick(Kind::Why, n).map(|id| -> Run {
+                let id: WhyId = id.parse().unwrap();
+                let note = format!("{} evidence", word(t));
+                Box::new(move |w| {
+                    analysis::add_evidence(
+                        w,
+                        id,
+                        &NewEvidence {
+                            note,
+                            reference: "ZD-7".into(),
+                        },
+                    )
+                    .map(|_| ())
+                })
+            }),
         };
         let Some(run) = run else { return };
         let before: i64 = self.ws[r]
@@ -1015,7 +1081,7 @@ fn run_case(steps: &[Step], totals: &mut Totals) -> Result<(), TestCaseError> {
         );
         check_derived(w.conn(), r)?;
     }
-    for word in WORDS.iter().chain(["cause", "note"].iter()) {
+    for word in WORDS.iter().chain(["cause", "note", "evidence"].iter()) {
         let hits: Vec<_> = c.ws.iter().map(|w| found(w.conn(), word)).collect();
         for (r, h) in hits.iter().enumerate() {
             prop_assert_eq!(

@@ -940,3 +940,172 @@ fn a_reference_removed_on_one_side_and_rewritten_later_on_the_other_is_there_on_
     }
     assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
 }
+
+#[test]
+fn a_cause_restored_by_itself_then_deleted_again_is_deleted_by_itself_on_both() {
+    // The office deletes a cause with its child; the laptop edits the
+    // cause later, which brings it back on both sides, while the child
+    // stays in the trash "deleted along with" it. The office restores the
+    // child by itself, then deletes it again. Both sides must agree that it
+    // went to the trash by itself. (The restore used to keep the "along
+    // with" mark on the office's live row; its later delete did not carry
+    // the mark, which the laptop cleared.)
+    let mut t = team();
+    let child = t
+        .office
+        .write("Karim", |w| {
+            let analysis_id = analysis::get_why(w.tx(), t.why)?.analysis_id;
+            workflow::add_why(
+                w,
+                analysis_id,
+                &NewWhy {
+                    parent_id: Some(t.why.to_string()),
+                    text: "Spaces are not stripped".into(),
+                    ..NewWhy::default()
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    send(&t.office, &mut t.laptop, "Mona");
+    t.office
+        .write("Karim", |w| analysis::delete_why(w, t.why, false))
+        .unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| {
+            workflow::edit_why(
+                w,
+                t.why,
+                &analysis::WhyEdit::Text("The form drops the IBAN".into()),
+            )
+        })
+        .unwrap();
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    assert!(!trashed(t.office.conn(), "why_nodes", &t.why.to_string()));
+    assert!(trashed(t.office.conn(), "why_nodes", &child.to_string()));
+    tick();
+    t.office
+        .write("Karim", |w| workflow::restore_why(w, child))
+        .unwrap();
+    t.office
+        .write("Karim", |w| analysis::delete_why(w, child, false))
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        let listed = trash::list(ws.conn()).unwrap();
+        assert!(
+            listed.iter().any(|i| i.id == child.to_string()),
+            "{listed:?}"
+        );
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
+
+#[test]
+fn a_cause_added_to_an_analysis_the_other_side_deleted_is_found_by_search_on_neither() {
+    // A cause is searchable while it and its analysis are live: deleting an
+    // analysis takes its causes out of search. The office deletes the
+    // analysis while the laptop adds a cause to it. The merge used to
+    // index the new cause at the office (it looked at the cause alone) and
+    // leave the laptop's causes of the deleted analysis in its search.
+    let mut t = team();
+    let analysis_id = analysis::get_why(t.office.conn(), t.why)
+        .unwrap()
+        .analysis_id;
+    t.office
+        .write("Karim", |w| analysis::delete_analysis(w, analysis_id))
+        .unwrap();
+    tick();
+    let added = t
+        .laptop
+        .write("Mona", |w| {
+            workflow::add_why(
+                w,
+                analysis_id,
+                &NewWhy {
+                    text: "Nobody owns the refund queue".into(),
+                    ..NewWhy::default()
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        for (word, id) in [("queue", added), ("IBAN", t.why)] {
+            let hits = search::search(ws.conn(), word, 10).unwrap();
+            assert!(!hits.iter().any(|h| h.id == id.to_string()), "{hits:?}");
+        }
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
+
+#[test]
+fn an_action_deleted_then_moved_with_its_problem_stays_in_the_trash_on_every_copy() {
+    // The office deletes an action, then merges its problem into another:
+    // the trashed action moves along and stays in the trash. That move is
+    // a write made after the delete by someone who had it, not an edit the
+    // delete missed: the laptop used to bring the action back.
+    let mut t = team();
+    let [p0, p1] = [t.problems[0], t.problems[1]];
+    t.office
+        .write("Karim", |w| action::delete(w, t.action))
+        .unwrap();
+    tick();
+    t.office
+        .write("Karim", |w| workflow::merge(w, p0, p1))
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    for ws in [&t.office, &t.laptop] {
+        assert!(trashed(ws.conn(), "actions", &t.action.to_string()));
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}
+
+#[test]
+#[ignore = "known bug, not fixed yet: a write to a row in its author's trash counts as an edit against a concurrent delete the author had not received"]
+fn a_trashed_action_moved_by_one_side_does_not_undo_the_other_sides_delete() {
+    // Both sides delete the same action without knowing of the other (the
+    // laptop later); then the office merges the action's problem into
+    // another, which moves the action, in its trash, along. The move was
+    // made with the row in the trash: it should neither bring the action
+    // back on the laptop nor outweigh the laptop's later delete at the
+    // office. Today it does both (found by the convergence soak): the
+    // merge cannot tell, from the log it reads, that the office had the
+    // row in the trash when it moved it, because the delete it had
+    // received is not the latest one. Judging "in the trash for its
+    // author" needs every move to and out of the trash of the row, which
+    // the part of the log a merge reads does not always hold.
+    let mut t = team();
+    let [p0, p1] = [t.problems[0], t.problems[1]];
+    t.office
+        .write("Karim", |w| action::delete(w, t.action))
+        .unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| action::delete(w, t.action))
+        .unwrap();
+    tick();
+    t.office
+        .write("Karim", |w| workflow::merge(w, p0, p1))
+        .unwrap();
+    send(&t.office, &mut t.laptop, "Mona");
+    send(&t.laptop, &mut t.office, "Karim");
+    for ws in [&t.office, &t.laptop] {
+        let by: Option<String> = ws
+            .conn()
+            .query_row(
+                "SELECT deleted_by FROM actions WHERE id = ?1",
+                [t.action.to_string()],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(by.as_deref(), Some("Mona"), "the later delete, on both");
+    }
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+}

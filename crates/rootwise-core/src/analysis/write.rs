@@ -539,8 +539,13 @@ pub(crate) fn restore_why(w: &mut Writer<'_>, id: WhyId) -> Result<WhyNode> {
         }
     }
     trash::mark_restored(w, WHY, &id.to_string())?;
-    w.tx()
-        .execute("UPDATE why_nodes SET undone = 0 WHERE id = ?1", [id])?;
+    // Live again, it went along with nothing: a cause restored by itself
+    // (its parent brought back without it, by a merge) must not keep the
+    // mark, or a later delete of it alone would still read as "with it".
+    w.tx().execute(
+        "UPDATE why_nodes SET undone = 0, deleted_with = NULL WHERE id = ?1",
+        [id],
+    )?;
     let along: Vec<WhyId> = {
         let mut stmt = w
             .tx()

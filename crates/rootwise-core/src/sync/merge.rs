@@ -12,8 +12,9 @@
 //!   than every change to the row (to a column people write, the trash's
 //!   included; not `updated_at` or a counter, which change when something
 //!   is added under the row: a report logged on a deleted problem is kept,
-//!   the problem stays in the trash); an edit later than the move brings
-//!   the row back out of the trash (so it is restorable, never gone). A
+//!   the problem stays in the trash); an edit later than the move, by
+//!   someone who had not received it, brings the row back out of the
+//!   trash (so it is restorable, never gone). A
 //!   move that applies sets the row's whole trash state (who, when, and
 //!   what it went along with), not only the parts its change names.
 //!   Rows removed outright (links such as tags, a cause an action
@@ -332,6 +333,9 @@ struct Merge {
     /// Problems and causes whose derived data must be recomputed.
     touched_problems: BTreeSet<String>,
     touched_whys: BTreeSet<String>,
+    /// Analyses moved to or out of the trash here: their causes' search
+    /// documents follow them.
+    touched_analyses: BTreeSet<String>,
     touched_actions: BTreeSet<String>,
     /// Review rows to write: one per row and losing change.
     review: Vec<ReviewRow>,
@@ -398,6 +402,7 @@ fn merge_changes(
         },
         touched_problems: BTreeSet::new(),
         touched_whys: BTreeSet::new(),
+        touched_analyses: BTreeSet::new(),
         touched_actions: BTreeSet::new(),
         review: Vec::new(),
     };
@@ -522,6 +527,15 @@ fn merge_changes(
     }
 
     missing_parents(w.tx())?;
+    for analysis in &merge.touched_analyses {
+        let mut stmt = w
+            .tx()
+            .prepare_cached("SELECT id FROM why_nodes WHERE analysis_id = ?1")?;
+        let ids = stmt.query_map([analysis], |r| r.get::<_, String>(0))?;
+        for id in ids {
+            merge.touched_whys.insert(id?);
+        }
+    }
     refresh_derived(
         w,
         &merge.touched_problems,
@@ -731,6 +745,7 @@ impl Merge {
             }
             "why_nodes" => (&mut self.touched_whys, "id"),
             "why_evidence" => (&mut self.touched_whys, "why_id"),
+            "analyses" => (&mut self.touched_analyses, "id"),
             "actions" => (&mut self.touched_actions, "id"),
             _ => return,
         };
@@ -834,12 +849,17 @@ impl Merge {
                 }
             }
         } else if edits_content {
-            // An edit later than the move to the trash brings the row back.
+            // An edit later than the move to the trash, by someone who
+            // had not received it, brings the row back. One who had (the
+            // row was in the trash for them too: merging a duplicate
+            // problem moves its trashed actions along) leaves it there.
+            // (A move to the trash older than the log read here was
+            // received by every author of the changes merged.)
             if let Some(i) = deleted_at {
                 let in_trash = current[i] != Value::Null;
                 let delete_clock = column_clock(i);
                 if in_trash
-                    && delete_clock.is_none_or(|d| stamp.hlc > d.hlc)
+                    && delete_clock.is_some_and(|d| stamp.hlc > d.hlc && !stamp.had_seen(d))
                     && !sets.iter().any(|(c, _)| *c == i)
                 {
                     for name in TRASH_COLUMNS {
@@ -1122,13 +1142,15 @@ pub(crate) fn refresh_derived(
         )?;
     }
     for id in whys {
+        // A cause is searchable while it and its analysis are live (as
+        // deleting and restoring an analysis leave it).
         let row: Option<(i64, bool)> = w
             .tx()
-            .query_row(
-                "SELECT rowid, deleted_at IS NULL FROM why_nodes WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .prepare_cached(
+                "SELECT n.rowid, n.deleted_at IS NULL AND a.deleted_at IS NULL
+                 FROM why_nodes n JOIN analyses a ON a.id = n.analysis_id WHERE n.id = ?1",
+            )?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         match row {
             Some((_, true)) => crate::analysis::write::reindex(w, id.parse()?)?,
