@@ -69,7 +69,10 @@ export class Driver {
     const child = spawn(
       'tauri-driver',
       ['--port', String(PORT), '--native-port', String(NATIVE_PORT)],
-      { env, stdio: ['ignore', 'inherit', 'inherit'] },
+      // Its own process group, so stopping it also stops the WebKit driver
+      // and any app it started (an app left running would hold the test
+      // runner's output open and the suite would never end).
+      { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
     );
     await waitForDriver(child);
     return new Driver(child, home);
@@ -114,8 +117,21 @@ export class Driver {
   }
 
   async stop() {
-    this.child.kill('SIGTERM');
-    await new Promise((r) => (this.child.exitCode !== null ? r() : this.child.once('exit', r)));
+    const group = -this.child.pid;
+    const exited = new Promise((r) => (this.child.exitCode !== null ? r() : this.child.once('exit', r)));
+    try {
+      process.kill(group, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+    await exited;
+    // Whatever of the group is still there (an app whose session did not end).
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      process.kill(group, 'SIGKILL');
+    } catch {
+      // All gone.
+    }
   }
 }
 
