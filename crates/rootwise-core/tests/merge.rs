@@ -1068,19 +1068,15 @@ fn an_action_deleted_then_moved_with_its_problem_stays_in_the_trash_on_every_cop
 }
 
 #[test]
-#[ignore = "known bug, not fixed yet: a write to a row in its author's trash counts as an edit against a concurrent delete the author had not received"]
 fn a_trashed_action_moved_by_one_side_does_not_undo_the_other_sides_delete() {
     // Both sides delete the same action without knowing of the other (the
     // laptop later); then the office merges the action's problem into
     // another, which moves the action, in its trash, along. The move was
     // made with the row in the trash: it should neither bring the action
     // back on the laptop nor outweigh the laptop's later delete at the
-    // office. Today it does both (found by the convergence soak): the
-    // merge cannot tell, from the log it reads, that the office had the
-    // row in the trash when it moved it, because the delete it had
-    // received is not the latest one. Judging "in the trash for its
-    // author" needs every move to and out of the trash of the row, which
-    // the part of the log a merge reads does not always hold.
+    // office. (Found by the convergence soak: the merge could not tell,
+    // from the part of the log it reads, that the office had the row in
+    // the trash when it moved it; now the change itself says so.)
     let mut t = team();
     let [p0, p1] = [t.problems[0], t.problems[1]];
     t.office

@@ -797,3 +797,84 @@ fn upgrading_a_v7_workspace_gives_history_its_own_ids_and_keeps_its_order_and_th
         .unwrap();
     assert_eq!(log, 1, "the change log kept");
 }
+
+#[test]
+fn upgrading_a_v8_workspace_keeps_the_change_log_and_notes_edits_made_in_the_trash() {
+    use rootwise_core::action::{self, ActionKind, NewAction};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 8).unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, created_at, updated_at, reported_on, first_seen, last_seen) VALUES
+                ('019a0000-0000-7000-8000-0000000000d1', 'رمز التحقق يتأخر', '2026-06-01T08:00:00.000Z', '2026-06-01T08:00:00.000Z', '2026-06-01', '2026-06-01', '2026-06-01'),
+                ('019a0000-0000-7000-8000-0000000000d2', 'The code arrives late', '2026-06-01T08:00:00.000Z', '2026-06-01T08:00:00.000Z', '2026-06-01', '2026-06-01', '2026-06-01');
+             INSERT INTO change_log (hlc, replica_id, author, changeset, knew, history)
+                SELECT '000001780000000-000000-' || replica_id, replica_id, 'Huda', x'00', '{}', '[]' FROM replica;",
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    let kept: (u32, String, Option<String>) = ws
+        .conn()
+        .query_row(
+            "SELECT count(*), max(author), max(in_trash) FROM change_log",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(kept, (1, "Huda".to_owned(), None), "the change log kept");
+    let titles: Vec<String> = ws
+        .conn()
+        .prepare("SELECT title FROM problems ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(titles, ["رمز التحقق يتأخر", "The code arrives late"]);
+
+    // A new change that moves a trashed action along names it.
+    let (keep, dup) = (
+        "019a0000-0000-7000-8000-0000000000d1".parse().unwrap(),
+        "019a0000-0000-7000-8000-0000000000d2".parse().unwrap(),
+    );
+    let action = ws
+        .write("Huda", |w| {
+            action::create(
+                w,
+                &NewAction {
+                    problem_id: "019a0000-0000-7000-8000-0000000000d2".into(),
+                    title: "Send the code by voice call too".into(),
+                    kind: ActionKind::Corrective,
+                    description: None,
+                    cause_ids: None,
+                    owner: None,
+                    due_on: None,
+                    priority: None,
+                    check_method: None,
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    ws.write("Huda", |w| action::delete(w, action)).unwrap();
+    ws.write("Huda", |w| workflow::merge(w, dup, keep)).unwrap();
+    let in_trash: Option<String> = ws
+        .conn()
+        .query_row(
+            "SELECT in_trash FROM change_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let in_trash: serde_json::Value = serde_json::from_str(&in_trash.unwrap()).unwrap();
+    assert_eq!(
+        in_trash,
+        serde_json::json!({ "actions": [action.to_string()] }),
+        "the move names the trashed action and nothing else"
+    );
+}

@@ -10,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::changeset;
 use super::hlc::Hlc;
 use super::REPLICATED;
 use crate::error::{Error, Result};
@@ -87,17 +88,26 @@ impl<'conn> Capture<'conn> {
                     .map_err(|e| Error::Internal(format!("history did not serialise: {e}")))?,
             )
         };
+        let in_trash = changeset::edited_in_trash(tx, &changeset::ops(&changeset)?)?;
+        let in_trash = if in_trash.is_empty() {
+            None
+        } else {
+            Some(serde_json::to_string(&in_trash).map_err(|e| {
+                Error::Internal(format!("a change's context did not serialise: {e}"))
+            })?)
+        };
         let stamp = next_stamp(tx, now_ms)?;
         tx.prepare_cached(
-            "INSERT INTO change_log (hlc, replica_id, author, changeset, history)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO change_log (hlc, replica_id, author, changeset, history, in_trash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
         .execute(rusqlite::params![
             stamp.to_text(),
             stamp.replica,
             author,
             changeset,
-            history
+            history,
+            in_trash
         ])?;
         Ok(Some(stamp))
     }

@@ -2,7 +2,10 @@
 //! hands another. After a fixed first line comes a manifest (one JSON line:
 //! the workspace and copy it comes from, the schema version, the range and
 //! number of changes, and a SHA-256 of the rest), then the changes, each as
-//! three length-prefixed fields (stamp, author, changeset).
+//! length-prefixed fields: stamp, author, changeset, what its maker had
+//! received (JSON), its history entries (JSON) and, from layout 2 on, the
+//! rows it edited in the trash (JSON). A reader takes every layout up to
+//! its own.
 //!
 //! Reading refuses, whole and before anything is applied: a file that is
 //! not a change file, one from another workspace, one written by a newer
@@ -15,14 +18,16 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::capture::replica;
+use super::changeset::InTrash;
 use super::hlc::Hlc;
 use crate::error::{Error, Result};
 use crate::store::{HistoryRow, SCHEMA_VERSION};
 
 /// The first line of every change file.
 const MAGIC: &[u8] = b"ROOTWISE-CHANGES\n";
-/// The layout written here; a reader refuses a newer one.
-const FORMAT: u32 = 1;
+/// The layout written here; a reader refuses a newer one. 2: each change
+/// also names the rows it edited in the trash.
+const FORMAT: u32 = 2;
 /// The longest manifest line read (it is a few hundred bytes).
 const MANIFEST_MAX: usize = 64 * 1024;
 
@@ -72,6 +77,8 @@ pub struct Change {
     pub knew: BTreeMap<String, String>,
     /// The history entries it recorded.
     pub history: Vec<HistoryRow>,
+    /// The rows it edited while they were in the trash for its author.
+    pub in_trash: InTrash,
 }
 
 /// What the other side has seen: for each copy, the latest stamp of that
@@ -96,6 +103,9 @@ pub fn export(conn: &Connection, seen: &Seen) -> Result<Vec<u8>> {
         let history = serde_json::to_vec(&change.history)
             .map_err(|e| Error::Internal(format!("a change's history did not serialise: {e}")))?;
         field(&mut body, &history)?;
+        let in_trash = serde_json::to_vec(&change.in_trash)
+            .map_err(|e| Error::Internal(format!("a change's context did not serialise: {e}")))?;
+        field(&mut body, &in_trash)?;
     }
     let manifest = Manifest {
         format: FORMAT,
@@ -159,6 +169,13 @@ pub fn read(bytes: &[u8], workspace_id: &str) -> Result<(Manifest, Vec<Change>)>
         let history = take(body, &mut at).ok_or_else(|| damaged("a change is cut short"))?;
         let history: Vec<HistoryRow> = serde_json::from_slice(history)
             .map_err(|_| damaged("a change's history cannot be read"))?;
+        let in_trash: InTrash = if manifest.format >= 2 {
+            let in_trash = take(body, &mut at).ok_or_else(|| damaged("a change is cut short"))?;
+            serde_json::from_slice(in_trash)
+                .map_err(|_| damaged("a change's context cannot be read"))?
+        } else {
+            InTrash::new()
+        };
         let hlc = std::str::from_utf8(hlc)
             .ok()
             .and_then(|t| Hlc::parse(t).ok())
@@ -171,6 +188,7 @@ pub fn read(bytes: &[u8], workspace_id: &str) -> Result<(Manifest, Vec<Change>)>
             changeset: changeset.to_vec(),
             knew,
             history,
+            in_trash,
         });
     }
     if changes.len() != manifest.count as usize
@@ -186,8 +204,9 @@ pub fn read(bytes: &[u8], workspace_id: &str) -> Result<(Manifest, Vec<Change>)>
 /// for changes merged in; for this copy's own (`me`), worked out from the
 /// order the log received changes in.
 fn logged(conn: &Connection, me: &str) -> Result<Vec<Change>> {
-    let mut stmt =
-        conn.prepare("SELECT hlc, author, changeset, knew, history FROM change_log ORDER BY seq")?;
+    let mut stmt = conn.prepare(
+        "SELECT hlc, author, changeset, knew, history, in_trash FROM change_log ORDER BY seq",
+    )?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -195,13 +214,19 @@ fn logged(conn: &Connection, me: &str) -> Result<Vec<Change>> {
             r.get::<_, Vec<u8>>(2)?,
             r.get::<_, Option<String>>(3)?,
             r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
         ))
     })?;
     // The latest stamp per copy received so far, in the log's order.
     let mut received: BTreeMap<String, String> = BTreeMap::new();
     let mut out = Vec::new();
     for row in rows {
-        let (text, author, changeset, stored, history) = row?;
+        let (text, author, changeset, stored, history, in_trash) = row?;
+        let in_trash: InTrash = match in_trash {
+            Some(json) => serde_json::from_str(&json)
+                .map_err(|e| Error::Internal(format!("a change's context cannot be read: {e}")))?,
+            None => InTrash::new(),
+        };
         let history: Vec<HistoryRow> = match history {
             Some(json) => serde_json::from_str(&json)
                 .map_err(|e| Error::Internal(format!("a change's history cannot be read: {e}")))?,
@@ -224,6 +249,7 @@ fn logged(conn: &Connection, me: &str) -> Result<Vec<Change>> {
             changeset,
             knew,
             history,
+            in_trash,
         });
     }
     out.sort_by(|a, b| a.hlc.cmp(&b.hlc));
@@ -251,4 +277,67 @@ fn take<'a>(body: &'a [u8], at: &mut usize) -> Option<&'a [u8]> {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::{self, NewProblem};
+    use crate::Workspace;
+
+    /// Rewrites a change file in the layout of version 1 (no rows edited
+    /// in the trash), as a Rootwise of that time wrote it.
+    fn as_layout_1(bytes: &[u8], workspace_id: &str) -> Vec<u8> {
+        let (mut manifest, changes) = read(bytes, workspace_id).unwrap();
+        let mut body = Vec::new();
+        for c in &changes {
+            field(&mut body, c.hlc.to_text().as_bytes()).unwrap();
+            field(&mut body, c.author.as_bytes()).unwrap();
+            field(&mut body, &c.changeset).unwrap();
+            field(&mut body, &serde_json::to_vec(&c.knew).unwrap()).unwrap();
+            field(&mut body, &serde_json::to_vec(&c.history).unwrap()).unwrap();
+        }
+        manifest.format = 1;
+        manifest.sha256 = hex(&Sha256::digest(&body));
+        let mut out = MAGIC.to_vec();
+        serde_json::to_writer(&mut out, &manifest).unwrap();
+        out.push(b'\n');
+        out.extend_from_slice(&body);
+        out
+    }
+
+    #[test]
+    fn a_file_of_the_first_layout_still_reads_and_a_newer_one_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open(&dir.path().join("w.db")).unwrap();
+        ws.write("Huda", |w| {
+            problem::create(
+                w,
+                &NewProblem {
+                    title: "لا يصل رمز التحقق".into(),
+                    ..NewProblem::default()
+                },
+            )
+        })
+        .unwrap();
+        let me = replica(ws.conn()).unwrap();
+        let now = export(ws.conn(), &Seen::new()).unwrap();
+        let (_, changes) = read(&now, &me.workspace_id).unwrap();
+        let old = as_layout_1(&now, &me.workspace_id);
+        let (manifest, old_changes) = read(&old, &me.workspace_id).unwrap();
+        assert_eq!(manifest.format, 1);
+        assert_eq!(old_changes, changes, "the same changes, none edited in the trash");
+
+        let mut manifest = manifest;
+        manifest.format = FORMAT + 1;
+        let mut newer = MAGIC.to_vec();
+        serde_json::to_writer(&mut newer, &manifest).unwrap();
+        newer.push(b'\n');
+        let body_at = MAGIC.len() + old[MAGIC.len()..].iter().position(|b| *b == b'\n').unwrap() + 1;
+        newer.extend_from_slice(&old[body_at..]);
+        assert!(matches!(
+            read(&newer, &me.workspace_id),
+            Err(Error::ChangeFileTooNew { .. })
+        ));
+    }
 }

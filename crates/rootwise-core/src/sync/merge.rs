@@ -14,7 +14,10 @@
 //!   is added under the row: a report logged on a deleted problem is kept,
 //!   the problem stays in the trash); an edit later than the move, by
 //!   someone who had not received it, brings the row back out of the
-//!   trash (so it is restorable, never gone). A
+//!   trash (so it is restorable, never gone). An edit made with the row in
+//!   its author's trash (merging a duplicate problem moves its trashed
+//!   actions along; each change says which rows it edited so) neither
+//!   brings it back nor counts against a move to the trash. A
 //!   move that applies sets the row's whole trash state (who, when, and
 //!   what it went along with), not only the parts its change names.
 //!   Rows removed outright (links such as tags, a cause an action
@@ -38,14 +41,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
 use rusqlite::hooks::Action;
-use rusqlite::session::ChangesetIter;
-use rusqlite::types::{Value, ValueRef};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::types::Value;
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::changeset::{self, ops, table_columns, InTrash, Op};
 use super::file::{self, Change, Manifest};
 use super::hlc::Hlc;
 use super::{derived_columns, entity_of, field_of, parents_of, REPLICATED, TRASH_COLUMNS};
@@ -150,28 +152,23 @@ struct RowClock {
     inserted: Option<Stamp>,
     /// The latest removal of the row outright.
     removed: Option<Stamp>,
+    /// The latest change to the row a move to the trash (or a removal)
+    /// must be later than: its insert, a move to or out of the trash, or an
+    /// edit of a column people write made with the row out of the trash
+    /// for its author. Not `updated_at` or a column the core derives: those
+    /// change when something is added under the row (a report logged on a
+    /// problem), which is no edit of the row itself, so an update brings
+    /// the row back out of the trash only for the same columns (see
+    /// `Merge::update`). Not an edit made in the trash (a trashed action
+    /// moved along with its problem's duplicate): its author did not want
+    /// the row back.
+    live: Option<Stamp>,
 }
 
 impl RowClock {
-    /// The latest change to the row a move to the trash (or a removal)
-    /// must be later than: its insert, or a change to a column people
-    /// write, the trash's included. Not `updated_at` or a column the core
-    /// derives: those change when something is added under the row (a
-    /// report logged on a problem), which is no edit of the row itself, so
-    /// an update brings the row back out of the trash only for the same
-    /// columns (see `Merge::update`).
-    fn latest(&self, table: &str, columns: &[String]) -> Option<&Stamp> {
-        let derived = derived_columns(table);
-        self.columns
-            .iter()
-            .filter(|(c, _)| {
-                columns
-                    .get(**c)
-                    .is_some_and(|name| name != "updated_at" && !derived.contains(&name.as_str()))
-            })
-            .map(|(_, stamp)| stamp)
-            .chain(self.inserted.as_ref())
-            .max_by(|a, b| a.hlc.cmp(&b.hlc))
+    /// See `live`.
+    fn latest(&self) -> Option<&Stamp> {
+        self.live.as_ref()
     }
 }
 
@@ -179,89 +176,6 @@ fn later(slot: &mut Option<Stamp>, stamp: &Stamp) {
     if slot.as_ref().is_none_or(|s| stamp.hlc > s.hlc) {
         *slot = Some(stamp.clone());
     }
-}
-
-/// One row change of a changeset, with owned values.
-#[derive(Debug)]
-struct Op {
-    table: String,
-    code: Action,
-    indirect: bool,
-    /// Which columns are the primary key.
-    pk: Vec<bool>,
-    /// Values before (update, delete); `None` where not recorded.
-    old: Vec<Option<Value>>,
-    /// Values after (insert, update); `None` where not set.
-    new: Vec<Option<Value>>,
-}
-
-impl Op {
-    /// The primary key's values.
-    fn key(&self) -> Vec<Value> {
-        self.pk
-            .iter()
-            .enumerate()
-            .filter(|(_, is_pk)| **is_pk)
-            .filter_map(|(i, _)| {
-                self.old
-                    .get(i)
-                    .cloned()
-                    .flatten()
-                    .or_else(|| self.new.get(i).cloned().flatten())
-            })
-            .collect()
-    }
-}
-
-/// Reads a changeset's row changes.
-fn ops(changeset: &[u8]) -> Result<Vec<Op>> {
-    let mut input: &[u8] = changeset;
-    let reader: &mut dyn std::io::Read = &mut input;
-    let mut iter = ChangesetIter::start_strm(&reader)?;
-    let mut out = Vec::new();
-    while let Some(item) = iter.next()? {
-        let op = item.op()?;
-        let columns = usize::try_from(op.number_of_columns()).unwrap_or_default();
-        let code = op.code();
-        let pk: Vec<bool> = item.pk()?.iter().map(|b| *b != 0).collect();
-        let owned = |v: rusqlite::Result<ValueRef<'_>>| -> Result<Option<Value>> {
-            match v {
-                Err(_) => Ok(None),
-                Ok(r) => Value::try_from(r)
-                    .map(Some)
-                    .map_err(|_| Error::ChangeFileDamaged {
-                        reason: "a change holds text that is not UTF-8".into(),
-                    }),
-            }
-        };
-        let old = (0..columns)
-            .map(|c| {
-                if code == Action::SQLITE_INSERT {
-                    Ok(None)
-                } else {
-                    owned(item.old_value(c))
-                }
-            })
-            .collect::<Result<_>>()?;
-        let new = (0..columns)
-            .map(|c| {
-                if code == Action::SQLITE_DELETE {
-                    Ok(None)
-                } else {
-                    owned(item.new_value(c))
-                }
-            })
-            .collect::<Result<_>>()?;
-        out.push(Op {
-            table: op.table_name().to_owned(),
-            code,
-            indirect: op.indirect(),
-            pk,
-            old,
-            new,
-        });
-    }
-    Ok(out)
 }
 
 /// A row's identity across tables.
@@ -284,44 +198,48 @@ struct Clocks {
 }
 
 impl Clocks {
-    /// Notes what a change did to each row it touched.
-    fn note(&mut self, ops: &[Op], stamp: &Stamp) {
+    /// Notes what a change did to each row it touched (`in_trash`: the
+    /// rows it edited in the trash; `columns`: each table's columns).
+    fn note(
+        &mut self,
+        ops: &[Op],
+        stamp: &Stamp,
+        in_trash: &InTrash,
+        columns: &HashMap<String, Vec<String>>,
+    ) {
         for op in ops {
             let clock = self.rows.entry(row_key(&op.table, &op.key())).or_default();
             match op.code {
-                Action::SQLITE_INSERT => later(&mut clock.inserted, stamp),
+                Action::SQLITE_INSERT => {
+                    later(&mut clock.inserted, stamp);
+                    later(&mut clock.live, stamp);
+                }
                 Action::SQLITE_DELETE => later(&mut clock.removed, stamp),
                 _ => {}
             }
-            if op.code != Action::SQLITE_DELETE {
-                for (c, v) in op.new.iter().enumerate() {
-                    if v.is_some() && !op.pk.get(c).copied().unwrap_or(false) {
-                        let slot = clock.columns.entry(c).or_insert_with(|| stamp.clone());
-                        if stamp.hlc > slot.hlc {
-                            *slot = stamp.clone();
-                        }
-                    }
+            if op.code == Action::SQLITE_DELETE {
+                continue;
+            }
+            let names = columns.get(&op.table);
+            let derived = derived_columns(&op.table);
+            let edited_in_trash = changeset::names(in_trash, op);
+            for (c, v) in op.new.iter().enumerate() {
+                if v.is_none() || op.pk.get(c).copied().unwrap_or(false) {
+                    continue;
+                }
+                let slot = clock.columns.entry(c).or_insert_with(|| stamp.clone());
+                if stamp.hlc > slot.hlc {
+                    *slot = stamp.clone();
+                }
+                let name = names.and_then(|n| n.get(c)).map_or("", String::as_str);
+                let people_write =
+                    !name.is_empty() && name != "updated_at" && !derived.contains(&name);
+                if people_write && (!edited_in_trash || TRASH_COLUMNS.contains(&name)) {
+                    later(&mut clock.live, stamp);
                 }
             }
         }
     }
-}
-
-/// A table's columns as a changeset numbers them (generated columns are
-/// not part of a changeset).
-fn table_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT name, hidden FROM pragma_table_xinfo(?1)")?;
-    let rows = stmt.query_map([table], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (name, hidden) = row?;
-        if hidden == 0 {
-            out.push(name);
-        }
-    }
-    Ok(out)
 }
 
 /// The work of one merge.
@@ -443,7 +361,7 @@ fn merge_changes(
         }
         let bounds = serde_json::to_string(&bounds).map_err(|e| Error::Internal(e.to_string()))?;
         let mut stmt = tx.prepare(
-            "SELECT hlc, author, changeset, knew FROM change_log
+            "SELECT hlc, author, changeset, knew, in_trash FROM change_log
              WHERE hlc > ?1 OR hlc > coalesce(json_extract(?2, '$.\"' || replica_id || '\"'), '')",
         )?;
         let rows = stmt.query_map(rusqlite::params![first.hlc.to_text(), bounds], |r| {
@@ -452,10 +370,16 @@ fn merge_changes(
                 r.get::<_, String>(1)?,
                 r.get::<_, Vec<u8>>(2)?,
                 r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
             ))
         })?;
         for row in rows {
-            let (hlc, author, bytes, knew) = row?;
+            let (hlc, author, bytes, knew, in_trash) = row?;
+            let in_trash: InTrash = in_trash
+                .map(|t| serde_json::from_str(&t))
+                .transpose()
+                .map_err(|e| Error::Internal(format!("a change's context cannot be read: {e}")))?
+                .unwrap_or_default();
             let knew = knew
                 .map(|k| serde_json::from_str(&k).map(std::rc::Rc::new))
                 .transpose()
@@ -465,7 +389,9 @@ fn merge_changes(
                 author,
                 knew,
             };
-            merge.clocks.note(&ops(&bytes)?, &stamp);
+            merge
+                .clocks
+                .note(&ops(&bytes)?, &stamp, &in_trash, &merge.columns);
         }
     }
 
@@ -496,14 +422,17 @@ fn merge_changes(
         });
         for op in &ops {
             if REPLICATED.contains(&op.table.as_str()) && !op.indirect {
-                merge.apply(w, op, &stamp)?;
+                let in_trash = changeset::names(&change.in_trash, op);
+                merge.apply(w, op, &stamp, in_trash)?;
             }
         }
-        merge.clocks.note(&ops, &stamp);
+        merge
+            .clocks
+            .note(&ops, &stamp, &change.in_trash, &merge.columns);
         w.tx()
             .prepare_cached(
-                "INSERT INTO change_log (hlc, replica_id, author, changeset, knew, history)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO change_log (hlc, replica_id, author, changeset, knew, history, in_trash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(rusqlite::params![
                 change.hlc.to_text(),
@@ -516,6 +445,14 @@ fn merge_changes(
                 } else {
                     Some(
                         serde_json::to_string(&change.history)
+                            .map_err(|e| Error::Internal(e.to_string()))?,
+                    )
+                },
+                if change.in_trash.is_empty() {
+                    None
+                } else {
+                    Some(
+                        serde_json::to_string(&change.in_trash)
                             .map_err(|e| Error::Internal(e.to_string()))?,
                     )
                 }
@@ -594,7 +531,9 @@ fn as_json(value: &Value) -> serde_json::Value {
 }
 
 impl Merge {
-    fn apply(&mut self, w: &Writer<'_>, op: &Op, stamp: &Stamp) -> Result<()> {
+    /// Applies one row change (`in_trash`: made with the row in the trash
+    /// for its author).
+    fn apply(&mut self, w: &Writer<'_>, op: &Op, stamp: &Stamp, in_trash: bool) -> Result<()> {
         let Some(columns) = self.columns.get(&op.table).cloned() else {
             return Ok(());
         };
@@ -661,7 +600,7 @@ impl Merge {
                 self.parent_in_trash(w, op, &columns)?;
             }
             (Action::SQLITE_INSERT | Action::SQLITE_UPDATE, Some(current)) => {
-                self.update(w, op, stamp, &columns, &current, &where_sql, &key)?;
+                self.update(w, op, stamp, in_trash, &columns, &current, &where_sql, &key)?;
             }
             (Action::SQLITE_UPDATE, None) => {
                 // Removed here: only link rows are removed outright. A list
@@ -718,7 +657,7 @@ impl Merge {
             (Action::SQLITE_DELETE, Some(_)) => {
                 let clock = self.clocks.rows.get(&rk);
                 if clock
-                    .and_then(|c| c.latest(&op.table, &columns))
+                    .and_then(|c| c.latest())
                     .is_none_or(|l| stamp.hlc > l.hlc)
                 {
                     let sql = format!("DELETE FROM \"{}\" WHERE {where_sql}", op.table);
@@ -771,6 +710,7 @@ impl Merge {
         w: &Writer<'_>,
         op: &Op,
         stamp: &Stamp,
+        in_trash: bool,
         columns: &[String],
         current: &[Value],
         where_sql: &str,
@@ -822,9 +762,7 @@ impl Merge {
         let mut restored_by: Option<Who> = None;
         if incoming_delete {
             // A move to the trash applies only if later than every change to the row.
-            let later_edit = clock
-                .and_then(|c| c.latest(&op.table, columns))
-                .filter(|l| l.hlc > stamp.hlc);
+            let later_edit = clock.and_then(|c| c.latest()).filter(|l| l.hlc > stamp.hlc);
             match later_edit {
                 None => {
                     // The row's whole trash state becomes the mover's: a
@@ -848,17 +786,18 @@ impl Merge {
                     }
                 }
             }
-        } else if edits_content {
-            // An edit later than the move to the trash, by someone who
-            // had not received it, brings the row back. One who had (the
-            // row was in the trash for them too: merging a duplicate
-            // problem moves its trashed actions along) leaves it there.
-            // (A move to the trash older than the log read here was
-            // received by every author of the changes merged.)
+        } else if edits_content && !in_trash {
+            // An edit later than the move to the trash, made with the row
+            // out of the trash by someone who had not received the move,
+            // brings the row back. An edit made with the row in its
+            // author's trash (merging a duplicate problem moves its
+            // trashed actions along) leaves it where it is here, whoever
+            // put it there. (A move to the trash older than the log read
+            // here was received by every author of the changes merged.)
             if let Some(i) = deleted_at {
-                let in_trash = current[i] != Value::Null;
+                let trashed_here = current[i] != Value::Null;
                 let delete_clock = column_clock(i);
-                if in_trash
+                if trashed_here
                     && delete_clock.is_some_and(|d| stamp.hlc > d.hlc && !stamp.had_seen(d))
                     && !sets.iter().any(|(c, _)| *c == i)
                 {

@@ -13,6 +13,7 @@
 //! How a merge decides is written down in [`merge`].
 
 pub mod capture;
+pub mod changeset;
 pub mod copy;
 pub mod file;
 pub mod hlc;
@@ -20,6 +21,7 @@ pub mod merge;
 pub mod review;
 
 pub use capture::{replica, Replica};
+pub use changeset::InTrash;
 pub use hlc::Hlc;
 
 use crate::entity;
