@@ -148,6 +148,31 @@ pub enum Error {
         /// The newest schema version this binary knows.
         supported: u32,
     },
+    /// The team hub cannot be reached (offline, a wrong address, the hub
+    /// down): changes wait and go with the next sync.
+    #[error("the team hub cannot be reached: {reason}")]
+    HubUnreachable {
+        /// What the network said (for logs; the UI has its own sentence).
+        reason: String,
+    },
+    /// The hub refused the token: unknown, mistyped or revoked.
+    #[error("the team hub refused the token")]
+    HubTokenRefused,
+    /// The token's user is not a member of this workspace on the hub.
+    #[error("this workspace is not shared with this token's user on the team hub")]
+    HubNotMember,
+    /// The hub is older than this workspace's schema: the hub needs updating.
+    #[error("the team hub is older than this version of Rootwise: {reason}")]
+    HubTooOld {
+        /// What the hub said.
+        reason: String,
+    },
+    /// The hub refused for another reason.
+    #[error("the team hub refused: {reason}")]
+    HubRefused {
+        /// What the hub said.
+        reason: String,
+    },
     /// SQLite failed.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -258,6 +283,11 @@ impl Error {
             Error::ChangeFileForeign => ErrorCode::ChangeFileForeign,
             Error::ChangeFileNeedsEarlier { .. } => ErrorCode::ChangeFileNeedsEarlier,
             Error::ChangeFileTooNew { .. } => ErrorCode::ChangeFileTooNew,
+            Error::HubUnreachable { .. } => ErrorCode::HubUnreachable,
+            Error::HubTokenRefused => ErrorCode::HubTokenRefused,
+            Error::HubNotMember => ErrorCode::HubNotMember,
+            Error::HubTooOld { .. } => ErrorCode::HubTooOld,
+            Error::HubRefused { .. } => ErrorCode::HubRefused,
             Error::Database(_) => ErrorCode::Database,
             Error::Migration(_) => ErrorCode::Database,
             Error::Io(_) => ErrorCode::Io,
@@ -348,6 +378,16 @@ pub enum ErrorCode {
     ChangeFileTooNew,
     /// See [`Error::ChangeFileNeedsEarlier`].
     ChangeFileNeedsEarlier,
+    /// See [`Error::HubUnreachable`].
+    HubUnreachable,
+    /// See [`Error::HubTokenRefused`].
+    HubTokenRefused,
+    /// See [`Error::HubNotMember`].
+    HubNotMember,
+    /// See [`Error::HubTooOld`].
+    HubTooOld,
+    /// See [`Error::HubRefused`].
+    HubRefused,
     /// SQLite or a migration failed.
     Database,
     /// A file could not be read or written.

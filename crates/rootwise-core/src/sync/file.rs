@@ -88,10 +88,7 @@ pub type Seen = BTreeMap<String, Hlc>;
 /// The changes of this workspace the other side has not seen, as a change file.
 pub fn export(conn: &Connection, seen: &Seen) -> Result<Vec<u8>> {
     let me = replica(conn)?;
-    let changes = logged(conn, &me.replica_id)?
-        .into_iter()
-        .filter(|c| seen.get(&c.hlc.replica).is_none_or(|known| c.hlc > *known))
-        .collect::<Vec<_>>();
+    let changes = unseen(conn, seen)?;
     let mut body = Vec::new();
     for change in &changes {
         field(&mut body, change.hlc.to_text().as_bytes())?;
@@ -126,6 +123,16 @@ pub fn export(conn: &Connection, seen: &Seen) -> Result<Vec<u8>> {
     out.push(b'\n');
     out.extend_from_slice(&body);
     Ok(out)
+}
+
+/// The changes this copy holds that the other side has not seen, oldest
+/// first, each with what its maker knew.
+pub fn unseen(conn: &Connection, seen: &Seen) -> Result<Vec<Change>> {
+    let me = replica(conn)?;
+    Ok(logged(conn, &me.replica_id)?
+        .into_iter()
+        .filter(|c| seen.get(&c.hlc.replica).is_none_or(|known| c.hlc > *known))
+        .collect())
 }
 
 /// Reads a change file meant for `workspace_id`, checking everything
@@ -326,14 +333,18 @@ mod tests {
         let old = as_layout_1(&now, &me.workspace_id);
         let (manifest, old_changes) = read(&old, &me.workspace_id).unwrap();
         assert_eq!(manifest.format, 1);
-        assert_eq!(old_changes, changes, "the same changes, none edited in the trash");
+        assert_eq!(
+            old_changes, changes,
+            "the same changes, none edited in the trash"
+        );
 
         let mut manifest = manifest;
         manifest.format = FORMAT + 1;
         let mut newer = MAGIC.to_vec();
         serde_json::to_writer(&mut newer, &manifest).unwrap();
         newer.push(b'\n');
-        let body_at = MAGIC.len() + old[MAGIC.len()..].iter().position(|b| *b == b'\n').unwrap() + 1;
+        let body_at =
+            MAGIC.len() + old[MAGIC.len()..].iter().position(|b| *b == b'\n').unwrap() + 1;
         newer.extend_from_slice(&old[body_at..]);
         assert!(matches!(
             read(&newer, &me.workspace_id),

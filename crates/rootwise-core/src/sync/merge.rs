@@ -102,7 +102,8 @@ pub fn merge_file_with(
 ) -> Result<Merged> {
     let me = super::replica(ws.conn())?;
     let (manifest, changes) = file::read(bytes, &me.workspace_id)?;
-    let committed = ws.write_uncaptured(author, |w| merge_changes(w, &manifest, &changes, fail))?;
+    let committed =
+        ws.write_uncaptured(author, |w| merge_into(w, Some(&manifest), &changes, fail))?;
     Ok(Merged {
         summary: committed.value,
         changes: vec![ChangeEvent::new("workspace", "", ChangeOp::Update)],
@@ -299,9 +300,11 @@ impl From<Option<&Stamp>> for Who {
     }
 }
 
-fn merge_changes(
+/// Merges `changes` inside the write `w`. `peer`: the change file they
+/// came in, whose copy is remembered as a peer (none for a team hub's).
+pub(crate) fn merge_into(
     w: &mut Writer<'_>,
-    manifest: &Manifest,
+    peer: Option<&Manifest>,
     changes: &[Change],
     fail: FailAfter,
 ) -> Result<MergeSummary> {
@@ -313,9 +316,9 @@ fn merge_changes(
         columns: HashMap::new(),
         clocks: Clocks::default(),
         summary: MergeSummary {
-            from_replica: manifest.replica_id.clone(),
-            from_name: manifest.name.clone(),
-            received: manifest.count,
+            from_replica: peer.map(|m| m.replica_id.clone()).unwrap_or_default(),
+            from_name: peer.map(|m| m.name.clone()).unwrap_or_default(),
+            received: u32::try_from(changes.len()).unwrap_or(u32::MAX),
             ..MergeSummary::default()
         },
         touched_problems: BTreeSet::new(),
@@ -480,13 +483,15 @@ fn merge_changes(
         &merge.touched_whys,
     )?;
     merge.write_review(w)?;
-    super::copy::note_peer(
-        w.tx(),
-        &manifest.replica_id,
-        &manifest.name,
-        &manifest.holds,
-        w.now(),
-    )?;
+    if let Some(manifest) = peer {
+        super::copy::note_peer(
+            w.tx(),
+            &manifest.replica_id,
+            &manifest.name,
+            &manifest.holds,
+            w.now(),
+        )?;
+    }
     w.tx().pragma_update(None, "defer_foreign_keys", "OFF")?;
     Ok(merge.summary)
 }

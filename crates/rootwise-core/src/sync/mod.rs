@@ -17,6 +17,7 @@ pub mod changeset;
 pub mod copy;
 pub mod file;
 pub mod hlc;
+pub mod hub;
 pub mod merge;
 pub mod review;
 
