@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/rootwise
 XVFB := xvfb-run -a -s "-screen 0 1200x800x24"
 
-.PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench bench-ui generate soak-merge
+.PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench bench-ui generate soak-merge hub
 
 ## run: install what is missing, build the app, open it on the default workspace
 run: setup app
@@ -15,6 +15,10 @@ run: setup app
 ## dev: the app with the UI served by Vite (hot reload)
 dev: setup
 	cd ui && npm run tauri -- dev
+
+## hub: a team hub on this computer (PostgreSQL in target/hub/, the hub on 127.0.0.1:8787, a token)
+hub:
+	@scripts/hub.sh
 
 ## test: formatting, lints, unit, story and end-to-end tests
 test: setup-test check-rust check-ui e2e

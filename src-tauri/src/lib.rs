@@ -8,6 +8,7 @@
 mod commands;
 #[cfg(test)]
 mod contract;
+mod hub;
 pub mod paths;
 mod state;
 
@@ -37,18 +38,26 @@ include!("commands/list.rs");
 
 /// Builds and runs the app.
 pub fn run() {
+    // A second launch on the same workspace focuses the running window; a
+    // launch on another workspace (`--workspace`, `ROOTWISE_WORKSPACE`)
+    // opens a window of its own, so two workspaces can be open side by side.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut single = tauri_plugin_single_instance::Builder::new().callback(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.set_focus();
+        }
+    });
+    if let Some(chosen) = paths::workspace_path(&args, std::env::var_os("ROOTWISE_WORKSPACE"), None)
+    {
+        single = single.dbus_id(paths::instance_id(&chosen));
+    }
     let app = tauri::Builder::default()
-        // Must come first: a second launch focuses the running window.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.set_focus();
-            }
-        }))
+        // Must come first.
+        .plugin(single.build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
-        .setup(|app| {
-            let args: Vec<String> = std::env::args().skip(1).collect();
+        .setup(move |app| {
             let workspace = paths::workspace_path(
                 &args,
                 std::env::var_os("ROOTWISE_WORKSPACE"),
@@ -60,7 +69,13 @@ pub fn run() {
             if let Some(window) = app.get_webview_window("main") {
                 window.set_title(&shared.window_title())?;
             }
+            let engine = hub::HubSync::start(
+                app.handle().clone(),
+                Arc::clone(&shared),
+                rootwise_core::sync::hub::HubLinks::in_dir(&config_dir),
+            );
             app.manage(shared);
+            app.manage(engine);
             Ok(())
         })
         .invoke_handler(invoke_handler())

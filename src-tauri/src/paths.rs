@@ -27,12 +27,33 @@ pub fn workspace_path(
     data_dir.map(|d| rootwise_core::store::workspace_in_folder(&d.join("rootwise")))
 }
 
+/// The name a window on `workspace` answers to, so that a second launch on
+/// the same file finds it (a D-Bus name: letters, digits, dots).
+pub fn instance_id(workspace: &std::path::Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let absolute = std::path::absolute(workspace).unwrap_or_else(|_| workspace.to_path_buf());
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    absolute.hash(&mut hasher);
+    format!("org.rootwise.desktop.w{:016x}", hasher.finish())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn args(a: &[&str]) -> Vec<String> {
         a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn each_workspace_has_its_own_window_name() {
+        let a = instance_id(std::path::Path::new("/tmp/a.db"));
+        assert_eq!(a, instance_id(std::path::Path::new("/tmp/a.db")));
+        assert_ne!(a, instance_id(std::path::Path::new("/tmp/b.db")));
+        assert!(a
+            .split('.')
+            .all(|part| part.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && part.chars().all(|c| c.is_ascii_alphanumeric())));
     }
 
     #[test]

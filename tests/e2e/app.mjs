@@ -14,14 +14,12 @@ export const shotsDir = join(root, 'target', 'e2e');
 export const appBinary = process.env.ROOTWISE_APP ?? join(root, 'target', 'debug', 'rootwise');
 
 const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
-const NATIVE_PORT = PORT + 1;
-const BASE = `http://127.0.0.1:${PORT}`;
 
 export function tempDir(prefix = 'rootwise-e2e-') {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-async function waitForDriver(child) {
+async function waitForDriver(child, BASE) {
   const until = Date.now() + 20000;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
@@ -41,7 +39,12 @@ async function waitForDriver(child) {
  * (language, theme, display name) start fresh for each driver.
  */
 export class Driver {
-  static async start() {
+  /**
+   * `offset` moves the driver's ports (a second driver beside the first
+   * runs a second app at the same time); `env` adds to the app's environment.
+   */
+  static async start({ offset = 0, env: extra = {} } = {}) {
+    const port = PORT + offset;
     if (!existsSync(appBinary)) {
       throw new Error(`${appBinary} is missing: build it with \`make app\` first`);
     }
@@ -63,24 +66,27 @@ export class Driver {
       // "Merge changes…" reads this file instead of asking in the native dialog.
       ROOTWISE_CHANGES_FILE: join(home, 'merge.rootwise-changes'),
       LANG: 'C.UTF-8',
+      ...extra,
     };
     mkdirSync(env.ROOTWISE_EXPORT_DIR, { recursive: true });
     delete env.ROOTWISE_WORKSPACE;
     const child = spawn(
       'tauri-driver',
-      ['--port', String(PORT), '--native-port', String(NATIVE_PORT)],
+      ['--port', String(port), '--native-port', String(port + 1)],
       // Its own process group, so stopping it also stops the WebKit driver
       // and any app it started (an app left running would hold the test
       // runner's output open and the suite would never end).
       { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
     );
-    await waitForDriver(child);
-    return new Driver(child, home);
+    const base = `http://127.0.0.1:${port}`;
+    await waitForDriver(child, base);
+    return new Driver(child, home, base);
   }
 
-  constructor(child, home) {
+  constructor(child, home, base) {
     this.child = child;
     this.home = home;
+    this.base = base;
     /** Where the app's exports go during the tests. */
     this.exportsDir = join(home, 'exports');
     /** The notifications the app showed, one JSON line each. */
@@ -95,7 +101,7 @@ export class Driver {
 
   /** Starts the app on `workspace` and waits until its UI has mounted. */
   async launch(workspace) {
-    const session = await Session.start(BASE, {
+    const session = await Session.start(this.base, {
       'tauri:options': { application: appBinary, args: ['--workspace', workspace] },
     });
     await session.waitFor(

@@ -86,6 +86,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     sync::Replica::export_all(&cfg)?;
     sync::copy::CopiesStatus::export_all(&cfg)?;
     sync::merge::MergeSummary::export_all(&cfg)?;
+    sync::hub::HubStatus::export_all(&cfg)?;
+    sync::hub::SyncSummary::export_all(&cfg)?;
     sync::review::ReviewItem::export_all(&cfg)?;
     std::fs::create_dir_all(dir)?;
     std::fs::write(dir.join(crate::rules::FILE), crate::rules::typescript())?;

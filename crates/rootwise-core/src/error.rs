@@ -173,6 +173,13 @@ pub enum Error {
         /// What the hub said.
         reason: String,
     },
+    /// Opening a team workspace from the hub needs a new file: this one
+    /// exists (and may hold other work), so it was left untouched.
+    #[error("{} exists; a team workspace from the hub goes into a new file", path.display())]
+    HubJoinNeedsNewFile {
+        /// The file chosen.
+        path: PathBuf,
+    },
     /// SQLite failed.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -288,6 +295,7 @@ impl Error {
             Error::HubNotMember => ErrorCode::HubNotMember,
             Error::HubTooOld { .. } => ErrorCode::HubTooOld,
             Error::HubRefused { .. } => ErrorCode::HubRefused,
+            Error::HubJoinNeedsNewFile { .. } => ErrorCode::HubJoinNeedsNewFile,
             Error::Database(_) => ErrorCode::Database,
             Error::Migration(_) => ErrorCode::Database,
             Error::Io(_) => ErrorCode::Io,
@@ -324,7 +332,9 @@ impl Error {
             Error::NotADatabase { path: p } | Error::NotAWorkspace { path: p } => {
                 d.path = path(p);
             }
-            Error::NotWritable { path: p, .. } => d.path = path(p),
+            Error::NotWritable { path: p, .. } | Error::HubJoinNeedsNewFile { path: p } => {
+                d.path = path(p);
+            }
             Error::ChangeFileTooNew { found, supported } => {
                 d.found = Some(*found);
                 d.supported = Some(*supported);
@@ -388,6 +398,8 @@ pub enum ErrorCode {
     HubTooOld,
     /// See [`Error::HubRefused`].
     HubRefused,
+    /// See [`Error::HubJoinNeedsNewFile`].
+    HubJoinNeedsNewFile,
     /// SQLite or a migration failed.
     Database,
     /// A file could not be read or written.

@@ -119,4 +119,12 @@ app_commands! {
         merge_review_bring_back,
         merge_review_dismiss,
     }
+    hub {
+        hub_status,
+        hub_workspaces,
+        hub_connect,
+        hub_join,
+        hub_sync_now,
+        hub_disconnect,
+    }
 }

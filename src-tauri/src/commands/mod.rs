@@ -5,6 +5,7 @@ pub mod action;
 pub mod analysis;
 pub mod empathy;
 pub mod export;
+pub mod hub;
 pub mod persona;
 pub mod problem;
 pub mod settings;
@@ -50,6 +51,11 @@ pub(crate) async fn write<T: Send + 'static>(
     let committed = blocking(move || shared.with_workspace(|ws| ws.write(&author, f))).await?;
     for change in &committed.changes {
         announce(app, change);
+    }
+    if !committed.changes.is_empty() {
+        if let Some(engine) = app.try_state::<Arc<crate::hub::HubSync>>() {
+            engine.wrote();
+        }
     }
     Ok(committed.value)
 }

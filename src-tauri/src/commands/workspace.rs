@@ -34,6 +34,11 @@ pub async fn workspace_open(
     }
     if let WorkspaceStatus::Open { path, .. } = &status {
         announce(&app, &ChangeEvent::new("workspace", path, ChangeOp::Update));
+        // The workspace opened may have a hub of its own.
+        if let Some(engine) = app.try_state::<Arc<crate::hub::HubSync>>() {
+            engine.reset();
+            engine.sync_now();
+        }
     }
     Ok(status)
 }

@@ -2,26 +2,37 @@ import type { ErrorCode } from "../bindings/ErrorCode";
 import type { ErrorDetails } from "../bindings/ErrorDetails";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 
-const ERROR_CODES: readonly ErrorCode[] = [
-  "not_found",
-  "invalid_input",
-  "conflict",
-  "schema_too_new",
-  "not_a_database",
-  "not_a_workspace",
-  "is_a_folder",
-  "not_writable",
-  "workspace_closed",
-  "change_file_damaged",
-  "change_file_foreign",
-  "change_file_too_new",
-  "io",
-  "database",
-  "internal",
-];
+/**
+ * Every code the core sends. A record keyed by the generated union, so a
+ * code added in Rust fails the type check here until it is listed.
+ */
+const ERROR_CODES: Record<ErrorCode, true> = {
+  not_found: true,
+  invalid_input: true,
+  conflict: true,
+  schema_too_new: true,
+  not_a_database: true,
+  not_a_workspace: true,
+  is_a_folder: true,
+  not_writable: true,
+  workspace_closed: true,
+  change_file_damaged: true,
+  change_file_foreign: true,
+  change_file_too_new: true,
+  change_file_needs_earlier: true,
+  hub_unreachable: true,
+  hub_token_refused: true,
+  hub_not_member: true,
+  hub_too_old: true,
+  hub_refused: true,
+  hub_join_needs_new_file: true,
+  io: true,
+  database: true,
+  internal: true,
+};
 
 function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
+  return typeof value === "string" && Object.hasOwn(ERROR_CODES, value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

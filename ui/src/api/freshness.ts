@@ -40,6 +40,7 @@ export const queryKeys = {
   empathy: [...root, "empathy"] as const,
   settings: [...root, "settings"] as const,
   copies: [...root, "copies"] as const,
+  hub: [...root, "hub"] as const,
 };
 
 /**
@@ -88,6 +89,9 @@ export function keysForChange(event: ChangeEvent): QueryKey[] {
       return [queryKeys.settings];
     case "copies":
       return [queryKeys.copies];
+    case "hub":
+      // Where syncing stands; what a sync brought comes as a "workspace" change.
+      return [queryKeys.hub];
     case "workspace":
       return [queryKeys.all];
     default:

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { ChangesMenu } from "../features/changes/ChangesMenu";
 import { useLastListSearch } from "../features/problems/list/lastSearch";
+import { HubIndicator } from "./HubIndicator";
 import { BrandMark, NavIcon, SectionIcon } from "./icons";
 import { SECTIONS, TRASH_PATH } from "./sections";
 
@@ -62,6 +63,7 @@ export function Sidebar({ fileName, path, onShowShortcuts }: SidebarProps) {
             {fileName}
           </span>
         </div>
+        <HubIndicator />
         <ChangesMenu />
         <button type="button" className="button button--ghost button--block" onClick={onShowShortcuts}>
           <kbd dir="ltr" lang="en">

@@ -29,6 +29,7 @@ import { analysisHandlers, type MockAnalysisState } from "./mock-analysis";
 import { empathyHandlers, type MockEmpathyState } from "./mock-empathy";
 import { personaHandlers, type MockPersonaState } from "./mock-personas";
 import { changesHandlers, defaultChangesState, type MockChangesState } from "./mock-changes";
+import { defaultHubState, hubHandlers, type MockHubState } from "./mock-hub";
 
 /** The shell's commands that write nothing: every other command writes. */
 const READS = new Set<CommandName>([
@@ -68,6 +69,8 @@ const READS = new Set<CommandName>([
   "settings_get",
   "copies_status",
   "merge_review_list",
+  "hub_status",
+  "hub_workspaces",
   "changes_export",
 ]);
 
@@ -92,6 +95,7 @@ function writtenEntity(command: MockedCommand): string | null {
     ["settings_", "settings"],
     ["workspace_copy", "copies"],
     ["copy_", "copies"],
+    ["hub_", "hub"],
     ["workspace_", "workspace"],
   ];
   const match = prefixes.find(([prefix]) => command.startsWith(prefix));
@@ -132,6 +136,8 @@ export interface MockState {
   empathy: MockEmpathyState;
   /** This copy, the copies it knows, the merge review. */
   changes: MockChangesState;
+  /** The team hub: where syncing stands, the hubs the mock can reach. */
+  hub: MockHubState;
 }
 
 type Handler = (args: Record<string, unknown>, state: MockState) => unknown;
@@ -158,6 +164,7 @@ export interface MockBackendOptions {
   personas?: Partial<MockPersonaState>;
   empathy?: Partial<MockEmpathyState>;
   changes?: Partial<MockChangesState>;
+  hub?: Partial<MockHubState>;
   /** Replace the built-in behaviour of some commands. */
   handlers?: Handlers;
 }
@@ -442,6 +449,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     personas: { personas: [], quotes: [], links: {}, pictures: {}, ...options.personas },
     empathy: { maps: [], notes: [], groups: [], votes: [], ...options.empathy },
     changes: { ...defaultChangesState(), ...options.changes },
+    hub: { ...defaultHubState(), ...options.hub },
   };
   const calls: MockCall[] = [];
 
@@ -659,6 +667,15 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
       rejectWith,
     ),
     ...changesHandlers(state.changes, changed, rejectWith),
+    ...hubHandlers(
+      state.hub,
+      changed,
+      rejectWith,
+      () => state.dialogPath,
+      (status) => {
+        state.status = status;
+      },
+    ),
     "plugin:dialog|open": () => state.dialogPath,
     "plugin:dialog|save": () => state.dialogPath,
   };

@@ -150,7 +150,7 @@ pub trait Transport {
 }
 
 /// What one sync did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SyncSummary {
     /// Changes received and merged (new to this copy).
@@ -166,7 +166,7 @@ pub struct SyncSummary {
 /// What this copy knows of one hub.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct HubState {
+struct Cursor {
     /// The hub's address and workspace this state is about.
     hub: String,
     /// The place in the hub's log up to which this copy has merged.
@@ -180,27 +180,27 @@ struct HubState {
 
 const STATE_KEY: &str = "hub.state";
 
-fn state(conn: &Connection, hub: &str) -> Result<HubState> {
+fn state(conn: &Connection, hub: &str) -> Result<Cursor> {
     let text: Option<String> = conn
         .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
         .query_row([STATE_KEY], |r| r.get(0))
         .optional()?;
-    let state: HubState = match text {
+    let state: Cursor = match text {
         Some(t) => serde_json::from_str(&t)
             .map_err(|e| Error::Internal(format!("the hub's state cannot be read: {e}")))?,
-        None => HubState::default(),
+        None => Cursor::default(),
     };
     Ok(if state.hub == hub {
         state
     } else {
-        HubState {
+        Cursor {
             hub: hub.to_owned(),
-            ..HubState::default()
+            ..Cursor::default()
         }
     })
 }
 
-fn save_state(conn: &Connection, state: &HubState) -> Result<()> {
+fn save_state(conn: &Connection, state: &Cursor) -> Result<()> {
     let text = serde_json::to_string(state).map_err(|e| Error::Internal(e.to_string()))?;
     conn.prepare_cached(
         "INSERT INTO meta (key, value) VALUES (?1, ?2)
@@ -223,11 +223,16 @@ fn seen(holds: &BTreeMap<String, String>) -> Result<Seen> {
         .collect()
 }
 
+/// Gives a sync the workspace for one step: the app holds its lock only
+/// for that, never across a request to the hub.
+pub type Access<'a> = dyn FnMut(&mut dyn FnMut(&mut Workspace) -> Result<()>) -> Result<()> + 'a;
+
 /// Syncs `ws` with the hub reached through `transport` (`hub`: its address
 /// and workspace, which keys what this copy knows of it), as `author` (the
-/// person whose app merges what arrives). Pulls every page, then pushes
-/// what the hub lacks. A failure part way keeps what was done: pages
-/// merged stay merged, with the cursor after them.
+/// person whose app merges what arrives), `page` changes a pull at most.
+/// Pulls every page, then pushes what the hub lacks. A failure part way
+/// keeps what was done: pages merged stay merged, with the cursor after
+/// them.
 pub fn sync(
     ws: &mut Workspace,
     author: &str,
@@ -235,9 +240,44 @@ pub fn sync(
     transport: &mut dyn Transport,
     page: u32,
 ) -> Result<SyncSummary> {
-    let me = super::replica(ws.conn())?;
+    sync_with(&mut |step| step(ws), author, hub, transport, page)
+}
+
+/// Runs `step` through `access` on the workspace `workspace_id` (the app
+/// may have opened another meanwhile: then the sync stops).
+fn with<T>(
+    access: &mut Access<'_>,
+    workspace_id: Option<&str>,
+    mut step: impl FnMut(&mut Workspace) -> Result<T>,
+) -> Result<T> {
+    let mut out = None;
+    access(&mut |ws| {
+        if let Some(id) = workspace_id {
+            if super::replica(ws.conn())?.workspace_id != id {
+                return Err(Error::HubRefused {
+                    reason: "another workspace was opened during the sync".into(),
+                });
+            }
+        }
+        out = Some(step(ws)?);
+        Ok(())
+    })?;
+    out.ok_or_else(|| Error::Internal("a sync step did not run".into()))
+}
+
+/// [`sync`], reaching the workspace through `access` one step at a time.
+pub fn sync_with(
+    access: &mut Access<'_>,
+    author: &str,
+    hub: &str,
+    transport: &mut dyn Transport,
+    page: u32,
+) -> Result<SyncSummary> {
+    let (me, mut st) = with(access, None, |ws| {
+        Ok((super::replica(ws.conn())?, state(ws.conn(), hub)?))
+    })?;
+    let id = Some(me.workspace_id.as_str());
     let mut summary = SyncSummary::default();
-    let mut st = state(ws.conn(), hub)?;
     loop {
         let answer = transport.pull(&me.workspace_id, st.cursor, page)?;
         if answer.schema_version > SCHEMA_VERSION {
@@ -264,25 +304,28 @@ pub fn sync(
             .collect::<Result<Vec<_>>>()?;
         st.cursor = answer.next;
         st.holds = answer.holds.clone();
-        let next = st.clone();
-        let committed = ws.write_uncaptured(author, |w| {
-            let merged = if changes.is_empty() {
-                MergeSummary::default()
-            } else {
-                merge::merge_into(w, None, &changes, FailAfter::default())?
-            };
-            save_state(w.tx(), &next)?;
-            Ok(merged)
+        let merged = with(access, id, |ws| {
+            let next = st.clone();
+            let committed = ws.write_uncaptured(author, |w| {
+                let merged = if changes.is_empty() {
+                    MergeSummary::default()
+                } else {
+                    merge::merge_into(w, None, &changes, FailAfter::default())?
+                };
+                save_state(w.tx(), &next)?;
+                Ok(merged)
+            })?;
+            Ok(committed.value)
         })?;
         summary.pages += 1;
-        summary.pulled += committed.value.applied;
-        add(&mut summary.merged, &committed.value);
+        summary.pulled += merged.applied;
+        add(&mut summary.merged, &merged);
         if !answer.more {
             break;
         }
     }
 
-    let outbox = file::unseen(ws.conn(), &seen(&st.holds)?)?;
+    let outbox = with(access, id, |ws| file::unseen(ws.conn(), &seen(&st.holds)?))?;
     for batch in batches(&outbox) {
         let answer = transport.push(&PushRequest {
             workspace_id: me.workspace_id.clone(),
@@ -297,7 +340,7 @@ pub fn sync(
                 *slot = stamp;
             }
         }
-        save_state(ws.conn(), &st)?;
+        with(access, id, |ws| save_state(ws.conn(), &st))?;
     }
     Ok(summary)
 }
@@ -330,4 +373,205 @@ fn add(total: &mut MergeSummary, one: &MergeSummary) {
     total.overwritten += one.overwritten;
     total.restored += one.restored;
     total.parent_deleted += one.parent_deleted;
+}
+
+/// How this computer reaches a team hub for one workspace. Kept in the
+/// app's config folder, never in the workspace file (which is copied and
+/// sent around), and readable by its user only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HubLink {
+    /// `http://host:port` or `https://...`.
+    pub address: String,
+    /// The token the hub's administrator gave.
+    pub token: String,
+}
+
+/// The longest hub address taken.
+pub const ADDRESS_MAX: usize = 2048;
+/// The longest token taken.
+pub const TOKEN_MAX: usize = 512;
+
+impl HubLink {
+    /// Checks and tidies what was typed: an `http://` or `https://`
+    /// address (a trailing slash dropped) and a token.
+    pub fn new(address: &str, token: &str) -> Result<Self> {
+        let address = address.trim().trim_end_matches('/');
+        let token = token.trim();
+        let mut errors = Vec::new();
+        if address.is_empty() {
+            errors.push(crate::error::FieldError::new(
+                "hubAddress",
+                crate::error::Rule::Required,
+                None,
+            ));
+        } else if address.chars().count() > ADDRESS_MAX {
+            errors.push(crate::error::FieldError::new(
+                "hubAddress",
+                crate::error::Rule::TooLong,
+                Some(ADDRESS_MAX as u32),
+            ));
+        } else {
+            let rest = address
+                .strip_prefix("http://")
+                .or_else(|| address.strip_prefix("https://"));
+            if rest.is_none_or(|r| r.is_empty() || r.chars().any(char::is_whitespace)) {
+                errors.push(crate::error::FieldError::new(
+                    "hubAddress",
+                    crate::error::Rule::Invalid,
+                    None,
+                ));
+            }
+        }
+        if token.is_empty() {
+            errors.push(crate::error::FieldError::new(
+                "hubToken",
+                crate::error::Rule::Required,
+                None,
+            ));
+        } else if token.chars().count() > TOKEN_MAX {
+            errors.push(crate::error::FieldError::new(
+                "hubToken",
+                crate::error::Rule::TooLong,
+                Some(TOKEN_MAX as u32),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(Error::InvalidInput(errors));
+        }
+        Ok(Self {
+            address: address.to_owned(),
+            token: token.to_owned(),
+        })
+    }
+
+    /// What keys this copy's cursor for this hub and workspace.
+    pub fn key(&self, workspace_id: &str) -> String {
+        format!("{} {workspace_id}", self.address)
+    }
+}
+
+/// The hub links of this computer, by workspace id (`hubs.json`).
+#[derive(Debug, Clone)]
+pub struct HubLinks {
+    path: std::path::PathBuf,
+}
+
+impl HubLinks {
+    /// The links file in the app's config folder `dir`.
+    pub fn in_dir(dir: &std::path::Path) -> Self {
+        Self {
+            path: dir.join("hubs.json"),
+        }
+    }
+
+    fn load(&self) -> Result<BTreeMap<String, HubLink>> {
+        match std::fs::read(&self.path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                Error::Internal(format!("{} cannot be read: {e}", self.path.display()))
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeMap::new()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The link of workspace `workspace_id`, if it has one.
+    pub fn get(&self, workspace_id: &str) -> Result<Option<HubLink>> {
+        Ok(self.load()?.remove(workspace_id))
+    }
+
+    /// Sets (or with `None` removes) the link of `workspace_id`; written
+    /// whole to a temporary file, readable by its owner only, then renamed.
+    pub fn set(&self, workspace_id: &str, link: Option<HubLink>) -> Result<()> {
+        let mut all = self.load()?;
+        match link {
+            Some(l) => all.insert(workspace_id.to_owned(), l),
+            None => all.remove(workspace_id),
+        };
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = self.path.with_extension("json.tmp");
+        let bytes = serde_json::to_vec_pretty(&all).map_err(|e| Error::Internal(e.to_string()))?;
+        {
+            use std::io::Write as _;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create(true).truncate(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt as _;
+                options.mode(0o600);
+            }
+            let mut file = options.open(&tmp)?;
+            file.write_all(&bytes)?;
+            file.sync_all()?;
+        }
+        std::fs::rename(&tmp, &self.path)?;
+        Ok(())
+    }
+}
+
+/// Makes a new, empty workspace a copy of the team workspace
+/// `workspace_id`, to fill from the hub: refused for one that holds any
+/// work or change already (it would be mixed into another workspace).
+pub fn adopt(ws: &mut Workspace, workspace_id: &str) -> Result<()> {
+    let conn = ws.conn();
+    let mut busy = conn.query_row("SELECT count(*) FROM change_log", [], |r| {
+        r.get::<_, i64>(0)
+    })? > 0;
+    for table in super::REPLICATED {
+        busy |= conn.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\")"),
+            [],
+            |r| r.get::<_, bool>(0),
+        )?;
+    }
+    if busy {
+        return Err(Error::Conflict(
+            "only a new, empty workspace can become a copy of a team workspace".into(),
+        ));
+    }
+    conn.execute(
+        "UPDATE replica SET workspace_id = ?1 WHERE singleton = 1",
+        [workspace_id],
+    )?;
+    Ok(())
+}
+
+/// Where syncing with the hub stands, for the app to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum HubState {
+    /// Not connected to a hub.
+    Off,
+    /// Connected, and nothing is happening.
+    Idle,
+    /// A sync is running.
+    Syncing,
+    /// The hub cannot be reached: changes wait.
+    Offline,
+    /// The hub refused (its reason is in `error`).
+    Error,
+}
+
+/// The hub as the app shows it (Settings → Team, the sidebar).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HubStatus {
+    /// The open workspace's id (what the hub's administrator registers).
+    pub workspace_id: String,
+    /// The hub's address, when connected.
+    pub address: Option<String>,
+    /// Where syncing stands.
+    pub state: HubState,
+    /// This copy's changes the hub is not known to hold yet.
+    pub waiting: u32,
+    /// When the last sync ended well.
+    pub last_sync: Option<chrono::DateTime<chrono::Utc>>,
+    /// Changes the last sync brought and sent.
+    pub last_pulled: u32,
+    /// See `last_pulled`.
+    pub last_pushed: u32,
+    /// Why the last sync failed, when it did.
+    pub error: Option<crate::error::ErrorPayload>,
 }

@@ -94,6 +94,12 @@ export const COMMAND_NAMES = [
   "merge_review_list",
   "merge_review_bring_back",
   "merge_review_dismiss",
+  "hub_status",
+  "hub_workspaces",
+  "hub_connect",
+  "hub_join",
+  "hub_sync_now",
+  "hub_disconnect",
 ] as const;
 
 /** The name of a command the desktop shell registers. */

@@ -10,6 +10,7 @@ import { describeError } from "../../i18n/errors";
 import { ENUMS } from "../../bindings/rules";
 import { Field } from "../../kit/fields";
 import { usePickAndOpen } from "../../shell/WorkspaceContext";
+import { TeamSection } from "./TeamSection";
 
 const THEMES: readonly {
   value: Theme;
@@ -365,6 +366,7 @@ export function SettingsScreen({ workspacePath, backupPath }: SettingsScreenProp
       </section>
 
       <WorkspaceSection path={workspacePath} backupPath={backupPath} />
+      <TeamSection />
     </>
   );
 }
