@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/rootwise
 XVFB := xvfb-run -a -s "-screen 0 1200x800x24"
 
-.PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench bench-ui generate soak-merge hub
+.PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench bench-ui generate soak-merge hub bench-hub
 
 ## run: install what is missing, build the app, open it on the default workspace
 run: setup app
@@ -19,6 +19,10 @@ dev: setup
 ## hub: a team hub on this computer (PostgreSQL in target/hub/, the hub on 127.0.0.1:8787, a token)
 hub:
 	@scripts/hub.sh
+
+## bench-hub: 200 clients push and pull through a hub on 127.0.0.1 (and with the hub killed, PostgreSQL restarted); figures only
+bench-hub:
+	cargo bench -p rootwise-hub --bench load
 
 ## test: formatting, lints, unit, story and end-to-end tests
 test: setup-test check-rust check-ui e2e

@@ -204,7 +204,9 @@ impl HubSync {
                 status.error = Some(e.payload());
             }
         }
-        if let Ok(waiting) = shared.with_workspace(|ws| hub::waiting(ws.conn(), &link.key(&workspace_id))) {
+        if let Ok(waiting) =
+            shared.with_workspace(|ws| hub::waiting(ws.conn(), &link.key(&workspace_id)))
+        {
             status.waiting = waiting;
         }
         self.publish(app, status);

@@ -50,10 +50,11 @@ mod tests {
         let a = instance_id(std::path::Path::new("/tmp/a.db"));
         assert_eq!(a, instance_id(std::path::Path::new("/tmp/a.db")));
         assert_ne!(a, instance_id(std::path::Path::new("/tmp/b.db")));
-        assert!(a
-            .split('.')
-            .all(|part| part.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && part.chars().all(|c| c.is_ascii_alphanumeric())));
+        assert!(a.split('.').all(|part| part
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && part.chars().all(|c| c.is_ascii_alphanumeric())));
     }
 
     #[test]

@@ -95,9 +95,7 @@ pub async fn hub_join(
             return Err(Error::HubNotMember);
         }
         if path.exists() {
-            return Err(Error::HubJoinNeedsNewFile {
-                path: path.clone(),
-            });
+            return Err(Error::HubJoinNeedsNewFile { path: path.clone() });
         }
         {
             let mut ws = Workspace::open(&path)?;

@@ -8,6 +8,8 @@
 //! the cluster runs as the `postgres` user: `initdb` refuses root.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod load;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -20,6 +22,7 @@ use rootwise_hub::{admin, db, server};
 pub struct Pg {
     dir: PathBuf,
     port: u16,
+    bin: PathBuf,
 }
 
 fn bin_dir() -> PathBuf {
@@ -140,7 +143,20 @@ impl Pg {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        Pg { dir, port }
+        Pg { dir, port, bin }
+    }
+
+    /// Restarts PostgreSQL (fast shutdown: every connection is cut).
+    pub fn restart(&self) {
+        let mut c = as_owner(&self.bin.join("pg_ctl"));
+        // The server's output goes to the log, not to this process's pipe
+        // (which would then never close).
+        c.arg("-D")
+            .arg(self.dir.join("data"))
+            .arg("-l")
+            .arg(self.dir.join("log"))
+            .args(["-m", "fast", "-w", "restart"]);
+        run(c, "pg_ctl restart");
     }
 
     /// The connection string of database `name`.
@@ -172,6 +188,13 @@ pub struct TestHub {
     pub pool: Pool,
     pub rt: tokio::runtime::Runtime,
     pub database: String,
+    body_limit: usize,
+    url: String,
+    workers: usize,
+    connections: usize,
+    /// The service: a runtime of its own, as a process would be, so
+    /// killing it cuts every connection it had.
+    server: Option<tokio::runtime::Runtime>,
 }
 
 impl TestHub {
@@ -180,27 +203,71 @@ impl TestHub {
     }
 
     pub fn start_with(body_limit: usize) -> TestHub {
+        Self::start_sized(body_limit, 2, 8)
+    }
+
+    /// A hub with `workers` runtime threads and `connections` to PostgreSQL.
+    pub fn start_sized(body_limit: usize, workers: usize, connections: usize) -> TestHub {
         let pg = Pg::get();
         let database = pg.database();
         let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
+            .worker_threads(workers)
             .enable_all()
             .build()
             .unwrap();
-        let pool = db::pool(&pg.url(&database), 8).unwrap();
+        let url = pg.url(&database);
+        let pool = db::pool(&url, 2).unwrap();
         rt.block_on(db::migrate(&pool)).unwrap();
-        let listener = rt
-            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-            .unwrap();
-        let address = format!("http://{}", listener.local_addr().unwrap());
-        let app = server::router(server::Hub::new(pool.clone()), body_limit);
-        rt.spawn(async move { axum::serve(listener, app).await });
-        TestHub {
-            address,
+        let mut hub = TestHub {
+            address: String::new(),
             pool,
             rt,
             database,
+            body_limit,
+            url,
+            workers,
+            connections,
+            server: None,
+        };
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        hub.address = format!("http://{}", listener.local_addr().unwrap());
+        hub.serve(listener);
+        hub
+    }
+
+    fn serve(&mut self, listener: std::net::TcpListener) {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(self.workers)
+            .enable_all()
+            .build()
+            .unwrap();
+        let pool = db::pool(&self.url, self.connections).unwrap();
+        let app = server::router(server::Hub::new(pool), self.body_limit);
+        listener.set_nonblocking(true).unwrap();
+        rt.spawn(async move {
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            axum::serve(listener, app).await
+        });
+        self.server = Some(rt);
+    }
+
+    /// Kills the service, as a crash would (every connection cut, requests
+    /// in flight lost), and starts it again on the same address after `down`.
+    pub fn kill_and_restart(&mut self, down: std::time::Duration) {
+        if let Some(server) = self.server.take() {
+            server.shutdown_background();
         }
+        std::thread::sleep(down);
+        let at = self.address.trim_start_matches("http://").to_owned();
+        // The port may take a moment to be free again.
+        for _ in 0..100 {
+            if let Ok(listener) = std::net::TcpListener::bind(&at) {
+                self.serve(listener);
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("could not listen on {at} again");
     }
 
     /// A user with a token.
