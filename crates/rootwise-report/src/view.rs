@@ -1,0 +1,715 @@
+//! A report put into words: every value formatted and every fixed word
+//! translated, in one serialisable tree that both the PDF template and the
+//! HTML writer read. Nothing here is markup: user text stays plain text.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rootwise_core::action::{Action, ActionKind};
+use rootwise_core::analysis::{AnalysisTree, WhyStatus};
+use serde::Serialize;
+
+use crate::labels::{label, EnumLabel, Lang, LABELS};
+use crate::model::{PeriodReport, ProblemReport};
+use crate::tree::{self, Diagram, Tile};
+
+/// Paper size and orientation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Paper {
+    /// A3 landscape: the classic one-page A3 report.
+    #[default]
+    A3Landscape,
+    /// A4 portrait.
+    A4Portrait,
+}
+
+impl Paper {
+    /// Page width and height in points.
+    pub fn size(self) -> (f64, f64) {
+        match self {
+            Paper::A3Landscape => (1190.55, 841.89),
+            Paper::A4Portrait => (595.28, 841.89),
+        }
+    }
+
+    /// The page margin in points (the footer sits in the bottom one).
+    pub fn margin(self) -> f64 {
+        match self {
+            Paper::A3Landscape => 32.0,
+            Paper::A4Portrait => 36.0,
+        }
+    }
+
+    /// How many columns the sections under the diagram flow in.
+    pub fn columns(self) -> u32 {
+        match self {
+            Paper::A3Landscape => 3,
+            Paper::A4Portrait => 1,
+        }
+    }
+}
+
+/// What the footer names and how the page is set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct RenderOptions {
+    /// Paper size and orientation.
+    pub paper: Paper,
+    /// The workspace's name, for the footer.
+    pub workspace: String,
+    /// Who made the report, for the footer.
+    pub author: String,
+    /// The report's date, for the footer.
+    pub date: NaiveDate,
+}
+
+/// A label and its value.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    /// The label, in the reader's language.
+    pub label: String,
+    /// The value.
+    pub value: String,
+}
+
+fn fact(lang: Lang, key: &str, value: impl Into<String>) -> Fact {
+    Fact {
+        label: label(lang, key).to_owned(),
+        value: value.into(),
+    }
+}
+
+/// One bar of the weekly chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+    /// Reports that week.
+    pub count: u32,
+}
+
+/// Where a fix was done on the chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct FixMark {
+    /// Its position.
+    pub x: f64,
+    /// Its number in the list of fixes.
+    pub n: usize,
+}
+
+/// Reports per week with the fixes marked (mirrored for right to left).
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// Width of the plot, in points.
+    pub width: f64,
+    /// Height of the plot, in points.
+    pub height: f64,
+    /// One bar a week.
+    pub bars: Vec<Bar>,
+    /// The fixes.
+    pub fixes: Vec<FixMark>,
+    /// The highest weekly count.
+    pub max: u32,
+    /// The first week's day.
+    pub first: String,
+    /// The last week's day.
+    pub last: String,
+}
+
+/// A root cause with what shows it is true.
+#[derive(Debug, Clone, Serialize)]
+pub struct CauseView {
+    /// What it says.
+    pub text: String,
+    /// Its status and category.
+    pub meta: String,
+    /// Evidence notes with their references, and supporting empathy notes.
+    pub evidence: Vec<String>,
+}
+
+/// One reasoning check still open.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckView {
+    /// The cause it is about.
+    pub cause: String,
+    /// What to look at again.
+    pub message: String,
+}
+
+/// One analysis.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalysisView {
+    /// Its title.
+    pub title: String,
+    /// Facilitator, day, status.
+    pub meta: String,
+    /// The why-tree.
+    pub diagram: Diagram,
+    /// How much the PDF shrinks the diagram (1 = not at all).
+    pub scale: f64,
+    /// The diagram's pieces in the PDF (one when it fits).
+    pub tiles: Vec<Tile>,
+    /// Root causes, in tree order.
+    pub root_causes: Vec<CauseView>,
+    /// Ruled-out causes.
+    pub ruled_out: Vec<String>,
+    /// Reasoning checks still open.
+    pub checks: Vec<CheckView>,
+}
+
+/// A quote with its source.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    /// What was said.
+    pub text: String,
+    /// Where and when it was heard.
+    pub source: String,
+}
+
+/// A linked persona.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonaView {
+    /// Name.
+    pub name: String,
+    /// Role and segment.
+    pub about: String,
+    /// Sourced quotes.
+    pub quotes: Vec<QuoteView>,
+}
+
+/// An empathy note.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView {
+    /// Its quadrant.
+    pub area: String,
+    /// What it says.
+    pub text: String,
+    /// Its map and persona.
+    pub source: String,
+}
+
+/// One action.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionView {
+    /// Title.
+    pub title: String,
+    /// Owner (or "not recorded").
+    pub owner: String,
+    /// Status.
+    pub status: String,
+    /// Due day and the rest of its facts (check, result…).
+    pub facts: Vec<Fact>,
+}
+
+/// The actions of one kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionGroup {
+    /// The kind, in the reader's words.
+    pub kind: String,
+    /// Its actions.
+    pub actions: Vec<ActionView>,
+}
+
+/// Reports before and after one fix.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecurrenceView {
+    /// The fix's number on the chart and its title.
+    pub title: String,
+    /// The day it was done.
+    pub done_on: String,
+    /// Reports a week before.
+    pub before: String,
+    /// Reports a week after (or "not measured yet").
+    pub after: String,
+    /// Weeks watched after.
+    pub weeks: String,
+}
+
+/// A customer-experience measure.
+#[derive(Debug, Clone, Serialize)]
+pub struct CxView {
+    /// Name.
+    pub name: String,
+    /// Value with its unit.
+    pub value: String,
+    /// The interval.
+    pub interval: String,
+}
+
+/// One problem, put into words.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProblemView {
+    /// Title.
+    pub title: String,
+    /// The title's own direction.
+    pub title_dir: &'static str,
+    /// Description (may be empty).
+    pub description: String,
+    /// The statement's facts.
+    pub facts: Vec<Fact>,
+    /// Reports per week.
+    pub chart: Chart,
+    /// The fixes on the chart, numbered.
+    pub fixes: Vec<String>,
+    /// CX measures (empty: nothing is drawn).
+    pub cx: Vec<CxView>,
+    /// The analyses.
+    pub analyses: Vec<AnalysisView>,
+    /// Linked personas.
+    pub personas: Vec<PersonaView>,
+    /// Linked empathy notes.
+    pub notes: Vec<NoteView>,
+    /// Containment, corrective, preventive (kinds with no action left out).
+    pub action_groups: Vec<ActionGroup>,
+    /// Recurrence after each fix.
+    pub recurrence: Vec<RecurrenceView>,
+}
+
+/// A whole document: one problem, or every problem of a period.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocView {
+    /// `en` or `ar`.
+    pub lang: &'static str,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
+    /// Page width, height and margin in points, and section columns.
+    pub page: (f64, f64, f64, u32),
+    /// Every fixed word, by key.
+    pub labels: HashMap<&'static str, &'static str>,
+    /// The document's title (its metadata).
+    pub title: String,
+    /// A diagram box's padding, text size, line height, header size and
+    /// header height (points).
+    pub box_style: (f64, f64, f64, f64, f64),
+    /// The document's heading.
+    pub heading: String,
+    /// Under the heading (the period, for a period's report).
+    pub subheading: String,
+    /// Footer: workspace, date, author.
+    pub footer: Vec<Fact>,
+    /// The problems, one section each.
+    pub problems: Vec<ProblemView>,
+}
+
+/// A day as the report prints it.
+pub fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn opt_day(d: Option<NaiveDate>, lang: Lang) -> String {
+    d.map_or_else(|| label(lang, "not_recorded").to_owned(), day)
+}
+
+fn or_none(s: &str, lang: Lang) -> String {
+    if s.trim().is_empty() {
+        label(lang, "not_recorded").to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+fn per_week(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+}
+
+/// Width and height of the weekly chart, in points.
+const CHART: (f64, f64) = (330.0, 80.0);
+
+fn chart(r: &ProblemReport) -> Chart {
+    let weeks = &r.effect.weeks;
+    let (width, height) = CHART;
+    let max = weeks.iter().map(|w| w.count).max().unwrap_or(0);
+    let n = weeks.len().max(1) as f64;
+    let slot = width / n;
+    let mirror = |x: f64, w: f64| if r.lang.rtl() { width - x - w } else { x };
+    let bars = weeks
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let h = if max == 0 {
+                0.0
+            } else {
+                height * f64::from(w.count) / f64::from(max)
+            };
+            let bw = slot * 0.7;
+            Bar {
+                x: mirror(i as f64 * slot + slot * 0.15, bw),
+                y: height - h,
+                w: bw,
+                h,
+                count: w.count,
+            }
+        })
+        .collect();
+    let first = weeks.first().map(|w| w.week_start);
+    let fixes = r
+        .effect
+        .actions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let start = first?;
+            let weeks_in = (a.done_on - start).num_days() as f64 / 7.0;
+            (weeks_in >= 0.0).then(|| FixMark {
+                x: mirror((weeks_in * slot).min(width), 0.0),
+                n: i + 1,
+            })
+        })
+        .collect();
+    Chart {
+        width,
+        height,
+        bars,
+        fixes,
+        max,
+        first: first.map(day).unwrap_or_default(),
+        last: weeks.last().map(|w| day(w.week_start)).unwrap_or_default(),
+    }
+}
+
+fn analysis_view(r: &ProblemReport, t: &AnalysisTree, paper: Paper) -> AnalysisView {
+    let lang = r.lang;
+    let diagram = tree::layout(t, lang);
+    let (pw, ph) = paper.size();
+    let avail_w = pw - 2.0 * paper.margin();
+    let avail_h = ph - 2.0 * paper.margin() - 70.0;
+    // Shrink to fit the width, but not below a readable size: a wider tree
+    // continues on further pieces.
+    let scale = (avail_w / diagram.width).clamp(0.6, 1.0);
+    let tiles = tree::tiles(&diagram, avail_w / scale, avail_h / scale, lang);
+    let notes: HashMap<_, _> = r.cause_notes.iter().map(|(id, n)| (*id, n)).collect();
+    let root_causes = t
+        .nodes
+        .iter()
+        .filter(|n| n.root_cause)
+        .map(|n| {
+            let mut meta = n.status.label(lang).to_owned();
+            if let Some(c) = n.category {
+                meta.push_str(" · ");
+                meta.push_str(c.label(lang));
+            }
+            let mut evidence: Vec<String> = n
+                .evidence
+                .iter()
+                .map(|e| {
+                    if e.reference.is_empty() {
+                        e.note.clone()
+                    } else {
+                        format!("{} ({})", e.note, e.reference)
+                    }
+                })
+                .collect();
+            if let Some(notes) = notes.get(&n.id) {
+                evidence.extend(notes.iter().map(|note| {
+                    format!(
+                        "{}: {} ({})",
+                        note.area.label(lang),
+                        note.text,
+                        note.persona_name
+                    )
+                }));
+            }
+            CauseView {
+                text: n.text.clone(),
+                meta,
+                evidence,
+            }
+        })
+        .collect();
+    let ruled_out = t
+        .nodes
+        .iter()
+        .filter(|n| n.status == WhyStatus::RuledOut)
+        .map(|n| n.text.clone())
+        .collect();
+    let text_of: HashMap<_, _> = t.nodes.iter().map(|n| (n.id, n.text.as_str())).collect();
+    let checks = t
+        .checks
+        .iter()
+        .map(|c| CheckView {
+            cause: text_of
+                .get(&c.node_id)
+                .copied()
+                .unwrap_or_default()
+                .to_owned(),
+            message: c.kind.label(lang).to_owned(),
+        })
+        .collect();
+    let mut meta = vec![
+        t.analysis.status.label(lang).to_owned(),
+        day(t.analysis.held_on),
+    ];
+    if !t.analysis.facilitator.is_empty() {
+        meta.insert(
+            0,
+            format!("{}: {}", label(lang, "facilitator"), t.analysis.facilitator),
+        );
+    }
+    AnalysisView {
+        title: t.analysis.title.clone(),
+        meta: meta.join(" · "),
+        diagram,
+        scale,
+        tiles,
+        root_causes,
+        ruled_out,
+        checks,
+    }
+}
+
+fn action_view(a: &Action, lang: Lang) -> ActionView {
+    let mut facts = vec![
+        fact(lang, "due", opt_day(a.due_on, lang)),
+        fact(lang, "priority", a.priority.label(lang)),
+    ];
+    if let Some(d) = a.done_on {
+        facts.push(fact(lang, "done_on", day(d)));
+    }
+    if !a.check_method.is_empty() {
+        facts.push(fact(lang, "check", a.check_method.clone()));
+    }
+    if let Some(d) = a.check_due_on {
+        facts.push(fact(lang, "check_due", day(d)));
+    }
+    if let Some(res) = a.check_result {
+        let mut v = res.label(lang).to_owned();
+        if let Some(d) = a.checked_on {
+            v = format!("{v} ({})", day(d));
+        }
+        if !a.check_notes.is_empty() {
+            v = format!("{v}: {}", a.check_notes);
+        }
+        facts.push(fact(lang, "result", v));
+    }
+    if let Some(d) = a.recurred_on {
+        facts.push(fact(lang, "recurred_on", day(d)));
+    }
+    if !a.cancel_reason.is_empty() {
+        facts.push(fact(lang, "cancel_reason", a.cancel_reason.clone()));
+    }
+    ActionView {
+        title: a.title.clone(),
+        owner: or_none(&a.owner, lang),
+        status: a.status.label(lang).to_owned(),
+        facts,
+    }
+}
+
+/// Puts one problem's report into words.
+pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
+    let lang = r.lang;
+    let p = &r.problem;
+    let mut facts = vec![
+        fact(lang, "status", p.status.label(lang)),
+        fact(lang, "severity", p.severity.label(lang)),
+        fact(
+            lang,
+            "channel",
+            p.channel
+                .map_or(label(lang, "not_recorded"), |c| c.label(lang)),
+        ),
+        fact(
+            lang,
+            "customers_affected",
+            p.customers_affected
+                .map_or_else(|| label(lang, "not_recorded").to_owned(), |n| n.to_string()),
+        ),
+        fact(lang, "owner", or_none(&p.owner, lang)),
+        fact(lang, "references", or_none(&p.references.join(", "), lang)),
+        fact(lang, "reported_on", day(p.reported_on)),
+        fact(
+            lang,
+            "first_last_seen",
+            format!("{} – {}", day(p.first_seen), day(p.last_seen)),
+        ),
+        fact(lang, "reports", (p.occurrence_count + 1).to_string()),
+    ];
+    if !p.customer.is_empty() {
+        facts.push(fact(lang, "customer", p.customer.clone()));
+    }
+    if !p.segment.is_empty() {
+        facts.push(fact(lang, "segment", p.segment.clone()));
+    }
+    let fixes = r
+        .effect
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            format!(
+                "{}. {} · {} · {}",
+                i + 1,
+                day(a.done_on),
+                a.kind.label(lang),
+                a.title
+            )
+        })
+        .collect();
+    let recurrence = r
+        .effect
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| RecurrenceView {
+            title: format!("{}. {}", i + 1, a.title),
+            done_on: day(a.done_on),
+            before: per_week(a.before_per_week),
+            after: a
+                .after_per_week
+                .map_or_else(|| label(lang, "not_measured").to_owned(), per_week),
+            weeks: a.weeks_after.to_string(),
+        })
+        .collect();
+    let cx =
+        r.cx.iter()
+            .map(|m| CxView {
+                name: m.name.clone(),
+                value: format!("{}{}", per_week(m.value), m.unit),
+                interval: format!("{} – {}", day(m.from), day(m.to)),
+            })
+            .collect();
+    let personas = r
+        .personas
+        .iter()
+        .map(|pq| PersonaView {
+            name: pq.persona.name.clone(),
+            about: [pq.persona.role.as_str(), pq.persona.segment.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" · "),
+            quotes: pq
+                .quotes
+                .iter()
+                .map(|q| {
+                    let mut source = format!("{}, {}", q.source.label(lang), day(q.said_on));
+                    if !q.reference.is_empty() {
+                        source = format!("{source}, {}", q.reference);
+                    }
+                    QuoteView {
+                        text: q.text.clone(),
+                        source,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let notes = r
+        .notes
+        .iter()
+        .map(|n| NoteView {
+            area: n.area.label(lang).to_owned(),
+            text: n.text.clone(),
+            source: format!("{} · {}", n.map_title, n.persona_name),
+        })
+        .collect();
+    let action_groups = ActionKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            let actions: Vec<_> = r
+                .actions
+                .iter()
+                .filter(|a| a.kind == *kind)
+                .map(|a| action_view(a, lang))
+                .collect();
+            (!actions.is_empty()).then(|| ActionGroup {
+                kind: kind.label(lang).to_owned(),
+                actions,
+            })
+        })
+        .collect();
+    ProblemView {
+        title: p.title.clone(),
+        title_dir: tree::text_dir(&p.title, lang),
+        description: p.description.clone(),
+        facts,
+        chart: chart(r),
+        fixes,
+        cx,
+        analyses: r
+            .analyses
+            .iter()
+            .map(|t| analysis_view(r, t, paper))
+            .collect(),
+        personas,
+        notes,
+        action_groups,
+        recurrence,
+    }
+}
+
+fn doc(
+    lang: Lang,
+    opts: &RenderOptions,
+    heading: String,
+    subheading: String,
+    problems: Vec<ProblemView>,
+) -> DocView {
+    let (w, h) = opts.paper.size();
+    DocView {
+        lang: lang.tag(),
+        dir: lang.dir(),
+        page: (w, h, opts.paper.margin(), opts.paper.columns()),
+        labels: LABELS
+            .iter()
+            .map(|(k, en, ar)| (*k, if lang.rtl() { *ar } else { *en }))
+            .collect(),
+        title: match problems.as_slice() {
+            [one] => format!("{heading}: {}", one.title),
+            _ => format!("{heading} {subheading}"),
+        },
+        box_style: (
+            tree::PAD,
+            tree::FONT_SIZE,
+            tree::LINE_HEIGHT,
+            tree::HEADER_SIZE,
+            tree::HEADER_HEIGHT,
+        ),
+        heading,
+        subheading,
+        footer: vec![
+            fact(lang, "workspace", opts.workspace.clone()),
+            fact(lang, "date", day(opts.date)),
+            fact(lang, "author", opts.author.clone()),
+        ],
+        problems,
+    }
+}
+
+/// The document of one problem's report.
+pub fn problem_doc(r: &ProblemReport, opts: &RenderOptions) -> DocView {
+    doc(
+        r.lang,
+        opts,
+        label(r.lang, "report").to_owned(),
+        String::new(),
+        vec![problem_view(r, opts.paper)],
+    )
+}
+
+/// The document of a period's report.
+pub fn period_doc(r: &PeriodReport, opts: &RenderOptions) -> DocView {
+    doc(
+        r.lang,
+        opts,
+        label(r.lang, "period_report").to_owned(),
+        format!(
+            "{}: {} – {}",
+            label(r.lang, "period"),
+            day(r.from),
+            day(r.to)
+        ),
+        r.problems
+            .iter()
+            .map(|p| problem_view(p, opts.paper))
+            .collect(),
+    )
+}
