@@ -168,7 +168,7 @@ pub fn chart_svg(c: &Chart) -> String {
             x = f.x,
             h = c.height,
             tx = f.x + 2.0,
-            n = f.n
+            n = esc(&f.label)
         );
     }
     let _ = write!(

@@ -99,8 +99,9 @@ pub struct Bar {
 pub struct FixMark {
     /// Its position.
     pub x: f64,
-    /// Its number in the list of fixes.
-    pub n: usize,
+    /// Its number in the list of fixes, or the first and last numbers of
+    /// fixes done too close together to mark apart (`3–5`).
+    pub label: String,
 }
 
 /// Reports per week with the fixes marked (mirrored for right to left).
@@ -297,13 +298,24 @@ pub struct DocView {
     pub problems: Vec<ProblemView>,
 }
 
-/// A day as the report prints it.
+/// A day as the report prints it (ISO 8601).
 pub fn day(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// A day in running text: in Arabic isolated left to right (LRI … PDI),
+/// or the bidi algorithm, seeing digits after Arabic letters, would turn
+/// 2026-12-07 into 07-12-2026.
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    if lang.rtl() {
+        format!("\u{2066}{}\u{2069}", day(d))
+    } else {
+        day(d)
+    }
+}
+
 fn opt_day(d: Option<NaiveDate>, lang: Lang) -> String {
-    d.map_or_else(|| label(lang, "not_recorded").to_owned(), day)
+    d.map_or_else(|| label(lang, "not_recorded").to_owned(), |d| date(lang, d))
 }
 
 fn or_none(s: &str, lang: Lang) -> String {
@@ -323,6 +335,7 @@ fn per_week(v: f64) -> String {
 const CHART: (f64, f64) = (330.0, 80.0);
 
 fn chart(r: &ProblemReport) -> Chart {
+    let lang = r.lang;
     let weeks = &r.effect.weeks;
     let (width, height) = CHART;
     let max = weeks.iter().map(|w| w.count).max().unwrap_or(0);
@@ -349,28 +362,33 @@ fn chart(r: &ProblemReport) -> Chart {
         })
         .collect();
     let first = weeks.first().map(|w| w.week_start);
-    let fixes = r
-        .effect
-        .actions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| {
-            let start = first?;
-            let weeks_in = (a.done_on - start).num_days() as f64 / 7.0;
-            (weeks_in >= 0.0).then(|| FixMark {
-                x: mirror((weeks_in * slot).min(width), 0.0),
-                n: i + 1,
-            })
-        })
-        .collect();
+    let mut fixes: Vec<FixMark> = Vec::new();
+    for (i, a) in r.effect.actions.iter().enumerate() {
+        let Some(start) = first else { break };
+        let weeks_in = (a.done_on - start).num_days() as f64 / 7.0;
+        if weeks_in < 0.0 {
+            continue;
+        }
+        let x = mirror((weeks_in * slot).min(width), 0.0);
+        match fixes.last_mut() {
+            Some(last) if (last.x - x).abs() < 10.0 => {
+                let first = last.label.split('–').next().unwrap_or_default().to_owned();
+                last.label = format!("{first}–{}", i + 1);
+            }
+            _ => fixes.push(FixMark {
+                x,
+                label: (i + 1).to_string(),
+            }),
+        }
+    }
     Chart {
         width,
         height,
         bars,
         fixes,
         max,
-        first: first.map(day).unwrap_or_default(),
-        last: weeks.last().map(|w| day(w.week_start)).unwrap_or_default(),
+        first: first.map(|d| date(lang, d)).unwrap_or_default(),
+        last: weeks.last().map(|w| date(lang, w.week_start)).unwrap_or_default(),
     }
 }
 
@@ -379,7 +397,8 @@ fn analysis_view(r: &ProblemReport, t: &AnalysisTree, paper: Paper) -> AnalysisV
     let diagram = tree::layout(t, lang);
     let (pw, ph) = paper.size();
     let avail_w = pw - 2.0 * paper.margin();
-    let avail_h = ph - 2.0 * paper.margin() - 70.0;
+    // Two pieces a page, so a piece fits under the statement on the first.
+    let avail_h = (ph - 2.0 * paper.margin() - 80.0) / 2.0;
     // Shrink to fit the width, but not below a readable size: a wider tree
     // continues on further pieces.
     let scale = (avail_w / diagram.width).clamp(0.6, 1.0);
@@ -444,7 +463,7 @@ fn analysis_view(r: &ProblemReport, t: &AnalysisTree, paper: Paper) -> AnalysisV
         .collect();
     let mut meta = vec![
         t.analysis.status.label(lang).to_owned(),
-        day(t.analysis.held_on),
+        date(lang, t.analysis.held_on),
     ];
     if !t.analysis.facilitator.is_empty() {
         meta.insert(
@@ -470,18 +489,18 @@ fn action_view(a: &Action, lang: Lang) -> ActionView {
         fact(lang, "priority", a.priority.label(lang)),
     ];
     if let Some(d) = a.done_on {
-        facts.push(fact(lang, "done_on", day(d)));
+        facts.push(fact(lang, "done_on", date(lang, d)));
     }
     if !a.check_method.is_empty() {
         facts.push(fact(lang, "check", a.check_method.clone()));
     }
     if let Some(d) = a.check_due_on {
-        facts.push(fact(lang, "check_due", day(d)));
+        facts.push(fact(lang, "check_due", date(lang, d)));
     }
     if let Some(res) = a.check_result {
         let mut v = res.label(lang).to_owned();
         if let Some(d) = a.checked_on {
-            v = format!("{v} ({})", day(d));
+            v = format!("{v} ({})", date(lang, d));
         }
         if !a.check_notes.is_empty() {
             v = format!("{v}: {}", a.check_notes);
@@ -489,7 +508,7 @@ fn action_view(a: &Action, lang: Lang) -> ActionView {
         facts.push(fact(lang, "result", v));
     }
     if let Some(d) = a.recurred_on {
-        facts.push(fact(lang, "recurred_on", day(d)));
+        facts.push(fact(lang, "recurred_on", date(lang, d)));
     }
     if !a.cancel_reason.is_empty() {
         facts.push(fact(lang, "cancel_reason", a.cancel_reason.clone()));
@@ -523,11 +542,11 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
         ),
         fact(lang, "owner", or_none(&p.owner, lang)),
         fact(lang, "references", or_none(&p.references.join(", "), lang)),
-        fact(lang, "reported_on", day(p.reported_on)),
+        fact(lang, "reported_on", date(lang, p.reported_on)),
         fact(
             lang,
             "first_last_seen",
-            format!("{} – {}", day(p.first_seen), day(p.last_seen)),
+            format!("{} – {}", date(lang, p.first_seen), date(lang, p.last_seen)),
         ),
         fact(lang, "reports", (p.occurrence_count + 1).to_string()),
     ];
@@ -546,7 +565,7 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
             format!(
                 "{}. {} · {} · {}",
                 i + 1,
-                day(a.done_on),
+                date(lang, a.done_on),
                 a.kind.label(lang),
                 a.title
             )
@@ -559,7 +578,7 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
         .enumerate()
         .map(|(i, a)| RecurrenceView {
             title: format!("{}. {}", i + 1, a.title),
-            done_on: day(a.done_on),
+            done_on: date(lang, a.done_on),
             before: per_week(a.before_per_week),
             after: a
                 .after_per_week
@@ -572,7 +591,7 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
             .map(|m| CxView {
                 name: m.name.clone(),
                 value: format!("{}{}", per_week(m.value), m.unit),
-                interval: format!("{} – {}", day(m.from), day(m.to)),
+                interval: format!("{} – {}", date(lang, m.from), date(lang, m.to)),
             })
             .collect();
     let personas = r
@@ -590,7 +609,7 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
                 .quotes
                 .iter()
                 .map(|q| {
-                    let mut source = format!("{}, {}", q.source.label(lang), day(q.said_on));
+                    let mut source = format!("{}, {}", q.source.label(lang), date(lang, q.said_on));
                     if !q.reference.is_empty() {
                         source = format!("{source}, {}", q.reference);
                     }
@@ -677,7 +696,7 @@ fn doc(
         subheading,
         footer: vec![
             fact(lang, "workspace", opts.workspace.clone()),
-            fact(lang, "date", day(opts.date)),
+            fact(lang, "date", date(lang, opts.date)),
             fact(lang, "author", opts.author.clone()),
         ],
         problems,
@@ -704,8 +723,8 @@ pub fn period_doc(r: &PeriodReport, opts: &RenderOptions) -> DocView {
         format!(
             "{}: {} – {}",
             label(r.lang, "period"),
-            day(r.from),
-            day(r.to)
+            date(r.lang, r.from),
+            date(r.lang, r.to)
         ),
         r.problems
             .iter()

@@ -296,3 +296,46 @@ fn period_report_has_one_section_per_closed_problem() {
         assert!(text.contains(&extracted("خلال هذه الفترة")), "{text}");
     }
 }
+
+#[test]
+fn a_big_tree_is_laid_out_without_overlaps_and_continues_on_numbered_pieces() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let id = common::problem_with(&mut ws, 0, 200, 30, false);
+    for (lang, paper, name) in [
+        (Lang::En, Paper::A3Landscape, "big-en-a3"),
+        (Lang::Ar, Paper::A4Portrait, "big-ar-a4"),
+    ] {
+        let report = gather(ws.conn(), id, lang).unwrap();
+        let doc = rootwise_report::view::problem_doc(&report, &opts(paper));
+        let a = &doc.problems[0].analyses[0];
+        let boxes = &a.diagram.boxes;
+        assert_eq!(boxes.len(), 201);
+        for (i, p) in boxes.iter().enumerate() {
+            for q in &boxes[i + 1..] {
+                let apart = p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
+                assert!(apart, "{name}: boxes overlap: {p:?} {q:?}");
+            }
+        }
+        // Every box is in exactly one piece, and every piece fits the page.
+        let mut seen = vec![0; boxes.len()];
+        let (w, h) = paper.size();
+        for t in &a.tiles {
+            for b in &t.boxes {
+                seen[*b] += 1;
+                let b = &boxes[*b];
+                assert!(b.x >= t.x - 0.5 && b.x + b.w <= t.x + t.w + 0.5, "{name}: a box is cut");
+                assert!(b.y >= t.y - 0.5 && b.y + b.h <= t.y + t.h + 0.5, "{name}: a box is cut");
+            }
+            assert!(t.w * a.scale <= w - 2.0 * paper.margin() + 0.5);
+            assert!(t.h * a.scale <= h - 2.0 * paper.margin());
+        }
+        assert!(seen.iter().all(|n| *n == 1), "{name}: a box is missing or shown twice");
+        assert!(a.tiles.len() > 1, "{name}: a 200-cause tree fits one page?");
+        let pdf = rootwise_report::problem_pdf(&report, &opts(paper)).unwrap();
+        if let Some(text) = pdf_text(&pdf, name) {
+            pngs(name);
+            let part = format!("{} {} ", label(lang, "diagram_part"), a.tiles.len());
+            assert!(text.contains(&extracted(&part)) || lang == Lang::Ar, "{name}: pieces not numbered");
+        }
+    }
+}
