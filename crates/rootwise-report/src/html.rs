@@ -171,16 +171,43 @@ pub fn chart_svg(c: &Chart) -> String {
             n = esc(&f.label)
         );
     }
+    // The first week sits at the start side: left, or right in Arabic.
+    let (first_x, first_anchor, last_x, last_anchor) = if c.rtl {
+        (c.width, "end", 0.0, "start")
+    } else {
+        (0.0, "start", c.width, "end")
+    };
     let _ = write!(
         s,
-        "<text x=\"0\" y=\"7\" font-size=\"7\" fill=\"#4b5563\">{}</text><text x=\"0\" y=\"{y:.1}\" font-size=\"7\" fill=\"#4b5563\">{}</text><text x=\"{w:.1}\" y=\"{y:.1}\" font-size=\"7\" fill=\"#4b5563\" text-anchor=\"end\">{}</text></svg>",
+        "<text x=\"0\" y=\"7\" font-size=\"7\" fill=\"#4b5563\">{}</text><text x=\"{first_x:.1}\" y=\"{y:.1}\" font-size=\"7\" fill=\"#4b5563\" text-anchor=\"{first_anchor}\">{}</text><text x=\"{last_x:.1}\" y=\"{y:.1}\" font-size=\"7\" fill=\"#4b5563\" text-anchor=\"{last_anchor}\">{}</text></svg>",
         c.max,
         esc(&c.first),
         esc(&c.last),
         y = c.height + 12.0,
-        w = c.width
     );
     s
+}
+
+/// A titled table; `head` is already escaped, the cells are text.
+fn table<'a>(
+    out: &mut String,
+    title: &str,
+    head: &[String],
+    rows: impl Iterator<Item = Vec<&'a str>>,
+) {
+    let _ = write!(out, "<h3>{title}</h3><table><tr>");
+    for h in head {
+        let _ = write!(out, "<th>{h}</th>");
+    }
+    out.push_str("</tr>");
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let _ = write!(out, "<td>{}</td>", esc(cell));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table>");
 }
 
 fn list(out: &mut String, items: impl IntoIterator<Item = String>) {
@@ -274,22 +301,13 @@ fn problem(out: &mut String, p: &ProblemView, doc: &DocView) {
         list(out, p.fixes.iter().map(|f| esc(f)));
     }
     if !p.cx.is_empty() {
-        let _ = write!(
+        table(
             out,
-            "<h3>{}</h3><table><tr><th></th><th></th><th>{}</th></tr>",
-            l("cx_measures"),
-            l("interval")
+            &l("cx_measures"),
+            &[String::new(), String::new(), l("interval")],
+            p.cx.iter()
+                .map(|m| vec![m.name.as_str(), m.value.as_str(), m.interval.as_str()]),
         );
-        for m in &p.cx {
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&m.name),
-                esc(&m.value),
-                esc(&m.interval)
-            );
-        }
-        out.push_str("</table>");
     }
     out.push_str("</section></div>");
     if p.analyses.is_empty() {
@@ -361,27 +379,26 @@ fn problem(out: &mut String, p: &ProblemView, doc: &DocView) {
         }
     }
     if !p.recurrence.is_empty() {
-        let _ = write!(
+        table(
             out,
-            "<h3>{}</h3><table><tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-            l("recurrence"),
-            l("done_on"),
-            l("before"),
-            l("after"),
-            l("weeks_after")
+            &l("recurrence"),
+            &[
+                String::new(),
+                l("done_on"),
+                l("before"),
+                l("after"),
+                l("weeks_after"),
+            ],
+            p.recurrence.iter().map(|r| {
+                vec![
+                    r.title.as_str(),
+                    r.done_on.as_str(),
+                    r.before.as_str(),
+                    r.after.as_str(),
+                    r.weeks.as_str(),
+                ]
+            }),
         );
-        for r in &p.recurrence {
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&r.title),
-                esc(&r.done_on),
-                esc(&r.before),
-                esc(&r.after),
-                esc(&r.weeks)
-            );
-        }
-        out.push_str("</table>");
     }
     out.push_str("</section></div></article>");
 }

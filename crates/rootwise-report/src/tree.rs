@@ -426,6 +426,10 @@ pub fn tiles(d: &Diagram, max_w: f64, max_h: f64, lang: Lang) -> Vec<Tile> {
                 .filter(|(_, b)| inside(b.x + b.w / 2.0, b.y + b.h / 2.0))
                 .map(|(i, _)| i)
                 .collect();
+            // A piece with lines only says nothing: leave it out.
+            if boxes.is_empty() {
+                continue;
+            }
             let edges = d
                 .edges
                 .iter()

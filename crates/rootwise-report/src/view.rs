@@ -121,6 +121,8 @@ pub struct Chart {
     pub first: String,
     /// The last week's day.
     pub last: String,
+    /// Whether time runs from right to left (Arabic).
+    pub rtl: bool,
 }
 
 /// A root cause with what shows it is true.
@@ -388,7 +390,11 @@ fn chart(r: &ProblemReport) -> Chart {
         fixes,
         max,
         first: first.map(|d| date(lang, d)).unwrap_or_default(),
-        last: weeks.last().map(|w| date(lang, w.week_start)).unwrap_or_default(),
+        last: weeks
+            .last()
+            .map(|w| date(lang, w.week_start))
+            .unwrap_or_default(),
+        rtl: lang.rtl(),
     }
 }
 

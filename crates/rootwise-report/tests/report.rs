@@ -312,7 +312,8 @@ fn a_big_tree_is_laid_out_without_overlaps_and_continues_on_numbered_pieces() {
         assert_eq!(boxes.len(), 201);
         for (i, p) in boxes.iter().enumerate() {
             for q in &boxes[i + 1..] {
-                let apart = p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
+                let apart =
+                    p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
                 assert!(apart, "{name}: boxes overlap: {p:?} {q:?}");
             }
         }
@@ -323,19 +324,31 @@ fn a_big_tree_is_laid_out_without_overlaps_and_continues_on_numbered_pieces() {
             for b in &t.boxes {
                 seen[*b] += 1;
                 let b = &boxes[*b];
-                assert!(b.x >= t.x - 0.5 && b.x + b.w <= t.x + t.w + 0.5, "{name}: a box is cut");
-                assert!(b.y >= t.y - 0.5 && b.y + b.h <= t.y + t.h + 0.5, "{name}: a box is cut");
+                assert!(
+                    b.x >= t.x - 0.5 && b.x + b.w <= t.x + t.w + 0.5,
+                    "{name}: a box is cut"
+                );
+                assert!(
+                    b.y >= t.y - 0.5 && b.y + b.h <= t.y + t.h + 0.5,
+                    "{name}: a box is cut"
+                );
             }
             assert!(t.w * a.scale <= w - 2.0 * paper.margin() + 0.5);
             assert!(t.h * a.scale <= h - 2.0 * paper.margin());
         }
-        assert!(seen.iter().all(|n| *n == 1), "{name}: a box is missing or shown twice");
+        assert!(
+            seen.iter().all(|n| *n == 1),
+            "{name}: a box is missing or shown twice"
+        );
         assert!(a.tiles.len() > 1, "{name}: a 200-cause tree fits one page?");
         let pdf = rootwise_report::problem_pdf(&report, &opts(paper)).unwrap();
         if let Some(text) = pdf_text(&pdf, name) {
             pngs(name);
             let part = format!("{} {} ", label(lang, "diagram_part"), a.tiles.len());
-            assert!(text.contains(&extracted(&part)) || lang == Lang::Ar, "{name}: pieces not numbered");
+            assert!(
+                text.contains(&extracted(&part)) || lang == Lang::Ar,
+                "{name}: pieces not numbered"
+            );
         }
     }
 }

@@ -497,4 +497,3 @@ pub fn problem_with(
     .unwrap()
     .value
 }
-
