@@ -284,8 +284,9 @@ fn problem(out: &mut String, p: &ProblemView, doc: &DocView) {
     if !p.description.is_empty() {
         let _ = write!(
             out,
-            "<h3>{}</h3><p>{}</p>",
+            "<h3>{}</h3><p dir=\"{}\">{}</p>",
             l("description"),
+            p.description_dir,
             esc(&p.description)
         );
     }

@@ -254,6 +254,8 @@ pub struct ProblemView {
     pub title_dir: &'static str,
     /// Description (may be empty).
     pub description: String,
+    /// The description's own direction.
+    pub description_dir: &'static str,
     /// The statement's facts.
     pub facts: Vec<Fact>,
     /// Reports per week.
@@ -655,6 +657,7 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
         title: p.title.clone(),
         title_dir: tree::text_dir(&p.title, lang),
         description: p.description.clone(),
+        description_dir: tree::text_dir(&p.description, lang),
         facts,
         chart: chart(r),
         fixes,
