@@ -142,8 +142,8 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("of", "of", "من"),
 ];
 
-/// The report's word for `key` in `lang` (the key itself if unknown, so a
-/// missing word shows rather than failing).
+/// The report's word for `key` in `lang` (empty for an unknown key: the
+/// keys are this crate's own, and `tests/labels.rs` checks the table).
 pub fn label(lang: Lang, key: &str) -> &'static str {
     LABELS
         .iter()
