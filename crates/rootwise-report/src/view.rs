@@ -318,6 +318,18 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
     }
 }
 
+/// User text set inside the report's sentences: when it runs the other way
+/// from the report (English in Arabic, Arabic in English), a first-strong
+/// isolate (FSI … PDI) keeps it whole, so a cause reading `#set page(…)`
+/// keeps its `#` in front in an Arabic report.
+pub fn user(lang: Lang, s: &str) -> String {
+    if tree::text_dir(s, lang) == lang.dir() {
+        s.to_owned()
+    } else {
+        format!("\u{2068}{s}\u{2069}")
+    }
+}
+
 fn opt_day(d: Option<NaiveDate>, lang: Lang) -> String {
     d.map_or_else(|| label(lang, "not_recorded").to_owned(), |d| date(lang, d))
 }
@@ -326,7 +338,7 @@ fn or_none(s: &str, lang: Lang) -> String {
     if s.trim().is_empty() {
         label(lang, "not_recorded").to_owned()
     } else {
-        s.to_owned()
+        user(lang, s)
     }
 }
 
@@ -427,9 +439,9 @@ fn analysis_view(r: &ProblemReport, t: &AnalysisTree, paper: Paper) -> AnalysisV
                 .iter()
                 .map(|e| {
                     if e.reference.is_empty() {
-                        e.note.clone()
+                        user(lang, &e.note)
                     } else {
-                        format!("{} ({})", e.note, e.reference)
+                        format!("{} ({})", user(lang, &e.note), user(lang, &e.reference))
                     }
                 })
                 .collect();
@@ -438,13 +450,13 @@ fn analysis_view(r: &ProblemReport, t: &AnalysisTree, paper: Paper) -> AnalysisV
                     format!(
                         "{}: {} ({})",
                         note.area.label(lang),
-                        note.text,
-                        note.persona_name
+                        user(lang, &note.text),
+                        user(lang, &note.persona_name)
                     )
                 }));
             }
             CauseView {
-                text: n.text.clone(),
+                text: user(lang, &n.text),
                 meta,
                 evidence,
             }
@@ -454,18 +466,14 @@ fn analysis_view(r: &ProblemReport, t: &AnalysisTree, paper: Paper) -> AnalysisV
         .nodes
         .iter()
         .filter(|n| n.status == WhyStatus::RuledOut)
-        .map(|n| n.text.clone())
+        .map(|n| user(lang, &n.text))
         .collect();
     let text_of: HashMap<_, _> = t.nodes.iter().map(|n| (n.id, n.text.as_str())).collect();
     let checks = t
         .checks
         .iter()
         .map(|c| CheckView {
-            cause: text_of
-                .get(&c.node_id)
-                .copied()
-                .unwrap_or_default()
-                .to_owned(),
+            cause: user(lang, text_of.get(&c.node_id).copied().unwrap_or_default()),
             message: c.kind.label(lang).to_owned(),
         })
         .collect();
@@ -476,11 +484,15 @@ fn analysis_view(r: &ProblemReport, t: &AnalysisTree, paper: Paper) -> AnalysisV
     if !t.analysis.facilitator.is_empty() {
         meta.insert(
             0,
-            format!("{}: {}", label(lang, "facilitator"), t.analysis.facilitator),
+            format!(
+                "{}: {}",
+                label(lang, "facilitator"),
+                user(lang, &t.analysis.facilitator)
+            ),
         );
     }
     AnalysisView {
-        title: t.analysis.title.clone(),
+        title: user(lang, &t.analysis.title),
         meta: meta.join(" · "),
         diagram,
         scale,
@@ -500,7 +512,7 @@ fn action_view(a: &Action, lang: Lang) -> ActionView {
         facts.push(fact(lang, "done_on", date(lang, d)));
     }
     if !a.check_method.is_empty() {
-        facts.push(fact(lang, "check", a.check_method.clone()));
+        facts.push(fact(lang, "check", user(lang, &a.check_method)));
     }
     if let Some(d) = a.check_due_on {
         facts.push(fact(lang, "check_due", date(lang, d)));
@@ -511,7 +523,7 @@ fn action_view(a: &Action, lang: Lang) -> ActionView {
             v = format!("{v} ({})", date(lang, d));
         }
         if !a.check_notes.is_empty() {
-            v = format!("{v}: {}", a.check_notes);
+            v = format!("{v}: {}", user(lang, &a.check_notes));
         }
         facts.push(fact(lang, "result", v));
     }
@@ -519,10 +531,10 @@ fn action_view(a: &Action, lang: Lang) -> ActionView {
         facts.push(fact(lang, "recurred_on", date(lang, d)));
     }
     if !a.cancel_reason.is_empty() {
-        facts.push(fact(lang, "cancel_reason", a.cancel_reason.clone()));
+        facts.push(fact(lang, "cancel_reason", user(lang, &a.cancel_reason)));
     }
     ActionView {
-        title: a.title.clone(),
+        title: user(lang, &a.title),
         owner: or_none(&a.owner, lang),
         status: a.status.label(lang).to_owned(),
         facts,
@@ -559,10 +571,10 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
         fact(lang, "reports", (p.occurrence_count + 1).to_string()),
     ];
     if !p.customer.is_empty() {
-        facts.push(fact(lang, "customer", p.customer.clone()));
+        facts.push(fact(lang, "customer", user(lang, &p.customer)));
     }
     if !p.segment.is_empty() {
-        facts.push(fact(lang, "segment", p.segment.clone()));
+        facts.push(fact(lang, "segment", user(lang, &p.segment)));
     }
     let fixes = r
         .effect
@@ -585,7 +597,7 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
         .iter()
         .enumerate()
         .map(|(i, a)| RecurrenceView {
-            title: format!("{}. {}", i + 1, a.title),
+            title: format!("{}. {}", i + 1, user(lang, &a.title)),
             done_on: date(lang, a.done_on),
             before: per_week(a.before_per_week),
             after: a
@@ -597,7 +609,7 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
     let cx =
         r.cx.iter()
             .map(|m| CxView {
-                name: m.name.clone(),
+                name: user(lang, &m.name),
                 value: format!("{}{}", per_week(m.value), m.unit),
                 interval: format!("{} – {}", date(lang, m.from), date(lang, m.to)),
             })
@@ -606,7 +618,7 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
         .personas
         .iter()
         .map(|pq| PersonaView {
-            name: pq.persona.name.clone(),
+            name: user(lang, &pq.persona.name),
             about: [pq.persona.role.as_str(), pq.persona.segment.as_str()]
                 .iter()
                 .filter(|s| !s.is_empty())
@@ -619,10 +631,10 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
                 .map(|q| {
                     let mut source = format!("{}, {}", q.source.label(lang), date(lang, q.said_on));
                     if !q.reference.is_empty() {
-                        source = format!("{source}, {}", q.reference);
+                        source = format!("{source}, {}", user(lang, &q.reference));
                     }
                     QuoteView {
-                        text: q.text.clone(),
+                        text: user(lang, &q.text),
                         source,
                     }
                 })
@@ -634,8 +646,12 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
         .iter()
         .map(|n| NoteView {
             area: n.area.label(lang).to_owned(),
-            text: n.text.clone(),
-            source: format!("{} · {}", n.map_title, n.persona_name),
+            text: user(lang, &n.text),
+            source: format!(
+                "{} · {}",
+                user(lang, &n.map_title),
+                user(lang, &n.persona_name)
+            ),
         })
         .collect();
     let action_groups = ActionKind::ALL
@@ -704,9 +720,9 @@ fn doc(
         heading,
         subheading,
         footer: vec![
-            fact(lang, "workspace", opts.workspace.clone()),
+            fact(lang, "workspace", user(lang, &opts.workspace)),
             fact(lang, "date", date(lang, opts.date)),
-            fact(lang, "author", opts.author.clone()),
+            fact(lang, "author", user(lang, &opts.author)),
         ],
         problems,
     }
