@@ -52,6 +52,11 @@ footer { color: var(--grey); font-size: 8pt; margin-top: 24px; border-block-star
 @media print { body { max-width: none; padding: 0; } .diagram { overflow: visible; } }
 "#;
 
+/// The report's word for `key`, escaped.
+fn word(doc: &DocView, key: &str) -> String {
+    esc(doc.labels.get(key).copied().unwrap_or_default())
+}
+
 fn facts(out: &mut String, items: &[Fact]) {
     out.push_str("<dl class=\"facts\">");
     for f in items {
@@ -219,7 +224,7 @@ fn list(out: &mut String, items: impl IntoIterator<Item = String>) {
 }
 
 fn analysis(out: &mut String, a: &AnalysisView, doc: &DocView) {
-    let l = |k: &str| esc(doc.labels.get(k).copied().unwrap_or_default());
+    let l = |k: &str| word(doc, k);
     let _ = write!(
         out,
         "<h2>{}: {}</h2><p class=\"muted\">{}</p><div class=\"diagram\">{}</div>",
@@ -231,7 +236,7 @@ fn analysis(out: &mut String, a: &AnalysisView, doc: &DocView) {
 }
 
 fn causes(out: &mut String, a: &AnalysisView, doc: &DocView) {
-    let l = |k: &str| esc(doc.labels.get(k).copied().unwrap_or_default());
+    let l = |k: &str| word(doc, k);
     let _ = write!(out, "<section><h2>{}</h2>", l("root_causes"));
     if a.root_causes.is_empty() {
         let _ = write!(out, "<p class=\"muted\">{}</p>", l("no_root_causes"));
@@ -272,7 +277,7 @@ fn causes(out: &mut String, a: &AnalysisView, doc: &DocView) {
 }
 
 fn problem(out: &mut String, p: &ProblemView, doc: &DocView) {
-    let l = |k: &str| esc(doc.labels.get(k).copied().unwrap_or_default());
+    let l = |k: &str| word(doc, k);
     let _ = write!(
         out,
         "<article class=\"problem\"><h1 dir=\"{}\">{}</h1><div class=\"top\"><section><h2>{}</h2>",
@@ -407,7 +412,7 @@ fn problem(out: &mut String, p: &ProblemView, doc: &DocView) {
 /// Writes `doc` as one HTML file.
 pub fn render(doc: &DocView) -> String {
     let mut out = String::with_capacity(64 * 1024);
-    let l = |k: &str| esc(doc.labels.get(k).copied().unwrap_or_default());
+    let l = |k: &str| word(doc, k);
     let page = if doc.page.3 > 1 {
         "A3 landscape"
     } else {
