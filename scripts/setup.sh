@@ -9,7 +9,7 @@ mode=${1:-build}
 
 build_pkgs=(build-essential pkg-config curl wget file libssl-dev libxdo-dev libclang-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev)
-test_pkgs=(webkit2gtk-driver xvfb xauth imagemagick x11-utils postgresql)
+test_pkgs=(webkit2gtk-driver xvfb xauth imagemagick x11-utils postgresql poppler-utils)
 pkgs=("${build_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
 

@@ -177,3 +177,45 @@ fn unknown_ids_are_not_found() {
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);
 }
+
+/// The period report lists the problems whose last move to "closed" fell in
+/// the period, not those closed and reopened, nor those still open.
+#[test]
+fn problems_closed_between_two_days() {
+    use rootwise_core::problem::{closed_between, NewProblem, ProblemEdit, Status};
+    let mut ws = rootwise_core::Workspace::open_in_memory().unwrap();
+    let mut make = |title: &str, moves: &[Status]| {
+        let moves = moves.to_vec();
+        ws.write("Mona", |w| {
+            let p = rootwise_core::problem::create(
+                w,
+                &NewProblem {
+                    title: title.into(),
+                    ..NewProblem::default()
+                },
+            )?;
+            for s in moves {
+                rootwise_core::workflow::edit_problem(w, p.id, &ProblemEdit::Status(s))?;
+            }
+            Ok(p.id)
+        })
+        .unwrap()
+        .value
+    };
+    let closed = make("Closed today", &[Status::Closed]);
+    let _reopened = make("Reopened", &[Status::Closed, Status::Investigating]);
+    let _open = make("Still open", &[Status::Investigating]);
+    let today = rootwise_core::time::today_utc();
+    let found = closed_between(ws.conn(), today - chrono::Duration::days(1), today).unwrap();
+    assert_eq!(
+        found.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+        vec![closed]
+    );
+    let earlier = closed_between(
+        ws.conn(),
+        today - chrono::Duration::days(30),
+        today - chrono::Duration::days(1),
+    )
+    .unwrap();
+    assert!(earlier.is_empty());
+}

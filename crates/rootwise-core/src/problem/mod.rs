@@ -22,8 +22,8 @@ pub mod write;
 pub use model::*;
 pub use occurrence::{occurrences, weekly_counts, NewOccurrence, Occurrence, WeekCount};
 pub use read::{
-    detail, get_live, list, query, suggestions, MergedProblem, ProblemDetail, ProblemPage,
-    ProblemQuery, ProblemSort, SuggestField,
+    closed_between, detail, get_live, list, query, suggestions, MergedProblem, ProblemDetail,
+    ProblemPage, ProblemQuery, ProblemSort, SuggestField,
 };
 pub use validate::{validate_title, TITLE_MAX};
 pub use write::{close_with_reason, create, delete, rename, restore};

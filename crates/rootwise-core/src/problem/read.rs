@@ -87,6 +87,34 @@ pub fn get_live(conn: &Connection, id: ProblemId) -> Result<Problem> {
     })
 }
 
+/// The live problems now closed whose last move to "closed" fell between
+/// `from` and `to` (UTC days, both included), earliest closing first: the
+/// problems of a period's report.
+pub fn closed_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(ProblemId, chrono::DateTime<chrono::Utc>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, MAX(h.at) AS closed_at FROM problems p
+         JOIN history h ON h.entity = ?1 AND h.entity_id = p.id
+              AND h.field = 'status' AND h.new_value = 'closed'
+         WHERE p.status = 'closed' AND p.deleted_at IS NULL
+         GROUP BY p.id
+         HAVING substr(closed_at, 1, 10) BETWEEN ?2 AND ?3
+         ORDER BY closed_at, p.id",
+    )?;
+    let rows = stmt.query_map(
+        rusqlite::params![ENTITY, from.to_string(), to.to_string()],
+        |r| Ok((r.get::<_, ProblemId>(0)?, r.get::<_, String>(1)?)),
+    )?;
+    rows.map(|row| {
+        let (id, at) = row?;
+        Ok((id, time::from_text(&at)?))
+    })
+    .collect()
+}
+
 /// A problem that was merged into the one shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
