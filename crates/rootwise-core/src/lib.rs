@@ -20,6 +20,7 @@ pub mod bindings;
 #[macro_use]
 pub mod text_enum;
 pub mod change;
+pub mod csv_rows;
 pub mod empathy;
 pub mod entity;
 pub mod error;
