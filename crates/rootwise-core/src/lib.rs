@@ -27,6 +27,7 @@ pub mod error;
 pub mod generate;
 pub mod history;
 pub mod ids;
+pub mod metrics;
 pub mod persona;
 pub mod problem;
 pub mod refs;

@@ -37,6 +37,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0006_personas_empathy.sql")),
     M::up(include_str!("../migrations/0007_changes.sql")),
     M::up(include_str!("../migrations/0008_merge.sql")),
+    M::up(include_str!("../migrations/0010_metrics.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations.
