@@ -29,18 +29,72 @@ CREATE TABLE survey_responses (
         OR (kind = 'csat' AND score >= 1 AND score <= 5 AND ces_scale IS NULL AND ces_easy IS NULL)
         OR (kind = 'ces' AND ces_scale IS NOT NULL AND ces_easy IS NOT NULL AND score >= 1 AND score <= ces_scale))
 ) STRICT;
--- The dashboard reads these indexes only (never the rows): a year of one
--- channel, or of every channel, grouped by day and score; a problem's
--- answers for its before/after view and the problems that hurt a measure.
-CREATE INDEX survey_responses_by_channel ON survey_responses
-    (channel, responded_on, kind, ces_scale, ces_easy, score, problem_id) WHERE deleted_at IS NULL;
-CREATE INDEX survey_responses_by_day ON survey_responses
-    (responded_on, kind, ces_scale, ces_easy, score, problem_id) WHERE deleted_at IS NULL;
+-- A problem's answers (its dashboard, its before/after view), and the
+-- answers linked to a problem in a range of days, by channel or not (the
+-- problems that hurt a measure). Each index carries every column its
+-- queries name (`deleted_at` included), so they read no row.
 CREATE INDEX survey_responses_by_problem ON survey_responses
-    (problem_id, responded_on, kind, ces_scale, ces_easy, score, channel)
+    (problem_id, responded_on, kind, ces_scale, ces_easy, score, channel, deleted_at)
+    WHERE deleted_at IS NULL AND problem_id IS NOT NULL;
+CREATE INDEX survey_responses_linked_by_channel ON survey_responses
+    (channel, responded_on, problem_id, kind, ces_scale, ces_easy, score, deleted_at)
+    WHERE deleted_at IS NULL AND problem_id IS NOT NULL;
+CREATE INDEX survey_responses_linked_by_day ON survey_responses
+    (responded_on, problem_id, kind, ces_scale, ces_easy, score, channel, deleted_at)
     WHERE deleted_at IS NULL AND problem_id IS NOT NULL;
 CREATE INDEX survey_responses_trash ON survey_responses (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE INDEX survey_responses_by_import ON survey_responses (import_id) WHERE import_id IS NOT NULL;
+
+-- Live answers counted per channel, day, question and score: what the
+-- dashboard's figures and trend read (a year of a channel is a few
+-- thousand rows here, against a hundred thousand answers). Derived data,
+-- kept by the triggers below on every write (a merge's included), never
+-- replicated. No channel is '', no CES scale 0, no easy end ''.
+CREATE TABLE survey_daily (
+    channel   TEXT NOT NULL,
+    day       TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    ces_scale INTEGER NOT NULL,
+    ces_easy  TEXT NOT NULL,
+    score     INTEGER NOT NULL,
+    n         INTEGER NOT NULL,
+    PRIMARY KEY (channel, day, kind, ces_scale, ces_easy, score)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX survey_daily_by_day ON survey_daily (day, kind, ces_scale, ces_easy, score, n);
+
+CREATE TRIGGER survey_daily_insert AFTER INSERT ON survey_responses
+WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO survey_daily (channel, day, kind, ces_scale, ces_easy, score, n)
+    VALUES (coalesce(NEW.channel, ''), NEW.responded_on, NEW.kind, coalesce(NEW.ces_scale, 0),
+            coalesce(NEW.ces_easy, ''), NEW.score, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER survey_daily_update_old AFTER UPDATE OF channel, responded_on, kind, ces_scale,
+    ces_easy, score, deleted_at ON survey_responses
+WHEN OLD.deleted_at IS NULL BEGIN
+    UPDATE survey_daily SET n = n - 1
+    WHERE channel = coalesce(OLD.channel, '') AND day = OLD.responded_on AND kind = OLD.kind
+      AND ces_scale = coalesce(OLD.ces_scale, 0) AND ces_easy = coalesce(OLD.ces_easy, '')
+      AND score = OLD.score;
+END;
+
+CREATE TRIGGER survey_daily_update_new AFTER UPDATE OF channel, responded_on, kind, ces_scale,
+    ces_easy, score, deleted_at ON survey_responses
+WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO survey_daily (channel, day, kind, ces_scale, ces_easy, score, n)
+    VALUES (coalesce(NEW.channel, ''), NEW.responded_on, NEW.kind, coalesce(NEW.ces_scale, 0),
+            coalesce(NEW.ces_easy, ''), NEW.score, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER survey_daily_delete AFTER DELETE ON survey_responses
+WHEN OLD.deleted_at IS NULL BEGIN
+    UPDATE survey_daily SET n = n - 1
+    WHERE channel = coalesce(OLD.channel, '') AND day = OLD.responded_on AND kind = OLD.kind
+      AND ces_scale = coalesce(OLD.ces_scale, 0) AND ces_easy = coalesce(OLD.ces_easy, '')
+      AND score = OLD.score;
+END;
 
 -- When the customer's contact was opened and when it was resolved (UTC,
 -- RFC 3339): time to resolution is computed from them, never typed. The
@@ -50,6 +104,9 @@ CREATE INDEX survey_responses_by_import ON survey_responses (import_id) WHERE im
 ALTER TABLE occurrences ADD COLUMN opened_at TEXT;
 ALTER TABLE occurrences ADD COLUMN resolved_at TEXT;
 CREATE INDEX occurrences_resolved ON occurrences (opened_at, resolved_at, channel, problem_id)
+    WHERE opened_at IS NOT NULL AND resolved_at IS NOT NULL;
+CREATE INDEX occurrences_resolved_by_problem ON occurrences
+    (problem_id, opened_at, resolved_at, channel)
     WHERE opened_at IS NOT NULL AND resolved_at IS NOT NULL;
 
 -- Customers over a period, for retention (CRR), churn and lifetime value

@@ -48,6 +48,25 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The header and the rows under it, or what is wrong with the file as a
+/// whole: nothing in it (`first` is the column named as required), or more
+/// than `max` rows.
+pub fn split_header<'a>(
+    rows: &'a [Vec<String>],
+    max: usize,
+    first: &str,
+) -> std::result::Result<(&'a [String], &'a [Vec<String>]), ImportIssue> {
+    let mut issues = Vec::with_capacity(1);
+    match rows.split_first() {
+        None => issue(&mut issues, 0, first, Rule::Required, None, ""),
+        Some((_, body)) if body.len() > max => {
+            issue(&mut issues, 0, "", Rule::TooMany, Some(max as u32), "");
+        }
+        Some((header, body)) => return Ok((header.as_slice(), body)),
+    }
+    Err(issues.remove(0))
+}
+
 /// A cell as a code: trimmed, lower case, spaces and hyphens as
 /// underscores ("In person" is `in_person`).
 pub fn code(value: &str) -> String {

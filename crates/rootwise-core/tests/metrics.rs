@@ -924,3 +924,99 @@ fn a_fixed_kind_a_bad_mapping_and_a_cancelled_import() {
         "the rows written before the cancel are gone too"
     );
 }
+
+/// The daily counts as the triggers keep them equal the live answers
+/// counted afresh.
+pub fn daily_counts_match(conn: &rusqlite::Connection) {
+    let read = |sql: &str| -> Vec<String> {
+        conn.prepare(sql)
+            .unwrap()
+            .query_map([], |r| {
+                Ok(format!(
+                    "{}|{}|{}|{}|{}|{}|{}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, i64>(6)?
+                ))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let kept = read(
+        "SELECT channel, day, kind, ces_scale, ces_easy, score, n FROM survey_daily WHERE n > 0
+         ORDER BY 1, 2, 3, 4, 5, 6",
+    );
+    let fresh = read(
+        "SELECT coalesce(channel, ''), responded_on, kind, coalesce(ces_scale, 0),
+                coalesce(ces_easy, ''), score, count(*)
+         FROM survey_responses WHERE deleted_at IS NULL
+         GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6",
+    );
+    assert_eq!(kept, fresh);
+    let negative: u32 = conn
+        .query_row("SELECT count(*) FROM survey_daily WHERE n < 0", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(negative, 0);
+}
+
+#[test]
+fn the_daily_counts_follow_every_add_edit_trash_and_restore() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let on = day(2026, 5, 4);
+    let (a, b) = ws
+        .write("Huda", |w| {
+            let a = metrics::add_response(w, &answer(SurveyKind::Nps, 9, on))?;
+            let b = metrics::add_response(w, &answer(SurveyKind::Nps, 9, on))?;
+            metrics::add_response(
+                w,
+                &ResponseInput {
+                    channel: None,
+                    ..answer(SurveyKind::Ces, 4, on)
+                },
+            )?;
+            Ok((a.id, b.id))
+        })
+        .unwrap()
+        .value;
+    daily_counts_match(ws.conn());
+    ws.write("Huda", |w| {
+        metrics::edit_response(
+            w,
+            a,
+            &ResponseInput {
+                channel: Some(Channel::Email),
+                ..answer(SurveyKind::Nps, 2, day(2026, 5, 5))
+            },
+        )
+    })
+    .unwrap();
+    daily_counts_match(ws.conn());
+    ws.write("Huda", |w| metrics::delete_response(w, b))
+        .unwrap();
+    daily_counts_match(ws.conn());
+    ws.write("Huda", |w| metrics::restore_response(w, b))
+        .unwrap();
+    daily_counts_match(ws.conn());
+    let d = metrics::dashboard(
+        ws.conn(),
+        &DashboardQuery {
+            from: day(2026, 5, 1),
+            to: day(2026, 5, 31),
+            channel: None,
+            problem_id: None,
+            granularity: Granularity::Month,
+        },
+    )
+    .unwrap();
+    // NPS 2 (email) and 9 (chat): one promoter, one detractor.
+    let nps = figure(&d.figures, Measure::Nps);
+    assert_eq!((nps.value, nps.n), (Some(0.0), 2));
+    assert_eq!(figure(&d.figures, Measure::Ces5).n, 1);
+}

@@ -22,7 +22,7 @@ use super::model::{
     Action, ActionEdit, ActionKind, ActionStatus, CheckResult, NewAction, Priority,
 };
 use super::write::{self, CHECK_TEXT_MAX, DESCRIPTION_MAX, OWNER_MAX, REASON_MAX, TITLE_MAX};
-use crate::csv_rows::{code, find_problem, issue};
+use crate::csv_rows::{code, find_problem, issue, split_header};
 pub use crate::csv_rows::{parse_csv, ImportIssue, ISSUES_LISTED};
 use crate::error::{Result, Rule};
 use crate::ids::ActionId;
@@ -71,21 +71,10 @@ pub(crate) fn import_csv(
 ) -> Result<ImportOutcome> {
     let rows = parse_csv(text);
     let mut issues: Vec<ImportIssue> = Vec::new();
-    let Some((header, body)) = rows.split_first() else {
-        issue(&mut issues, 0, "title", Rule::Required, None, "");
-        return Ok(finish(0, issues));
+    let (header, body) = match split_header(&rows, IMPORT_ROWS_MAX, "title") {
+        Ok(split) => split,
+        Err(whole) => return Ok(finish(0, vec![whole])),
     };
-    if body.len() > IMPORT_ROWS_MAX {
-        issue(
-            &mut issues,
-            0,
-            "",
-            Rule::TooMany,
-            Some(IMPORT_ROWS_MAX as u32),
-            "",
-        );
-        return Ok(finish(0, issues));
-    }
     let names: Vec<String> = header.iter().map(|h| code(h)).collect();
     let column = |name: &str| names.iter().position(|n| n == name);
     let label = |i: usize| header.get(i).map_or(String::new(), |h| h.trim().to_owned());

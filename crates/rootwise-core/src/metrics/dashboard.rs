@@ -111,55 +111,114 @@ impl Tally {
     }
 }
 
-/// One group of answers: a day (or a problem), a question and a score.
+/// Answers counted together: a day, a question, a score and the problem
+/// (none when read from the daily counts), `n` of them.
+#[derive(Debug, Clone, Copy)]
 struct Group {
-    key: String,
+    day: NaiveDate,
     kind: SurveyKind,
     scale: Option<u8>,
     easy: Option<CesEasy>,
     score: u8,
+    problem: Option<ProblemId>,
     n: u32,
 }
 
-/// The answers' filter: a day range and optional channel and problem.
-fn answer_filter(q: &DashboardQuery) -> (String, Vec<Value>) {
-    let mut sql = String::from("deleted_at IS NULL AND responded_on BETWEEN ?1 AND ?2");
+impl Group {
+    fn add_to(&self, tally: &mut Tally) {
+        tally.add(self.kind, self.scale, self.easy, self.score, self.n);
+    }
+}
+
+/// Where groups are read from: the daily counts (a channel or all of
+/// them), or the answers themselves (a problem's, or those linked to any
+/// problem).
+enum Source {
+    Daily,
+    Answers { linked_only: bool },
+}
+
+/// The statement reading `source` for `q`'s range, channel and problem.
+fn source_sql(q: &DashboardQuery, source: Source) -> (String, Vec<Value>) {
     let mut args = vec![
         Value::Text(q.from.to_string()),
         Value::Text(q.to.to_string()),
     ];
+    let mut sql = match source {
+        Source::Daily => String::from(
+            "SELECT day, kind, nullif(ces_scale, 0), nullif(ces_easy, ''), score, NULL, n
+             FROM survey_daily WHERE day BETWEEN ?1 AND ?2 AND n > 0",
+        ),
+        Source::Answers { linked_only } => {
+            let mut sql = String::from(
+                "SELECT responded_on, kind, ces_scale, ces_easy, score, problem_id, 1
+                 FROM survey_responses
+                 WHERE deleted_at IS NULL AND responded_on BETWEEN ?1 AND ?2",
+            );
+            if linked_only {
+                sql.push_str(" AND problem_id IS NOT NULL");
+            }
+            if let Some(problem) = q.problem_id {
+                args.push(Value::Text(problem.to_string()));
+                sql.push_str(&format!(
+                    " AND problem_id = ?{} AND problem_id IS NOT NULL",
+                    args.len()
+                ));
+            }
+            sql
+        }
+    };
     if let Some(channel) = q.channel {
         args.push(Value::Text(channel.as_str().to_owned()));
         sql.push_str(&format!(" AND channel = ?{}", args.len()));
     }
-    if let Some(problem) = q.problem_id {
-        args.push(Value::Text(problem.to_string()));
-        sql.push_str(&format!(
-            " AND problem_id = ?{} AND problem_id IS NOT NULL",
-            args.len()
-        ));
-    }
     (sql, args)
 }
 
-/// Answers grouped by `key` (a column) and score, read through `filter`.
-fn groups(conn: &Connection, key: &str, filter: &str, args: &[Value]) -> Result<Vec<Group>> {
-    let sql = format!(
-        "SELECT {key}, kind, ces_scale, ces_easy, score, count(*) FROM survey_responses
-         WHERE {filter} GROUP BY {key}, kind, ces_scale, ces_easy, score"
-    );
+fn text_at<'a>(r: &'a rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<&'a str> {
+    r.get_ref(idx)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Calls `f` with every group `source` holds for `q`, in the order read.
+/// Days are parsed once per run of equal days.
+fn each_group(
+    conn: &Connection,
+    q: &DashboardQuery,
+    source: Source,
+    mut f: impl FnMut(Group),
+) -> Result<()> {
+    let (sql, args) = source_sql(q, source);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-        Ok(Group {
-            key: r.get(0)?,
+    let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+    let mut last: Option<([u8; 10], NaiveDate)> = None;
+    while let Some(r) = rows.next()? {
+        let text = text_at(r, 0)?;
+        let key: [u8; 10] = text.as_bytes().try_into().unwrap_or([0; 10]);
+        let day = match last {
+            Some((k, day)) if k == key => day,
+            _ => {
+                let day = time::parse_day(text)?;
+                last = Some((key, day));
+                day
+            }
+        };
+        let problem = match r.get_ref(5)? {
+            rusqlite::types::ValueRef::Null => None,
+            _ => Some(text_at(r, 5)?.parse::<ProblemId>()?),
+        };
+        f(Group {
+            day,
             kind: r.get(1)?,
             scale: r.get(2)?,
             easy: r.get(3)?,
             score: r.get(4)?,
-            n: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+            problem,
+            n: r.get(6)?,
+        });
+    }
+    Ok(())
 }
 
 /// The first day of the bucket `day` falls in.
@@ -184,9 +243,9 @@ fn next_bucket(start: NaiveDate, granularity: Granularity) -> NaiveDate {
 fn resolutions(conn: &Connection, q: &DashboardQuery) -> Result<Vec<(NaiveDate, f64)>> {
     let mut sql = String::from(
         "SELECT o.opened_at, o.resolved_at FROM occurrences o
-         JOIN problems p ON p.id = o.problem_id AND p.deleted_at IS NULL
          WHERE o.opened_at IS NOT NULL AND o.resolved_at IS NOT NULL
-           AND o.opened_at >= ?1 AND o.opened_at < ?2",
+           AND o.opened_at >= ?1 AND o.opened_at < ?2
+           AND o.problem_id NOT IN (SELECT id FROM problems WHERE deleted_at IS NOT NULL)",
     );
     let mut args = vec![
         Value::Text(q.from.to_string()),
@@ -236,8 +295,6 @@ fn check_range(from: NaiveDate, to: NaiveDate) -> Result<()> {
 /// retention, churn and lifetime value.
 pub fn dashboard(conn: &Connection, q: &DashboardQuery) -> Result<Dashboard> {
     check_range(q.from, q.to)?;
-    let (filter, args) = answer_filter(q);
-
     let mut buckets: BTreeMap<NaiveDate, (Tally, Vec<f64>)> = BTreeMap::new();
     let mut start = bucket(q.from, q.granularity);
     while start <= q.to {
@@ -245,20 +302,28 @@ pub fn dashboard(conn: &Connection, q: &DashboardQuery) -> Result<Dashboard> {
         start = next_bucket(start, q.granularity);
     }
     let mut total = Tally::default();
-    let mut last_day: Option<(String, NaiveDate)> = None;
-    for g in groups(conn, "responded_on", &filter, &args)? {
-        let day = match &last_day {
-            Some((text, day)) if *text == g.key => *day,
-            _ => {
-                let day = time::parse_day(&g.key)?;
-                last_day = Some((g.key.clone(), day));
-                day
-            }
-        };
-        total.add(g.kind, g.scale, g.easy, g.score, g.n);
-        if let Some((tally, _)) = buckets.get_mut(&bucket(day, q.granularity)) {
-            tally.add(g.kind, g.scale, g.easy, g.score, g.n);
+    let mut per_problem: HashMap<ProblemId, Tally> = HashMap::new();
+    let mut count = |g: Group, per_problem: &mut HashMap<ProblemId, Tally>| {
+        g.add_to(&mut total);
+        if let Some((tally, _)) = buckets.get_mut(&bucket(g.day, q.granularity)) {
+            g.add_to(tally);
         }
+        if let Some(problem) = g.problem {
+            g.add_to(per_problem.entry(problem).or_default());
+        }
+    };
+    if q.problem_id.is_some() {
+        // One problem's answers are few: read them, for everything.
+        each_group(conn, q, Source::Answers { linked_only: true }, |g| {
+            count(g, &mut per_problem);
+        })?;
+    } else {
+        each_group(conn, q, Source::Daily, |g| count(g, &mut per_problem))?;
+        each_group(conn, q, Source::Answers { linked_only: true }, |g| {
+            if let Some(problem) = g.problem {
+                g.add_to(per_problem.entry(problem).or_default());
+            }
+        })?;
     }
 
     let mut all_hours = Vec::new();
@@ -282,31 +347,23 @@ pub fn dashboard(conn: &Connection, q: &DashboardQuery) -> Result<Dashboard> {
         figures: total.figures(),
         ttr: stats::ttr(all_hours),
         trend,
-        hurts: hurts(conn, &filter, &args)?,
+        hurts: hurts(conn, &per_problem)?,
         retention: retention(conn, q.from, q.to)?,
     })
 }
 
 /// The problems with the most negative answers for each measure.
-fn hurts(conn: &Connection, filter: &str, args: &[Value]) -> Result<Vec<MeasureHurts>> {
-    let filter = format!("{filter} AND problem_id IS NOT NULL");
-    let mut per_problem: HashMap<String, Tally> = HashMap::new();
-    for g in groups(conn, "problem_id", &filter, args)? {
-        per_problem
-            .entry(g.key)
-            .or_default()
-            .add(g.kind, g.scale, g.easy, g.score, g.n);
-    }
+fn hurts(conn: &Connection, per_problem: &HashMap<ProblemId, Tally>) -> Result<Vec<MeasureHurts>> {
     let mut title =
         conn.prepare_cached("SELECT title FROM problems WHERE id = ?1 AND deleted_at IS NULL")?;
     let mut out = Vec::with_capacity(Measure::ALL.len());
     for &measure in Measure::ALL {
-        let mut ranked: Vec<(&String, u32)> = per_problem
+        let mut ranked: Vec<(ProblemId, u32)> = per_problem
             .iter()
-            .map(|(id, t)| (id, t.negative(measure)))
+            .map(|(id, t)| (*id, t.negative(measure)))
             .filter(|(_, negative)| *negative > 0)
             .collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let mut problems = Vec::with_capacity(HURTS_LISTED);
         for (id, negative) in ranked {
             if problems.len() == HURTS_LISTED {
@@ -317,10 +374,13 @@ fn hurts(conn: &Connection, filter: &str, args: &[Value]) -> Result<Vec<MeasureH
             // A problem in the trash is not offered for a click-through.
             if let Some(title) = found {
                 problems.push(HurtingProblem {
-                    problem_id: id.parse::<ProblemId>()?,
+                    problem_id: id,
                     title,
                     negative,
-                    figure: per_problem[id].figure(measure),
+                    figure: per_problem
+                        .get(&id)
+                        .map(|t| t.figure(measure))
+                        .unwrap_or_default(),
                 });
             }
         }
@@ -390,11 +450,10 @@ pub fn fix_effects(conn: &Connection, problem: ProblemId, weeks: u32) -> Result<
         problem_id: Some(problem),
         granularity: Granularity::Week,
     };
-    let (filter, args) = answer_filter(&q);
-    let mut days: Vec<(NaiveDate, Group)> = Vec::new();
-    for g in groups(conn, "responded_on", &filter, &args)? {
-        days.push((time::parse_day(&g.key)?, g));
-    }
+    let mut days: Vec<Group> = Vec::new();
+    each_group(conn, &q, Source::Answers { linked_only: true }, |g| {
+        days.push(g)
+    })?;
     let contacts = resolutions(conn, &q)?;
 
     Ok(done
@@ -404,10 +463,8 @@ pub fn fix_effects(conn: &Connection, problem: ProblemId, weeks: u32) -> Result<
             let after = |day: NaiveDate| day > done_on && day <= done_on + span;
             let tally = |inside: &dyn Fn(NaiveDate) -> bool| {
                 let mut t = Tally::default();
-                for (day, g) in &days {
-                    if inside(*day) {
-                        t.add(g.kind, g.scale, g.easy, g.score, g.n);
-                    }
+                for g in days.iter().filter(|g| inside(g.day)) {
+                    g.add_to(&mut t);
                 }
                 t
             };

@@ -39,7 +39,9 @@ use super::model::{CesEasy, ResponseInput, SurveyKind};
 use super::write::{check_response, insert_response, CheckedResponse};
 use super::RESPONSE;
 use crate::change::ChangeOp;
-use crate::csv_rows::{code, find_problem, issue, parse_csv, ImportIssue, ISSUES_LISTED};
+use crate::csv_rows::{
+    code, find_problem, issue, parse_csv, split_header, ImportIssue, ISSUES_LISTED,
+};
 use crate::error::{Error, Result, Rule};
 use crate::ids::{ProblemId, ResponseId};
 use crate::store::{Committed, Workspace};
@@ -145,11 +147,13 @@ pub struct ResponseImport {
 
 /// The header's names (the file's first row); empty for an empty file.
 pub fn headers(text: &str) -> Vec<String> {
-    parse_csv(text)
-        .into_iter()
-        .next()
-        .map(|h| h.into_iter().map(|c| c.trim().to_owned()).collect())
-        .unwrap_or_default()
+    trimmed(parse_csv(text).first().map(Vec::as_slice))
+}
+
+fn trimmed(header: Option<&[String]>) -> Vec<String> {
+    header.map_or_else(Vec::new, |h| {
+        h.iter().map(|c| c.trim().to_owned()).collect()
+    })
 }
 
 /// A row, checked.
@@ -179,22 +183,11 @@ fn day(value: &str) -> Option<NaiveDate> {
 fn check_rows(conn: &Connection, text: &str, m: &ColumnMapping) -> Result<Checked> {
     let rows = parse_csv(text);
     let mut issues = Vec::new();
-    let Some((header, body)) = rows.split_first() else {
-        issue(&mut issues, 0, "", Rule::Required, None, "");
-        return Ok(empty(Vec::new(), issues));
+    let (header, body) = match split_header(&rows, IMPORT_ROWS_MAX, "") {
+        Ok(split) => split,
+        Err(whole) => return Ok(empty(trimmed(rows.first().map(Vec::as_slice)), vec![whole])),
     };
-    let headers: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
-    if body.len() > IMPORT_ROWS_MAX {
-        issue(
-            &mut issues,
-            0,
-            "",
-            Rule::TooMany,
-            Some(IMPORT_ROWS_MAX as u32),
-            "",
-        );
-        return Ok(empty(headers, issues));
-    }
+    let headers = trimmed(Some(header));
     // The mapping itself: columns that exist, a kind from somewhere.
     let mapped = [
         ("kind", m.kind),

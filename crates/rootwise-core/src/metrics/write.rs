@@ -217,26 +217,47 @@ pub fn edit_response(
         problem_id: input.problem_id,
         ..before.clone()
     };
-    let key = id.to_string();
-    for ((field, column, old), (_, _, new)) in response_fields(&before)
+    let changes = response_fields(&before)
         .into_iter()
         .zip(response_fields(&after))
-    {
-        let value = match (field, &new) {
-            ("score", _) => Value::Integer(i64::from(after.score)),
-            ("comment" | "ticketRef" | "customer", None) => Value::Text(String::new()),
-            (_, Some(text)) => Value::Text(text.clone()),
-            (_, None) => Value::Null,
-        };
+        .map(|((field, column, old), (_, _, new))| {
+            let value = match (field, &new) {
+                ("score", _) => Value::Integer(i64::from(after.score)),
+                ("comment" | "ticketRef" | "customer", None) => Value::Text(String::new()),
+                (_, Some(text)) => Value::Text(text.clone()),
+                (_, None) => Value::Null,
+            };
+            (field, column, old, new, value)
+        });
+    write_fields(w, ("survey_responses", RESPONSE, &id.to_string()), changes)?;
+    get_response(w.tx(), id)
+}
+
+/// A changed field: (field, column, old text, new text, stored value).
+type FieldChange = (
+    &'static str,
+    &'static str,
+    Option<String>,
+    Option<String>,
+    Value,
+);
+
+/// Writes each changed field of a row with its history entry.
+fn write_fields(
+    w: &mut Writer<'_>,
+    row: (&str, &'static str, &str),
+    changes: impl Iterator<Item = FieldChange>,
+) -> Result<()> {
+    for (field, column, old, new, value) in changes {
         write_field(
             w,
-            ("survey_responses", RESPONSE, &key),
+            row,
             (field, column),
             (old.as_deref(), new.as_deref()),
             value,
         )?;
     }
-    get_response(w.tx(), id)
+    Ok(())
 }
 
 /// Moves an answer to the trash.
@@ -383,18 +404,11 @@ pub fn edit_period(w: &mut Writer<'_>, id: PeriodId, input: &PeriodInput) -> Res
     v::require_live(w.tx(), "period_figures", PERIOD, &id.to_string())?;
     let before = input_of(&get_period(w.tx(), id)?);
     check_period(input)?;
-    let key = id.to_string();
-    for ((field, column, old, _), (_, _, new, value)) in
-        period_fields(&before).into_iter().zip(period_fields(input))
-    {
-        write_field(
-            w,
-            ("period_figures", PERIOD, &key),
-            (field, column),
-            (old.as_deref(), new.as_deref()),
-            value,
-        )?;
-    }
+    let changes = period_fields(&before)
+        .into_iter()
+        .zip(period_fields(input))
+        .map(|((field, column, old, _), (_, _, new, value))| (field, column, old, new, value));
+    write_fields(w, ("period_figures", PERIOD, &id.to_string()), changes)?;
     get_period(w.tx(), id)
 }
 
