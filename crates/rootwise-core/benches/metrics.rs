@@ -224,9 +224,16 @@ fn workspace(problems: u32, responses: u32) -> PathBuf {
         let partial = path.with_extension("partial");
         let _ = std::fs::remove_file(&partial);
         let started = Instant::now();
-        let ws = Workspace::open(&partial).expect("open");
-        fill(ws.conn(), problems, responses);
-        drop(ws);
+        drop(Workspace::open(&partial).expect("create"));
+        // No journal while the fixture is written (a fresh file: nothing to
+        // roll back to), so the disk holds the file once, not twice.
+        let conn = rusqlite::Connection::open(&partial).expect("open");
+        conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+            .expect("pragmas");
+        fill(&conn, problems, responses);
+        conn.execute_batch("PRAGMA journal_mode = WAL;")
+            .expect("wal");
+        drop(conn);
         eprintln!(
             "generated {problems} problems and {responses} answers in {:.1?}",
             started.elapsed()
@@ -341,9 +348,18 @@ fn import_side_by_side(n: u32) {
         path
     };
     let (mut imports, mut bares) = (Vec::new(), Vec::new());
+    let gone = |path: &Path| {
+        for end in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{end}", path.display()));
+        }
+    };
     for round in 0..5 {
-        bares.push(bare_insert(&fresh(format!("bare{round}.db")), &rows));
-        imports.push(import_file(&fresh(format!("import{round}.db")), &text));
+        let path = fresh(format!("bare{round}.db"));
+        bares.push(bare_insert(&path, &rows));
+        gone(&path);
+        let path = fresh(format!("import{round}.db"));
+        imports.push(import_file(&path, &text));
+        gone(&path);
     }
     imports.sort();
     bares.sort();
