@@ -304,50 +304,42 @@ fn check_period(input: &PeriodInput) -> Result<()> {
 
 /// The fields history lists for a period, as text: (field, column, value).
 fn period_fields(p: &PeriodInput) -> [(&'static str, &'static str, Option<String>, Value); 7] {
-    let real = |x: Option<f64>| x.map_or(Value::Null, Value::Real);
+    let day = |field, column, d: chrono::NaiveDate| {
+        (
+            field,
+            column,
+            Some(d.to_string()),
+            Value::Text(d.to_string()),
+        )
+    };
+    let count = |field, column, n: u32| {
+        (
+            field,
+            column,
+            Some(n.to_string()),
+            Value::Integer(i64::from(n)),
+        )
+    };
+    let real = |field, column, x: Option<f64>| {
+        (
+            field,
+            column,
+            x.map(|x| x.to_string()),
+            x.map_or(Value::Null, Value::Real),
+        )
+    };
     [
-        (
-            "periodStart",
-            "period_start",
-            Some(p.period_start.to_string()),
-            Value::Text(p.period_start.to_string()),
-        ),
-        (
-            "periodEnd",
-            "period_end",
-            Some(p.period_end.to_string()),
-            Value::Text(p.period_end.to_string()),
-        ),
-        (
-            "customersStart",
-            "customers_start",
-            Some(p.customers_start.to_string()),
-            Value::Integer(i64::from(p.customers_start)),
-        ),
-        (
-            "customersEnd",
-            "customers_end",
-            Some(p.customers_end.to_string()),
-            Value::Integer(i64::from(p.customers_end)),
-        ),
-        (
-            "customersNew",
-            "customers_new",
-            Some(p.customers_new.to_string()),
-            Value::Integer(i64::from(p.customers_new)),
-        ),
-        (
+        day("periodStart", "period_start", p.period_start),
+        day("periodEnd", "period_end", p.period_end),
+        count("customersStart", "customers_start", p.customers_start),
+        count("customersEnd", "customers_end", p.customers_end),
+        count("customersNew", "customers_new", p.customers_new),
+        real(
             "revenuePerCustomer",
             "revenue_per_customer",
-            p.revenue_per_customer.map(|x| x.to_string()),
-            real(p.revenue_per_customer),
+            p.revenue_per_customer,
         ),
-        (
-            "margin",
-            "margin",
-            p.margin.map(|x| x.to_string()),
-            real(p.margin),
-        ),
+        real("margin", "margin", p.margin),
     ]
 }
 
