@@ -181,6 +181,25 @@ fn text_at<'a>(r: &'a rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<&'a str
     })
 }
 
+/// Days read as text, parsed once per run of equal days (rows come in
+/// day order, or in runs of days).
+#[derive(Default)]
+struct Days(Option<([u8; 10], NaiveDate)>);
+
+impl Days {
+    fn parse(&mut self, text: &str) -> Result<NaiveDate> {
+        let key: [u8; 10] = text.as_bytes().try_into().unwrap_or([0; 10]);
+        match self.0 {
+            Some((k, day)) if k == key => Ok(day),
+            _ => {
+                let day = time::parse_day(text)?;
+                self.0 = Some((key, day));
+                Ok(day)
+            }
+        }
+    }
+}
+
 /// Calls `f` with every group `source` holds for `q`, in the order read.
 /// Days are parsed once per run of equal days.
 fn each_group(
@@ -192,18 +211,9 @@ fn each_group(
     let (sql, args) = source_sql(q, source);
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
-    let mut last: Option<([u8; 10], NaiveDate)> = None;
+    let mut days = Days::default();
     while let Some(r) = rows.next()? {
-        let text = text_at(r, 0)?;
-        let key: [u8; 10] = text.as_bytes().try_into().unwrap_or([0; 10]);
-        let day = match last {
-            Some((k, day)) if k == key => day,
-            _ => {
-                let day = time::parse_day(text)?;
-                last = Some((key, day));
-                day
-            }
-        };
+        let day = days.parse(text_at(r, 0)?)?;
         let problem = match r.get_ref(5)? {
             rusqlite::types::ValueRef::Null => None,
             _ => Some(text_at(r, 5)?.parse::<ProblemId>()?),
@@ -242,9 +252,14 @@ fn next_bucket(start: NaiveDate, granularity: Granularity) -> NaiveDate {
 /// the day each was opened, through the optional channel and problem.
 fn resolutions(conn: &Connection, q: &DashboardQuery) -> Result<Vec<(NaiveDate, f64)>> {
     let mut sql = String::from(
-        "SELECT o.opened_at, o.resolved_at FROM occurrences o
+        "SELECT substr(o.opened_at, 1, 10),
+                round((julianday(o.resolved_at) - julianday(o.opened_at)) * 86400.0) / 3600.0
+         FROM occurrences o
          WHERE o.opened_at IS NOT NULL AND o.resolved_at IS NOT NULL
            AND o.opened_at >= ?1 AND o.opened_at < ?2
+           -- A pair a merge left out of order is left out (see the migration);
+           -- stamps are UTC RFC 3339 of one width, so text order is time order.
+           AND o.resolved_at >= o.opened_at
            AND o.problem_id NOT IN (SELECT id FROM problems WHERE deleted_at IS NOT NULL)",
     );
     let mut args = vec![
@@ -260,18 +275,10 @@ fn resolutions(conn: &Connection, q: &DashboardQuery) -> Result<Vec<(NaiveDate, 
         sql.push_str(&format!(" AND o.problem_id = ?{}", args.len()));
     }
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (opened, resolved) = row?;
-        let (opened, resolved) = (time::from_text(&opened)?, time::from_text(&resolved)?);
-        // A pair a merge left out of order is left out (see the migration).
-        if resolved >= opened {
-            let hours = (resolved - opened).num_seconds() as f64 / 3600.0;
-            out.push((opened.date_naive(), hours));
-        }
+    let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+    let (mut days, mut out) = (Days::default(), Vec::new());
+    while let Some(r) = rows.next()? {
+        out.push((days.parse(text_at(r, 0)?)?, r.get::<_, f64>(1)?));
     }
     Ok(out)
 }
