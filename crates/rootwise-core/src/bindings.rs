@@ -11,8 +11,8 @@ use std::path::Path;
 use ts_rs::{Config, ExportError, TS};
 
 use crate::{
-    action, analysis, change, empathy, error, history, persona, problem, search, settings, store,
-    sync, trash, workflow,
+    action, analysis, change, empathy, error, history, metrics, persona, problem, search, settings,
+    store, sync, trash, workflow,
 };
 
 /// Writes every binding (and what it depends on) and `rules.ts` into `dir`.
@@ -20,6 +20,18 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     let cfg = Config::new().with_out_dir(dir);
     error::ErrorPayload::export_all(&cfg)?;
     change::ChangeEvent::export_all(&cfg)?;
+    metrics::SurveyResponse::export_all(&cfg)?;
+    metrics::ResponseInput::export_all(&cfg)?;
+    metrics::PeriodFigures::export_all(&cfg)?;
+    metrics::PeriodInput::export_all(&cfg)?;
+    metrics::Dashboard::export_all(&cfg)?;
+    metrics::DashboardQuery::export_all(&cfg)?;
+    metrics::FixEffect::export_all(&cfg)?;
+    metrics::Verdict::export_all(&cfg)?;
+    metrics::import::ColumnMapping::export_all(&cfg)?;
+    metrics::import::ImportCheck::export_all(&cfg)?;
+    metrics::import::ImportProgress::export_all(&cfg)?;
+    metrics::import::ResponseImport::export_all(&cfg)?;
     persona::Persona::export_all(&cfg)?;
     persona::NewPersona::export_all(&cfg)?;
     persona::PersonaEdit::export_all(&cfg)?;

@@ -21,3 +21,7 @@ pub const MAP: &str = "empathy_map";
 pub const NOTE: &str = "empathy_note";
 /// A group of notes on an empathy map.
 pub const GROUP: &str = "empathy_group";
+/// A customer's survey answer.
+pub const RESPONSE: &str = "survey_response";
+/// The customer figures of one period.
+pub const PERIOD: &str = "period";

@@ -42,6 +42,16 @@ pub enum Rule {
     NoVotesLeft,
     /// The name is not one of the map's participants.
     NotParticipant,
+    /// A survey score outside its question's scale; `limit` is the top of
+    /// the scale (10 for NPS, whose scale alone starts at 0; 5 for CSAT;
+    /// 5 or 7 for CES).
+    OutOfScale,
+    /// An end before its start: a contact resolved before it was opened, a
+    /// period that ends before it starts.
+    BeforeStart,
+    /// More customers at the end of a period than at its start plus the
+    /// new ones; `limit` is start plus new.
+    OverStartPlusNew,
 }
 
 impl Rule {
@@ -60,6 +70,9 @@ impl Rule {
             Rule::NotImage => "not_image",
             Rule::NoVotesLeft => "no_votes_left",
             Rule::NotParticipant => "not_participant",
+            Rule::OutOfScale => "out_of_scale",
+            Rule::BeforeStart => "before_start",
+            Rule::OverStartPlusNew => "over_start_plus_new",
         }
     }
 }

@@ -155,6 +155,34 @@ pub const FIELDS: &[(&str, &[&str])] = &[
         ],
     ),
     (entity::GROUP, &["label", "deleted_at"]),
+    (
+        entity::RESPONSE,
+        &[
+            "kind",
+            "score",
+            "respondedOn",
+            "channel",
+            "comment",
+            "ticketRef",
+            "customer",
+            "problem",
+            "imported",
+            "deleted_at",
+        ],
+    ),
+    (
+        entity::PERIOD,
+        &[
+            "periodStart",
+            "periodEnd",
+            "customersStart",
+            "customersEnd",
+            "customersNew",
+            "revenuePerCustomer",
+            "margin",
+            "deleted_at",
+        ],
+    ),
 ];
 
 /// Whether history may record `field` on `entity` (see [`FIELDS`]).

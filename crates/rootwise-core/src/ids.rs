@@ -139,6 +139,16 @@ id_newtype!(
     VoteId
 );
 
+id_newtype!(
+    /// Identifies a customer's survey answer.
+    ResponseId
+);
+
+id_newtype!(
+    /// Identifies the customer figures of one period.
+    PeriodId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

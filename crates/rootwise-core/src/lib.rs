@@ -20,12 +20,14 @@ pub mod bindings;
 #[macro_use]
 pub mod text_enum;
 pub mod change;
+pub mod csv_rows;
 pub mod empathy;
 pub mod entity;
 pub mod error;
 pub mod generate;
 pub mod history;
 pub mod ids;
+pub mod metrics;
 pub mod persona;
 pub mod problem;
 pub mod refs;

@@ -7,7 +7,7 @@
 
 use crate::action::{self, ActionStatus};
 use crate::vocab::Status;
-use crate::{analysis, change, empathy, persona, problem, store, workflow, write};
+use crate::{analysis, change, empathy, metrics, persona, problem, store, workflow, write};
 
 /// The generated file's name in the bindings folder.
 pub const FILE: &str = "rules.ts";
@@ -164,6 +164,29 @@ pub fn limits() -> Value {
             ]),
         ),
         (
+            "metrics",
+            obj(vec![
+                ("nps", range(metrics::write::NPS_SCALE)),
+                ("csat", range(metrics::write::CSAT_SCALE)),
+                (
+                    "cesScales",
+                    Value::List(metrics::write::CES_SCALES.iter().map(|s| n(*s)).collect()),
+                ),
+                ("comment", n(metrics::write::COMMENT_MAX)),
+                ("ticketRef", n(metrics::write::TICKET_MAX)),
+                ("customer", n(metrics::write::CUSTOMER_MAX)),
+                ("thinBelow", n(metrics::THIN_BELOW)),
+                ("hurtsListed", n(metrics::dashboard::HURTS_LISTED)),
+                ("fixWeeks", n(metrics::dashboard::FIX_WEEKS)),
+                ("fixWeeksMax", n(metrics::dashboard::FIX_WEEKS_MAX)),
+                ("rangeDaysMax", n(metrics::dashboard::RANGE_DAYS_MAX)),
+                ("importRows", n(metrics::import::IMPORT_ROWS_MAX)),
+                ("importIssuesListed", n(crate::csv_rows::ISSUES_LISTED)),
+                ("previewRows", n(metrics::import::PREVIEW_ROWS)),
+                ("earliestYear", n(write::EARLIEST_YEAR)),
+            ]),
+        ),
+        (
             "copies",
             obj(vec![("name", n(crate::sync::copy::NAME_MAX))]),
         ),
@@ -203,6 +226,11 @@ pub fn enums() -> Value {
         "weekStart" => crate::settings::WeekStart,
         "numerals" => crate::settings::Numerals,
         "reviewKind" => crate::sync::review::ReviewKind,
+        "surveyKind" => metrics::SurveyKind,
+        "cesEasy" => metrics::CesEasy,
+        "measure" => metrics::Measure,
+        "granularity" => metrics::Granularity,
+        "verdict" => metrics::Verdict,
     }
 }
 

@@ -13,7 +13,7 @@ use ts_rs::TS;
 use crate::change::ChangeOp;
 use crate::error::{Error, Result};
 use crate::store::Writer;
-use crate::{action, analysis, empathy, persona, problem, time};
+use crate::{action, analysis, empathy, metrics, persona, problem, time};
 
 /// A kind of entity that can go to the trash.
 struct Kind {
@@ -71,6 +71,18 @@ const KINDS: &[Kind] = &[
         // itself: it is listed once the round is revealed.
         listed: "hidden = 0 AND map_id IN (SELECT m.id FROM empathy_maps m JOIN personas p ON p.id = m.persona_id
                             WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL)",
+    },
+    Kind {
+        entity: metrics::RESPONSE,
+        table: "survey_responses",
+        label: "kind || ' ' || score || ' ' || responded_on",
+        listed: "1",
+    },
+    Kind {
+        entity: metrics::PERIOD,
+        table: "period_figures",
+        label: "period_start || ' – ' || period_end",
+        listed: "1",
     },
     Kind {
         entity: analysis::WHY,
@@ -234,6 +246,8 @@ pub fn delete(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
         persona::QUOTE => persona::delete_quote(w, id.parse()?),
         empathy::MAP => empathy::delete_map(w, id.parse()?),
         empathy::NOTE => empathy::delete_note(w, id.parse()?),
+        metrics::RESPONSE => metrics::delete_response(w, id.parse()?),
+        metrics::PERIOD => metrics::delete_period(w, id.parse()?),
         other => Err(Error::Internal(format!("no delete for {other}"))),
     }
 }
@@ -249,6 +263,8 @@ pub fn restore(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
         persona::QUOTE => persona::restore_quote(w, id.parse()?).map(|_| ()),
         empathy::MAP => empathy::restore_map(w, id.parse()?).map(|_| ()),
         empathy::NOTE => empathy::restore_note(w, id.parse()?).map(|_| ()),
+        metrics::RESPONSE => metrics::restore_response(w, id.parse()?).map(|_| ()),
+        metrics::PERIOD => metrics::restore_period(w, id.parse()?).map(|_| ()),
         other => Err(Error::Internal(format!("no restore for {other}"))),
     }
 }

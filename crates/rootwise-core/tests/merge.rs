@@ -1105,3 +1105,113 @@ fn a_trashed_action_moved_by_one_side_does_not_undo_the_other_sides_delete() {
     }
     assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
 }
+
+#[test]
+fn survey_answers_from_both_copies_merge_and_an_edit_against_a_trash_wins_when_later() {
+    use rootwise_core::metrics::{self, import, ResponseInput, SurveyKind};
+    let mut t = team();
+    let answer = |score: u8, problem_id: Option<ProblemId>| ResponseInput {
+        kind: SurveyKind::Csat,
+        score,
+        ces_scale: None,
+        ces_easy: None,
+        responded_on: time::today_utc(),
+        channel: None,
+        comment: None,
+        ticket_ref: None,
+        customer: None,
+        problem_id,
+    };
+    let shared = t
+        .office
+        .write("Karim", |w| {
+            metrics::add_response(w, &answer(2, Some(t.problems[0])))
+        })
+        .unwrap()
+        .value
+        .id;
+    send(&t.office, &mut t.laptop, "Mona");
+    // The laptop imports a file and edits the shared answer; the office
+    // adds one by hand and trashes the shared one first.
+    let file = "score,day\n5,2026-01-05\n4,2026-01-06\n";
+    let mapping = import::ColumnMapping {
+        fixed_kind: Some(SurveyKind::Csat),
+        score: 0,
+        responded_on: 1,
+        ..import::ColumnMapping::default()
+    };
+    let no = std::sync::atomic::AtomicBool::new(false);
+    import::import(
+        &mut t.laptop,
+        "Mona",
+        file,
+        &mapping,
+        false,
+        &mut |_| {},
+        &no,
+    )
+    .unwrap();
+    let mine = t
+        .office
+        .write("Karim", |w| {
+            metrics::add_response(w, &answer(1, Some(t.problems[1])))
+        })
+        .unwrap()
+        .value
+        .id;
+    t.office
+        .write("Karim", |w| metrics::delete_response(w, shared))
+        .unwrap();
+    tick();
+    t.laptop
+        .write("Mona", |w| {
+            metrics::edit_response(w, shared, &answer(4, Some(t.problems[0])))
+        })
+        .unwrap();
+    let period = t
+        .laptop
+        .write("Mona", |w| {
+            metrics::add_period(
+                w,
+                &metrics::PeriodInput {
+                    period_start: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                    period_end: chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+                    customers_start: 200,
+                    customers_end: 210,
+                    customers_new: 30,
+                    revenue_per_customer: None,
+                    margin: None,
+                },
+            )
+        })
+        .unwrap()
+        .value
+        .id;
+    send(&t.laptop, &mut t.office, "Karim");
+    send(&t.office, &mut t.laptop, "Mona");
+    assert_eq!(dump(t.office.conn()), dump(t.laptop.conn()));
+    for ws in [&t.office, &t.laptop] {
+        let count: u32 = ws
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM survey_responses WHERE deleted_at IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            count, 4,
+            "both copies' answers, the edited one back from the trash"
+        );
+        assert_eq!(metrics::get_response(ws.conn(), shared).unwrap().score, 4);
+        assert!(!trashed(ws.conn(), "survey_responses", &shared.to_string()));
+        assert_eq!(metrics::get_response(ws.conn(), mine).unwrap().score, 1);
+        assert_eq!(
+            metrics::get_period(ws.conn(), period)
+                .unwrap()
+                .customers_end,
+            210
+        );
+        assert_eq!(integrity(ws.conn()), "ok");
+    }
+}

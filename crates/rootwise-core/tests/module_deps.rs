@@ -7,7 +7,9 @@
 use std::path::{Path, PathBuf};
 
 /// The areas: each owns its types, rules and SQL.
-const AREAS: &[&str] = &["problem", "analysis", "action", "persona", "empathy"];
+const AREAS: &[&str] = &[
+    "problem", "analysis", "action", "persona", "empathy", "metrics",
+];
 /// Modules an area may not name besides the other areas.
 const ABOVE_AREAS: &[&str] = &["workflow"];
 

@@ -878,3 +878,60 @@ fn upgrading_a_v8_workspace_keeps_the_change_log_and_notes_edits_made_in_the_tra
         "the move names the trashed action and nothing else"
     );
 }
+
+#[test]
+fn upgrading_a_v9_workspace_keeps_problems_and_reports_and_takes_survey_answers() {
+    use rootwise_core::metrics::{self, ResponseInput, SurveyKind};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v9.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        // The version before metrics (the list's position, so a migration
+        // numbered between them on merge keeps this test meaningful).
+        let before = shipped_migrations().len().checked_sub(1).unwrap();
+        migrations().to_version(&mut conn, before).unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, created_at, updated_at, reported_on)
+                VALUES ('019a0000-0000-7000-8000-0000000000d1', 'الفاتورة خاطئة', '2026-06-01T08:00:00.000Z', '2026-06-01T08:00:00.000Z', '2026-06-01');
+             INSERT INTO occurrences (id, problem_id, occurred_on, channel, ticket_ref, note, author, created_at)
+                VALUES ('019a0000-0000-7000-8000-0000000000d2', '019a0000-0000-7000-8000-0000000000d1', '2026-06-02', 'phone', 'ZD-9', 'again', 'Huda', '2026-06-02T08:00:00.000Z');",
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(ws.backup_path().is_some(), "backed up before migrating");
+    let id: rootwise_core::ids::ProblemId = "019a0000-0000-7000-8000-0000000000d1".parse().unwrap();
+    let reports = problem::occurrences(ws.conn(), id).unwrap();
+    assert_eq!(reports.len(), 1);
+    assert_eq!(
+        (
+            reports[0].ticket_ref.as_str(),
+            reports[0].opened_at,
+            reports[0].resolved_at
+        ),
+        ("ZD-9", None, None),
+        "the report kept, with no contact times yet"
+    );
+    let added = ws
+        .write("Huda", |w| {
+            metrics::add_response(
+                w,
+                &ResponseInput {
+                    kind: SurveyKind::Nps,
+                    score: 3,
+                    ces_scale: None,
+                    ces_easy: None,
+                    responded_on: chrono::NaiveDate::from_ymd_opt(2026, 6, 3).unwrap(),
+                    channel: None,
+                    comment: None,
+                    ticket_ref: None,
+                    customer: None,
+                    problem_id: Some(id),
+                },
+            )
+        })
+        .unwrap()
+        .value;
+    assert_eq!(added.problem_id, Some(id));
+}

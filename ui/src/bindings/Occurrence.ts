@@ -38,4 +38,12 @@ author: string,
 /**
  * When it was logged.
  */
-createdAt: string, };
+createdAt: string, 
+/**
+ * When the customer's contact was opened (for time to resolution).
+ */
+openedAt?: string, 
+/**
+ * When it was resolved (not before it was opened).
+ */
+resolvedAt?: string, };

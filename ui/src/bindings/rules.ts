@@ -103,6 +103,29 @@ export const LIMITS = {
     causes: 50,
     earliestYear: 1970,
   },
+  metrics: {
+    nps: {
+      min: 0,
+      max: 10,
+    },
+    csat: {
+      min: 1,
+      max: 5,
+    },
+    cesScales: [5, 7],
+    comment: 2000,
+    ticketRef: 500,
+    customer: 200,
+    thinBelow: 30,
+    hurtsListed: 5,
+    fixWeeks: 8,
+    fixWeeksMax: 52,
+    rangeDaysMax: 1830,
+    importRows: 500000,
+    importIssuesListed: 200,
+    previewRows: 20,
+    earliestYear: 1970,
+  },
   copies: {
     name: 120,
   },
@@ -133,6 +156,11 @@ export const ENUMS = {
   weekStart: ["auto", "monday", "saturday", "sunday"],
   numerals: ["latin", "arabic"],
   reviewKind: ["overwritten", "restored", "parent_deleted"],
+  surveyKind: ["nps", "csat", "ces"],
+  cesEasy: ["low", "high"],
+  measure: ["nps", "csat", "ces5", "ces7"],
+  granularity: ["week", "month"],
+  verdict: ["improved", "no_clear_change", "worse", "no_data"],
 } as const;
 
 /** For each status of a problem or an action, the statuses it may move to. */
@@ -166,4 +194,6 @@ export const HISTORY_FIELDS = {
   empathy_map: ["title", "persona", "problem", "heldOn", "participants", "votesPerPerson", "phase", "deleted_at"],
   empathy_note: ["text", "colour", "author", "area", "position", "group", "problem", "causeIds", "hidden", "vote", "deleted_at"],
   empathy_group: ["label", "deleted_at"],
+  survey_response: ["kind", "score", "respondedOn", "channel", "comment", "ticketRef", "customer", "problem", "imported", "deleted_at"],
+  period: ["periodStart", "periodEnd", "customersStart", "customersEnd", "customersNew", "revenuePerCustomer", "margin", "deleted_at"],
 } as const;

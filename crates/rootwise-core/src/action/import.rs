@@ -22,8 +22,10 @@ use super::model::{
     Action, ActionEdit, ActionKind, ActionStatus, CheckResult, NewAction, Priority,
 };
 use super::write::{self, CHECK_TEXT_MAX, DESCRIPTION_MAX, OWNER_MAX, REASON_MAX, TITLE_MAX};
-use crate::error::{Error, Result, Rule};
-use crate::ids::{ActionId, ProblemId};
+use crate::csv_rows::{code, find_problem, issue, split_header};
+pub use crate::csv_rows::{parse_csv, ImportIssue, ISSUES_LISTED};
+use crate::error::{Result, Rule};
+use crate::ids::ActionId;
 use crate::store::Writer;
 use crate::write as v;
 
@@ -33,25 +35,6 @@ const ONE_LINE_COLUMNS: [&str; 2] = ["title", "owner"];
 
 /// Most rows one import takes.
 pub const IMPORT_ROWS_MAX: usize = 10_000;
-/// Most broken rules reported (the rest are counted).
-pub const ISSUES_LISTED: usize = 200;
-
-/// One broken rule in one row of an import.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportIssue {
-    /// The row, as a spreadsheet numbers it (the header is row 1); 0 for
-    /// the file as a whole.
-    pub row: u32,
-    /// The column, as named in the file's header (or the missing one).
-    pub column: String,
-    /// The rule it broke.
-    pub rule: Rule,
-    /// The limit involved, if any.
-    pub limit: Option<u32>,
-    /// The value found (cut to 100 characters).
-    pub value: String,
-}
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -63,29 +46,6 @@ pub struct ImportOutcome {
     pub issues: Vec<ImportIssue>,
     /// How many broken rules there were in all.
     pub issue_count: u32,
-}
-
-/// Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF, LF or
-/// CR line ends, an optional byte-order mark) into rows of fields, with the
-/// `csv` crate; rows with nothing but blanks are left out.
-pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    // The input is a `&str`, so no record can be invalid UTF-8; a flexible
-    // reader accepts any field count, so there is nothing else to reject.
-    reader
-        .records()
-        .filter_map(std::result::Result::ok)
-        .map(|record| record.iter().map(str::to_owned).collect::<Vec<_>>())
-        .filter(|row| row.iter().any(|f| !f.trim().is_empty()))
-        .collect()
-}
-
-fn code(value: &str) -> String {
-    value.trim().to_lowercase().replace([' ', '-'], "_")
 }
 
 /// One row, checked, ready to write.
@@ -111,21 +71,10 @@ pub(crate) fn import_csv(
 ) -> Result<ImportOutcome> {
     let rows = parse_csv(text);
     let mut issues: Vec<ImportIssue> = Vec::new();
-    let Some((header, body)) = rows.split_first() else {
-        issue(&mut issues, 0, "title", Rule::Required, None, "");
-        return Ok(finish(0, issues));
+    let (header, body) = match split_header(&rows, IMPORT_ROWS_MAX, "title") {
+        Ok(split) => split,
+        Err(whole) => return Ok(finish(0, vec![whole])),
     };
-    if body.len() > IMPORT_ROWS_MAX {
-        issue(
-            &mut issues,
-            0,
-            "",
-            Rule::TooMany,
-            Some(IMPORT_ROWS_MAX as u32),
-            "",
-        );
-        return Ok(finish(0, issues));
-    }
     let names: Vec<String> = header.iter().map(|h| code(h)).collect();
     let column = |name: &str| names.iter().position(|n| n == name);
     let label = |i: usize| header.get(i).map_or(String::new(), |h| h.trim().to_owned());
@@ -176,7 +125,7 @@ pub(crate) fn import_csv(
         let cancel_reason = text("cancel_reason", REASON_MAX, false);
 
         let (col, value) = get("problem");
-        let problem = find_problem(w, &value)?;
+        let problem = find_problem(w.tx(), &value)?;
         if problem.is_none() {
             let rule = if value.is_empty() {
                 Rule::Required
@@ -290,23 +239,6 @@ pub(crate) fn import_csv(
     Ok(finish(checked.len() as u32, Vec::new()))
 }
 
-fn issue(
-    issues: &mut Vec<ImportIssue>,
-    row: u32,
-    column: &str,
-    rule: Rule,
-    limit: Option<u32>,
-    value: &str,
-) {
-    issues.push(ImportIssue {
-        row,
-        column: column.to_owned(),
-        rule,
-        limit,
-        value: value.chars().take(100).collect(),
-    });
-}
-
 fn finish(imported: u32, mut issues: Vec<ImportIssue>) -> ImportOutcome {
     let issue_count = issues.len() as u32;
     issues.truncate(ISSUES_LISTED);
@@ -314,62 +246,5 @@ fn finish(imported: u32, mut issues: Vec<ImportIssue>) -> ImportOutcome {
         imported,
         issues,
         issue_count,
-    }
-}
-
-/// A live problem named by its id or its exact title (the most recent one
-/// when several share the title).
-fn find_problem(w: &Writer<'_>, value: &str) -> Result<Option<ProblemId>> {
-    if value.is_empty() {
-        return Ok(None);
-    }
-    if let Ok(id) = value.parse::<ProblemId>() {
-        return Ok(v::is_live(w.tx(), "problems", &id.to_string())
-            .unwrap_or(false)
-            .then_some(id));
-    }
-    let found = w.tx().query_row(
-        "SELECT id FROM problems WHERE title = ?1 AND deleted_at IS NULL
-         ORDER BY reported_on DESC, id DESC LIMIT 1",
-        [value],
-        |r| r.get(0),
-    );
-    match found {
-        Ok(id) => Ok(Some(id)),
-        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-        Err(e) => Err(Error::from(e)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_quotes_newlines_and_a_byte_order_mark() {
-        let rows = parse_csv(
-            "\u{feff}title,owner\r\n\"Call \"\"back\"\", today\",سارة\n\"two\nlines\",\n\n",
-        );
-        assert_eq!(
-            rows,
-            vec![
-                vec!["title".to_string(), "owner".into()],
-                vec!["Call \"back\", today".into(), "سارة".into()],
-                vec!["two\nlines".into(), "".into()],
-            ]
-        );
-    }
-
-    #[test]
-    fn parses_old_mac_line_ends_and_ragged_rows() {
-        let rows = parse_csv("title,owner\rOne,Huda,extra\r\r  ,  \rTwo");
-        assert_eq!(
-            rows,
-            vec![
-                vec!["title".to_string(), "owner".into()],
-                vec!["One".into(), "Huda".into(), "extra".into()],
-                vec!["Two".into()],
-            ]
-        );
     }
 }

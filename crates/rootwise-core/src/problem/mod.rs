@@ -20,7 +20,9 @@ pub mod validate;
 pub mod write;
 
 pub use model::*;
-pub use occurrence::{occurrences, weekly_counts, NewOccurrence, Occurrence, WeekCount};
+pub use occurrence::{
+    occurrences, set_contact_times, weekly_counts, NewOccurrence, Occurrence, WeekCount,
+};
 pub use read::{
     closed_between, detail, get_live, list, query, suggestions, MergedProblem, ProblemDetail,
     ProblemPage, ProblemQuery, ProblemSort, SuggestField,

@@ -2,7 +2,7 @@
 //! counts built from them (total, first and last seen, per week).
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -11,7 +11,7 @@ use super::read::get_live;
 use super::validate as v;
 use super::ENTITY;
 use crate::change::ChangeOp;
-use crate::error::{Checks, Result};
+use crate::error::{Checks, Result, Rule};
 use crate::ids::{OccurrenceId, ProblemId};
 use crate::store::Writer;
 use crate::time;
@@ -37,6 +37,14 @@ pub struct Occurrence {
     pub author: String,
     /// When it was logged.
     pub created_at: DateTime<Utc>,
+    /// When the customer's contact was opened (for time to resolution).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub opened_at: Option<DateTime<Utc>>,
+    /// When it was resolved (not before it was opened).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub resolved_at: Option<DateTime<Utc>>,
 }
 
 /// What the user fills in to log an occurrence.
@@ -107,6 +115,8 @@ pub(crate) fn log_occurrence(
         note,
         author: w.author().to_owned(),
         created_at: w.now(),
+        opened_at: None,
+        resolved_at: None,
     };
     w.tx().execute(
         "INSERT INTO occurrences (id, problem_id, occurred_on, channel, ticket_ref, note, author, created_at)
@@ -157,36 +167,117 @@ pub(crate) fn refresh_stats(w: &Writer<'_>, problem: ProblemId) -> Result<()> {
 /// A problem's occurrences, newest first.
 pub fn occurrences(conn: &Connection, problem: ProblemId) -> Result<Vec<Occurrence>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, problem_id, occurred_on, channel, ticket_ref, note, author, created_at
+        "SELECT id, problem_id, occurred_on, channel, ticket_ref, note, author, created_at,
+                opened_at, resolved_at
          FROM occurrences WHERE problem_id = ?1 ORDER BY occurred_on DESC, created_at DESC",
     )?;
-    let rows = stmt.query_map([problem], |r| {
-        Ok((
-            r.get::<_, OccurrenceId>(0)?,
-            r.get::<_, ProblemId>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, Option<Channel>>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, String>(7)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (id, problem_id, day, channel, ticket_ref, note, author, created) = row?;
-        Ok(Occurrence {
-            id,
-            problem_id,
-            occurred_on: time::parse_day(&day)?,
-            channel,
-            ticket_ref,
-            note,
-            author,
-            created_at: time::from_text(&created)?,
-        })
-    })
-    .collect()
+    let rows = stmt.query_map([problem], occurrence_row)?;
+    rows.map(|row| row?).collect()
 }
+
+type RowResult = rusqlite::Result<Result<Occurrence>>;
+
+/// An occurrence from a row of `id, problem_id, occurred_on, channel,
+/// ticket_ref, note, author, created_at, opened_at, resolved_at`.
+fn occurrence_row(r: &rusqlite::Row<'_>) -> RowResult {
+    let stamp = |text: Option<String>| text.as_deref().map(time::from_text).transpose();
+    let (day, created): (String, String) = (r.get(2)?, r.get(7)?);
+    let (opened, resolved): (Option<String>, Option<String>) = (r.get(8)?, r.get(9)?);
+    let build = || -> Result<Occurrence> {
+        Ok(Occurrence {
+            id: r.get(0)?,
+            problem_id: r.get(1)?,
+            occurred_on: time::parse_day(&day)?,
+            channel: r.get::<_, Option<Channel>>(3)?,
+            ticket_ref: r.get(4)?,
+            note: r.get(5)?,
+            author: r.get(6)?,
+            created_at: time::from_text(&created)?,
+            opened_at: stamp(opened)?,
+            resolved_at: stamp(resolved)?,
+        })
+    };
+    Ok(build())
+}
+
+/// Sets when a report's customer contact was opened and resolved (time to
+/// resolution is computed from them, never typed). Neither may be in the
+/// future; a resolution needs an opening and may not come before it.
+/// The problem's history records the change; its problem must be live.
+pub fn set_contact_times(
+    w: &mut Writer<'_>,
+    id: OccurrenceId,
+    opened_at: Option<DateTime<Utc>>,
+    resolved_at: Option<DateTime<Utc>>,
+) -> Result<Occurrence> {
+    let before = w
+        .tx()
+        .query_row(
+            "SELECT id, problem_id, occurred_on, channel, ticket_ref, note, author, created_at,
+                    opened_at, resolved_at
+             FROM occurrences WHERE id = ?1",
+            [id],
+            occurrence_row,
+        )
+        .optional()?
+        .ok_or_else(|| crate::error::Error::NotFound {
+            entity: "occurrence",
+            id: id.to_string(),
+        })??;
+    get_live(w.tx(), before.problem_id)?;
+    let latest = w.now() + Duration::minutes(CLOCK_SKEW_MINUTES);
+    let mut c = Checks::new();
+    for (field, stamp) in [("openedAt", opened_at), ("resolvedAt", resolved_at)] {
+        if stamp.is_some_and(|t| t > latest) {
+            c.fail(field, Rule::InFuture, None);
+        }
+    }
+    match (opened_at, resolved_at) {
+        (None, Some(_)) => c.fail("openedAt", Rule::Required, None),
+        (Some(o), Some(r)) if r < o => c.fail("resolvedAt", Rule::BeforeStart, None),
+        _ => {}
+    }
+    c.finish()?;
+    let text = |t: Option<DateTime<Utc>>| t.map(time::to_text);
+    let summary = |o: Option<DateTime<Utc>>, r: Option<DateTime<Utc>>| {
+        format!(
+            "{} → {}",
+            text(o).unwrap_or_default(),
+            text(r).unwrap_or_default()
+        )
+    };
+    let (old, new) = (
+        summary(before.opened_at, before.resolved_at),
+        summary(opened_at, resolved_at),
+    );
+    if old != new {
+        w.tx().execute(
+            "UPDATE occurrences SET opened_at = ?1, resolved_at = ?2 WHERE id = ?3",
+            params![text(opened_at), text(resolved_at), id],
+        )?;
+        w.tx().execute(
+            "UPDATE problems SET updated_at = ?1 WHERE id = ?2",
+            params![time::to_text(w.now()), before.problem_id],
+        )?;
+        w.record(
+            ENTITY,
+            &before.problem_id.to_string(),
+            ChangeOp::Update,
+            Some("occurrences"),
+            Some(&old),
+            Some(&new),
+        )?;
+    }
+    Ok(Occurrence {
+        opened_at,
+        resolved_at,
+        ..before
+    })
+}
+
+/// How far past the writer's clock a contact time may lie (another
+/// machine's clock running a little ahead).
+const CLOCK_SKEW_MINUTES: i64 = 5;
 
 /// Reports per week for the `weeks` weeks ending with the week of `until`,
 /// the first report included: the data behind the sparkline.

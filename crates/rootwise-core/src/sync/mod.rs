@@ -49,6 +49,8 @@ pub const REPLICATED: &[&str] = &[
     "empathy_notes",
     "empathy_note_causes",
     "empathy_votes",
+    "survey_responses",
+    "period_figures",
 ];
 
 /// Every replicated table's rows, as text, sorted: two copies whose dumps
@@ -111,6 +113,8 @@ pub(crate) fn entity_of(table: &str) -> Option<(&'static str, &'static str)> {
         "empathy_maps" => (entity::MAP, "title"),
         "empathy_groups" => (entity::GROUP, "label"),
         "empathy_notes" => (entity::NOTE, "text"),
+        "survey_responses" => (entity::RESPONSE, "score"),
+        "period_figures" => (entity::PERIOD, "period_start"),
         _ => return None,
     })
 }
@@ -129,7 +133,7 @@ pub(crate) fn table_of(entity_name: &str) -> Option<&'static str> {
 pub(crate) fn parents_of(table: &str) -> &'static [(&'static str, &'static str)] {
     match table {
         "why_nodes" => &[("parent_id", "why_nodes"), ("analysis_id", "analyses")],
-        "analyses" | "actions" => &[("problem_id", "problems")],
+        "analyses" | "actions" | "survey_responses" => &[("problem_id", "problems")],
         "persona_quotes" | "empathy_maps" => &[("persona_id", "personas")],
         "empathy_notes" | "empathy_groups" => &[("map_id", "empathy_maps")],
         _ => &[],

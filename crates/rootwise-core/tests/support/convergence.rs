@@ -14,7 +14,9 @@ use proptest::test_runner::TestCaseError;
 use rootwise_core::action::{self, ActionEdit, ActionKind, ActionStatus, CheckResult, NewAction};
 use rootwise_core::analysis::{self, NewAnalysis, NewEvidence, NewWhy, WhyEdit, WhyStatus};
 use rootwise_core::empathy::{self, Area, NewMap, NewNote, NoteEdit};
+use rootwise_core::ids::ResponseId;
 use rootwise_core::ids::{ActionId, AnalysisId, NoteId, PersonaId, ProblemId, WhyId};
+use rootwise_core::metrics::{self, CesEasy, ResponseInput, SurveyKind};
 use rootwise_core::persona::{self, NewPersona};
 use rootwise_core::problem::{self, NewOccurrence, NewProblem, ProblemEdit, Severity, Status};
 use rootwise_core::store::Writer;
@@ -189,6 +191,21 @@ pub enum Op {
         n: u8,
         word: u8,
     },
+    /// A survey answer, about a problem or not.
+    AddAnswer {
+        p: Option<u8>,
+        score: u8,
+    },
+    AnswerScore {
+        a: u8,
+        score: u8,
+    },
+    DeleteAnswer {
+        a: u8,
+    },
+    RestoreAnswer {
+        a: u8,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -243,6 +260,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => i().prop_map(|a| Op::DeleteAnalysis { a }),
         1 => i().prop_map(|a| Op::RestoreAnalysis { a }),
         1 => (i(), i()).prop_map(|(n, word)| Op::Evidence { n, word }),
+        2 => (proptest::option::of(i()), i()).prop_map(|(p, score)| Op::AddAnswer { p, score }),
+        1 => (i(), i()).prop_map(|(a, score)| Op::AnswerScore { a, score }),
+        1 => i().prop_map(|a| Op::DeleteAnswer { a }),
+        1 => i().prop_map(|a| Op::RestoreAnswer { a }),
     ]
 }
 
@@ -315,6 +336,11 @@ fn conflict() -> impl Strategy<Value = (Op, Op)> {
             Op::ActionCause { a, cause: Some(y) }
         )),
         (i(), i()).prop_map(|(a, s)| (Op::DeleteAction { a }, Op::ActionStatus { a, s })),
+        (i(), i(), i()).prop_map(|(a, x, y)| (
+            Op::AnswerScore { a, score: x },
+            Op::AnswerScore { a, score: y }
+        )),
+        (i(), i()).prop_map(|(a, score)| (Op::DeleteAnswer { a }, Op::AnswerScore { a, score })),
         (i(), i()).prop_map(|(a, w)| (
             Op::DeleteAnalysis { a },
             Op::AddWhy {
@@ -526,6 +552,8 @@ enum Kind {
     Action,
     TrashedAnalysis,
     TrashedAction,
+    Answer,
+    TrashedAnswer,
 }
 
 fn sql_of(kind: &Kind) -> &'static str {
@@ -543,6 +571,10 @@ fn sql_of(kind: &Kind) -> &'static str {
             "SELECT id FROM empathy_notes WHERE deleted_at IS NOT NULL ORDER BY id"
         }
         Kind::Action => "SELECT id FROM actions WHERE deleted_at IS NULL ORDER BY id",
+        Kind::Answer => "SELECT id FROM survey_responses WHERE deleted_at IS NULL ORDER BY id",
+        Kind::TrashedAnswer => {
+            "SELECT id FROM survey_responses WHERE deleted_at IS NOT NULL ORDER BY id"
+        }
     }
 }
 
@@ -850,6 +882,43 @@ impl Copies {
                 let id: ActionId = id.parse().unwrap();
                 Box::new(move |w| action::delete(w, id))
             }),
+            Op::AddAnswer { p, score } => {
+                let problem_id: Option<ProblemId> = p
+                    .and_then(|p| pick(Kind::LiveProblem, p))
+                    .map(|id| id.parse().unwrap());
+                Some(Box::new(move |w| {
+                    metrics::add_response(w, &answer_input(score, problem_id)).map(|_| ())
+                }))
+            }
+            Op::AnswerScore { a, score } => pick(Kind::Answer, a).map(|id| -> Run {
+                let id: ResponseId = id.parse().unwrap();
+                Box::new(move |w| {
+                    let r = metrics::get_response(w.tx(), id)?;
+                    let top = if r.kind == SurveyKind::Nps { 11 } else { 5 };
+                    let low = u8::from(r.kind != SurveyKind::Nps);
+                    let input = ResponseInput {
+                        kind: r.kind,
+                        score: low + score % top,
+                        ces_scale: r.ces_scale,
+                        ces_easy: r.ces_easy,
+                        responded_on: r.responded_on,
+                        channel: r.channel,
+                        comment: Some(r.comment),
+                        ticket_ref: Some(r.ticket_ref),
+                        customer: Some(r.customer),
+                        problem_id: r.problem_id,
+                    };
+                    metrics::edit_response(w, id, &input).map(|_| ())
+                })
+            }),
+            Op::DeleteAnswer { a } => pick(Kind::Answer, a).map(|id| -> Run {
+                let id: ResponseId = id.parse().unwrap();
+                Box::new(move |w| metrics::delete_response(w, id))
+            }),
+            Op::RestoreAnswer { a } => pick(Kind::TrashedAnswer, a).map(|id| -> Run {
+                let id: ResponseId = id.parse().unwrap();
+                Box::new(move |w| metrics::restore_response(w, id).map(|_| ()))
+            }),
             Op::RestoreAction { a } => pick(Kind::TrashedAction, a).map(|id| -> Run {
                 let id: ActionId = id.parse().unwrap();
                 Box::new(move |w| action::restore(w, id).map(|_| ()))
@@ -1000,6 +1069,20 @@ fn check_derived(conn: &Connection, who: usize) -> Result<(), TestCaseError> {
              WHERE a.problem_trashed <> (p.deleted_at IS NOT NULL)",
         ),
         ("foreign keys", "SELECT * FROM pragma_foreign_key_check"),
+        (
+            "the daily counts of survey answers are the live answers counted",
+            "WITH fresh_daily AS (
+                SELECT coalesce(channel, ''), responded_on, kind, coalesce(ces_scale, 0),
+                       coalesce(ces_easy, ''), score, count(*)
+                FROM survey_responses WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6)
+             SELECT * FROM (SELECT channel, day, kind, ces_scale, ces_easy, score, n
+                            FROM survey_daily WHERE n <> 0
+                            EXCEPT SELECT * FROM fresh_daily)
+             UNION ALL
+             SELECT * FROM (SELECT * FROM fresh_daily
+                            EXCEPT SELECT channel, day, kind, ces_scale, ces_easy, score, n
+                            FROM survey_daily WHERE n <> 0)",
+        ),
     ];
     for (rule, sql) in rules {
         let bad = violations(conn, sql);
@@ -1020,6 +1103,28 @@ fn found(conn: &Connection, word: &str) -> BTreeSet<(String, String)> {
         .into_iter()
         .map(|h| (h.entity, h.id))
         .collect()
+}
+
+/// A survey answer from a random byte: NPS, CSAT or CES on five points.
+fn answer_input(score: u8, problem_id: Option<ProblemId>) -> ResponseInput {
+    let (kind, score) = match score % 3 {
+        0 => (SurveyKind::Nps, score % 11),
+        1 => (SurveyKind::Csat, 1 + score % 5),
+        _ => (SurveyKind::Ces, 1 + score % 5),
+    };
+    let ces = kind == SurveyKind::Ces;
+    ResponseInput {
+        kind,
+        score,
+        ces_scale: ces.then_some(5),
+        ces_easy: ces.then_some(CesEasy::High),
+        responded_on: time::today_utc() - Duration::days(i64::from(score % 3)),
+        channel: None,
+        comment: None,
+        ticket_ref: None,
+        customer: None,
+        problem_id,
+    }
 }
 
 pub fn run_case(

@@ -60,6 +60,16 @@ export function describeFieldIssue(t: TFunction, issue: FieldIssue, transition?:
       return t("errors.rule.no_votes_left", { count: issue.limit ?? 0 });
     case "not_participant":
       return t("errors.rule.not_participant");
+    // A survey score: `limit` is the top of its scale, which starts at 0 only for NPS (0-10).
+    case "out_of_scale":
+      return t("errors.rule.out_of_scale", {
+        min: formatNumber(issue.limit === 10 ? 0 : 1),
+        max: formatNumber(issue.limit ?? 0),
+      });
+    case "before_start":
+      return t("errors.rule.before_start");
+    case "over_start_plus_new":
+      return t("errors.rule.over_start_plus_new", { count: issue.limit ?? 0 });
     case "invalid":
       return t("errors.rule.invalid");
   }
