@@ -285,7 +285,6 @@ async fn push(
             .map_err(|_| ApiError::bad("a change's changeset is not base64"))?;
         changes.push((hlc, bytes, c));
     }
-    changes.sort_by(|a, b| a.0.cmp(&b.0));
     let schema = i32::try_from(request.schema_version).unwrap_or(i32::MAX);
 
     let mut client = hub.pool.get().await?;
@@ -296,14 +295,54 @@ async fn push(
         &[&workspace],
     )
     .await?;
+    // One statement for the whole batch (the workspace's lock is held for
+    // as short a time as can be), in stamp order so the log's order
+    // follows the clocks.
+    let mut stamps = Vec::with_capacity(changes.len());
+    let mut replicas = Vec::with_capacity(changes.len());
+    let mut authors = Vec::with_capacity(changes.len());
+    let mut bodies = Vec::with_capacity(changes.len());
+    let mut knews = Vec::with_capacity(changes.len());
+    let mut histories = Vec::with_capacity(changes.len());
+    let mut trashes = Vec::with_capacity(changes.len());
+    for (hlc, bytes, c) in changes {
+        stamps.push(hlc.to_text());
+        replicas.push(hlc.replica.clone());
+        authors.push(c.author.clone());
+        bodies.push(bytes);
+        knews.push(json(&c.knew)?);
+        histories.push(json(&c.history)?);
+        trashes.push(json(&c.in_trash)?);
+    }
     let insert = tx
         .prepare_cached(
             "INSERT INTO changes (workspace_id, hlc, replica_id, author, changeset, knew, history,
                                   in_trash, schema_version, pushed_by)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-             ON CONFLICT (workspace_id, hlc) DO NOTHING",
+             SELECT $1, h, r, a, c, k, hi, t, $9, $10
+             FROM unnest($2::text[], $3::text[], $4::text[], $5::bytea[], $6::jsonb[], $7::jsonb[],
+                         $8::jsonb[]) AS u (h, r, a, c, k, hi, t)
+             ORDER BY h
+             ON CONFLICT (workspace_id, hlc) DO NOTHING
+             RETURNING replica_id, hlc",
         )
         .await?;
+    let added = tx
+        .query(
+            &insert,
+            &[
+                &workspace, &stamps, &replicas, &authors, &bodies, &knews, &histories, &trashes,
+                &schema, &user,
+            ],
+        )
+        .await?;
+    let mut latest: BTreeMap<String, String> = BTreeMap::new();
+    for row in &added {
+        let (replica, stamp): (String, String) = (row.get(0), row.get(1));
+        let slot = latest.entry(replica).or_default();
+        if stamp > *slot {
+            *slot = stamp;
+        }
+    }
     let hold = tx
         .prepare_cached(
             "INSERT INTO holds (workspace_id, replica_id, hlc) VALUES ($1, $2, $3)
@@ -311,34 +350,15 @@ async fn push(
              DO UPDATE SET hlc = GREATEST(holds.hlc, excluded.hlc)",
         )
         .await?;
-    let mut answer = PushAnswer::default();
-    for (hlc, bytes, c) in &changes {
-        let stamp = hlc.to_text();
-        let added = tx
-            .execute(
-                &insert,
-                &[
-                    &workspace,
-                    &stamp,
-                    &hlc.replica,
-                    &c.author,
-                    bytes,
-                    &json(&c.knew)?,
-                    &json(&c.history)?,
-                    &json(&c.in_trash)?,
-                    &schema,
-                    &user,
-                ],
-            )
-            .await?;
-        if added == 1 {
-            answer.accepted += 1;
-            tx.execute(&hold, &[&workspace, &hlc.replica, &stamp])
-                .await?;
-        } else {
-            answer.already_here += 1;
-        }
+    for (replica, stamp) in &latest {
+        tx.execute(&hold, &[&workspace, replica, stamp]).await?;
     }
+    let accepted = u32::try_from(added.len()).unwrap_or(u32::MAX);
+    let mut answer = PushAnswer {
+        accepted,
+        already_here: u32::try_from(stamps.len()).unwrap_or(u32::MAX) - accepted,
+        ..PushAnswer::default()
+    };
     answer.holds = holds(&tx, &workspace).await?;
     tx.commit().await?;
     Ok(Json(answer))

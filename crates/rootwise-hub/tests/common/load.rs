@@ -80,7 +80,7 @@ impl Report {
 /// report and the workspace id.
 pub fn run(hub: &mut TestHub, load: &Load) -> (Report, String) {
     let workspace = uuid::Uuid::now_v7().to_string();
-    let user = format!("load-{}", &workspace[..8]);
+    let user = format!("load-{workspace}");
     let token = hub.user(&user);
     hub.workspace(&workspace, &[&user]);
     let started = Instant::now();
