@@ -52,6 +52,7 @@ e2e: app
 ## bindings: regenerate ui/src/bindings from the Rust types
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p rootwise-core --test bindings
+	UPDATE_BINDINGS=1 cargo test -p rootwise-report --test bindings
 	UPDATE_BINDINGS=1 cargo test -p rootwise --lib contract
 
 ## bench: criterion benchmarks on a generated workspace (ROOTWISE_BENCH_PROBLEMS, default 100000)

@@ -128,3 +128,64 @@ mod tests {
         );
     }
 }
+
+/// The production CSP with `style-src` allowing the app's own styles and,
+/// by hash, exactly the stylesheets of the report's HTML (shown in the
+/// report dialog's preview frame, which the policy governs too).
+pub fn csp_with_report_styles(csp: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let hashes: Vec<String> = rootwise_report::html::stylesheets()
+        .iter()
+        .map(|css| {
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD
+                    .encode(sha2::Sha256::digest(css.as_bytes()))
+            )
+        })
+        .collect();
+    csp.split(';')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|directive| {
+            if directive.starts_with("style-src ") {
+                format!("style-src 'self' {}", hashes.join(" "))
+            } else {
+                directive.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod csp_tests {
+    use super::csp_with_report_styles;
+
+    #[test]
+    fn the_content_security_policy_allows_exactly_the_reports_stylesheets() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tauri.conf.json");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let conf: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let csp = conf["app"]["security"]["csp"].as_str().unwrap().to_owned();
+        let wanted = csp_with_report_styles(&csp);
+        assert!(!wanted.contains("unsafe-inline"));
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            // Only that line changes: the file keeps its order and layout.
+            let quoted = |v: &str| serde_json::to_string(v).unwrap();
+            let out = text.replacen(
+                &format!("\"csp\": {}", quoted(&csp)),
+                &format!("\"csp\": {}", quoted(&wanted)),
+                1,
+            );
+            std::fs::write(&path, out).unwrap();
+            return;
+        }
+        assert_eq!(
+            csp, wanted,
+            "the CSP's style-src is stale (the report's stylesheet changed); run `make bindings`"
+        );
+    }
+}

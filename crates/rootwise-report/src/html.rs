@@ -409,22 +409,34 @@ fn problem(out: &mut String, p: &ProblemView, doc: &DocView) {
     out.push_str("</section></div></article>");
 }
 
-/// Writes `doc` as one HTML file.
-pub fn render(doc: &DocView) -> String {
-    let mut out = String::with_capacity(64 * 1024);
-    let l = |k: &str| word(doc, k);
-    let page = if doc.page.3 > 1 {
+/// The report's stylesheet (landscape A3 or portrait A4): the only styles
+/// in its HTML, so an app that shows the report can allow exactly these
+/// (by hash, in its content security policy: [`stylesheets`]).
+fn stylesheet(landscape: bool) -> String {
+    let page = if landscape {
         "A3 landscape"
     } else {
         "A4 portrait"
     };
+    format!("{CSS}@page {{ size: {page}; }}")
+}
+
+/// Every stylesheet a report's HTML may hold.
+pub fn stylesheets() -> [String; 2] {
+    [stylesheet(true), stylesheet(false)]
+}
+
+/// Writes `doc` as one HTML file.
+pub fn render(doc: &DocView) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    let l = |k: &str| word(doc, k);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{}@page {{ size: {page}; }}</style></head><body>",
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{}</style></head><body>",
         doc.lang,
         doc.dir,
         esc(&doc.title),
-        CSS
+        stylesheet(doc.page.3 > 1)
     );
     let _ = write!(out, "<p class=\"kicker\">{}", esc(&doc.heading));
     if !doc.subheading.is_empty() {

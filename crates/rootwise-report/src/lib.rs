@@ -11,6 +11,7 @@
 //! User text is data, never markup: the PDF template reads it from JSON and
 //! the HTML escapes it.
 
+pub mod bindings;
 pub mod error;
 pub mod gather;
 pub mod html;
@@ -27,6 +28,26 @@ pub use labels::Lang;
 pub use model::{CxMeasure, PeriodReport, PersonaQuotes, ProblemReport};
 pub use view::{Paper, RenderOptions};
 pub use world::warm_up;
+
+/// What a report is saved as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// A PDF typeset by the embedded Typst.
+    Pdf,
+    /// One self-contained HTML file.
+    Html,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+        }
+    }
+}
 
 /// The report of one problem as PDF bytes.
 pub fn problem_pdf(report: &ProblemReport, opts: &RenderOptions) -> Result<Vec<u8>> {

@@ -14,7 +14,7 @@ use crate::model::{PeriodReport, ProblemReport};
 use crate::tree::{self, Diagram, Tile};
 
 /// Paper size and orientation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Paper {
     /// A3 landscape: the classic one-page A3 report.

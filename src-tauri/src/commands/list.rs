@@ -119,6 +119,12 @@ app_commands! {
         merge_review_bring_back,
         merge_review_dismiss,
     }
+    report {
+        report_preview,
+        report_save,
+        report_period_preview,
+        report_period_save,
+    }
     hub {
         hub_status,
         hub_workspaces,

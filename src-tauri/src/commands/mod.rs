@@ -8,6 +8,7 @@ pub mod export;
 pub mod hub;
 pub mod persona;
 pub mod problem;
+pub mod report;
 pub mod settings;
 pub mod sync;
 pub mod trash;

@@ -71,6 +71,10 @@ const READS = new Set<CommandName>([
   "merge_review_list",
   "hub_status",
   "hub_workspaces",
+  "report_preview",
+  "report_period_preview",
+  "report_save",
+  "report_period_save",
   "changes_export",
 ]);
 
@@ -676,6 +680,18 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
         state.status = status;
       },
     ),
+    // The report's own content is tested in rootwise-report; here, what the dialog asked for.
+    report_preview: (args) => {
+      const problem = state.problems.find((p) => p.id === args.id);
+      if (problem === undefined) return rejectWith({ code: "not_found", message: "problem", details: {} });
+      return `<!doctype html><html lang="${String(args.language)}"><body><h1>${problem.title.replace(/</g, "&lt;")}</h1><p>${String(args.paper)}</p></body></html>`;
+    },
+    report_period_preview: (args) =>
+      `<!doctype html><html lang="${String(args.language)}"><body><h1>${String(args.from)} – ${String(args.to)}</h1></body></html>`,
+    report_save: (args) =>
+      state.dialogPath === null ? null : { path: `${state.dialogPath}.${String(args.format)}` },
+    report_period_save: (args) =>
+      state.dialogPath === null ? null : { path: `${state.dialogPath}.${String(args.format)}` },
     "plugin:dialog|open": () => state.dialogPath,
     "plugin:dialog|save": () => state.dialogPath,
   };

@@ -1,4 +1,5 @@
 import { useCreateProblem } from "../../api/problems";
+import { PeriodReportButton } from "./report/ReportDialog";
 import { useCallback, useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
@@ -179,9 +180,12 @@ export function ProblemsScreen() {
           <h1>{t("problems.title")}</h1>
           <p className="page-subtitle">{t("problems.subtitle")}</p>
         </div>
-        <Link to="/problems/new" className="button" data-testid="new-problem-full">
-          <span>{t("problemList.newWithDetails")}</span>
-        </Link>
+        <div className="button-row">
+          <PeriodReportButton />
+          <Link to="/problems/new" className="button" data-testid="new-problem-full">
+            <span>{t("problemList.newWithDetails")}</span>
+          </Link>
+        </div>
       </header>
       <NewProblemField />
       <SampleBanner />

@@ -1,4 +1,5 @@
 import { useDeleteProblem, useProblemDetail } from "../../../api/problems";
+import { ReportButton } from "../report/ReportDialog";
 import { Breadcrumb } from "../../../kit/detail/Breadcrumb";
 import { Slot } from "../../../kit/slots";
 import { useId } from "react";
@@ -104,7 +105,12 @@ function Detail({ detail }: { detail: ProblemDetail }) {
             placeholder={t("newProblem.titlePlaceholder")}
           />
         }
-        actions={<DeleteButton id={problem.id} title={problem.title} />}
+        actions={
+          <>
+            <ReportButton id={problem.id} />
+            <DeleteButton id={problem.id} title={problem.title} />
+          </>
+        }
         meta={
           <>
             <span>{t("problemDetail.logged", { date: formatTimestamp(time, problem.createdAt) })}</span>
