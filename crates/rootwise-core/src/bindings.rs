@@ -105,3 +105,46 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     std::fs::write(dir.join(crate::rules::FILE), crate::rules::typescript())?;
     Ok(())
 }
+
+/// Compares the freshly generated files in `fresh` with the committed ones
+/// in `committed` (top-level `.ts` files); with `update`, makes `committed`
+/// equal to `fresh` first. Returns the names that differ (none after an
+/// update). Shared by every crate that generates bindings.
+pub fn compare_or_update(
+    fresh: &Path,
+    committed: &Path,
+    update: bool,
+) -> std::io::Result<Vec<String>> {
+    let read_all = |dir: &Path| -> std::io::Result<std::collections::BTreeMap<String, String>> {
+        let mut files = std::collections::BTreeMap::new();
+        if dir.exists() {
+            for entry in std::fs::read_dir(dir)? {
+                let entry = entry?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.ends_with(".ts") && entry.file_type()?.is_file() {
+                    files.insert(name, std::fs::read_to_string(entry.path())?);
+                }
+            }
+        }
+        Ok(files)
+    };
+    let new = read_all(fresh)?;
+    if update {
+        std::fs::create_dir_all(committed)?;
+        for name in read_all(committed)?.keys() {
+            if !new.contains_key(name) {
+                std::fs::remove_file(committed.join(name))?;
+            }
+        }
+        for (name, text) in &new {
+            std::fs::write(committed.join(name), text)?;
+        }
+    }
+    let old = read_all(committed)?;
+    Ok(new
+        .iter()
+        .filter(|(name, text)| old.get(*name) != Some(*text))
+        .map(|(name, _)| name.clone())
+        .chain(old.keys().filter(|name| !new.contains_key(*name)).cloned())
+        .collect())
+}

@@ -69,6 +69,33 @@ fn add_problems(ws: &mut Workspace, who: &str, titles: &[String]) {
     }
 }
 
+/// A hub holding the office's workspace, and both copies synced through it.
+fn both_synced() -> (TestHub, Two, String, HttpTransport) {
+    let hub = TestHub::start();
+    let token = hub.user("karim");
+    let mut t = two();
+    hub.workspace(&t.id, &["karim"]);
+    let key = format!("{} {}", hub.address, t.id);
+    let mut http = HttpTransport::new(&hub.address, &token).unwrap();
+    hub::sync(&mut t.office, "Karim", &key, &mut http, 100).unwrap();
+    hub::sync(&mut t.laptop, "Mona", &key, &mut http, 100).unwrap();
+    (hub, t, key, http)
+}
+
+/// A push of every change the office holds, as a copy of `schema` would send it.
+fn everything(t: &Two, schema: u32) -> PushRequest {
+    PushRequest {
+        workspace_id: t.id.clone(),
+        replica_id: replica(t.office.conn()).unwrap().replica_id,
+        schema_version: schema,
+        changes: file::unseen(t.office.conn(), &file::Seen::new())
+            .unwrap()
+            .iter()
+            .map(WireChange::from)
+            .collect(),
+    }
+}
+
 fn ids_titled(conn: &rusqlite::Connection, title: &str) -> Vec<String> {
     conn.prepare("SELECT id FROM problems WHERE title = ?1")
         .unwrap()
@@ -138,16 +165,7 @@ fn a_push_retried_after_a_lost_answer_stores_nothing_twice() {
     let new = titles(&t.office, 3);
     add_problems(&mut t.office, "Huda", &new);
     let me = replica(t.office.conn()).unwrap();
-    let request = PushRequest {
-        workspace_id: t.id.clone(),
-        replica_id: me.replica_id.clone(),
-        schema_version: SCHEMA_VERSION,
-        changes: file::unseen(t.office.conn(), &file::Seen::new())
-            .unwrap()
-            .iter()
-            .map(WireChange::from)
-            .collect(),
-    };
+    let request = everything(&t, SCHEMA_VERSION);
     let mut http = HttpTransport::new(&hub.address, &token).unwrap();
     let first = http.push(&request).unwrap();
     assert_eq!((first.accepted, first.already_here), (4, 0));
@@ -246,17 +264,7 @@ fn a_newer_client_is_refused_clearly_and_nothing_is_stored() {
     let token = hub.user("karim");
     let t = two();
     hub.workspace(&t.id, &["karim"]);
-    let me = replica(t.office.conn()).unwrap();
-    let request = PushRequest {
-        workspace_id: t.id.clone(),
-        replica_id: me.replica_id,
-        schema_version: SCHEMA_VERSION + 1,
-        changes: file::unseen(t.office.conn(), &file::Seen::new())
-            .unwrap()
-            .iter()
-            .map(WireChange::from)
-            .collect(),
-    };
+    let request = everything(&t, SCHEMA_VERSION + 1);
     let mut http = HttpTransport::new(&hub.address, &token).unwrap();
     match http.push(&request) {
         Err(Error::HubTooOld { reason }) => {
@@ -302,14 +310,7 @@ fn a_body_of_100_mb_is_refused_and_the_hub_stays_up() {
 
 #[test]
 fn an_edit_made_offline_on_both_sides_converges_through_the_hub() {
-    let hub = TestHub::start();
-    let token = hub.user("karim");
-    let mut t = two();
-    hub.workspace(&t.id, &["karim"]);
-    let key = format!("{} {}", hub.address, t.id);
-    let mut http = HttpTransport::new(&hub.address, &token).unwrap();
-    hub::sync(&mut t.office, "Karim", &key, &mut http, 100).unwrap();
-    hub::sync(&mut t.laptop, "Mona", &key, &mut http, 100).unwrap();
+    let (_hub, mut t, key, mut http) = both_synced();
     let p = ids_titled(t.office.conn(), "Refund never arrives")[0].clone();
     let id = p.parse().unwrap();
     t.office
@@ -341,14 +342,7 @@ fn an_edit_made_offline_on_both_sides_converges_through_the_hub() {
 
 #[test]
 fn after_the_hub_is_restored_from_an_older_backup_nothing_is_lost() {
-    let hub = TestHub::start();
-    let token = hub.user("karim");
-    let mut t = two();
-    hub.workspace(&t.id, &["karim"]);
-    let key = format!("{} {}", hub.address, t.id);
-    let mut http = HttpTransport::new(&hub.address, &token).unwrap();
-    hub::sync(&mut t.office, "Karim", &key, &mut http, 100).unwrap();
-    hub::sync(&mut t.laptop, "Mona", &key, &mut http, 100).unwrap();
+    let (hub, mut t, key, mut http) = both_synced();
     // The backup is taken here.
     let backup: i64 = hub.rt.block_on(async {
         let c = hub.pool.get().await.unwrap();
