@@ -7,7 +7,7 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::labels::Lang;
-use crate::model::{PeriodReport, PersonaQuotes, ProblemReport};
+use crate::model::{CxMeasure, PeriodReport, PersonaQuotes, ProblemReport};
 
 /// Everything the report of `problem_id` shows, as of today (UTC).
 pub fn gather(conn: &Connection, problem_id: ProblemId, lang: Lang) -> Result<ProblemReport> {
@@ -56,7 +56,7 @@ pub fn gather_on(
         problem,
         closed_at: None,
         effect,
-        cx: Vec::new(),
+        cx: cx_measures(conn, problem_id, today)?,
         analyses,
         cause_notes,
         personas,
@@ -88,4 +88,50 @@ pub fn gather_period(
         to,
         problems,
     })
+}
+
+/// The customer experience measures of the answers linked to the problem,
+/// over the last year: each with its 95% interval and how many answers it
+/// rests on (none when no answer is linked).
+fn cx_measures(
+    conn: &Connection,
+    problem_id: ProblemId,
+    today: NaiveDate,
+) -> Result<Vec<CxMeasure>> {
+    use rootwise_core::metrics::{self, DashboardQuery, Granularity, Measure};
+    let from = today - chrono::Duration::days(365);
+    let board = metrics::dashboard(
+        conn,
+        &DashboardQuery {
+            from,
+            to: today,
+            channel: None,
+            problem_id: Some(problem_id),
+            granularity: Granularity::Month,
+        },
+    )?;
+    Ok(board
+        .figures
+        .iter()
+        .filter_map(|f| {
+            let value = f.figure.value?;
+            let (name, unit) = match f.measure {
+                Measure::Nps => ("NPS", ""),
+                Measure::Csat => ("CSAT", "%"),
+                Measure::Ces5 => ("CES", "/5"),
+                Measure::Ces7 => ("CES", "/7"),
+            };
+            Some(CxMeasure {
+                name: name.to_owned(),
+                value,
+                unit: unit.to_owned(),
+                low: f.figure.low,
+                high: f.figure.high,
+                n: f.figure.n,
+                thin: f.figure.thin,
+                from,
+                to: today,
+            })
+        })
+        .collect())
 }

@@ -95,6 +95,8 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "مقاييس تجربة العملاء",
     ),
     ("interval", "Interval", "المجال"),
+    ("ci95", "95% interval", "مجال الثقة 95%"),
+    ("thin", "few answers", "إجابات قليلة"),
     ("analysis", "Analysis", "التحليل"),
     ("no_analysis", "No analysis yet.", "لا يوجد تحليل بعد."),
     ("facilitator", "Facilitator", "الميسّر"),

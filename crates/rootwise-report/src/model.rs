@@ -61,9 +61,17 @@ pub struct CxMeasure {
     pub value: f64,
     /// Its unit or scale, as shown after the value (`%`, `/5`…).
     pub unit: String,
-    /// The first day of the interval.
+    /// The 95% interval's ends, when there are enough answers for one.
+    pub low: Option<f64>,
+    /// See `low`.
+    pub high: Option<f64>,
+    /// How many answers it rests on.
+    pub n: u32,
+    /// Under 30 answers: marked as thin, never shown bare.
+    pub thin: bool,
+    /// The first day of the answers counted.
     pub from: NaiveDate,
-    /// The last day of the interval.
+    /// The last day of the answers counted.
     pub to: NaiveDate,
 }
 

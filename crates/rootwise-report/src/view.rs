@@ -608,10 +608,25 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
         .collect();
     let cx =
         r.cx.iter()
-            .map(|m| CxView {
-                name: user(lang, &m.name),
-                value: format!("{}{}", per_week(m.value), m.unit),
-                interval: format!("{} – {}", date(lang, m.from), date(lang, m.to)),
+            .map(|m| {
+                let mut value = format!("{}{}", per_week(m.value), m.unit);
+                if let (Some(low), Some(high)) = (m.low, m.high) {
+                    value.push_str(&format!(
+                        " ({} {} – {})",
+                        label(lang, "ci95"),
+                        per_week(low),
+                        per_week(high)
+                    ));
+                }
+                value.push_str(&format!(", n = {}", m.n));
+                if m.thin {
+                    value.push_str(&format!(" · {}", label(lang, "thin")));
+                }
+                CxView {
+                    name: user(lang, &m.name),
+                    value,
+                    interval: format!("{} – {}", date(lang, m.from), date(lang, m.to)),
+                }
             })
             .collect();
     let personas = r

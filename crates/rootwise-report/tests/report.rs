@@ -352,3 +352,59 @@ fn a_big_tree_is_laid_out_without_overlaps_and_continues_on_numbered_pieces() {
         }
     }
 }
+
+#[test]
+fn the_customer_measures_of_linked_answers_show_with_their_interval_and_count() {
+    use rootwise_core::metrics::{self, ResponseInput, SurveyKind};
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let sample = common::english(&mut ws);
+    // None linked yet: no measures section.
+    let report = gather(ws.conn(), sample.problem, Lang::En).unwrap();
+    assert!(report.cx.is_empty());
+    // 40 NPS answers: 20 promoters (10), 10 passives (8), 10 detractors (3):
+    // NPS = 50% - 25% = 25.
+    let today = rootwise_core::time::today_utc();
+    ws.write("Mona", |w| {
+        for (score, count) in [(10u8, 20), (8, 10), (3, 10)] {
+            for _ in 0..count {
+                metrics::add_response(
+                    w,
+                    &ResponseInput {
+                        kind: SurveyKind::Nps,
+                        score,
+                        ces_scale: None,
+                        ces_easy: None,
+                        responded_on: today,
+                        channel: None,
+                        comment: None,
+                        ticket_ref: None,
+                        customer: None,
+                        problem_id: Some(sample.problem),
+                    },
+                )?;
+            }
+        }
+        Ok(())
+    })
+    .unwrap();
+    let report = gather(ws.conn(), sample.problem, Lang::En).unwrap();
+    assert_eq!(report.cx.len(), 1);
+    let nps = &report.cx[0];
+    assert_eq!(
+        (nps.name.as_str(), nps.value, nps.n, nps.thin),
+        ("NPS", 25.0, 40, false)
+    );
+    let (low, high) = (nps.low.unwrap(), nps.high.unwrap());
+    assert!(low < 25.0 && 25.0 < high, "{low} .. {high}");
+    let html = rootwise_report::problem_html(&report, &opts(Paper::A4Portrait));
+    assert!(html.contains("Customer experience measures"));
+    assert!(html.contains("NPS"));
+    assert!(
+        html.contains("95% interval") && html.contains("n = 40"),
+        "the figure with its interval"
+    );
+    let pdf = rootwise_report::problem_pdf(&report, &opts(Paper::A4Portrait)).unwrap();
+    if let Some(text) = pdf_text(&pdf, "report-cx") {
+        assert!(squash(&text).contains(&squash("n = 40")), "{text}");
+    }
+}
