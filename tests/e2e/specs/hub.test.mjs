@@ -111,10 +111,14 @@ function shownText(app, selector) {
   );
 }
 
-/** Shows `app`'s window alone on the display (the other one minimised), for a screenshot. */
+/**
+ * Shows `app`'s window alone on the display, for a screenshot: the other
+ * one moves off the screen (still mapped, so it keeps running as it would
+ * behind another window; minimising would pause it).
+ */
 async function alone(app, other, scrollTo = '[data-testid="team-section"]') {
-  await other.cmd('POST', '/window/minimize', {}).catch(() => {});
   const [width, height] = (process.env.E2E_WINDOW ?? '1200x800').split('x').map(Number);
+  await other.cmd('POST', '/window/rect', { x: width + 50, y: 0, width, height }).catch(() => {});
   await app.cmd('POST', '/window/rect', { x: 0, y: 0, width, height }).catch(() => {});
   await app.execute('document.querySelector(arguments[0])?.scrollIntoView({ block: "start" })', [scrollTo]);
   await new Promise((r) => setTimeout(r, 500));
@@ -131,7 +135,18 @@ async function openTeamWorkspace(app) {
   await fill(app, '[data-testid="team-address"]', hub.address);
   await fill(app, '[data-testid="team-token"]', hub.token);
   await clickOn(app, '[data-testid="team-list"]');
-  await app.findWithText('[data-testid="team-offered"]', 'Team workspace');
+  // The list, or why there is none.
+  const shown = await app.waitFor(
+    () =>
+      app.execute(
+        `const list = document.querySelector('[data-testid="team-offered"]');
+         const error = document.querySelector('[data-testid="team-error"], [data-testid="team-address-error"], [data-testid="team-token-error"]');
+         return list?.textContent || (error ? 'error: ' + error.textContent : null);`,
+      ),
+    'the hub\'s workspaces',
+    WAIT,
+  );
+  assert.match(shown, /Team workspace/);
   await clickOn(app, '[data-testid^="team-join-"]');
   await app.findWithText('[data-testid="workspace-file-name"]', 'Team workspace.db', WAIT);
   await app.find('[data-testid="team-connected"]', WAIT);
