@@ -568,7 +568,8 @@ pub fn problem_view(r: &ProblemReport, paper: Paper) -> ProblemView {
             "first_last_seen",
             format!("{} – {}", date(lang, p.first_seen), date(lang, p.last_seen)),
         ),
-        fact(lang, "reports", (p.occurrence_count + 1).to_string()),
+        // The first report included, as the app counts it.
+        fact(lang, "reports", p.occurrence_count.to_string()),
     ];
     if !p.customer.is_empty() {
         facts.push(fact(lang, "customer", user(lang, &p.customer)));
