@@ -35,7 +35,7 @@ h3 { font-size: 10pt; margin: 10px 0 4px; }
 .muted { color: var(--grey); font-size: 9pt; }
 .top { display: grid; grid-template-columns: 3fr 2fr; gap: 24px; }
 .cols { columns: 3 320px; column-gap: 24px; }
-.cols > section { break-inside: avoid; -webkit-column-break-inside: avoid; }
+.cols > section { break-inside: avoid; -webkit-column-break-inside: avoid; display: inline-block; inline-size: 100%; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 3px 10px; margin: 0; }
 dl.facts dt { color: var(--grey); }
 dl.facts dd { margin: 0; }
