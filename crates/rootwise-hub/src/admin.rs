@@ -6,16 +6,15 @@ use base64::Engine as _;
 use deadpool_postgres::Pool;
 use sha2::{Digest, Sha256};
 
-use crate::db::DbError;
+use crate::db::HubError;
 
 /// The prefix of every token (so one is recognised in a config file).
 pub const TOKEN_PREFIX: &str = "rwh_";
 
 /// A new token: the prefix and 32 random bytes in URL-safe base64.
-pub fn new_token() -> Result<String, DbError> {
+pub fn new_token() -> Result<String, HubError> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| DbError::Refused(format!("no randomness for a token: {e}")))?;
+    getrandom::fill(&mut bytes).map_err(|e| HubError::NoRandomness(e.to_string()))?;
     Ok(format!(
         "{TOKEN_PREFIX}{}",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
@@ -28,10 +27,10 @@ pub fn token_hash(token: &str) -> Vec<u8> {
 }
 
 /// Adds a user and returns their first token.
-pub async fn user_add(pool: &Pool, name: &str) -> Result<String, DbError> {
+pub async fn user_add(pool: &Pool, name: &str) -> Result<String, HubError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(DbError::Refused("a user needs a name".into()));
+        return Err(HubError::NameRequired);
     }
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
@@ -39,7 +38,7 @@ pub async fn user_add(pool: &Pool, name: &str) -> Result<String, DbError> {
         .query_opt("SELECT 1 FROM users WHERE name = $1", &[&name])
         .await?;
     if taken.is_some() {
-        return Err(DbError::Refused(format!("a user named {name} exists")));
+        return Err(HubError::UserExists(name.to_owned()));
     }
     let row = tx
         .query_one(
@@ -58,16 +57,16 @@ pub async fn user_add(pool: &Pool, name: &str) -> Result<String, DbError> {
     Ok(token)
 }
 
-async fn user_id(client: &tokio_postgres::Client, name: &str) -> Result<i64, DbError> {
+async fn user_id(client: &tokio_postgres::Client, name: &str) -> Result<i64, HubError> {
     client
         .query_opt("SELECT id FROM users WHERE name = $1", &[&name.trim()])
         .await?
         .map(|r| r.get(0))
-        .ok_or_else(|| DbError::Refused(format!("no user is named {name}")))
+        .ok_or_else(|| HubError::NoSuchUser(name.to_owned()))
 }
 
 /// A new token for an existing user (their others keep working).
-pub async fn token_add(pool: &Pool, user: &str) -> Result<String, DbError> {
+pub async fn token_add(pool: &Pool, user: &str) -> Result<String, HubError> {
     let client = pool.get().await?;
     let id = user_id(&client, user).await?;
     let token = new_token()?;
@@ -82,7 +81,7 @@ pub async fn token_add(pool: &Pool, user: &str) -> Result<String, DbError> {
 
 /// Revokes every token of `user`: they stop working at once (every
 /// request checks). Returns how many were revoked.
-pub async fn tokens_revoke(pool: &Pool, user: &str) -> Result<u64, DbError> {
+pub async fn tokens_revoke(pool: &Pool, user: &str) -> Result<u64, HubError> {
     let client = pool.get().await?;
     let id = user_id(&client, user).await?;
     Ok(client
@@ -94,7 +93,7 @@ pub async fn tokens_revoke(pool: &Pool, user: &str) -> Result<u64, DbError> {
 }
 
 /// Revokes one token.
-pub async fn token_revoke(pool: &Pool, token: &str) -> Result<bool, DbError> {
+pub async fn token_revoke(pool: &Pool, token: &str) -> Result<bool, HubError> {
     let client = pool.get().await?;
     Ok(client
         .execute(
@@ -108,7 +107,7 @@ pub async fn token_revoke(pool: &Pool, token: &str) -> Result<bool, DbError> {
 /// Adds a team workspace. `id`: the Rootwise workspace id its copies
 /// share (shown in the app under Settings → Team); a new one if `None`,
 /// for a team starting from nothing. Returns the id.
-pub async fn workspace_add(pool: &Pool, name: &str, id: Option<&str>) -> Result<String, DbError> {
+pub async fn workspace_add(pool: &Pool, name: &str, id: Option<&str>) -> Result<String, HubError> {
     let id = match id {
         Some(id) => {
             let id = id.trim();
@@ -116,7 +115,7 @@ pub async fn workspace_add(pool: &Pool, name: &str, id: Option<&str>) -> Result<
                 || id.len() > 64
                 || !id.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
             {
-                return Err(DbError::Refused(format!("{id} is not a workspace id")));
+                return Err(HubError::BadWorkspaceId(id.to_owned()));
             }
             id.to_owned()
         }
@@ -130,20 +129,20 @@ pub async fn workspace_add(pool: &Pool, name: &str, id: Option<&str>) -> Result<
         )
         .await?;
     if added == 0 {
-        return Err(DbError::Refused(format!("the workspace {id} exists")));
+        return Err(HubError::WorkspaceExists(id));
     }
     Ok(id)
 }
 
 /// Makes `user` a member of `workspace`.
-pub async fn member_add(pool: &Pool, workspace: &str, user: &str) -> Result<(), DbError> {
+pub async fn member_add(pool: &Pool, workspace: &str, user: &str) -> Result<(), HubError> {
     let client = pool.get().await?;
     let id = user_id(&client, user).await?;
     let known = client
         .query_opt("SELECT 1 FROM workspaces WHERE id = $1", &[&workspace])
         .await?;
     if known.is_none() {
-        return Err(DbError::Refused(format!("no workspace {workspace}")));
+        return Err(HubError::NoSuchWorkspace(workspace.to_owned()));
     }
     client
         .execute(
@@ -155,7 +154,7 @@ pub async fn member_add(pool: &Pool, workspace: &str, user: &str) -> Result<(), 
 }
 
 /// Takes `user` out of `workspace` (their next request is refused).
-pub async fn member_remove(pool: &Pool, workspace: &str, user: &str) -> Result<bool, DbError> {
+pub async fn member_remove(pool: &Pool, workspace: &str, user: &str) -> Result<bool, HubError> {
     let client = pool.get().await?;
     let id = user_id(&client, user).await?;
     Ok(client
@@ -168,7 +167,7 @@ pub async fn member_remove(pool: &Pool, workspace: &str, user: &str) -> Result<b
 }
 
 /// The workspaces: id, name, members and changes held.
-pub async fn workspaces(pool: &Pool) -> Result<Vec<(String, String, i64, i64)>, DbError> {
+pub async fn workspaces(pool: &Pool) -> Result<Vec<(String, String, i64, i64)>, HubError> {
     let client = pool.get().await?;
     let rows = client
         .query(
@@ -188,7 +187,7 @@ pub async fn workspaces(pool: &Pool) -> Result<Vec<(String, String, i64, i64)>, 
 /// Gives the hub a new epoch, after its database was restored from a
 /// backup: every client then pulls from the beginning again (and pushes
 /// what the restored log lacks), instead of trusting its cursor.
-pub async fn restored(pool: &Pool) -> Result<String, DbError> {
+pub async fn restored(pool: &Pool) -> Result<String, HubError> {
     let client = pool.get().await?;
     Ok(client
         .query_one(

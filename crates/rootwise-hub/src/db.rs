@@ -7,9 +7,9 @@ mod embedded {
     refinery::embed_migrations!("migrations");
 }
 
-/// What can fail between the hub and its database.
+/// What can go wrong in the hub's service and its command line.
 #[derive(Debug, thiserror::Error)]
-pub enum DbError {
+pub enum HubError {
     /// PostgreSQL said no.
     #[error("database: {0}")]
     Postgres(#[from] tokio_postgres::Error),
@@ -22,14 +22,46 @@ pub enum DbError {
     /// A migration failed.
     #[error("database migration: {0}")]
     Migration(#[from] refinery::Error),
-    /// Something the hub was asked is wrong (a name taken, one unknown).
+    /// Listening or serving failed.
     #[error("{0}")]
-    Refused(String),
+    Io(#[from] std::io::Error),
+    /// No database was named.
+    #[error("no database: pass --database or set ROOTWISE_HUB_DATABASE")]
+    NoDatabase,
+    /// The system gave no randomness for a token or an id.
+    #[error("no randomness: {0}")]
+    NoRandomness(String),
+    /// A user without a name.
+    #[error("a user needs a name")]
+    NameRequired,
+    /// The name is taken.
+    #[error("a user named {0} exists")]
+    UserExists(String),
+    /// No such user.
+    #[error("no user is named {0}")]
+    NoSuchUser(String),
+    /// Not a Rootwise workspace id.
+    #[error("{0} is not a workspace id")]
+    BadWorkspaceId(String),
+    /// The workspace exists already.
+    #[error("the workspace {0} exists")]
+    WorkspaceExists(String),
+    /// No such workspace.
+    #[error("no workspace {0}")]
+    NoSuchWorkspace(String),
+    /// The user was not a member.
+    #[error("{user} was not a member of {workspace}")]
+    NotAMember {
+        /// The user.
+        user: String,
+        /// The workspace.
+        workspace: String,
+    },
 }
 
 /// A pool on the database named by `url` (a libpq connection string or a
 /// `postgres://` URL).
-pub fn pool(url: &str, size: usize) -> Result<Pool, DbError> {
+pub fn pool(url: &str, size: usize) -> Result<Pool, HubError> {
     let mut cfg = Config::new();
     cfg.url = Some(url.to_owned());
     cfg.manager = Some(ManagerConfig {
@@ -40,7 +72,7 @@ pub fn pool(url: &str, size: usize) -> Result<Pool, DbError> {
 }
 
 /// Brings the schema up to date (each migration once, in order).
-pub async fn migrate(pool: &Pool) -> Result<(), DbError> {
+pub async fn migrate(pool: &Pool) -> Result<(), HubError> {
     let mut client = pool.get().await?;
     let client: &mut tokio_postgres::Client = &mut client;
     embedded::migrations::runner().run_async(client).await?;

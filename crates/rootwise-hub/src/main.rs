@@ -18,6 +18,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use rootwise_hub::db::HubError;
 use rootwise_hub::{admin, db, server};
 
 #[derive(Parser)]
@@ -128,9 +129,9 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+async fn run(cli: Cli) -> Result<(), HubError> {
     if cli.database.is_empty() {
-        return Err("no database: pass --database or set ROOTWISE_HUB_DATABASE".into());
+        return Err(HubError::NoDatabase);
     }
     let size = match &cli.command {
         Command::Serve { pool, .. } => *pool,
@@ -190,7 +191,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             }
             MemberCommand::Remove { workspace, user } => {
                 if !admin::member_remove(&pool, &workspace, &user).await? {
-                    return Err(format!("{user} was not a member of {workspace}").into());
+                    return Err(HubError::NotAMember { user, workspace });
                 }
             }
         },

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::admin::token_hash;
 use crate::codes;
-use crate::db::DbError;
+use crate::db::HubError;
 
 /// The most changes one pull answers with.
 pub const PAGE_MAX: u32 = 1000;
@@ -105,8 +105,8 @@ impl IntoResponse for ApiError {
     }
 }
 
-impl From<DbError> for ApiError {
-    fn from(e: DbError) -> Self {
+impl From<HubError> for ApiError {
+    fn from(e: HubError) -> Self {
         eprintln!("rootwise-hub: {e}");
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -118,13 +118,13 @@ impl From<DbError> for ApiError {
 
 impl From<tokio_postgres::Error> for ApiError {
     fn from(e: tokio_postgres::Error) -> Self {
-        DbError::from(e).into()
+        HubError::from(e).into()
     }
 }
 
 impl From<deadpool_postgres::PoolError> for ApiError {
     fn from(e: deadpool_postgres::PoolError) -> Self {
-        DbError::from(e).into()
+        HubError::from(e).into()
     }
 }
 

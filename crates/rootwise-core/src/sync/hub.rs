@@ -211,9 +211,16 @@ fn save_state(conn: &Connection, state: &Cursor) -> Result<()> {
 }
 
 /// How many of this copy's changes the hub `hub` is not known to hold.
+/// (Counted in SQL, without reading the changes: the app asks often.)
 pub fn waiting(conn: &Connection, hub: &str) -> Result<u32> {
-    let seen = seen(&state(conn, hub)?.holds)?;
-    Ok(u32::try_from(file::unseen(conn, &seen)?.len()).unwrap_or(u32::MAX))
+    let holds = serde_json::to_string(&state(conn, hub)?.holds)
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM change_log
+             WHERE hlc > coalesce(json_extract(?1, '$.\"' || replica_id || '\"'), '')",
+        )?
+        .query_row([holds], |r| r.get(0))?)
 }
 
 fn seen(holds: &BTreeMap<String, String>) -> Result<Seen> {
