@@ -32,6 +32,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     metrics::import::ImportCheck::export_all(&cfg)?;
     metrics::import::ImportProgress::export_all(&cfg)?;
     metrics::import::ResponseImport::export_all(&cfg)?;
+    metrics::DashboardWords::export_all(&cfg)?;
     persona::Persona::export_all(&cfg)?;
     persona::NewPersona::export_all(&cfg)?;
     persona::PersonaEdit::export_all(&cfg)?;

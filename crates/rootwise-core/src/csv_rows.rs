@@ -1,5 +1,6 @@
-//! What the CSV imports share: reading the rows, one broken rule of one
-//! row, and a problem named in a cell. An area's import builds on these.
+//! What the CSV imports and exports share: reading the rows, one broken
+//! rule of one row, a problem named in a cell, and writing a file a
+//! spreadsheet opens safely. An area's import or export builds on these.
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -8,6 +9,43 @@ use ts_rs::TS;
 use crate::error::{Error, Result, Rule};
 use crate::ids::ProblemId;
 use crate::write::is_live;
+
+/// The byte order mark that tells Excel the file is UTF-8.
+pub const BOM: &str = "\u{FEFF}";
+
+/// Makes text inert in a spreadsheet: a leading `'` keeps `=HYPERLINK(…)`,
+/// `+1`, `-2`, `@SUM` and the like as plain text (OWASP's advice).
+pub fn neutralize_formula(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A CSV file (RFC 4180, with the `csv` crate): a BOM, the header (its
+/// labels neutralised), CRLF after every record, fields quoted only when
+/// they hold a comma, a quote or a line break. Records are written as
+/// given: the caller neutralises people's text in them.
+pub fn write_csv<R, I>(header: &[&str], records: R) -> Result<Vec<u8>>
+where
+    R: IntoIterator<Item = I>,
+    I: IntoIterator,
+    I::Item: AsRef<[u8]>,
+{
+    let failed = |e: csv::Error| Error::Internal(format!("could not write the CSV: {e}"));
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(BOM.as_bytes().to_vec());
+    out.write_record(header.iter().map(|label| neutralize_formula(label)))
+        .map_err(failed)?;
+    for record in records {
+        out.write_record(record).map_err(failed)?;
+    }
+    out.into_inner()
+        .map_err(|e| Error::Internal(format!("could not write the CSV: {e}")))
+}
 
 /// Most broken rules reported (the rest are counted).
 pub const ISSUES_LISTED: usize = 200;

@@ -1020,3 +1020,39 @@ fn the_daily_counts_follow_every_add_edit_trash_and_restore() {
     assert_eq!((nps.value, nps.n), (Some(0.0), 2));
     assert_eq!(figure(&d.figures, Measure::Ces5).n, 1);
 }
+
+#[test]
+fn the_latest_answers_and_a_problems_answers_are_listed_without_the_trashed() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let p = new_problem(&mut ws, "التطبيق يتوقف عند الدفع");
+    let mut ids = Vec::new();
+    for (i, (score, linked)) in [(9, true), (3, false), (7, true), (10, false)]
+        .into_iter()
+        .enumerate()
+    {
+        let input = ResponseInput {
+            problem_id: linked.then_some(p),
+            ..answer(SurveyKind::Nps, score, day(2026, 3, 10 - i as u32))
+        };
+        ids.push(
+            ws.write("Huda", |w| metrics::add_response(w, &input))
+                .unwrap()
+                .value
+                .id,
+        );
+    }
+    ws.write("Huda", |w| metrics::delete_response(w, ids[3]))
+        .unwrap();
+    // The newest added first; the trashed one left out; the limit kept.
+    let latest = metrics::recent_responses(ws.conn(), None, 2).unwrap();
+    assert_eq!(
+        latest.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [ids[2], ids[1]]
+    );
+    // A problem's answers: the latest day first.
+    let linked = metrics::recent_responses(ws.conn(), Some(p), 50).unwrap();
+    assert_eq!(
+        linked.iter().map(|r| (r.id, r.score)).collect::<Vec<_>>(),
+        [(ids[0], 9), (ids[2], 7)]
+    );
+}

@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 use super::model::{ActionKind, ActionRow, ActionStatus, CheckResult, Priority};
 use super::table::{self, ActionQuery};
+use crate::csv_rows::{neutralize_formula, write_csv};
 use crate::error::{Error, Result};
 
 crate::text_enum! {
@@ -119,9 +120,6 @@ pub struct ExportFile {
     pub events: usize,
 }
 
-/// The byte order mark that tells Excel the file is UTF-8.
-pub const BOM: &str = "\u{FEFF}";
-
 /// The calendar's product id.
 pub const PRODID: &str = "-//Rootwise//Corrective actions//EN";
 
@@ -173,16 +171,6 @@ fn all_rows(conn: &Connection, filters: &ActionQuery) -> Result<Vec<ActionRow>> 
         }
     }
     Ok(rows)
-}
-
-/// Makes text inert in a spreadsheet: a leading `'` keeps `=HYPERLINK(…)`,
-/// `+1`, `-2`, `@SUM` and the like as plain text (OWASP's advice).
-pub fn neutralize_formula(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
 }
 
 fn name<K: Ord>(names: &BTreeMap<K, String>, key: K, stored: &str) -> String {
@@ -238,19 +226,8 @@ pub fn actions_csv(rows: &[ActionRow], words: &ExportWords) -> Result<Vec<u8>> {
         &c.recurred_on,
         &c.created_at,
     ]
-    .map(|label| neutralize_formula(label));
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .quote_style(csv::QuoteStyle::Necessary)
-        .from_writer(BOM.as_bytes().to_vec());
-    let failed = |e: csv::Error| Error::Internal(format!("could not write the CSV: {e}"));
-    out.write_record(&header).map_err(failed)?;
-    for row in rows {
-        out.write_record(action_record(row, words))
-            .map_err(failed)?;
-    }
-    out.into_inner()
-        .map_err(|e| Error::Internal(format!("could not write the CSV: {e}")))
+    .map(String::as_str);
+    write_csv(&header, rows.iter().map(|row| action_record(row, words)))
 }
 
 /// Whether an action's due day belongs in a calendar: not for a cancelled action.
@@ -361,6 +338,7 @@ mod tests {
 
     use super::*;
     use crate::action::{Action, ActionFlags};
+    use crate::csv_rows::BOM;
     use crate::ids::{ActionId, ProblemId};
 
     fn d(text: &str) -> NaiveDate {

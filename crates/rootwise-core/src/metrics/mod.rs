@@ -9,7 +9,8 @@
 //! - [`read`]: one answer, one period, the periods in a range;
 //! - [`stats`]: the formulas, as pure functions (intervals included);
 //! - [`dashboard`]: the dashboard's figures, trend and the problems that
-//!   hurt each measure; a problem's before/after view.
+//!   hurt each measure; a problem's before/after view;
+//! - [`export`]: the dashboard's figures as CSV, in the reader's words.
 //!
 //! Choices:
 //! - An answer's kind, CES scale and easy end are fixed once added; the
@@ -27,6 +28,7 @@
 //! read-only SQL joins and names no other area.
 
 pub mod dashboard;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod read;
@@ -34,8 +36,9 @@ pub mod stats;
 pub mod write;
 
 pub use dashboard::{dashboard, fix_effects, retention};
+pub use export::{dashboard_csv, DashboardColumns, DashboardWords};
 pub use model::*;
-pub use read::{get_period, get_response, periods};
+pub use read::{get_period, get_response, periods, recent_responses};
 pub use stats::THIN_BELOW;
 pub use write::{
     add_period, add_response, delete_period, delete_response, edit_period, edit_response,

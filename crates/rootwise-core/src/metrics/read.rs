@@ -90,3 +90,34 @@ pub fn periods(
     let rows = stmt.query_map([from, to], period_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Most answers [`recent_responses`] lists.
+pub const RECENT_MAX: u32 = 200;
+
+/// The live answers added last (the newest first), or a problem's answers
+/// (the latest day first), at most `limit` (up to [`RECENT_MAX`]).
+pub fn recent_responses(
+    conn: &Connection,
+    problem: Option<crate::ids::ProblemId>,
+    limit: u32,
+) -> Result<Vec<SurveyResponse>> {
+    let limit = limit.clamp(1, RECENT_MAX);
+    let rows = match problem {
+        Some(problem) => conn
+            .prepare_cached(&format!(
+                "SELECT {RESPONSE_COLUMNS} FROM survey_responses
+                 WHERE problem_id = ?1 AND deleted_at IS NULL
+                 ORDER BY responded_on DESC, rowid DESC LIMIT ?2"
+            ))?
+            .query_map(rusqlite::params![problem, limit], response_row)?
+            .collect::<rusqlite::Result<_>>()?,
+        None => conn
+            .prepare_cached(&format!(
+                "SELECT {RESPONSE_COLUMNS} FROM survey_responses
+                 WHERE deleted_at IS NULL ORDER BY rowid DESC LIMIT ?1"
+            ))?
+            .query_map([limit], response_row)?
+            .collect::<rusqlite::Result<_>>()?,
+    };
+    Ok(rows)
+}
