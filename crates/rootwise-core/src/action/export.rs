@@ -14,7 +14,7 @@ use ts_rs::TS;
 use super::model::{ActionKind, ActionRow, ActionStatus, CheckResult, Priority};
 use super::table::{self, ActionQuery};
 use crate::csv_rows::{neutralize_formula, write_csv};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 crate::text_enum! {
     /// Which file an export writes.
