@@ -2,7 +2,8 @@
 //! the user's settings.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use rootwise_core::settings::{RecentFolder, Settings, SettingsFile};
 use rootwise_core::{Error, Result, Workspace, WorkspaceStatus};
@@ -19,6 +20,55 @@ pub struct Shared {
     settings_file: SettingsFile,
     settings: Mutex<Settings>,
     recent_folder: RecentFolder,
+    import: ImportSlot,
+}
+
+/// A file picked for an import wizard, kept while the user maps its
+/// columns and previews it, so it is read once and never sent to the page.
+#[derive(Debug, Clone)]
+pub struct PickedFile {
+    /// The file's name (no folder), to show.
+    pub name: String,
+    /// Its text.
+    pub text: Arc<str>,
+}
+
+/// The import wizard's file and its Cancel button. One wizard runs at a
+/// time (it is modal); picking a file replaces the one kept.
+#[derive(Debug, Default)]
+pub struct ImportSlot {
+    file: Mutex<Option<PickedFile>>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl ImportSlot {
+    /// Keeps a newly picked file.
+    pub fn keep(&self, file: PickedFile) {
+        *lock(&self.file) = Some(file);
+    }
+
+    /// The kept file; an error when none is (the wizard was closed).
+    pub fn file(&self) -> Result<PickedFile> {
+        lock(&self.file)
+            .clone()
+            .ok_or_else(|| Error::Conflict("no file is being imported; pick it again".into()))
+    }
+
+    /// Forgets the kept file.
+    pub fn clear(&self) {
+        *lock(&self.file) = None;
+    }
+
+    /// A fresh cancel flag for an import about to start.
+    pub fn start(&self) -> Arc<AtomicBool> {
+        self.cancel.store(false, Ordering::SeqCst);
+        Arc::clone(&self.cancel)
+    }
+
+    /// Asks the running import to stop.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -67,12 +117,18 @@ impl Shared {
             settings_file,
             settings: Mutex::new(settings),
             recent_folder: RecentFolder::in_dir(config_dir),
+            import: ImportSlot::default(),
         }
     }
 
     /// The folder file dialogs start in (the one used last).
     pub fn recent_folder(&self) -> &RecentFolder {
         &self.recent_folder
+    }
+
+    /// The import wizard's file and Cancel button.
+    pub fn import(&self) -> &ImportSlot {
+        &self.import
     }
 
     /// The workspace status.

@@ -18,7 +18,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_notification::NotificationExt;
 
 use super::export::save_bytes;
-use super::{pick_file, read, write};
+use super::{blocking, pick_file, read, read_text, write};
 use crate::Shared;
 
 /// One page of the actions table.
@@ -235,15 +235,7 @@ pub async fn action_import(
     let Some(path) = path else {
         return Ok(None);
     };
-    let text = tauri::async_runtime::spawn_blocking(move || -> Result<String> {
-        if std::fs::metadata(&path)?.len() > IMPORT_MAX {
-            return Err(Error::invalid("file", Rule::TooLong, None));
-        }
-        String::from_utf8(std::fs::read(&path)?)
-            .map_err(|_| Error::invalid("file", Rule::Invalid, None))
-    })
-    .await
-    .map_err(|e| Error::Internal(format!("background task failed: {e}")))??;
+    let text = blocking(move || read_text(&path, IMPORT_MAX)).await?;
     write(&app, &shared, move |w| workflow::import_actions(w, &text))
         .await
         .map(Some)

@@ -22,6 +22,7 @@ app_commands! {
         problem_merge,
         problem_suggestions,
         occurrence_log,
+        occurrence_times,
         sample_load,
         sample_remove,
         sample_count,
@@ -96,6 +97,23 @@ app_commands! {
         notify,
         action_import,
         action_export,
+    }
+    metrics {
+        metrics_dashboard,
+        metrics_fix_effects,
+        response_recent,
+        response_add,
+        response_edit,
+        response_delete,
+        period_list,
+        period_add,
+        period_edit,
+        period_delete,
+        survey_import_pick,
+        survey_import_check,
+        survey_import_run,
+        survey_import_cancel,
+        metrics_export_csv,
     }
     export {
         export_save,

@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod empathy;
 pub mod export;
 pub mod hub;
+pub mod metrics;
 pub mod persona;
 pub mod problem;
 pub mod report;
@@ -50,6 +51,12 @@ pub(crate) async fn write<T: Send + 'static>(
     let shared = Arc::clone(shared);
     let author = shared.settings().display_name;
     let committed = blocking(move || shared.with_workspace(|ws| ws.write(&author, f))).await?;
+    Ok(committed_to(app, committed))
+}
+
+/// Announces a committed write's changes (and tells the hub's sync that
+/// there is something to send); its value.
+pub(crate) fn committed_to<T>(app: &AppHandle, committed: rootwise_core::store::Committed<T>) -> T {
     for change in &committed.changes {
         announce(app, change);
     }
@@ -58,7 +65,7 @@ pub(crate) async fn write<T: Send + 'static>(
             engine.wrote();
         }
     }
-    Ok(committed.value)
+    committed.value
 }
 
 /// Emits one `workspace-changed` event.
@@ -66,6 +73,16 @@ pub(crate) fn announce(app: &AppHandle, change: &ChangeEvent) {
     if let Err(e) = app.emit(CHANGE_EVENT, change) {
         eprintln!("Rootwise: could not announce a change: {e}");
     }
+}
+
+/// Reads a picked file as UTF-8 text, refusing one larger than `max`
+/// bytes or not UTF-8 (errors on the field `file`).
+pub(crate) fn read_text(path: &std::path::Path, max: u64) -> Result<String> {
+    if std::fs::metadata(path)?.len() > max {
+        return Err(Error::invalid("file", rootwise_core::error::Rule::TooLong, None));
+    }
+    String::from_utf8(std::fs::read(path)?)
+        .map_err(|_| Error::invalid("file", rootwise_core::error::Rule::Invalid, None))
 }
 
 /// Asks for one file in the native open dialog, filtered to `extensions`.

@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use rootwise_core::ids::ProblemId;
+use chrono::{DateTime, Utc};
+use rootwise_core::ids::{OccurrenceId, ProblemId};
 use rootwise_core::problem::{
     self, NewOccurrence, NewProblem, Occurrence, Problem, ProblemDetail, ProblemEdit, ProblemPage,
     ProblemQuery, SuggestField,
@@ -102,6 +103,22 @@ pub async fn occurrence_log(
 ) -> Result<Occurrence> {
     write(&app, &shared, move |w| {
         workflow::log_occurrence(w, problem_id, &input)
+    })
+    .await
+}
+
+/// Sets when a report's customer contact was opened and resolved (time to
+/// resolution comes from them); either may be cleared.
+#[tauri::command]
+pub async fn occurrence_times(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: OccurrenceId,
+    opened_at: Option<DateTime<Utc>>,
+    resolved_at: Option<DateTime<Utc>>,
+) -> Result<Occurrence> {
+    write(&app, &shared, move |w| {
+        problem::set_contact_times(w, id, opened_at, resolved_at)
     })
     .await
 }

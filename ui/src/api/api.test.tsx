@@ -116,6 +116,7 @@ describe("workspace-changed", () => {
       queryKeys.actions,
       queryKeys.personas,
       queryKeys.empathy,
+      queryKeys.metrics,
       queryKeys.trash,
     ]);
     // A confirmed root cause may move its problem's status; notes list the causes they support.
@@ -133,13 +134,21 @@ describe("workspace-changed", () => {
       queryKeys.analyses,
       queryKeys.trash,
     ]);
-    // A failed check reopens root causes and the problem.
+    // A failed check reopens root causes and the problem; a done day moves a fix's before/after.
     expect(keysForChange({ entity: "action", id: "a", op: "update" })).toEqual([
       queryKeys.actions,
       queryKeys.problems,
       queryKeys.analyses,
+      queryKeys.metrics,
       queryKeys.trash,
     ]);
+    // Answers and periods feed the dashboard and the problems' own measures.
+    for (const entity of ["survey_response", "period"])
+      expect(keysForChange({ entity, id: "r", op: "create" })).toEqual([
+        queryKeys.metrics,
+        queryKeys.problems,
+        queryKeys.trash,
+      ]);
     expect(keysForChange({ entity: "settings", id: "", op: "update" })).toEqual([queryKeys.settings]);
     expect(keysForChange({ entity: "workspace", id: "/a.db", op: "update" })).toEqual([queryKeys.all]);
   });

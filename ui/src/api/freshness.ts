@@ -41,6 +41,7 @@ export const queryKeys = {
   settings: [...root, "settings"] as const,
   copies: [...root, "copies"] as const,
   hub: [...root, "hub"] as const,
+  metrics: [...root, "metrics"] as const,
 };
 
 /**
@@ -68,6 +69,7 @@ export function keysForChange(event: ChangeEvent): QueryKey[] {
         queryKeys.actions,
         queryKeys.personas,
         queryKeys.empathy,
+        queryKeys.metrics,
         queryKeys.trash,
       ];
     case "analysis":
@@ -75,8 +77,12 @@ export function keysForChange(event: ChangeEvent): QueryKey[] {
       // Confirming a root cause may move the problem's status; a merge moves analyses.
       return [queryKeys.analyses, queryKeys.problems, queryKeys.actions, queryKeys.empathy, queryKeys.trash];
     case "action":
-      // A failed check reopens root causes and the problem.
-      return [queryKeys.actions, queryKeys.problems, queryKeys.analyses, queryKeys.trash];
+      // A failed check reopens root causes and the problem; a done day moves a fix's before/after.
+      return [queryKeys.actions, queryKeys.problems, queryKeys.analyses, queryKeys.metrics, queryKeys.trash];
+    case "survey_response":
+    case "period":
+      // Answers feed the problems' own measures too.
+      return [queryKeys.metrics, queryKeys.problems, queryKeys.trash];
     case "persona":
     case "quote":
       return [queryKeys.personas, queryKeys.empathy, queryKeys.problems, queryKeys.trash];

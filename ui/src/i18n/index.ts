@@ -8,16 +8,18 @@ import personasAr from "./areas/personas.ar.json";
 import personasEn from "./areas/personas.en.json";
 import workshopAr from "./areas/workshop.ar.json";
 import workshopEn from "./areas/workshop.en.json";
+import metricsAr from "./areas/metrics.ar.json";
+import metricsEn from "./areas/metrics.en.json";
 import enBase from "./en.json";
 import { currentNumerals, intlLocale } from "./format";
 
 /**
  * The English resource: the base file plus one file per area (personas,
- * empathy maps, workshop), each owning its own top-level key.
+ * empathy maps, workshop, metrics), each owning its own top-level key.
  */
-export const en = { ...enBase, ...personasEn, ...empathyEn, ...workshopEn };
+export const en = { ...enBase, ...personasEn, ...empathyEn, ...workshopEn, ...metricsEn };
 /** The Arabic resource, built the same way. */
-export const ar = { ...arBase, ...personasAr, ...empathyAr, ...workshopAr };
+export const ar = { ...arBase, ...personasAr, ...empathyAr, ...workshopAr, ...metricsAr };
 
 export const LANGUAGES: readonly Language[] = ["en", "ar"];
 

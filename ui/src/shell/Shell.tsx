@@ -22,6 +22,9 @@ import { OverviewScreen } from "../features/actions/overview/OverviewScreen";
 import { ActionsTableScreen } from "../features/actions/table/ActionsTableScreen";
 import { MyActionsScreen } from "../features/actions/table/MyActionsScreen";
 import { useReminders } from "../features/actions/reminders/useReminders";
+import { AnswersScreen } from "../features/dashboard/AnswersScreen";
+import { CustomersScreen } from "../features/dashboard/CustomersScreen";
+import { DashboardScreen } from "../features/dashboard/DashboardScreen";
 import { TrashScreen } from "../features/trash/TrashScreen";
 import { MergedChangesScreen } from "../features/changes/MergedChangesScreen";
 import { REVIEW_PATH } from "../features/changes/paths";
@@ -108,6 +111,9 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
               <Route path="/personas/:id" element={<PersonaScreen />} />
               <Route path="/empathy" element={<MapsScreen />} />
               <Route path="/empathy/:id" element={<EmpathyBoardScreen />} />
+              <Route path="/dashboard" element={<DashboardScreen />} />
+              <Route path="/dashboard/answers" element={<AnswersScreen />} />
+              <Route path="/dashboard/customers" element={<CustomersScreen />} />
               <Route path="/trash" element={<TrashScreen />} />
               <Route path={REVIEW_PATH} element={<MergedChangesScreen />} />
               {SECTIONS.map((section) =>

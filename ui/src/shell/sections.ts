@@ -6,7 +6,7 @@ export const SECTIONS = [
   { key: "empathy", path: "/empathy", goKey: "e", built: true },
   { key: "journeys", path: "/journeys", goKey: "j", built: false },
   { key: "actions", path: "/actions", goKey: "c", built: true },
-  { key: "dashboard", path: "/dashboard", goKey: "d", built: false },
+  { key: "dashboard", path: "/dashboard", goKey: "d", built: true },
   { key: "settings", path: "/settings", goKey: "s", built: true },
 ] as const;
 

@@ -133,7 +133,7 @@ describe("keyboard navigation", () => {
 
   it("n goes to Problems and focuses the new-problem field", async () => {
     installMockBackend();
-    const { user } = renderApp("/dashboard");
+    const { user } = renderApp("/journeys");
     await screen.findByTestId("section-not-built");
     await user.keyboard("n");
     const input = await screen.findByTestId("new-problem-title");

@@ -30,6 +30,7 @@ import { empathyHandlers, type MockEmpathyState } from "./mock-empathy";
 import { personaHandlers, type MockPersonaState } from "./mock-personas";
 import { changesHandlers, defaultChangesState, type MockChangesState } from "./mock-changes";
 import { defaultHubState, hubHandlers, type MockHubState } from "./mock-hub";
+import { defaultMetricsState, metricsHandlers, type MockMetricsState } from "./mock-metrics";
 
 /** The shell's commands that write nothing: every other command writes. */
 const READS = new Set<CommandName>([
@@ -76,6 +77,14 @@ const READS = new Set<CommandName>([
   "report_save",
   "report_period_save",
   "changes_export",
+  "metrics_dashboard",
+  "metrics_fix_effects",
+  "response_recent",
+  "period_list",
+  "survey_import_pick",
+  "survey_import_check",
+  "survey_import_cancel",
+  "metrics_export_csv",
 ]);
 
 /** The entity whose change a write command announces, by its name; null for reads and plugins. */
@@ -100,6 +109,9 @@ function writtenEntity(command: MockedCommand): string | null {
     ["workspace_copy", "copies"],
     ["copy_", "copies"],
     ["hub_", "hub"],
+    ["response_", "survey_response"],
+    ["survey_", "survey_response"],
+    ["period_", "period"],
     ["workspace_", "workspace"],
   ];
   const match = prefixes.find(([prefix]) => command.startsWith(prefix));
@@ -142,6 +154,8 @@ export interface MockState {
   changes: MockChangesState;
   /** The team hub: where syncing stands, the hubs the mock can reach. */
   hub: MockHubState;
+  /** Survey answers, periods, the dashboard and the import's steps. */
+  metrics: MockMetricsState;
 }
 
 type Handler = (args: Record<string, unknown>, state: MockState) => unknown;
@@ -169,6 +183,7 @@ export interface MockBackendOptions {
   empathy?: Partial<MockEmpathyState>;
   changes?: Partial<MockChangesState>;
   hub?: Partial<MockHubState>;
+  metrics?: Partial<MockMetricsState>;
   /** Replace the built-in behaviour of some commands. */
   handlers?: Handlers;
 }
@@ -454,6 +469,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     empathy: { maps: [], notes: [], groups: [], votes: [], ...options.empathy },
     changes: { ...defaultChangesState(), ...options.changes },
     hub: { ...defaultHubState(), ...options.hub },
+    metrics: { ...defaultMetricsState(), ...options.metrics },
   };
   const calls: MockCall[] = [];
 
@@ -671,6 +687,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
       rejectWith,
     ),
     ...changesHandlers(state.changes, changed, rejectWith),
+    ...metricsHandlers(state.metrics, changed, rejectWith, () => state.dialogPath),
     ...hubHandlers(
       state.hub,
       changed,

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { NavLink } from "react-router";
+import { SectionTabs } from "../../kit/SectionTabs";
 
 /** The four views of the actions section. */
 export const ACTION_VIEWS = [
@@ -13,21 +13,14 @@ export const ACTION_VIEWS = [
 export function ActionsTabs() {
   const { t } = useTranslation();
   return (
-    <header className="page-header actions-header">
-      <h1>{t("nav.actions")}</h1>
-      <nav className="actions-tabs" aria-label={t("actions.views.label")}>
-        {ACTION_VIEWS.map((view) => (
-          <NavLink
-            key={view.key}
-            to={view.path}
-            end
-            className={({ isActive }) => (isActive ? "actions-tab actions-tab--active" : "actions-tab")}
-            data-testid={`actions-tab-${view.key}`}
-          >
-            {t(`actions.views.${view.key}`)}
-          </NavLink>
-        ))}
-      </nav>
-    </header>
+    <SectionTabs
+      title={t("nav.actions")}
+      label={t("actions.views.label")}
+      views={ACTION_VIEWS.map((view) => ({
+        path: view.path,
+        label: t(`actions.views.${view.key}`),
+        testId: `actions-tab-${view.key}`,
+      }))}
+    />
   );
 }

@@ -18,6 +18,8 @@ const KINDS = [
   "quote",
   "empathy_map",
   "empathy_note",
+  "survey_response",
+  "period",
 ] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -46,6 +48,8 @@ const RESTORED = {
   quote: "trash.restoredItem",
   empathy_map: "trash.restoredItem",
   empathy_note: "trash.restoredItem",
+  survey_response: "trash.restoredItem",
+  period: "trash.restoredItem",
 } as const;
 
 /** Where a restored item can be opened, if it has a page of its own. */

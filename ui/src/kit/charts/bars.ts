@@ -117,7 +117,7 @@ export function weekAxes(theme: ChartTheme, rtl: boolean, labels: readonly strin
 
 let measurer: CanvasRenderingContext2D | null | undefined;
 /** How wide `text` is in `font`, in CSS pixels (a generous estimate where there is no canvas). */
-function textWidth(font: string, text: string): number {
+export function textWidth(font: string, text: string): number {
   if (measurer === undefined) {
     try {
       measurer = document.createElement("canvas").getContext("2d");

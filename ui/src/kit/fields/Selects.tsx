@@ -101,8 +101,11 @@ export function ChannelSelect({
   onChange,
   onCancel,
   testId,
+  noneLabel,
   ...control
-}: SelectProps<Channel | null>) {
+}: SelectProps<Channel | null> & {
+  /** What the empty choice says (default "Not recorded"). */ noneLabel?: string;
+}) {
   const { t } = useTranslation();
   return (
     <select
@@ -116,7 +119,7 @@ export function ChannelSelect({
         onChange(isChannel(next) ? next : null);
       }}
     >
-      <option value="">{t("problem.channel.none")}</option>
+      <option value="">{noneLabel ?? t("problem.channel.none")}</option>
       {CHANNELS.map((channel) => (
         <option key={channel} value={channel}>
           {t(`problem.channel.${channel}`)}

@@ -132,3 +132,17 @@ export function parseDay(text: string, locale: string): string | null {
   const value = (part: Part) => numbers[order.indexOf(part)] ?? { text: "", value: 0 };
   return toDay(year(value("year")), value("month").value, value("day").value);
 }
+
+/**
+ * A number as typed, in Western or Arabic-Indic digits, with "." or the
+ * Arabic decimal separator and any thousands separators; null when it is
+ * not one.
+ */
+export function parseTypedNumber(text: string): number | null {
+  const plain = westernDigits(text.trim())
+    .replace(/\u066b/g, ".")
+    .replace(/[\u066c,\s]/g, "")
+    .replace(/\u2212/g, "-");
+  if (!/^-?\d+(\.\d+)?$/.test(plain)) return null;
+  return Number(plain);
+}

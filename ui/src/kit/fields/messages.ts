@@ -39,6 +39,8 @@ export function describeFieldIssue(t: TFunction, issue: FieldIssue, transition?:
         return t("errors.rule.picture_too_big", { max: formatNumber(issue.limit ?? 0) });
       // Due days are refused past LIMITS.action.latestYear; other dates (reportedOn, occurredOn) before LIMITS.shared.earliestYear.
       if (issue.field === "dueOn" || issue.field === "checkDueOn") return t("errors.rule.out_of_range_far");
+      if (issue.field === "margin") return t("errors.rule.out_of_range_margin");
+      if (issue.field === "revenuePerCustomer") return t("errors.rule.out_of_range_amount");
       return t("errors.rule.out_of_range_date");
     }
     case "transition":

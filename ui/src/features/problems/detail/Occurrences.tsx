@@ -18,6 +18,7 @@ import {
   useFormIssues,
 } from "../../../kit/fields";
 import { formatDay, useDayFormat } from "../../../i18n/format";
+import { ContactTimes } from "./ContactTimes";
 
 const OCCURRENCE_FIELDS = ["occurredOn", "ticketRef", "note"] as const;
 
@@ -250,6 +251,7 @@ export function Occurrences({ problemId, channel, occurrences, announce }: Occur
                   {occurrence.note}
                 </p>
               )}
+              <ContactTimes occurrence={occurrence} />
             </li>
           ))}
         </ol>

@@ -29,6 +29,7 @@ import {
 } from "./InlineFields";
 import { Occurrences } from "./Occurrences";
 import { ProblemActions } from "./ProblemActions";
+import { ProblemMeasures } from "./ProblemMeasures";
 import { ProblemStatusField } from "./CloseProblem";
 import { ProblemAnalyses } from "./ProblemAnalyses";
 import { Recurrence } from "./Recurrence";
@@ -157,6 +158,7 @@ function Detail({ detail }: { detail: ProblemDetail }) {
             )}
             <ProblemAnalyses problemId={problem.id} problemTitle={problem.title} />
             <ProblemActions problemId={problem.id} />
+            <ProblemMeasures problemId={problem.id} />
             <Slot name="problemPersonas" props={{ problemId: problem.id }} />
             <History history={detail.history} merged={detail.mergedFrom} />
           </>
