@@ -65,6 +65,8 @@ export class Driver {
       ROOTWISE_PICTURE_FILE: join(home, 'picture'),
       // "Merge changes…" reads this file instead of asking in the native dialog.
       ROOTWISE_CHANGES_FILE: join(home, 'merge.rootwise-changes'),
+      // The survey import reads this file instead of asking in the native dialog.
+      ROOTWISE_SURVEY_FILE: join(home, 'survey.csv'),
       LANG: 'C.UTF-8',
       ...extra,
     };
@@ -97,6 +99,8 @@ export class Driver {
     this.pictureFile = join(home, 'picture');
     /** The file "Merge changes…" reads. */
     this.changesFile = join(home, 'merge.rootwise-changes');
+    /** The file the survey import reads. */
+    this.surveyFile = join(home, 'survey.csv');
   }
 
   /** Starts the app on `workspace` and waits until its UI has mounted. */

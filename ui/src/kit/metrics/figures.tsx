@@ -43,13 +43,18 @@ export function useMeasureFormat(): MeasureFormat {
       }
       return f;
     };
-    const number = (value: number, digits = 0) => format(digits).format(value);
+    // A signed number keeps its sign in front in a right-to-left sentence too.
+    const ltr = (text: string) => `\u2066${text}\u2069`;
+    const number = (value: number, digits = 0) => {
+      const text = format(digits).format(value);
+      return value < 0 ? ltr(text) : text;
+    };
     return {
       number,
       value: (measure, value) => {
         switch (measure) {
           case "nps":
-            return format(0, true).format(value);
+            return ltr(format(0, true).format(value));
           case "csat":
           case "rate":
             return t("metrics.figure.percent", {
@@ -57,7 +62,7 @@ export function useMeasureFormat(): MeasureFormat {
             });
           case "ces5":
           case "ces7":
-            return format(1).format(value);
+            return number(value, 1);
           case "ttr":
             return t("metrics.figure.hours", { number: format(value < 10 ? 1 : 0).format(value) });
         }
