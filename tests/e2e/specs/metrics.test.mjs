@@ -154,7 +154,7 @@ test('the dashboard: figures with intervals, the trend, the problem that hurts N
   const nps = await app.find('[data-testid="figure-nps-value-value"]');
   // 10 promoters, 10 passives, 20 detractors of 40: 25% − 50% = −25.
   assert.equal((await nps.textContent()).replace(/[\u2066-\u2069]/g, ''), '-25');
-  const interval = await (await app.find('[data-testid="figure-nps-value-interval"]')).textContent();
+  const interval = (await (await app.find('[data-testid="figure-nps-value-interval"]')).textContent()).replace(/[\u2066-\u2069]/g, '');
   assert.match(interval, /^95% interval -\d+ to [-+]?\d+$/);
   const npsCard = await (await app.find('[data-testid="figure-nps"]')).textContent();
   assert.ok(npsCard.includes('40 answers') && !npsCard.includes('Few answers'), npsCard);
