@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rootwise_core::ids::{PeriodId, ProblemId, ResponseId};
-use rootwise_core::metrics::import::{self, ColumnMapping, ImportCheck, ImportProgress, ResponseImport};
+use rootwise_core::metrics::import::{
+    self, ColumnMapping, ImportCheck, ImportProgress, ResponseImport,
+};
 use rootwise_core::metrics::{
     self, Dashboard, DashboardQuery, DashboardWords, FixEffect, PeriodFigures, PeriodInput,
     ResponseInput, SurveyResponse,
@@ -36,7 +38,10 @@ pub async fn metrics_fix_effects(
     problem_id: ProblemId,
     weeks: u32,
 ) -> Result<Vec<FixEffect>> {
-    read(&shared, move |ws| metrics::fix_effects(ws.conn(), problem_id, weeks)).await
+    read(&shared, move |ws| {
+        metrics::fix_effects(ws.conn(), problem_id, weeks)
+    })
+    .await
 }
 
 /// The answers added last, or a problem's answers.
@@ -70,7 +75,10 @@ pub async fn response_edit(
     id: ResponseId,
     input: ResponseInput,
 ) -> Result<SurveyResponse> {
-    write(&app, &shared, move |w| metrics::edit_response(w, id, &input)).await
+    write(&app, &shared, move |w| {
+        metrics::edit_response(w, id, &input)
+    })
+    .await
 }
 
 /// Moves an answer to the trash.
@@ -166,7 +174,10 @@ pub async fn survey_import_check(
     mapping: ColumnMapping,
 ) -> Result<ImportCheck> {
     let file = shared.import().file()?;
-    read(&shared, move |ws| import::check(ws.conn(), &file.text, &mapping)).await
+    read(&shared, move |ws| {
+        import::check(ws.conn(), &file.text, &mapping)
+    })
+    .await
 }
 
 /// Imports the kept file's answers in one transaction, telling `progress`

@@ -79,7 +79,11 @@ pub(crate) fn announce(app: &AppHandle, change: &ChangeEvent) {
 /// bytes or not UTF-8 (errors on the field `file`).
 pub(crate) fn read_text(path: &std::path::Path, max: u64) -> Result<String> {
     if std::fs::metadata(path)?.len() > max {
-        return Err(Error::invalid("file", rootwise_core::error::Rule::TooLong, None));
+        return Err(Error::invalid(
+            "file",
+            rootwise_core::error::Rule::TooLong,
+            None,
+        ));
     }
     String::from_utf8(std::fs::read(path)?)
         .map_err(|_| Error::invalid("file", rootwise_core::error::Rule::Invalid, None))
