@@ -153,8 +153,8 @@ test('the dashboard: figures with intervals, the trend, the problem that hurts N
   await go('#/dashboard');
   const nps = await app.find('[data-testid="figure-nps-value-value"]');
   // 10 promoters, 10 passives, 20 detractors of 40: 25% − 50% = −25.
-  assert.equal((await nps.textContent()).replace(/[\u2066-\u2069]/g, ''), '-25');
-  const interval = (await (await app.find('[data-testid="figure-nps-value-interval"]')).textContent()).replace(/[\u2066-\u2069]/g, '');
+  assert.equal((await nps.textContent()).replace(/[\u202a-\u202e\u2066-\u2069]/g, ''), '-25');
+  const interval = (await (await app.find('[data-testid="figure-nps-value-interval"]')).textContent()).replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
   assert.match(interval, /^95% interval -\d+ to [-+]?\d+$/);
   const npsCard = await (await app.find('[data-testid="figure-nps"]')).textContent();
   assert.ok(npsCard.includes('40 answers') && !npsCard.includes('Few answers'), npsCard);
@@ -252,6 +252,10 @@ test('in Arabic: the dashboard runs right to left and holds its layout', async (
   // column of pixels is the axis labels' side.
   const dir = await app.execute('return getComputedStyle(document.querySelector("[data-testid=dashboard-figures]")).direction');
   assert.equal(dir, 'rtl');
+  // A negative NPS keeps its minus in front in Arabic too: embedded left to
+  // right, with no right-to-left mark that would send the sign after the digits.
+  const shown = await (await app.find('[data-testid="figure-nps-value-value"]')).textContent();
+  assert.match(shown, /^\u202a-\d+\u202c$/, JSON.stringify(shown));
   await app.findWithText('[data-testid="hurt-problem"]', AR_PROBLEM);
   await dashboardLayout();
   await screenshot('ar-dashboard');

@@ -84,7 +84,7 @@ describe("the dashboard", () => {
     expect(
       within(nps)
         .getByTestId("figure-nps-value-interval")
-        .textContent?.replace(/[\u2066-\u2069]/g, ""),
+        .textContent?.replace(/[\u202a-\u202e\u2066-\u2069]/g, ""),
     ).toBe("95% interval +25 to +45");
     expect(nps).toHaveTextContent("200 answers");
     expect(within(nps).queryByText("Few answers")).toBeNull();
@@ -114,6 +114,8 @@ describe("the dashboard", () => {
     const plot = await screen.findByTestId("trend-plot");
     const drawn = await waitFor(() => chartIn(plot));
     expect(drawn.options.scales?.x?.dir).toBe(-1);
+    // Signed figures are embedded left to right, without Intl's direction marks.
+    expect(screen.getByTestId("figure-nps-value-value").textContent).toBe("\u202a+35\u202c");
     expect(drawn.data[3]).toEqual([20, 40]);
     expect(drawn.data[1]).toEqual([10, 5]);
     expect(drawn.options.bands?.[0]?.series).toEqual([2, 1]);

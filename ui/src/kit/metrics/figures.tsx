@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { Figure } from "../../bindings/Figure";
 import type { Measure } from "../../bindings/Measure";
 import { LIMITS } from "../../bindings/rules";
-import { useIntlLocale } from "../../i18n/format";
+import { leftToRight, useIntlLocale } from "../../i18n/format";
 
 /** A survey measure, or time to resolution. */
 export type MeasureKey = Measure | "ttr";
@@ -43,8 +43,13 @@ export function useMeasureFormat(): MeasureFormat {
       }
       return f;
     };
-    // A signed number keeps its sign in front in a right-to-left sentence too.
-    const ltr = (text: string) => `\u2066${text}\u2069`;
+    // A signed number in Western digits keeps its sign in front in a
+    // right-to-left sentence too: Intl puts a direction mark before the sign
+    // (which WebKit then draws after the digits), so it is dropped and the
+    // number embedded left to right (WebKitGTK leaves a leading sign out of
+    // isolates). Arabic-Indic digits keep Intl's own order.
+    const ltr = (text: string) =>
+      /[0-9]/.test(text) ? leftToRight(text.replace(/[\u061c\u200e\u200f]/g, "")) : text;
     const number = (value: number, digits = 0) => {
       const text = format(digits).format(value);
       return value < 0 ? ltr(text) : text;
