@@ -1234,6 +1234,7 @@ fn the_pain_overlay_counts_problems_reports_severity_and_verified_fixes() {
                 (t[2], p1),
                 (t[2], p4),
                 (t[4], p3),
+                (t[4], p4),
                 (t[5], p6),
             ] {
                 journey::link_problem(w, tp, p)?;
@@ -1279,8 +1280,8 @@ fn the_pain_overlay_counts_problems_reports_severity_and_verified_fixes() {
     // Worked out by hand. A: P1 (reported 5 March, reports 10 and 20
     // March; 2 April is outside) = 3, P2 (reported in February; 1 March
     // in, 28 February out) = 1. B: P3 (reported 31 March) + P5 = 2.
-    // C: P1 = 3 (P4 is in the trash). E: P3 alone, fixed. F: P6, whose
-    // containment is no fix.
+    // C: P1 = 3 (P4 is in the trash). E: P3, fixed (P4, in the trash,
+    // does not count against it). F: P6, whose containment is no fix.
     assert_eq!(
         got,
         [
