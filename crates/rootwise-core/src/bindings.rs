@@ -11,8 +11,8 @@ use std::path::Path;
 use ts_rs::{Config, ExportError, TS};
 
 use crate::{
-    action, analysis, change, empathy, error, history, metrics, persona, problem, search, settings,
-    store, sync, trash, workflow,
+    action, analysis, change, empathy, error, history, journey, metrics, persona, problem, search,
+    settings, store, sync, trash, workflow,
 };
 
 /// Writes every binding (and what it depends on) and `rules.ts` into `dir`.
@@ -57,6 +57,25 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     empathy::Area::export_all(&cfg)?;
     empathy::NoteColour::export_all(&cfg)?;
     empathy::Phase::export_all(&cfg)?;
+    journey::JourneyMap::export_all(&cfg)?;
+    journey::NewJourney::export_all(&cfg)?;
+    journey::JourneyEdit::export_all(&cfg)?;
+    journey::JourneyState::export_all(&cfg)?;
+    journey::Lane::export_all(&cfg)?;
+    journey::Stage::export_all(&cfg)?;
+    journey::Touchpoint::export_all(&cfg)?;
+    journey::NewTouchpoint::export_all(&cfg)?;
+    journey::TouchpointEdit::export_all(&cfg)?;
+    journey::Card::export_all(&cfg)?;
+    journey::JourneyGrid::export_all(&cfg)?;
+    journey::JourneyCard::export_all(&cfg)?;
+    journey::TouchpointProblem::export_all(&cfg)?;
+    journey::TouchpointRef::export_all(&cfg)?;
+    journey::PainQuery::export_all(&cfg)?;
+    journey::PainSort::export_all(&cfg)?;
+    journey::TouchpointPain::export_all(&cfg)?;
+    journey::MatchOutcome::export_all(&cfg)?;
+    journey::MarkdownLabels::export_all(&cfg)?;
     action::Action::export_all(&cfg)?;
     action::NewAction::export_all(&cfg)?;
     action::ActionEdit::export_all(&cfg)?;

@@ -25,3 +25,11 @@ pub const GROUP: &str = "empathy_group";
 pub const RESPONSE: &str = "survey_response";
 /// The customer figures of one period.
 pub const PERIOD: &str = "period";
+/// A customer journey map.
+pub const JOURNEY: &str = "journey_map";
+/// A stage of a journey map.
+pub const STAGE: &str = "journey_stage";
+/// A touchpoint of a journey map.
+pub const TOUCHPOINT: &str = "touchpoint";
+/// A text card in a journey map's lane.
+pub const CARD: &str = "journey_card";

@@ -193,6 +193,28 @@ pub enum Error {
         /// The file chosen.
         path: PathBuf,
     },
+    /// An emotion on a journey's curve outside −2..+2.
+    #[error("{field} is scored from -2 to +2; {value} is outside")]
+    EmotionOutOfRange {
+        /// The field (`emotionCurrent` or `emotionTarget`).
+        field: String,
+        /// The value given.
+        value: i64,
+    },
+    /// A journey stage that still has touchpoints is deleted without
+    /// saying they go too: nothing changed; asked again with them, they go
+    /// to the trash with the stage and come back with it.
+    #[error("the stage has {count} touchpoints; they go to the trash with it only when asked")]
+    StageHasTouchpoints {
+        /// Its live touchpoints.
+        count: u32,
+    },
+    /// A future journey map is made from a current map only.
+    #[error("a future journey map can only be made from a current one")]
+    JourneyNotCurrent,
+    /// Only a card of the opportunities lane becomes a corrective action.
+    #[error("only an opportunity card can become a corrective action")]
+    NotAnOpportunity,
     /// SQLite failed.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -309,6 +331,10 @@ impl Error {
             Error::HubTooOld { .. } => ErrorCode::HubTooOld,
             Error::HubRefused { .. } => ErrorCode::HubRefused,
             Error::HubJoinNeedsNewFile { .. } => ErrorCode::HubJoinNeedsNewFile,
+            Error::EmotionOutOfRange { .. } => ErrorCode::EmotionOutOfRange,
+            Error::StageHasTouchpoints { .. } => ErrorCode::StageHasTouchpoints,
+            Error::JourneyNotCurrent => ErrorCode::JourneyNotCurrent,
+            Error::NotAnOpportunity => ErrorCode::NotAnOpportunity,
             Error::Database(_) => ErrorCode::Database,
             Error::Migration(_) => ErrorCode::Database,
             Error::Io(_) => ErrorCode::Io,
@@ -356,6 +382,11 @@ impl Error {
                 d.path = path(p);
                 d.suggested_path = path(suggested);
             }
+            Error::EmotionOutOfRange { field, .. } => {
+                d.field = Some(field.clone());
+                d.limit = Some(2);
+            }
+            Error::StageHasTouchpoints { count } => d.count = Some(*count),
             _ => {}
         }
         d
@@ -413,6 +444,14 @@ pub enum ErrorCode {
     HubRefused,
     /// See [`Error::HubJoinNeedsNewFile`].
     HubJoinNeedsNewFile,
+    /// See [`Error::EmotionOutOfRange`].
+    EmotionOutOfRange,
+    /// See [`Error::StageHasTouchpoints`].
+    StageHasTouchpoints,
+    /// See [`Error::JourneyNotCurrent`].
+    JourneyNotCurrent,
+    /// See [`Error::NotAnOpportunity`].
+    NotAnOpportunity,
     /// SQLite or a migration failed.
     Database,
     /// A file could not be read or written.
@@ -461,6 +500,10 @@ pub struct ErrorDetails {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub id: Option<String>,
+    /// How many items are concerned (the touchpoints of a stage).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub count: Option<u32>,
     /// Every broken rule, for invalid input (the first is also in
     /// `field`, `rule` and `limit`).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -44,6 +44,7 @@ pub const FIELDS: &[(&str, &[&str])] = &[
             "mergedFrom",
             "personas",
             "actions",
+            "touchpoints",
             "deleted_at",
         ],
     ),
@@ -182,6 +183,40 @@ pub const FIELDS: &[(&str, &[&str])] = &[
             "margin",
             "deleted_at",
         ],
+    ),
+    (
+        entity::JOURNEY,
+        &[
+            "name",
+            "state",
+            "madeFrom",
+            "reviewMonths",
+            "reviewedAt",
+            "personas",
+            "deleted_at",
+        ],
+    ),
+    (entity::STAGE, &["name", "position", "deleted_at"]),
+    (
+        entity::TOUCHPOINT,
+        &[
+            "name",
+            "stage",
+            "position",
+            "channel",
+            "direct",
+            "ownerTeam",
+            "emotionCurrent",
+            "emotionTarget",
+            "problems",
+            "notes",
+            "quotes",
+            "deleted_at",
+        ],
+    ),
+    (
+        entity::CARD,
+        &["text", "lane", "stage", "position", "actions", "deleted_at"],
     ),
 ];
 

@@ -149,6 +149,26 @@ id_newtype!(
     PeriodId
 );
 
+id_newtype!(
+    /// Identifies a customer journey map.
+    JourneyId
+);
+
+id_newtype!(
+    /// Identifies a stage of a journey map.
+    StageId
+);
+
+id_newtype!(
+    /// Identifies a touchpoint of a journey map.
+    TouchpointId
+);
+
+id_newtype!(
+    /// Identifies a text card in a journey map's lane.
+    CardId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

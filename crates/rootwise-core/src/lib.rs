@@ -27,6 +27,7 @@ pub mod error;
 pub mod generate;
 pub mod history;
 pub mod ids;
+pub mod journey;
 pub mod metrics;
 pub mod persona;
 pub mod problem;

@@ -7,7 +7,9 @@
 
 use crate::action::{self, ActionStatus};
 use crate::vocab::Status;
-use crate::{analysis, change, empathy, metrics, persona, problem, store, workflow, write};
+use crate::{
+    analysis, change, empathy, journey, metrics, persona, problem, store, workflow, write,
+};
 
 /// The generated file's name in the bindings folder.
 pub const FILE: &str = "rules.ts";
@@ -187,6 +189,24 @@ pub fn limits() -> Value {
             ]),
         ),
         (
+            "journey",
+            obj(vec![
+                ("name", n(journey::write::NAME_MAX)),
+                ("ownerTeam", n(journey::write::OWNER_TEAM_MAX)),
+                ("card", n(journey::write::CARD_MAX)),
+                (
+                    "emotion",
+                    obj(vec![
+                        ("min", n(journey::write::EMOTION_RANGE.0)),
+                        ("max", n(journey::write::EMOTION_RANGE.1)),
+                    ]),
+                ),
+                ("reviewMonths", n(journey::write::REVIEW_MONTHS_DEFAULT)),
+                ("reviewMonthsMax", n(journey::write::REVIEW_MONTHS_MAX)),
+                ("personas", n(journey::write::PERSONAS_MAX)),
+            ]),
+        ),
+        (
             "copies",
             obj(vec![("name", n(crate::sync::copy::NAME_MAX))]),
         ),
@@ -231,6 +251,9 @@ pub fn enums() -> Value {
         "measure" => metrics::Measure,
         "granularity" => metrics::Granularity,
         "verdict" => metrics::Verdict,
+        "journeyState" => journey::JourneyState,
+        "lane" => journey::Lane,
+        "painSort" => journey::PainSort,
     }
 }
 

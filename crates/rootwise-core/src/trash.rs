@@ -13,7 +13,7 @@ use ts_rs::TS;
 use crate::change::ChangeOp;
 use crate::error::{Error, Result};
 use crate::store::Writer;
-use crate::{action, analysis, empathy, metrics, persona, problem, time};
+use crate::{action, analysis, empathy, journey, metrics, persona, problem, time};
 
 /// A kind of entity that can go to the trash.
 struct Kind {
@@ -83,6 +83,35 @@ const KINDS: &[Kind] = &[
         table: "period_figures",
         label: "period_start || ' – ' || period_end",
         listed: "1",
+    },
+    Kind {
+        entity: journey::JOURNEY,
+        table: "journey_maps",
+        label: "name",
+        listed: "1",
+    },
+    // Stages, touchpoints and cards of a trashed map come back with it; the
+    // touchpoints that went with their stage come back with the stage.
+    Kind {
+        entity: journey::STAGE,
+        table: "journey_stages",
+        label: "name",
+        listed: "map_id IN (SELECT id FROM journey_maps WHERE deleted_at IS NULL)",
+    },
+    Kind {
+        entity: journey::TOUCHPOINT,
+        table: "journey_touchpoints",
+        label: "name",
+        listed: "deleted_with IS NULL
+            AND stage_id IN (SELECT id FROM journey_stages WHERE deleted_at IS NULL)
+            AND map_id IN (SELECT id FROM journey_maps WHERE deleted_at IS NULL)",
+    },
+    Kind {
+        entity: journey::CARD,
+        table: "journey_cards",
+        label: "text",
+        listed: "stage_id IN (SELECT id FROM journey_stages WHERE deleted_at IS NULL)
+            AND map_id IN (SELECT id FROM journey_maps WHERE deleted_at IS NULL)",
     },
     Kind {
         entity: analysis::WHY,
@@ -248,6 +277,11 @@ pub fn delete(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
         empathy::NOTE => empathy::delete_note(w, id.parse()?),
         metrics::RESPONSE => metrics::delete_response(w, id.parse()?),
         metrics::PERIOD => metrics::delete_period(w, id.parse()?),
+        journey::JOURNEY => journey::delete_map(w, id.parse()?),
+        // A stage with touchpoints asks first (`stage_has_touchpoints`).
+        journey::STAGE => journey::delete_stage(w, id.parse()?, false),
+        journey::TOUCHPOINT => journey::delete_touchpoint(w, id.parse()?),
+        journey::CARD => journey::delete_card(w, id.parse()?),
         other => Err(Error::Internal(format!("no delete for {other}"))),
     }
 }
@@ -265,6 +299,10 @@ pub fn restore(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
         empathy::NOTE => empathy::restore_note(w, id.parse()?).map(|_| ()),
         metrics::RESPONSE => metrics::restore_response(w, id.parse()?).map(|_| ()),
         metrics::PERIOD => metrics::restore_period(w, id.parse()?).map(|_| ()),
+        journey::JOURNEY => journey::restore_map(w, id.parse()?).map(|_| ()),
+        journey::STAGE => journey::restore_stage(w, id.parse()?).map(|_| ()),
+        journey::TOUCHPOINT => journey::restore_touchpoint(w, id.parse()?).map(|_| ()),
+        journey::CARD => journey::restore_card(w, id.parse()?).map(|_| ()),
         other => Err(Error::Internal(format!("no restore for {other}"))),
     }
 }

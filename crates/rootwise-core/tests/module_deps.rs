@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// The areas: each owns its types, rules and SQL.
 const AREAS: &[&str] = &[
-    "problem", "analysis", "action", "persona", "empathy", "metrics",
+    "problem", "analysis", "action", "persona", "empathy", "metrics", "journey",
 ];
 /// Modules an area may not name besides the other areas.
 const ABOVE_AREAS: &[&str] = &["workflow"];

@@ -886,10 +886,9 @@ fn upgrading_a_v9_workspace_keeps_problems_and_reports_and_takes_survey_answers(
     let path = dir.path().join("v9.db");
     {
         let mut conn = Connection::open(&path).unwrap();
-        // The version before metrics (the list's position, so a migration
-        // numbered between them on merge keeps this test meaningful).
-        let before = shipped_migrations().len().checked_sub(1).unwrap();
-        migrations().to_version(&mut conn, before).unwrap();
+        // The version before metrics (0010): 9 (later migrations, such as
+        // journeys' 0011, come after it).
+        migrations().to_version(&mut conn, 9).unwrap();
         conn.execute_batch(
             "INSERT INTO problems (id, title, created_at, updated_at, reported_on)
                 VALUES ('019a0000-0000-7000-8000-0000000000d1', 'الفاتورة خاطئة', '2026-06-01T08:00:00.000Z', '2026-06-01T08:00:00.000Z', '2026-06-01');
@@ -934,4 +933,135 @@ fn upgrading_a_v9_workspace_keeps_problems_and_reports_and_takes_survey_answers(
         .unwrap()
         .value;
     assert_eq!(added.problem_id, Some(id));
+}
+
+#[test]
+fn upgrading_a_v10_workspace_keeps_its_work_and_links_journey_stages_that_name_a_touchpoint() {
+    use rootwise_core::journey::{self, NewJourney, NewTouchpoint};
+    use rootwise_core::metrics;
+    /// The version before journey maps (0011_journeys).
+    const BEFORE_JOURNEYS: usize = 10;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v10.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, BEFORE_JOURNEYS).unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, journey_stage, severity, severity_rank, created_at, updated_at,
+                reported_on, first_seen, last_seen) VALUES
+                ('019a0000-0000-7000-8000-0000000000e1', 'الدفع يُرفض عند الخطوة الأخيرة', 'إتمام الشراء', 'high', 2,
+                 '2026-08-01T08:00:00.000Z', '2026-08-01T08:00:00.000Z', '2026-08-01', '2026-08-01', '2026-08-02'),
+                ('019a0000-0000-7000-8000-0000000000e2', 'Tracking link is dead', ' Delivery  tracking ', 'medium', 1,
+                 '2026-08-03T08:00:00.000Z', '2026-08-03T08:00:00.000Z', '2026-08-03', '2026-08-03', '2026-08-03'),
+                ('019a0000-0000-7000-8000-0000000000e3', 'Invoice in the wrong language', 'After-sales', 'low', 0,
+                 '2026-08-04T08:00:00.000Z', '2026-08-04T08:00:00.000Z', '2026-08-04', '2026-08-04', '2026-08-04'),
+                ('019a0000-0000-7000-8000-0000000000e4', 'No stage given', '', 'low', 0,
+                 '2026-08-05T08:00:00.000Z', '2026-08-05T08:00:00.000Z', '2026-08-05', '2026-08-05', '2026-08-05');
+             UPDATE problems SET occurrence_count = 2 WHERE id = '019a0000-0000-7000-8000-0000000000e1';
+             INSERT INTO occurrences (id, problem_id, occurred_on, channel, ticket_ref, note, author, created_at)
+                VALUES ('019a0000-0000-7000-8000-0000000000f1', '019a0000-0000-7000-8000-0000000000e1', '2026-08-02',
+                        'chat', 'ZD-31', 'مرة أخرى', 'Huda', '2026-08-02T08:00:00.000Z');
+             INSERT INTO survey_responses (id, kind, score, responded_on, problem_id, created_at, updated_at)
+                VALUES ('019a0000-0000-7000-8000-0000000000f2', 'csat', 2, '2026-08-02',
+                        '019a0000-0000-7000-8000-0000000000e1', '2026-08-02T08:00:00.000Z', '2026-08-02T08:00:00.000Z');
+             INSERT INTO history (id, entity, entity_id, op, field, old_value, new_value, author, at)
+                VALUES ('0b0e0000-0000-4000-8000-000000000001', 'problem', '019a0000-0000-7000-8000-0000000000e2',
+                        'update', 'journeyStage', '', ' Delivery  tracking ', 'Huda', '2026-08-03T09:00:00.000Z');",
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(ws.backup_path().is_some(), "backed up before migrating");
+    let id = |n: &str| -> rootwise_core::ids::ProblemId {
+        format!("019a0000-0000-7000-8000-0000000000{n}")
+            .parse()
+            .unwrap()
+    };
+    // The work is intact: problems with their free-text stages as typed,
+    // reports, answers and history.
+    let stages: Vec<String> = ["e1", "e2", "e3", "e4"]
+        .iter()
+        .map(|n| problem::get_live(ws.conn(), id(n)).unwrap().journey_stage)
+        .collect();
+    assert_eq!(
+        stages,
+        ["إتمام الشراء", " Delivery  tracking ", "After-sales", ""]
+    );
+    let reports = problem::occurrences(ws.conn(), id("e1")).unwrap();
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0].ticket_ref, "ZD-31");
+    assert_eq!(
+        metrics::get_response(
+            ws.conn(),
+            "019a0000-0000-7000-8000-0000000000f2".parse().unwrap()
+        )
+        .unwrap()
+        .problem_id,
+        Some(id("e1"))
+    );
+    let history =
+        rootwise_core::history::for_entity(ws.conn(), "problem", &id("e2").to_string()).unwrap();
+    assert_eq!(history.len(), 1, "history kept");
+    assert!(journey::list_maps(
+        ws.conn(),
+        chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
+    )
+    .unwrap()
+    .is_empty());
+
+    // A map whose touchpoints name those stages links them; the rest stay
+    // as they were.
+    let (map, checkout, tracking) = ws
+        .write("Huda", |w| {
+            let map = journey::create_map(
+                w,
+                &NewJourney {
+                    name: "Buying online".into(),
+                    state: None,
+                    persona_ids: None,
+                    review_months: None,
+                    starting_stages: None,
+                },
+            )?;
+            let stage = journey::add_stage(w, map.id, "الشراء", None)?;
+            let tp = |w: &mut rootwise_core::store::Writer<'_>, name: &str| {
+                journey::add_touchpoint(
+                    w,
+                    &NewTouchpoint {
+                        stage_id: stage.id,
+                        name: name.into(),
+                        ..NewTouchpoint::default()
+                    },
+                )
+                .map(|t| t.id)
+            };
+            let checkout = tp(w, "إتمام  الشراء")?;
+            let tracking = tp(w, "delivery tracking")?;
+            Ok((map.id, checkout, tracking))
+        })
+        .unwrap()
+        .value;
+    let outcome = ws
+        .write("Huda", |w| journey::link_matching_problems(w, map))
+        .unwrap()
+        .value;
+    assert_eq!((outcome.linked, outcome.unmatched), (2, 1));
+    let at = |p: &str| -> Vec<rootwise_core::ids::TouchpointId> {
+        journey::touchpoints_for_problem(ws.conn(), id(p))
+            .unwrap()
+            .into_iter()
+            .map(|t| t.id)
+            .collect()
+    };
+    assert_eq!(at("e1"), [checkout]);
+    assert_eq!(at("e2"), [tracking]);
+    assert!(at("e3").is_empty() && at("e4").is_empty());
+    assert_eq!(
+        problem::get_live(ws.conn(), id("e3"))
+            .unwrap()
+            .journey_stage,
+        "After-sales",
+        "an unmatched text is left as it was"
+    );
 }

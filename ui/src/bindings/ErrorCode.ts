@@ -3,4 +3,4 @@
 /**
  * Stable error codes, one per kind of failure the UI treats differently.
  */
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "schema_too_new" | "not_a_database" | "not_a_workspace" | "is_a_folder" | "not_writable" | "workspace_closed" | "change_file_damaged" | "change_file_foreign" | "change_file_too_new" | "change_file_needs_earlier" | "hub_unreachable" | "hub_token_refused" | "hub_not_member" | "hub_too_old" | "hub_refused" | "hub_join_needs_new_file" | "database" | "io" | "internal";
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "schema_too_new" | "not_a_database" | "not_a_workspace" | "is_a_folder" | "not_writable" | "workspace_closed" | "change_file_damaged" | "change_file_foreign" | "change_file_too_new" | "change_file_needs_earlier" | "hub_unreachable" | "hub_token_refused" | "hub_not_member" | "hub_too_old" | "hub_refused" | "hub_join_needs_new_file" | "emotion_out_of_range" | "stage_has_touchpoints" | "journey_not_current" | "not_an_opportunity" | "database" | "io" | "internal";

@@ -43,6 +43,10 @@ entity?: string,
  */
 id?: string, 
 /**
+ * How many items are concerned (the touchpoints of a stage).
+ */
+count?: number, 
+/**
  * Every broken rule, for invalid input (the first is also in
  * `field`, `rule` and `limit`).
  */

@@ -126,6 +126,18 @@ export const LIMITS = {
     previewRows: 20,
     earliestYear: 1970,
   },
+  journey: {
+    name: 200,
+    ownerTeam: 200,
+    card: 1000,
+    emotion: {
+      min: -2,
+      max: 2,
+    },
+    reviewMonths: 4,
+    reviewMonthsMax: 24,
+    personas: 20,
+  },
   copies: {
     name: 120,
   },
@@ -161,6 +173,9 @@ export const ENUMS = {
   measure: ["nps", "csat", "ces5", "ces7"],
   granularity: ["week", "month"],
   verdict: ["improved", "no_clear_change", "worse", "no_data"],
+  journeyState: ["current", "future"],
+  lane: ["actions", "expectations", "thoughts", "emotions", "motivations", "obstacles", "opportunities"],
+  painSort: ["map_order", "pain"],
 } as const;
 
 /** For each status of a problem or an action, the statuses it may move to. */
@@ -185,7 +200,7 @@ export const MOVES = {
 
 /** Every field a history entry can name, per entity; each has a translated label. */
 export const HISTORY_FIELDS = {
-  problem: ["title", "description", "customer", "segment", "channel", "journeyStage", "severity", "status", "owner", "reportedOn", "csat", "nps", "ces", "customersAffected", "tags", "references", "occurrences", "closeReason", "mergedInto", "mergedFrom", "personas", "actions", "deleted_at"],
+  problem: ["title", "description", "customer", "segment", "channel", "journeyStage", "severity", "status", "owner", "reportedOn", "csat", "nps", "ces", "customersAffected", "tags", "references", "occurrences", "closeReason", "mergedInto", "mergedFrom", "personas", "actions", "touchpoints", "deleted_at"],
   action: ["title", "description", "kind", "problem", "causeIds", "owner", "dueOn", "priority", "status", "checkMethod", "checkDueOn", "checkResult", "checkNotes", "checkedOn", "doneOn", "recurredOn", "cancelReason", "comment", "deleted_at"],
   analysis: ["title", "problem", "facilitator", "participants", "heldOn", "status", "summary", "deleted_at"],
   why: ["text", "parent", "place", "status", "category", "rootCause", "joint", "actionIntent", "evidence", "notes", "deleted_at"],
@@ -196,4 +211,8 @@ export const HISTORY_FIELDS = {
   empathy_group: ["label", "deleted_at"],
   survey_response: ["kind", "score", "respondedOn", "channel", "comment", "ticketRef", "customer", "problem", "imported", "deleted_at"],
   period: ["periodStart", "periodEnd", "customersStart", "customersEnd", "customersNew", "revenuePerCustomer", "margin", "deleted_at"],
+  journey_map: ["name", "state", "madeFrom", "reviewMonths", "reviewedAt", "personas", "deleted_at"],
+  journey_stage: ["name", "position", "deleted_at"],
+  touchpoint: ["name", "stage", "position", "channel", "direct", "ownerTeam", "emotionCurrent", "emotionTarget", "problems", "notes", "quotes", "deleted_at"],
+  journey_card: ["text", "lane", "stage", "position", "actions", "deleted_at"],
 } as const;

@@ -51,6 +51,15 @@ pub const REPLICATED: &[&str] = &[
     "empathy_votes",
     "survey_responses",
     "period_figures",
+    "journey_maps",
+    "journey_map_personas",
+    "journey_stages",
+    "journey_touchpoints",
+    "journey_cards",
+    "journey_touchpoint_problems",
+    "journey_touchpoint_notes",
+    "journey_touchpoint_quotes",
+    "journey_card_actions",
 ];
 
 /// Every replicated table's rows, as text, sorted: two copies whose dumps
@@ -115,6 +124,10 @@ pub(crate) fn entity_of(table: &str) -> Option<(&'static str, &'static str)> {
         "empathy_notes" => (entity::NOTE, "text"),
         "survey_responses" => (entity::RESPONSE, "score"),
         "period_figures" => (entity::PERIOD, "period_start"),
+        "journey_maps" => (entity::JOURNEY, "name"),
+        "journey_stages" => (entity::STAGE, "name"),
+        "journey_touchpoints" => (entity::TOUCHPOINT, "name"),
+        "journey_cards" => (entity::CARD, "text"),
         _ => return None,
     })
 }
@@ -136,6 +149,10 @@ pub(crate) fn parents_of(table: &str) -> &'static [(&'static str, &'static str)]
         "analyses" | "actions" | "survey_responses" => &[("problem_id", "problems")],
         "persona_quotes" | "empathy_maps" => &[("persona_id", "personas")],
         "empathy_notes" | "empathy_groups" => &[("map_id", "empathy_maps")],
+        "journey_stages" => &[("map_id", "journey_maps")],
+        "journey_touchpoints" | "journey_cards" => {
+            &[("stage_id", "journey_stages"), ("map_id", "journey_maps")]
+        }
         _ => &[],
     }
 }

@@ -16,6 +16,8 @@ use rootwise_core::analysis::{self, NewAnalysis, NewEvidence, NewWhy, WhyEdit, W
 use rootwise_core::empathy::{self, Area, NewMap, NewNote, NoteEdit};
 use rootwise_core::ids::ResponseId;
 use rootwise_core::ids::{ActionId, AnalysisId, NoteId, PersonaId, ProblemId, WhyId};
+use rootwise_core::ids::{StageId, TouchpointId};
+use rootwise_core::journey::{self, Lane, NewJourney, NewTouchpoint, TouchpointEdit};
 use rootwise_core::metrics::{self, CesEasy, ResponseInput, SurveyKind};
 use rootwise_core::persona::{self, NewPersona};
 use rootwise_core::problem::{self, NewOccurrence, NewProblem, ProblemEdit, Severity, Status};
@@ -206,6 +208,35 @@ pub enum Op {
     RestoreAnswer {
         a: u8,
     },
+    /// A touchpoint, last under a stage of the journey map.
+    AddTouchpoint {
+        s: u8,
+        word: u8,
+    },
+    TouchpointEmotion {
+        t: u8,
+        e: u8,
+    },
+    /// A stage moved before another.
+    MoveStage {
+        s: u8,
+        before: u8,
+    },
+    /// A stage to the trash with its touchpoints.
+    DeleteStage {
+        s: u8,
+    },
+    RestoreStage {
+        s: u8,
+    },
+    LinkTouchpoint {
+        t: u8,
+        p: u8,
+    },
+    AddCard {
+        s: u8,
+        word: u8,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -264,6 +295,13 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (i(), i()).prop_map(|(a, score)| Op::AnswerScore { a, score }),
         1 => i().prop_map(|a| Op::DeleteAnswer { a }),
         1 => i().prop_map(|a| Op::RestoreAnswer { a }),
+        2 => (i(), i()).prop_map(|(s, word)| Op::AddTouchpoint { s, word }),
+        1 => (i(), i()).prop_map(|(t, e)| Op::TouchpointEmotion { t, e }),
+        1 => (i(), i()).prop_map(|(s, before)| Op::MoveStage { s, before }),
+        1 => i().prop_map(|s| Op::DeleteStage { s }),
+        1 => i().prop_map(|s| Op::RestoreStage { s }),
+        1 => (i(), i()).prop_map(|(t, p)| Op::LinkTouchpoint { t, p }),
+        1 => (i(), i()).prop_map(|(s, word)| Op::AddCard { s, word }),
     ]
 }
 
@@ -350,6 +388,16 @@ fn conflict() -> impl Strategy<Value = (Op, Op)> {
             }
         )),
         (i(), i()).prop_map(|(n, w)| (Op::DeleteWhy { n }, Op::Evidence { n, word: w })),
+        (i(), i(), i()).prop_map(|(t, x, y)| (
+            Op::TouchpointEmotion { t, e: x },
+            Op::TouchpointEmotion { t, e: y }
+        )),
+        (i(), i(), i()).prop_map(|(s, x, y)| (
+            Op::MoveStage { s, before: x },
+            Op::MoveStage { s, before: y }
+        )),
+        (i(), i()).prop_map(|(s, w)| (Op::DeleteStage { s }, Op::AddTouchpoint { s, word: w })),
+        (i(), i()).prop_map(|(s, w)| (Op::DeleteStage { s }, Op::AddCard { s, word: w })),
     ];
     (pair, any::<bool>()).prop_map(|((x, y), swap)| if swap { (y, x) } else { (x, y) })
 }
@@ -505,6 +553,26 @@ fn copies() -> Copies {
                 group_id: None,
             },
         )?;
+        let journey = journey::create_map(
+            w,
+            &NewJourney {
+                name: "Refund journey".into(),
+                state: None,
+                persona_ids: Some(vec![persona.id]),
+                review_months: None,
+                starting_stages: Some(rootwise_core::settings::Language::En),
+            },
+        )?;
+        let stage = journey::grid(w.tx(), journey.id)?.stages[3].stage.id;
+        let tp = journey::add_touchpoint(
+            w,
+            &NewTouchpoint {
+                stage_id: stage,
+                name: "Refund form".into(),
+                ..NewTouchpoint::default()
+            },
+        )?;
+        journey::link_problem(w, tp.id, p0)?;
         Ok(())
     })
     .unwrap();
@@ -554,6 +622,9 @@ enum Kind {
     TrashedAction,
     Answer,
     TrashedAnswer,
+    Stage,
+    TrashedStage,
+    Touchpoint,
 }
 
 fn sql_of(kind: &Kind) -> &'static str {
@@ -574,6 +645,13 @@ fn sql_of(kind: &Kind) -> &'static str {
         Kind::Answer => "SELECT id FROM survey_responses WHERE deleted_at IS NULL ORDER BY id",
         Kind::TrashedAnswer => {
             "SELECT id FROM survey_responses WHERE deleted_at IS NOT NULL ORDER BY id"
+        }
+        Kind::Stage => "SELECT id FROM journey_stages WHERE deleted_at IS NULL ORDER BY id",
+        Kind::TrashedStage => {
+            "SELECT id FROM journey_stages WHERE deleted_at IS NOT NULL ORDER BY id"
+        }
+        Kind::Touchpoint => {
+            "SELECT id FROM journey_touchpoints WHERE deleted_at IS NULL ORDER BY id"
         }
     }
 }
@@ -930,6 +1008,59 @@ impl Copies {
             Op::RestoreAnalysis { a } => pick(Kind::TrashedAnalysis, a).map(|id| -> Run {
                 let id: AnalysisId = id.parse().unwrap();
                 Box::new(move |w| analysis::restore_analysis(w, id).map(|_| ()))
+            }),
+            Op::AddTouchpoint { s, word: t } => pick(Kind::Stage, s).map(|id| -> Run {
+                let stage: StageId = id.parse().unwrap();
+                let name = format!("{} desk", word(t));
+                Box::new(move |w| {
+                    journey::add_touchpoint(
+                        w,
+                        &NewTouchpoint {
+                            stage_id: stage,
+                            name,
+                            ..NewTouchpoint::default()
+                        },
+                    )
+                    .map(|_| ())
+                })
+            }),
+            Op::TouchpointEmotion { t, e } => pick(Kind::Touchpoint, t).map(|id| -> Run {
+                let id: TouchpointId = id.parse().unwrap();
+                let e = (e % 5) as i8 - 2;
+                Box::new(move |w| {
+                    journey::edit_touchpoint(w, id, &TouchpointEdit::EmotionCurrent(Some(e)))
+                        .map(|_| ())
+                })
+            }),
+            Op::MoveStage { s, before } => {
+                let id: Option<StageId> = pick(Kind::Stage, s).map(|x| x.parse().unwrap());
+                let before: Option<StageId> = pick(Kind::Stage, before).map(|x| x.parse().unwrap());
+                id.map(|id| -> Run {
+                    Box::new(move |w| journey::move_stage(w, id, before).map(|_| ()))
+                })
+            }
+            Op::DeleteStage { s } => pick(Kind::Stage, s).map(|id| -> Run {
+                let id: StageId = id.parse().unwrap();
+                Box::new(move |w| journey::delete_stage(w, id, true))
+            }),
+            Op::RestoreStage { s } => pick(Kind::TrashedStage, s).map(|id| -> Run {
+                let id: StageId = id.parse().unwrap();
+                Box::new(move |w| journey::restore_stage(w, id).map(|_| ()))
+            }),
+            Op::LinkTouchpoint { t, p } => {
+                let tp: Option<TouchpointId> =
+                    pick(Kind::Touchpoint, t).map(|x| x.parse().unwrap());
+                let problem: Option<ProblemId> =
+                    pick(Kind::LiveProblem, p).map(|x| x.parse().unwrap());
+                tp.zip(problem).map(|(tp, problem)| -> Run {
+                    Box::new(move |w| journey::link_problem(w, tp, problem))
+                })
+            }
+            Op::AddCard { s, word: t } => pick(Kind::Stage, s).map(|id| -> Run {
+                let stage: StageId = id.parse().unwrap();
+                let text = format!("{} takes too long", word(t));
+                let lane = Lane::ALL[usize::from(t) % Lane::ALL.len()];
+                Box::new(move |w| journey::add_card(w, stage, lane, &text).map(|_| ()))
             }),
             Op::Evidence { n, word: t } => pick(Kind::Why, n).map(|id| -> Run {
                 let id: WhyId = id.parse().unwrap();
