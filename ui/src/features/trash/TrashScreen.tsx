@@ -20,6 +20,10 @@ const KINDS = [
   "empathy_note",
   "survey_response",
   "period",
+  "journey_map",
+  "journey_stage",
+  "touchpoint",
+  "journey_card",
 ] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -50,6 +54,10 @@ const RESTORED = {
   empathy_note: "trash.restoredItem",
   survey_response: "trash.restoredItem",
   period: "trash.restoredItem",
+  journey_map: "trash.restoredItem",
+  journey_stage: "trash.restoredItem",
+  touchpoint: "trash.restoredItem",
+  journey_card: "trash.restoredItem",
 } as const;
 
 /** Where a restored item can be opened, if it has a page of its own. */
