@@ -389,6 +389,8 @@ fn bench(c: &mut Criterion) {
         channel,
         problem_id: None,
         granularity,
+        touchpoint_id: None,
+        segment: None,
     };
     let cases: Vec<(&str, DashboardQuery)> = vec![
         (

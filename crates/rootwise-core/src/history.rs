@@ -167,6 +167,7 @@ pub const FIELDS: &[(&str, &[&str])] = &[
             "ticketRef",
             "customer",
             "problem",
+            "touchpoint",
             "imported",
             "deleted_at",
         ],

@@ -40,6 +40,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0009_trash_edits.sql")),
     M::up(include_str!("../migrations/0010_metrics.sql")),
     M::up(include_str!("../migrations/0011_journeys.sql")),
+    M::up(include_str!("../migrations/0012_response_touchpoints.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations.

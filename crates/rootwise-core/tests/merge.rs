@@ -1121,6 +1121,7 @@ fn survey_answers_from_both_copies_merge_and_an_edit_against_a_trash_wins_when_l
         ticket_ref: None,
         customer: None,
         problem_id,
+        touchpoint_id: None,
     };
     let shared = t
         .office

@@ -49,6 +49,7 @@ fn answer(kind: SurveyKind, score: u8, on: NaiveDate) -> ResponseInput {
         ticket_ref: None,
         customer: None,
         problem_id: None,
+        touchpoint_id: None,
     }
 }
 
@@ -497,6 +498,8 @@ fn resolution_times_are_checked_and_make_the_ttr() {
             channel: Some(Channel::Phone),
             problem_id: None,
             granularity: Granularity::Month,
+            touchpoint_id: None,
+            segment: None,
         },
     )
     .unwrap();
@@ -573,6 +576,8 @@ fn the_dashboard_by_channel_with_its_trend_and_the_problems_that_hurt() {
         channel: Some(Channel::Chat),
         problem_id: None,
         granularity: Granularity::Week,
+        touchpoint_id: None,
+        segment: None,
     };
     let d = metrics::dashboard(ws.conn(), &q).unwrap();
     // NPS: 2 promoters, 1 passive, 2 detractors of 5: 40% - 40% = 0.
@@ -1012,6 +1017,8 @@ fn the_daily_counts_follow_every_add_edit_trash_and_restore() {
             channel: None,
             problem_id: None,
             granularity: Granularity::Month,
+            touchpoint_id: None,
+            segment: None,
         },
     )
     .unwrap();
@@ -1054,5 +1061,205 @@ fn the_latest_answers_and_a_problems_answers_are_listed_without_the_trashed() {
     assert_eq!(
         linked.iter().map(|r| (r.id, r.score)).collect::<Vec<_>>(),
         [(ids[0], 9), (ids[2], 7)]
+    );
+}
+
+// ------------------------------------------------- touchpoints and segments
+
+#[test]
+fn the_dashboard_by_touchpoint_and_by_segment() {
+    use rootwise_core::journey::{self, NewJourney, NewTouchpoint};
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let (tracking, refund) = ws
+        .write("Huda", |w| {
+            let enterprise = problem::create(
+                w,
+                &NewProblem {
+                    title: "رابط التتبع لا يعمل".into(),
+                    segment: Some(" Enterprise ".into()),
+                    ..NewProblem::default()
+                },
+            )?;
+            let small = problem::create(
+                w,
+                &NewProblem {
+                    title: "Refund never arrives".into(),
+                    segment: Some("Small business".into()),
+                    ..NewProblem::default()
+                },
+            )?;
+            Ok((enterprise.id, small.id))
+        })
+        .unwrap()
+        .value;
+    let (delivery, checkout) = ws
+        .write("Huda", |w| {
+            let map = journey::create_map(
+                w,
+                &NewJourney {
+                    name: "Online order".into(),
+                    state: None,
+                    persona_ids: None,
+                    review_months: None,
+                    starting_stages: None,
+                },
+            )?;
+            let stage = journey::add_stage(w, map.id, "Delivery", None)?;
+            let tp = |w: &mut rootwise_core::store::Writer<'_>, name: &str| {
+                journey::add_touchpoint(
+                    w,
+                    &NewTouchpoint {
+                        stage_id: stage.id,
+                        name: name.into(),
+                        ..NewTouchpoint::default()
+                    },
+                )
+                .map(|t| t.id)
+            };
+            let delivery = tp(w, "Tracking page")?;
+            let checkout = tp(w, "Checkout")?;
+            journey::link_problem(w, delivery, tracking)?;
+            Ok((delivery, checkout))
+        })
+        .unwrap()
+        .value;
+    ws.write("Huda", |w| {
+        let on = day(2026, 3, 2);
+        // About the tracking problem (linked to the touchpoint): 0 and 3.
+        for score in [0, 3] {
+            metrics::add_response(
+                w,
+                &ResponseInput {
+                    problem_id: Some(tracking),
+                    ..answer(SurveyKind::Nps, score, on)
+                },
+            )?;
+        }
+        // About the touchpoint itself, no problem: 10.
+        metrics::add_response(
+            w,
+            &ResponseInput {
+                touchpoint_id: Some(delivery),
+                ..answer(SurveyKind::Nps, 10, on)
+            },
+        )?;
+        // About another touchpoint: 9; about the refund problem: 9, 10.
+        metrics::add_response(
+            w,
+            &ResponseInput {
+                touchpoint_id: Some(checkout),
+                ..answer(SurveyKind::Nps, 9, on)
+            },
+        )?;
+        for score in [9, 10] {
+            metrics::add_response(
+                w,
+                &ResponseInput {
+                    problem_id: Some(refund),
+                    ..answer(SurveyKind::Nps, score, on)
+                },
+            )?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    // Reports with resolution times: 2 h on the tracking problem, 30 h on the refund.
+    for (p, hours) in [(tracking, 2), (refund, 30)] {
+        ws.write("Huda", |w| {
+            let o = workflow::log_occurrence(
+                w,
+                p,
+                &NewOccurrence {
+                    occurred_on: Some(day(2026, 3, 3)),
+                    ..NewOccurrence::default()
+                },
+            )?;
+            let opened = Utc.with_ymd_and_hms(2026, 3, 3, 8, 0, 0).unwrap();
+            problem::set_contact_times(w, o.id, Some(opened), Some(opened + Duration::hours(hours)))
+        })
+        .unwrap();
+    }
+    let query = |touchpoint, segment: Option<&str>| DashboardQuery {
+        from: day(2026, 3, 1),
+        to: day(2026, 3, 31),
+        channel: None,
+        problem_id: None,
+        touchpoint_id: touchpoint,
+        segment: segment.map(str::to_owned),
+        granularity: Granularity::Week,
+    };
+
+    // Both touchpoints are there to name, map by map.
+    let named: Vec<_> = journey::all_touchpoints(ws.conn())
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.name, t.stage_name, t.map_name))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            (
+                "Tracking page".into(),
+                "Delivery".into(),
+                "Online order".into()
+            ),
+            ("Checkout".into(), "Delivery".into(), "Online order".into())
+        ]
+    );
+    // The touchpoint: its own answer (10) and its problem's (0, 3): one
+    // promoter, two detractors of three = -33.3; the problem's contact only.
+    let d = metrics::dashboard(ws.conn(), &query(Some(delivery), None)).unwrap();
+    let nps = figure(&d.figures, Measure::Nps);
+    assert_eq!(nps.n, 3);
+    close(nps.value, 100.0 / 3.0 - 200.0 / 3.0);
+    assert_eq!(d.ttr.n, 1);
+    close(d.ttr.median_hours, 2.0);
+    // The problems that hurt it are among its answers only.
+    let hurts: Vec<_> = d
+        .hurts
+        .iter()
+        .flat_map(|h| h.problems.iter().map(|p| p.problem_id))
+        .collect();
+    assert_eq!(hurts, vec![tracking]);
+
+    // A segment, named in another case and without its spaces: the
+    // enterprise problem's answers (0, 3) and contact.
+    let d = metrics::dashboard(ws.conn(), &query(None, Some("enterprise"))).unwrap();
+    let nps = figure(&d.figures, Measure::Nps);
+    assert_eq!(nps.n, 2);
+    close(nps.value, -100.0);
+    close(d.ttr.median_hours, 2.0);
+    let d = metrics::dashboard(ws.conn(), &query(None, Some("Small business"))).unwrap();
+    close(figure(&d.figures, Measure::Nps).value, 100.0);
+    close(d.ttr.median_hours, 30.0);
+    // A blank segment filters nothing: all six answers.
+    let d = metrics::dashboard(ws.conn(), &query(None, Some("  "))).unwrap();
+    assert_eq!(figure(&d.figures, Measure::Nps).n, 6);
+
+    // An answer about a touchpoint that is not there is refused.
+    let err = ws
+        .write("Huda", |w| {
+            metrics::add_response(
+                w,
+                &ResponseInput {
+                    touchpoint_id: Some(rootwise_core::ids::TouchpointId::new()),
+                    ..answer(SurveyKind::Nps, 5, day(2026, 3, 2))
+                },
+            )
+        })
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+    // History names the touchpoint an answer is about.
+    let answers = metrics::recent_responses(ws.conn(), None, 10).unwrap();
+    let own = answers
+        .iter()
+        .find(|r| r.touchpoint_id == Some(delivery))
+        .unwrap();
+    let entries = history::for_entity(ws.conn(), "survey_response", &own.id.to_string()).unwrap();
+    assert!(
+        entries
+            .iter()
+            .any(|h| h.field.as_deref() == Some("touchpoint")),
+        "{entries:?}"
     );
 }

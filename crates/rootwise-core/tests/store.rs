@@ -927,6 +927,7 @@ fn upgrading_a_v9_workspace_keeps_problems_and_reports_and_takes_survey_answers(
                     ticket_ref: None,
                     customer: None,
                     problem_id: Some(id),
+                    touchpoint_id: None,
                 },
             )
         })
@@ -1063,5 +1064,44 @@ fn upgrading_a_v10_workspace_keeps_its_work_and_links_journey_stages_that_name_a
             .journey_stage,
         "After-sales",
         "an unmatched text is left as it was"
+    );
+}
+
+#[test]
+fn upgrading_a_v11_workspace_keeps_its_answers_which_name_no_touchpoint_yet() {
+    use rootwise_core::metrics;
+    /// The version before answers could name a touchpoint (0012).
+    const BEFORE_TOUCHPOINTS: usize = 11;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v11.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations()
+            .to_version(&mut conn, BEFORE_TOUCHPOINTS)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, created_at, updated_at, reported_on, first_seen, last_seen)
+                VALUES ('019a0000-0000-7000-8000-0000000000a1', 'الشحن يتأخر أسبوعًا', '2026-09-01T08:00:00.000Z',
+                        '2026-09-01T08:00:00.000Z', '2026-09-01', '2026-09-01', '2026-09-01');
+             INSERT INTO survey_responses (id, kind, score, responded_on, channel, comment, problem_id, created_at, updated_at)
+                VALUES ('019a0000-0000-7000-8000-0000000000a2', 'nps', 4, '2026-09-02', 'email', 'وصل متأخرًا',
+                        '019a0000-0000-7000-8000-0000000000a1', '2026-09-02T08:00:00.000Z', '2026-09-02T08:00:00.000Z');",
+        )
+        .unwrap();
+    }
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    let answer = metrics::get_response(
+        ws.conn(),
+        "019a0000-0000-7000-8000-0000000000a2".parse().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (answer.score, answer.comment.as_str(), answer.touchpoint_id),
+        (4, "وصل متأخرًا", None)
+    );
+    assert_eq!(
+        answer.problem_id.map(|p| p.to_string()).as_deref(),
+        Some("019a0000-0000-7000-8000-0000000000a1")
     );
 }

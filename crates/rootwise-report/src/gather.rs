@@ -108,6 +108,8 @@ fn cx_measures(
             channel: None,
             problem_id: Some(problem_id),
             granularity: Granularity::Month,
+            touchpoint_id: None,
+            segment: None,
         },
     )?;
     Ok(board

@@ -380,6 +380,7 @@ fn the_customer_measures_of_linked_answers_show_with_their_interval_and_count() 
                         ticket_ref: None,
                         customer: None,
                         problem_id: Some(sample.problem),
+                        touchpoint_id: None,
                     },
                 )?;
             }

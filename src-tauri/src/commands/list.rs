@@ -114,6 +114,7 @@ app_commands! {
         survey_import_run,
         survey_import_cancel,
         metrics_export_csv,
+        touchpoint_choices,
     }
     export {
         export_save,

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rootwise_core::ids::{PeriodId, ProblemId, ResponseId};
+use rootwise_core::journey::{self, TouchpointRef};
 use rootwise_core::metrics::import::{
     self, ColumnMapping, ImportCheck, ImportProgress, ResponseImport,
 };
@@ -126,6 +127,13 @@ pub async fn period_delete(
     id: PeriodId,
 ) -> Result<()> {
     write(&app, &shared, move |w| metrics::delete_period(w, id)).await
+}
+
+/// Every live journey touchpoint, map by map: what the dashboard's filter
+/// and an answer can name.
+#[tauri::command]
+pub async fn touchpoint_choices(shared: State<'_, Arc<Shared>>) -> Result<Vec<TouchpointRef>> {
+    read(&shared, |ws| journey::all_touchpoints(ws.conn())).await
 }
 
 /// Largest survey file imported, in bytes (a year of answers with comments).

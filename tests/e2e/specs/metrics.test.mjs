@@ -171,6 +171,27 @@ test('the dashboard: figures with intervals, the trend, the problem that hurts N
   await choose('[data-testid="dashboard-channel"]', '');
   await app.findWithText('[data-testid="figure-nps"]', '40 answers');
 
+  // The problem's customer segment becomes a filter: its answers only.
+  await go('#/problems');
+  await (await app.findWithText('[data-testid="problem-title"]', PROBLEM)).click();
+  const segment = await app.find('[data-testid="field-segment"]');
+  await app.execute('arguments[0].scrollIntoView({ block: "center" })', [segment.ref()]);
+  await segment.click();
+  await segment.type('Marketplace sellers');
+  await segment.type(Key.Enter);
+  await app.findWithText('[data-testid="history-row"]', 'Marketplace sellers');
+  await go('#/dashboard');
+  await app.waitFor(
+    async () => (await app.findAll('[data-testid="dashboard-segment"] option[value="Marketplace sellers"]')).length === 1,
+    'the segment to be offered',
+  );
+  await choose('[data-testid="dashboard-segment"]', 'Marketplace sellers');
+  await app.findWithText('[data-testid="figure-nps"]', '40 answers');
+  await choose('[data-testid="dashboard-segment"]', '');
+  // No journey map yet: the touchpoint filter says so.
+  const touchpoint = await app.find('[data-testid="dashboard-touchpoint"]');
+  assert.equal(await touchpoint.property('disabled'), true);
+
   // The figures as CSV (in the reader's words) and the chart as a PNG.
   await clickOn('[data-testid="dashboard-export-csv"]');
   await app.find('[data-testid="dashboard-export-saved"]');

@@ -18,6 +18,7 @@ import type { PeriodInput } from "../bindings/PeriodInput";
 import type { ResponseImport } from "../bindings/ResponseImport";
 import type { ResponseInput } from "../bindings/ResponseInput";
 import type { SurveyResponse } from "../bindings/SurveyResponse";
+import type { TouchpointRef } from "../bindings/TouchpointRef";
 import { LIMITS } from "../bindings/rules";
 import type { AppError } from "./errors";
 import { queryKeys, useWrite } from "./freshness";
@@ -120,6 +121,11 @@ export function exportDashboardCsv(
   return invoke<string | null>("metrics_export_csv", { query, words, name });
 }
 
+/** Every journey touchpoint, map by map: what the filter and an answer can name. */
+export function touchpointChoices(): Promise<TouchpointRef[]> {
+  return invoke<TouchpointRef[]>("touchpoint_choices");
+}
+
 /** Sets (or clears) when a report's contact was opened and resolved. */
 export function setContactTimes(
   id: string,
@@ -136,7 +142,16 @@ export const metricsKeys = {
   recent: (problemId: string | null, limit: number) =>
     [...queryKeys.metrics, "recent", problemId, limit] as const,
   periods: [...queryKeys.metrics, "periods"] as const,
+  touchpoints: [...queryKeys.metrics, "touchpoints"] as const,
 };
+
+/** Every journey touchpoint, map by map. */
+export function useTouchpointChoices() {
+  return useQuery<TouchpointRef[], AppError>({
+    queryKey: metricsKeys.touchpoints,
+    queryFn: touchpointChoices,
+  });
+}
 
 /** The dashboard of `query` (the last figures stay while new ones load). */
 export function useDashboard(query: DashboardQuery) {

@@ -2,6 +2,7 @@
 import type { Channel } from "./Channel";
 import type { Granularity } from "./Granularity";
 import type { ProblemId } from "./ProblemId";
+import type { TouchpointId } from "./TouchpointId";
 
 /**
  * What the dashboard asks for.
@@ -23,6 +24,16 @@ channel?: Channel,
  * Only answers (and contacts) about this problem.
  */
 problemId?: ProblemId, 
+/**
+ * Only answers about this journey touchpoint, or about the problems
+ * linked to it (and those problems' contacts).
+ */
+touchpointId?: TouchpointId, 
+/**
+ * Only answers (and contacts) about problems of this customer segment
+ * (as the problems name it, without regard to case).
+ */
+segment?: string, 
 /**
  * The trend's buckets.
  */

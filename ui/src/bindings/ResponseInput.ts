@@ -3,6 +3,7 @@ import type { CesEasy } from "./CesEasy";
 import type { Channel } from "./Channel";
 import type { ProblemId } from "./ProblemId";
 import type { SurveyKind } from "./SurveyKind";
+import type { TouchpointId } from "./TouchpointId";
 
 /**
  * An answer as the user enters it, to add one or to replace one's fields.
@@ -48,4 +49,8 @@ customer?: string,
 /**
  * The problem the answer is about (a live one).
  */
-problemId?: ProblemId, };
+problemId?: ProblemId, 
+/**
+ * The journey touchpoint the answer is about (a live one).
+ */
+touchpointId?: TouchpointId, };

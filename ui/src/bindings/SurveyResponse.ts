@@ -4,6 +4,7 @@ import type { Channel } from "./Channel";
 import type { ProblemId } from "./ProblemId";
 import type { ResponseId } from "./ResponseId";
 import type { SurveyKind } from "./SurveyKind";
+import type { TouchpointId } from "./TouchpointId";
 
 /**
  * A customer's answer to one survey question.
@@ -53,6 +54,10 @@ customer: string,
  * The problem the answer is about, when known.
  */
 problemId: ProblemId | null, 
+/**
+ * The journey touchpoint the answer is about, when known.
+ */
+touchpointId: TouchpointId | null, 
 /**
  * When it was added.
  */

@@ -209,7 +209,7 @@ export const HISTORY_FIELDS = {
   empathy_map: ["title", "persona", "problem", "heldOn", "participants", "votesPerPerson", "phase", "deleted_at"],
   empathy_note: ["text", "colour", "author", "area", "position", "group", "problem", "causeIds", "hidden", "vote", "deleted_at"],
   empathy_group: ["label", "deleted_at"],
-  survey_response: ["kind", "score", "respondedOn", "channel", "comment", "ticketRef", "customer", "problem", "imported", "deleted_at"],
+  survey_response: ["kind", "score", "respondedOn", "channel", "comment", "ticketRef", "customer", "problem", "touchpoint", "imported", "deleted_at"],
   period: ["periodStart", "periodEnd", "customersStart", "customersEnd", "customersNew", "revenuePerCustomer", "margin", "deleted_at"],
   journey_map: ["name", "state", "madeFrom", "reviewMonths", "reviewedAt", "personas", "deleted_at"],
   journey_stage: ["name", "position", "deleted_at"],

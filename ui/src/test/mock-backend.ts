@@ -85,6 +85,7 @@ const READS = new Set<CommandName>([
   "survey_import_check",
   "survey_import_cancel",
   "metrics_export_csv",
+  "touchpoint_choices",
 ]);
 
 /** The entity whose change a write command announces, by its name; null for reads and plugins. */

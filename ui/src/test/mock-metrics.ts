@@ -17,6 +17,7 @@ import type { PeriodInput } from "../bindings/PeriodInput";
 import type { ResponseImport } from "../bindings/ResponseImport";
 import type { ResponseInput } from "../bindings/ResponseInput";
 import type { SurveyResponse } from "../bindings/SurveyResponse";
+import type { TouchpointRef } from "../bindings/TouchpointRef";
 import { LIMITS } from "../bindings/rules";
 import type { PickedSurveyFile } from "../api/metrics";
 import type { MockHandlers } from "./mock-handlers";
@@ -32,6 +33,8 @@ export interface MockMetricsState {
   importFile: PickedSurveyFile | null;
   importCheck: ImportCheck | null;
   importOutcome: ResponseImport | null;
+  /** The journey touchpoints a filter or an answer can name. */
+  touchpoints: TouchpointRef[];
 }
 
 export function defaultMetricsState(): MockMetricsState {
@@ -43,6 +46,7 @@ export function defaultMetricsState(): MockMetricsState {
     importFile: null,
     importCheck: null,
     importOutcome: null,
+    touchpoints: [],
   };
 }
 
@@ -132,6 +136,7 @@ export function metricsHandlers(
     ticketRef: input.ticketRef ?? "",
     customer: input.customer ?? "",
     problemId: input.problemId ?? null,
+    touchpointId: input.touchpointId ?? null,
     createdAt: new Date().toISOString(),
     updatedAt: new Date().toISOString(),
   });
@@ -223,6 +228,7 @@ export function metricsHandlers(
       await changed({ entity: "period", id, op: "delete" });
       return null;
     },
+    touchpoint_choices: () => state.touchpoints,
     survey_import_pick: () => state.importFile,
     survey_import_check: () =>
       state.importCheck ??

@@ -35,7 +35,7 @@ pub use export::{grid_markdown, markdown, MarkdownLabels};
 pub use model::*;
 pub use pain::pain_overlay;
 pub use read::{
-    get_card, get_map, get_stage, get_touchpoint, grid, list_maps, match_key,
+    all_touchpoints, get_card, get_map, get_stage, get_touchpoint, grid, list_maps, match_key,
     preview_matching_problems, review_due_on, reviews_due, touchpoint_problems,
     touchpoints_for_problem,
 };

@@ -446,16 +446,33 @@ pub fn touchpoints_for_problem(
            AND m.deleted_at IS NULL
          ORDER BY m.name, m.id, s.position, s.id, t.position, t.id",
     )?;
-    let rows = stmt.query_map([problem], |r| {
-        Ok(TouchpointRef {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            stage_name: r.get(2)?,
-            map_id: r.get(3)?,
-            map_name: r.get(4)?,
-        })
-    })?;
+    let rows = stmt.query_map([problem], touchpoint_ref)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every live touchpoint of every live map, map by map in map order: what
+/// a filter or an answer can name.
+pub fn all_touchpoints(conn: &Connection) -> Result<Vec<TouchpointRef>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.id, t.name, s.name, m.id, m.name FROM journey_touchpoints t
+         JOIN journey_stages s ON s.id = t.stage_id
+         JOIN journey_maps m ON m.id = t.map_id
+         WHERE t.deleted_at IS NULL AND s.deleted_at IS NULL AND m.deleted_at IS NULL
+         ORDER BY m.name, m.id, s.position, s.id, t.position, t.id",
+    )?;
+    let rows = stmt.query_map([], touchpoint_ref)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A touchpoint from a row of `id, name, stage name, map id, map name`.
+fn touchpoint_ref(r: &rusqlite::Row<'_>) -> rusqlite::Result<TouchpointRef> {
+    Ok(TouchpointRef {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        stage_name: r.get(2)?,
+        map_id: r.get(3)?,
+        map_name: r.get(4)?,
+    })
 }
 
 /// How a problem's free-text journey stage and a touchpoint's or stage's

@@ -138,6 +138,28 @@ enum Source {
     Answers { linked_only: bool },
 }
 
+/// The segment `q` asks for, trimmed; none when blank.
+fn segment_of(q: &DashboardQuery) -> Option<&str> {
+    q.segment
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The live problems of the segment bound at `?n`, without regard to case.
+fn segment_problems(n: usize) -> String {
+    format!(
+        "SELECT id FROM problems WHERE deleted_at IS NULL AND trim(segment) = ?{n} COLLATE NOCASE"
+    )
+}
+
+/// Whether `q` narrows the answers to some of them (a problem, a
+/// touchpoint, a segment): they are then read one by one, never from the
+/// daily counts.
+fn narrowed(q: &DashboardQuery) -> bool {
+    q.problem_id.is_some() || q.touchpoint_id.is_some() || segment_of(q).is_some()
+}
+
 /// The statement reading `source` for `q`'s range, channel and problem.
 fn source_sql(q: &DashboardQuery, source: Source) -> (String, Vec<Value>) {
     let mut args = vec![
@@ -163,6 +185,21 @@ fn source_sql(q: &DashboardQuery, source: Source) -> (String, Vec<Value>) {
                 sql.push_str(&format!(
                     " AND problem_id = ?{} AND problem_id IS NOT NULL",
                     args.len()
+                ));
+            }
+            if let Some(touchpoint) = q.touchpoint_id {
+                args.push(Value::Text(touchpoint.to_string()));
+                let n = args.len();
+                sql.push_str(&format!(
+                    " AND (touchpoint_id = ?{n} OR problem_id IN
+                        (SELECT problem_id FROM journey_touchpoint_problems WHERE touchpoint_id = ?{n}))"
+                ));
+            }
+            if let Some(segment) = segment_of(q) {
+                args.push(Value::Text(segment.to_owned()));
+                sql.push_str(&format!(
+                    " AND problem_id IN ({})",
+                    segment_problems(args.len())
                 ));
             }
             sql
@@ -274,6 +311,21 @@ fn resolutions(conn: &Connection, q: &DashboardQuery) -> Result<Vec<(NaiveDate, 
         args.push(Value::Text(problem.to_string()));
         sql.push_str(&format!(" AND o.problem_id = ?{}", args.len()));
     }
+    if let Some(touchpoint) = q.touchpoint_id {
+        args.push(Value::Text(touchpoint.to_string()));
+        sql.push_str(&format!(
+            " AND o.problem_id IN
+                (SELECT problem_id FROM journey_touchpoint_problems WHERE touchpoint_id = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(segment) = segment_of(q) {
+        args.push(Value::Text(segment.to_owned()));
+        sql.push_str(&format!(
+            " AND o.problem_id IN ({})",
+            segment_problems(args.len())
+        ));
+    }
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
     let (mut days, mut out) = (Days::default(), Vec::new());
@@ -319,9 +371,11 @@ pub fn dashboard(conn: &Connection, q: &DashboardQuery) -> Result<Dashboard> {
             g.add_to(per_problem.entry(problem).or_default());
         }
     };
-    if q.problem_id.is_some() {
-        // One problem's answers are few: read them, for everything.
-        each_group(conn, q, Source::Answers { linked_only: true }, |g| {
+    if narrowed(q) {
+        // A problem's, a touchpoint's or a segment's answers: read them,
+        // for everything (a touchpoint's own answers need no problem).
+        let linked_only = q.problem_id.is_some();
+        each_group(conn, q, Source::Answers { linked_only }, |g| {
             count(g, &mut per_problem);
         })?;
     } else {
@@ -456,6 +510,8 @@ pub fn fix_effects(conn: &Connection, problem: ProblemId, weeks: u32) -> Result<
         channel: None,
         problem_id: Some(problem),
         granularity: Granularity::Week,
+        touchpoint_id: None,
+        segment: None,
     };
     let mut days: Vec<Group> = Vec::new();
     each_group(conn, &q, Source::Answers { linked_only: true }, |g| {

@@ -334,6 +334,7 @@ fn check_rows(conn: &Connection, text: &str, m: &ColumnMapping) -> Result<Checke
                 ticket_ref: text(m.ticket_ref),
                 customer: text(m.customer),
                 problem_id,
+                touchpoint_id: None,
             };
             match check_response(&input) {
                 Ok(checked) if row_issues.is_empty() => {

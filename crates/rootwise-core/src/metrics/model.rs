@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::ids::{PeriodId, ProblemId, ResponseId};
+use crate::ids::{PeriodId, ProblemId, ResponseId, TouchpointId};
 use crate::vocab::Channel;
 
 crate::text_enum! {
@@ -98,6 +98,8 @@ pub struct SurveyResponse {
     pub customer: String,
     /// The problem the answer is about, when known.
     pub problem_id: Option<ProblemId>,
+    /// The journey touchpoint the answer is about, when known.
+    pub touchpoint_id: Option<TouchpointId>,
     /// When it was added.
     pub created_at: DateTime<Utc>,
     /// When it last changed.
@@ -136,6 +138,10 @@ pub struct ResponseInput {
     /// The problem the answer is about (a live one).
     #[ts(optional)]
     pub problem_id: Option<ProblemId>,
+    /// The journey touchpoint the answer is about (a live one).
+    #[serde(default)]
+    #[ts(optional)]
+    pub touchpoint_id: Option<TouchpointId>,
 }
 
 /// Customers over one period, for retention, churn and lifetime value.
@@ -295,6 +301,16 @@ pub struct DashboardQuery {
     /// Only answers (and contacts) about this problem.
     #[ts(optional)]
     pub problem_id: Option<ProblemId>,
+    /// Only answers about this journey touchpoint, or about the problems
+    /// linked to it (and those problems' contacts).
+    #[serde(default)]
+    #[ts(optional)]
+    pub touchpoint_id: Option<TouchpointId>,
+    /// Only answers (and contacts) about problems of this customer segment
+    /// (as the problems name it, without regard to case).
+    #[serde(default)]
+    #[ts(optional)]
+    pub segment: Option<String>,
     /// The trend's buckets.
     pub granularity: Granularity,
 }

@@ -9,7 +9,7 @@ use crate::ids::{PeriodId, ResponseId};
 use crate::time;
 
 const RESPONSE_COLUMNS: &str = "id, kind, score, ces_scale, ces_easy, responded_on, channel,
-    comment, ticket_ref, customer, problem_id, created_at, updated_at";
+    comment, ticket_ref, customer, problem_id, created_at, updated_at, touchpoint_id";
 
 fn response_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SurveyResponse> {
     Ok(SurveyResponse {
@@ -26,6 +26,7 @@ fn response_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SurveyResponse> {
         problem_id: r.get(10)?,
         created_at: time::column_stamp(r, 11)?,
         updated_at: time::column_stamp(r, 12)?,
+        touchpoint_id: r.get(13)?,
     })
 }
 

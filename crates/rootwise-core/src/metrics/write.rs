@@ -9,7 +9,7 @@ use super::read::{get_period, get_response};
 use super::{PERIOD, RESPONSE};
 use crate::change::ChangeOp;
 use crate::error::{Checks, Error, Result, Rule};
-use crate::ids::{PeriodId, ProblemId, ResponseId};
+use crate::ids::{PeriodId, ProblemId, ResponseId, TouchpointId};
 use crate::store::Writer;
 use crate::write::{self as v, write_field};
 use crate::{entity, time, trash};
@@ -95,6 +95,18 @@ fn require_problem(w: &Writer<'_>, problem: Option<ProblemId>) -> Result<()> {
     }
 }
 
+fn require_touchpoint(w: &Writer<'_>, touchpoint: Option<TouchpointId>) -> Result<()> {
+    match touchpoint {
+        Some(t) => v::require_live(
+            w.tx(),
+            "journey_touchpoints",
+            entity::TOUCHPOINT,
+            &t.to_string(),
+        ),
+        None => Ok(()),
+    }
+}
+
 /// Stores a checked answer (one prepared statement, reused by imports).
 pub(crate) fn insert_response(
     w: &Writer<'_>,
@@ -107,8 +119,9 @@ pub(crate) fn insert_response(
     w.tx()
         .prepare_cached(
             "INSERT INTO survey_responses (id, kind, score, ces_scale, ces_easy, responded_on,
-                channel, comment, ticket_ref, customer, problem_id, import_id, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                channel, comment, ticket_ref, customer, problem_id, import_id, created_at, updated_at,
+                touchpoint_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
         )?
         .execute(params![
             id,
@@ -123,13 +136,14 @@ pub(crate) fn insert_response(
             checked.customer,
             input.problem_id,
             import_id,
-            now
+            now,
+            input.touchpoint_id
         ])?;
     Ok(())
 }
 
 /// The fields history lists for an answer, as text: (field, column, value).
-fn response_fields(r: &SurveyResponse) -> [(&'static str, &'static str, Option<String>); 7] {
+fn response_fields(r: &SurveyResponse) -> [(&'static str, &'static str, Option<String>); 8] {
     let text = |s: &str| (!s.is_empty()).then(|| s.to_owned());
     [
         ("score", "score", Some(r.score.to_string())),
@@ -147,6 +161,11 @@ fn response_fields(r: &SurveyResponse) -> [(&'static str, &'static str, Option<S
         ("ticketRef", "ticket_ref", text(&r.ticket_ref)),
         ("customer", "customer", text(&r.customer)),
         ("problem", "problem_id", r.problem_id.map(|p| p.to_string())),
+        (
+            "touchpoint",
+            "touchpoint_id",
+            r.touchpoint_id.map(|t| t.to_string()),
+        ),
     ]
 }
 
@@ -154,6 +173,7 @@ fn response_fields(r: &SurveyResponse) -> [(&'static str, &'static str, Option<S
 pub fn add_response(w: &mut Writer<'_>, input: &ResponseInput) -> Result<SurveyResponse> {
     let checked = check_response(input)?;
     require_problem(w, input.problem_id)?;
+    require_touchpoint(w, input.touchpoint_id)?;
     let id = ResponseId::new();
     insert_response(w, id, input, &checked, None)?;
     let added = get_response(w.tx(), id)?;
@@ -207,6 +227,9 @@ pub fn edit_response(
     if input.problem_id != before.problem_id {
         require_problem(w, input.problem_id)?;
     }
+    if input.touchpoint_id != before.touchpoint_id {
+        require_touchpoint(w, input.touchpoint_id)?;
+    }
     let after = SurveyResponse {
         score: input.score,
         responded_on: input.responded_on,
@@ -215,6 +238,7 @@ pub fn edit_response(
         ticket_ref: checked.ticket_ref,
         customer: checked.customer,
         problem_id: input.problem_id,
+        touchpoint_id: input.touchpoint_id,
         ..before.clone()
     };
     let changes = response_fields(&before)

@@ -146,7 +146,11 @@ pub(crate) fn table_of(entity_name: &str) -> Option<&'static str> {
 pub(crate) fn parents_of(table: &str) -> &'static [(&'static str, &'static str)] {
     match table {
         "why_nodes" => &[("parent_id", "why_nodes"), ("analysis_id", "analyses")],
-        "analyses" | "actions" | "survey_responses" => &[("problem_id", "problems")],
+        "analyses" | "actions" => &[("problem_id", "problems")],
+        "survey_responses" => &[
+            ("problem_id", "problems"),
+            ("touchpoint_id", "journey_touchpoints"),
+        ],
         "persona_quotes" | "empathy_maps" => &[("persona_id", "personas")],
         "empathy_notes" | "empathy_groups" => &[("map_id", "empathy_maps")],
         "journey_stages" => &[("map_id", "journey_maps")],

@@ -985,6 +985,7 @@ impl Copies {
                         ticket_ref: Some(r.ticket_ref),
                         customer: Some(r.customer),
                         problem_id: r.problem_id,
+                        touchpoint_id: None,
                     };
                     metrics::edit_response(w, id, &input).map(|_| ())
                 })
@@ -1255,6 +1256,7 @@ fn answer_input(score: u8, problem_id: Option<ProblemId>) -> ResponseInput {
         ticket_ref: None,
         customer: None,
         problem_id,
+        touchpoint_id: None,
     }
 }
 

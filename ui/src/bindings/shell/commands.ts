@@ -96,6 +96,7 @@ export const COMMAND_NAMES = [
   "survey_import_run",
   "survey_import_cancel",
   "metrics_export_csv",
+  "touchpoint_choices",
   "export_save",
   "trash_list",
   "trash_restore",

@@ -84,7 +84,7 @@ describe("the dashboard", () => {
     expect(
       within(nps)
         .getByTestId("figure-nps-value-interval")
-        .textContent?.replace(/[\u202a-\u202e\u2066-\u2069]/g, ""),
+        .textContent.replace(/[\u202a-\u202e\u2066-\u2069]/g, ""),
     ).toBe("95% interval +25 to +45");
     expect(nps).toHaveTextContent("200 answers");
     expect(within(nps).queryByText("Few answers")).toBeNull();
@@ -139,6 +139,55 @@ describe("the dashboard", () => {
     });
     expect(window.location.hash).toContain("channel=email");
     expect(window.location.hash).toContain("by=month");
+  });
+
+  it("filters by journey touchpoint and by customer segment", async () => {
+    const backend = installMockBackend({
+      problems: [makeProblem("Card declined at checkout", undefined, { segment: "Enterprise" })],
+      metrics: {
+        dashboard: dashboard(),
+        touchpoints: [
+          {
+            id: "tp-1",
+            name: "Tracking page",
+            stageName: "Delivery",
+            mapId: "map-1",
+            mapName: "Online order",
+          },
+          { id: "tp-2", name: "صفحة الدفع", stageName: "الشراء", mapId: "map-2", mapName: "رحلة المتجر" },
+        ],
+      },
+    });
+    const { user } = renderApp("/dashboard");
+    await screen.findByTestId("figure-nps");
+    const touchpoint = screen.getByTestId("dashboard-touchpoint");
+    await waitFor(() => {
+      expect(within(touchpoint).getAllByRole("option")).toHaveLength(3);
+    });
+    expect(within(touchpoint).getByRole("group", { name: "Online order" })).toBeInTheDocument();
+    await user.selectOptions(touchpoint, "tp-2");
+    await waitFor(() => {
+      expect(backend.callsTo("metrics_dashboard").at(-1)?.query).toMatchObject({ touchpointId: "tp-2" });
+    });
+    await user.selectOptions(screen.getByTestId("dashboard-segment"), "Enterprise");
+    await waitFor(() => {
+      expect(backend.callsTo("metrics_dashboard").at(-1)?.query).toMatchObject({
+        touchpointId: "tp-2",
+        segment: "Enterprise",
+      });
+    });
+    expect(window.location.hash).toContain("touchpoint=tp-2");
+    expect(window.location.hash).toContain("segment=Enterprise");
+  });
+
+  it("says there are no touchpoints to filter by before a journey map exists", async () => {
+    installMockBackend({ metrics: { dashboard: dashboard() } });
+    renderApp("/dashboard");
+    const touchpoint = await screen.findByTestId("dashboard-touchpoint");
+    await waitFor(() => {
+      expect(touchpoint).toBeDisabled();
+    });
+    expect(touchpoint).toHaveTextContent("No journey maps yet");
   });
 
   it("exports the figures as CSV in the reader's words", async () => {

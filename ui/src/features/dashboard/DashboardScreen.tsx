@@ -2,6 +2,7 @@ import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { exportDashboardCsv, useDashboard } from "../../api/metrics";
+import { useSuggestions } from "../../api/problems";
 import type { Dashboard } from "../../bindings/Dashboard";
 import type { DashboardQuery } from "../../bindings/DashboardQuery";
 import type { DashboardWords } from "../../bindings/DashboardWords";
@@ -20,6 +21,7 @@ import {
 import { DashboardTabs } from "./DashboardTabs";
 import { HelpText } from "./HelpText";
 import { defaultRange, PRESETS, queryOf, readFilters, writeFilters, type DashboardFilters } from "./range";
+import { TouchpointSelect } from "./TouchpointSelect";
 import { TrendChart } from "./TrendChart";
 
 /** The survey measures in the order the figures show them. */
@@ -36,6 +38,7 @@ function Filters({
 }) {
   const { t } = useTranslation();
   const today = localToday();
+  const segments = useSuggestions("segment");
   return (
     <section
       className="dashboard-filters"
@@ -123,12 +126,46 @@ function Filters({
           </select>
         )}
       </Field>
+      <Field label={t("metrics.filters.touchpoint")} error={null} errorTestId="dashboard-touchpoint-error">
+        {(control) => (
+          <TouchpointSelect
+            {...control}
+            value={filters.touchpoint}
+            noneLabel={t("metrics.filters.allTouchpoints")}
+            testId="dashboard-touchpoint"
+            onChange={(touchpoint) => {
+              onChange({ ...filters, touchpoint });
+            }}
+          />
+        )}
+      </Field>
+      <Field label={t("metrics.filters.segment")} error={null} errorTestId="dashboard-segment-error">
+        {(control) => (
+          <select
+            {...control}
+            className="select-input"
+            value={filters.segment ?? ""}
+            data-testid="dashboard-segment"
+            onChange={(event) => {
+              onChange({ ...filters, segment: event.target.value === "" ? null : event.target.value });
+            }}
+          >
+            <option value="">{t("metrics.filters.allSegments")}</option>
+            {[
+              ...new Set([...(segments.data ?? []), ...(filters.segment === null ? [] : [filters.segment])]),
+            ].map((segment) => (
+              <option key={segment} value={segment}>
+                {segment}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {rangeError && (
         <p className="field-error dashboard-filters-error" role="alert" data-testid="dashboard-range-error">
           {t("metrics.filters.rangeError")}
         </p>
       )}
-      <p className="field-hint dashboard-filters-note">{t("metrics.filters.laterNote")}</p>
     </section>
   );
 }

@@ -23,6 +23,7 @@ import {
 } from "../../kit/fields";
 import { parseTypedNumber } from "../../kit/fields/dates";
 import { ProblemPicker, type ProblemPickerWords } from "../../kit/ProblemPicker";
+import { TouchpointSelect } from "./TouchpointSelect";
 
 const FIELDS = ["score", "cesScale", "cesEasy", "respondedOn", "comment", "ticketRef", "customer"] as const;
 
@@ -68,6 +69,7 @@ export function ResponseForm({ announce }: ResponseFormProps) {
   const [ticketRef, setTicketRef] = useState("");
   const [customer, setCustomer] = useState("");
   const [problem, setProblem] = useState<LinkedProblem | null>(null);
+  const [touchpoint, setTouchpoint] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
   const { formRef, failure, message, check, refuse } = useFormIssues(FIELDS);
   const headingId = useId();
@@ -104,6 +106,7 @@ export function ResponseForm({ announce }: ResponseFormProps) {
     if (ticketRef.trim() !== "") input.ticketRef = ticketRef;
     if (customer.trim() !== "") input.customer = customer;
     if (problem !== null) input.problemId = problem.id;
+    if (touchpoint !== null) input.touchpointId = touchpoint;
     add.mutate(input, {
       onSuccess: () => {
         announce(t("metrics.answers.added"));
@@ -253,6 +256,17 @@ export function ResponseForm({ announce }: ResponseFormProps) {
           )}
         </Field>
       </div>
+      <Field label={t("metrics.answers.touchpoint")} error={null} errorTestId="response-touchpoint-error">
+        {(control) => (
+          <TouchpointSelect
+            {...control}
+            value={touchpoint}
+            noneLabel={t("metrics.answers.noTouchpoint")}
+            testId="response-touchpoint"
+            onChange={setTouchpoint}
+          />
+        )}
+      </Field>
       <Field
         label={t("metrics.answers.comment")}
         error={message("comment")}

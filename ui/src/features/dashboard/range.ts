@@ -24,6 +24,10 @@ export interface DashboardFilters {
   from: string;
   to: string;
   channel: Channel | null;
+  /** A journey touchpoint's id. */
+  touchpoint: string | null;
+  /** A customer segment, as problems name it. */
+  segment: string | null;
   granularity: Granularity;
   /** The measure the trend draws. */
   measure: MeasureKey;
@@ -41,6 +45,12 @@ function isMeasure(value: string | null): value is MeasureKey {
   return (TREND_MEASURES as readonly (string | null)[]).includes(value);
 }
 
+/** `text` trimmed, or null when there is none. */
+function nonEmpty(text: string | null): string | null {
+  const trimmed = text?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+}
+
 /** The filters in `params`, with defaults for what is missing or wrong. */
 export function readFilters(params: URLSearchParams, today: string): DashboardFilters {
   const preset = params.get("period");
@@ -53,6 +63,8 @@ export function readFilters(params: URLSearchParams, today: string): DashboardFi
     from: from !== null && isDay(from) ? from : addDays(today, -89),
     to: to !== null && isDay(to) ? to : today,
     channel: isChannel(channel) ? channel : null,
+    touchpoint: nonEmpty(params.get("touchpoint")),
+    segment: nonEmpty(params.get("segment")),
     granularity: params.get("by") === "month" ? "month" : "week",
     measure: isMeasure(measure) ? measure : "nps",
   };
@@ -67,6 +79,8 @@ export function writeFilters(filters: DashboardFilters): URLSearchParams {
     params.set("to", filters.to);
   }
   if (filters.channel !== null) params.set("channel", filters.channel);
+  if (filters.touchpoint !== null) params.set("touchpoint", filters.touchpoint);
+  if (filters.segment !== null) params.set("segment", filters.segment);
   if (filters.granularity !== "week") params.set("by", filters.granularity);
   if (filters.measure !== "nps") params.set("measure", filters.measure);
   return params;
@@ -113,5 +127,7 @@ export function queryOf(filters: DashboardFilters, today: string): DashboardQuer
   if (!rangeIsValid(from, to)) return null;
   const query: DashboardQuery = { from, to, granularity: filters.granularity };
   if (filters.channel !== null) query.channel = filters.channel;
+  if (filters.touchpoint !== null) query.touchpointId = filters.touchpoint;
+  if (filters.segment !== null) query.segment = filters.segment;
   return query;
 }
