@@ -116,6 +116,28 @@ app_commands! {
         metrics_export_csv,
         touchpoint_choices,
     }
+    journey {
+        journey_list,
+        journey_grid,
+        journey_pain,
+        touchpoint_problems,
+        journey_create,
+        journey_edit,
+        journey_reviewed,
+        journey_delete,
+        stage_add,
+        stage_rename,
+        stage_move,
+        stage_delete,
+        touchpoint_add,
+        touchpoint_edit,
+        touchpoint_move,
+        touchpoint_delete,
+        touchpoint_link_problem,
+        card_add,
+        card_edit,
+        card_delete,
+    }
     export {
         export_save,
     }

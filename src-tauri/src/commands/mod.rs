@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod empathy;
 pub mod export;
 pub mod hub;
+pub mod journey;
 pub mod metrics;
 pub mod persona;
 pub mod problem;

@@ -117,6 +117,7 @@ describe("workspace-changed", () => {
       queryKeys.personas,
       queryKeys.empathy,
       queryKeys.metrics,
+      queryKeys.journeys,
       queryKeys.trash,
     ]);
     // A confirmed root cause may move its problem's status; notes list the causes they support.
@@ -140,6 +141,7 @@ describe("workspace-changed", () => {
       queryKeys.problems,
       queryKeys.analyses,
       queryKeys.metrics,
+      queryKeys.journeys,
       queryKeys.trash,
     ]);
     // Answers and periods feed the dashboard and the problems' own measures.

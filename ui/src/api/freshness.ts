@@ -42,6 +42,7 @@ export const queryKeys = {
   copies: [...root, "copies"] as const,
   hub: [...root, "hub"] as const,
   metrics: [...root, "metrics"] as const,
+  journeys: [...root, "journeys"] as const,
 };
 
 /**
@@ -70,6 +71,7 @@ export function keysForChange(event: ChangeEvent): QueryKey[] {
         queryKeys.personas,
         queryKeys.empathy,
         queryKeys.metrics,
+        queryKeys.journeys,
         queryKeys.trash,
       ];
     case "analysis":
@@ -78,7 +80,20 @@ export function keysForChange(event: ChangeEvent): QueryKey[] {
       return [queryKeys.analyses, queryKeys.problems, queryKeys.actions, queryKeys.empathy, queryKeys.trash];
     case "action":
       // A failed check reopens root causes and the problem; a done day moves a fix's before/after.
-      return [queryKeys.actions, queryKeys.problems, queryKeys.analyses, queryKeys.metrics, queryKeys.trash];
+      return [
+        queryKeys.actions,
+        queryKeys.problems,
+        queryKeys.analyses,
+        queryKeys.metrics,
+        queryKeys.journeys,
+        queryKeys.trash,
+      ];
+    case "journey_map":
+    case "journey_stage":
+    case "touchpoint":
+    case "journey_card":
+      // Touchpoints are dashboard filters; problems list their touchpoints; cards become actions.
+      return [queryKeys.journeys, queryKeys.metrics, queryKeys.problems, queryKeys.actions, queryKeys.trash];
     case "survey_response":
     case "period":
       // Answers feed the problems' own measures too.

@@ -8,6 +8,8 @@ import personasAr from "./areas/personas.ar.json";
 import personasEn from "./areas/personas.en.json";
 import workshopAr from "./areas/workshop.ar.json";
 import workshopEn from "./areas/workshop.en.json";
+import journeysAr from "./areas/journeys.ar.json";
+import journeysEn from "./areas/journeys.en.json";
 import metricsAr from "./areas/metrics.ar.json";
 import metricsEn from "./areas/metrics.en.json";
 import enBase from "./en.json";
@@ -15,11 +17,11 @@ import { currentNumerals, intlLocale } from "./format";
 
 /**
  * The English resource: the base file plus one file per area (personas,
- * empathy maps, workshop, metrics), each owning its own top-level key.
+ * empathy maps, workshop, metrics, journeys), each owning its own top-level key.
  */
-export const en = { ...enBase, ...personasEn, ...empathyEn, ...workshopEn, ...metricsEn };
+export const en = { ...enBase, ...personasEn, ...empathyEn, ...workshopEn, ...metricsEn, ...journeysEn };
 /** The Arabic resource, built the same way. */
-export const ar = { ...arBase, ...personasAr, ...empathyAr, ...workshopAr, ...metricsAr };
+export const ar = { ...arBase, ...personasAr, ...empathyAr, ...workshopAr, ...metricsAr, ...journeysAr };
 
 export const LANGUAGES: readonly Language[] = ["en", "ar"];
 

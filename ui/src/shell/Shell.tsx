@@ -23,6 +23,8 @@ import { ActionsTableScreen } from "../features/actions/table/ActionsTableScreen
 import { MyActionsScreen } from "../features/actions/table/MyActionsScreen";
 import { useReminders } from "../features/actions/reminders/useReminders";
 import { AnswersScreen } from "../features/dashboard/AnswersScreen";
+import { JourneyScreen } from "../features/journeys/JourneyScreen";
+import { MapsScreen as JourneysScreen } from "../features/journeys/MapsScreen";
 import { CustomersScreen } from "../features/dashboard/CustomersScreen";
 import { DashboardScreen } from "../features/dashboard/DashboardScreen";
 import { TrashScreen } from "../features/trash/TrashScreen";
@@ -31,8 +33,7 @@ import { REVIEW_PATH } from "../features/changes/paths";
 import type { ShortcutAction } from "../shortcuts/registry";
 import { ShortcutOverlay } from "../shortcuts/ShortcutOverlay";
 import { useGlobalShortcuts } from "../shortcuts/useGlobalShortcuts";
-import { SectionPlaceholder } from "./SectionPlaceholder";
-import { HOME_PATH, SECTIONS } from "./sections";
+import { HOME_PATH } from "./sections";
 import { Sidebar } from "./Sidebar";
 
 interface ShellProps {
@@ -111,20 +112,13 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
               <Route path="/personas/:id" element={<PersonaScreen />} />
               <Route path="/empathy" element={<MapsScreen />} />
               <Route path="/empathy/:id" element={<EmpathyBoardScreen />} />
+              <Route path="/journeys" element={<JourneysScreen />} />
+              <Route path="/journeys/:id" element={<JourneyScreen />} />
               <Route path="/dashboard" element={<DashboardScreen />} />
               <Route path="/dashboard/answers" element={<AnswersScreen />} />
               <Route path="/dashboard/customers" element={<CustomersScreen />} />
               <Route path="/trash" element={<TrashScreen />} />
               <Route path={REVIEW_PATH} element={<MergedChangesScreen />} />
-              {SECTIONS.map((section) =>
-                section.built ? null : (
-                  <Route
-                    key={section.key}
-                    path={section.path}
-                    element={<SectionPlaceholder section={section.key} />}
-                  />
-                ),
-              )}
               <Route
                 path="/settings"
                 element={<SettingsScreen workspacePath={path} backupPath={backupPath} />}

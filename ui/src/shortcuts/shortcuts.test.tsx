@@ -134,7 +134,7 @@ describe("keyboard navigation", () => {
   it("n goes to Problems and focuses the new-problem field", async () => {
     installMockBackend();
     const { user } = renderApp("/journeys");
-    await screen.findByTestId("section-not-built");
+    await screen.findByTestId("journeys-screen");
     await user.keyboard("n");
     const input = await screen.findByTestId("new-problem-title");
     await waitFor(() => {
@@ -172,16 +172,5 @@ describe("keyboard navigation", () => {
     expect(shortcutKey({ key: "Shift", code: "ShiftLeft", shiftKey: true })).toBeNull();
     // The "/" key of an Arabic layout types "ظ".
     expect(shortcutKey({ key: "ظ", code: "Slash", shiftKey: false })).toBe("/");
-  });
-});
-
-describe("sections not built yet", () => {
-  it.each(SECTIONS.filter((s) => !s.built).map((s) => s.key))("%s says so honestly", async (section) => {
-    installMockBackend();
-    const { user } = renderApp("/problems");
-    await user.click(await screen.findByTestId(`nav-${section}`));
-    const notice = await screen.findByTestId("section-not-built");
-    expect(notice).toHaveTextContent("This section is not built yet in this version of Rootwise.");
-    expect(notice.textContent.length).toBeGreaterThan(80);
   });
 });

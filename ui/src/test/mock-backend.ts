@@ -31,6 +31,7 @@ import { personaHandlers, type MockPersonaState } from "./mock-personas";
 import { changesHandlers, defaultChangesState, type MockChangesState } from "./mock-changes";
 import { defaultHubState, hubHandlers, type MockHubState } from "./mock-hub";
 import { defaultMetricsState, metricsHandlers, type MockMetricsState } from "./mock-metrics";
+import { defaultJourneyState, journeyHandlers, type MockJourneyState } from "./mock-journeys";
 
 /** The shell's commands that write nothing: every other command writes. */
 const READS = new Set<CommandName>([
@@ -86,6 +87,10 @@ const READS = new Set<CommandName>([
   "survey_import_cancel",
   "metrics_export_csv",
   "touchpoint_choices",
+  "journey_list",
+  "journey_grid",
+  "journey_pain",
+  "touchpoint_problems",
 ]);
 
 /** The entity whose change a write command announces, by its name; null for reads and plugins. */
@@ -113,6 +118,10 @@ function writtenEntity(command: MockedCommand): string | null {
     ["response_", "survey_response"],
     ["survey_", "survey_response"],
     ["period_", "period"],
+    ["journey_", "journey_map"],
+    ["stage_", "journey_stage"],
+    ["touchpoint_", "touchpoint"],
+    ["card_", "journey_card"],
     ["workspace_", "workspace"],
   ];
   const match = prefixes.find(([prefix]) => command.startsWith(prefix));
@@ -157,6 +166,8 @@ export interface MockState {
   hub: MockHubState;
   /** Survey answers, periods, the dashboard and the import's steps. */
   metrics: MockMetricsState;
+  /** Journey maps, their stages, touchpoints, cards and pain figures. */
+  journeys: MockJourneyState;
 }
 
 type Handler = (args: Record<string, unknown>, state: MockState) => unknown;
@@ -185,6 +196,7 @@ export interface MockBackendOptions {
   changes?: Partial<MockChangesState>;
   hub?: Partial<MockHubState>;
   metrics?: Partial<MockMetricsState>;
+  journeys?: Partial<MockJourneyState>;
   /** Replace the built-in behaviour of some commands. */
   handlers?: Handlers;
 }
@@ -471,6 +483,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     changes: { ...defaultChangesState(), ...options.changes },
     hub: { ...defaultHubState(), ...options.hub },
     metrics: { ...defaultMetricsState(), ...options.metrics },
+    journeys: { ...defaultJourneyState(), ...options.journeys },
   };
   const calls: MockCall[] = [];
 
@@ -689,6 +702,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     ),
     ...changesHandlers(state.changes, changed, rejectWith),
     ...metricsHandlers(state.metrics, changed, rejectWith, () => state.dialogPath),
+    ...journeyHandlers(state.journeys, changed, rejectWith),
     ...hubHandlers(
       state.hub,
       changed,

@@ -1,0 +1,252 @@
+//! Journey maps: the list with reviews due, a map's grid, and the writes
+//! on maps, stages, touchpoints and lane cards; the pain overlay and a
+//! touchpoint's problems.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rootwise_core::ids::{CardId, JourneyId, ProblemId, StageId, TouchpointId};
+use rootwise_core::journey::{
+    self, Card, JourneyCard, JourneyEdit, JourneyGrid, JourneyMap, Lane, NewJourney, NewTouchpoint,
+    PainQuery, Stage, Touchpoint, TouchpointEdit, TouchpointPain, TouchpointProblem,
+};
+use rootwise_core::Result;
+use tauri::{AppHandle, State};
+
+use super::{read, write};
+use crate::Shared;
+
+/// Every live map with its counts and when its review is due (`today` is
+/// the user's calendar day).
+#[tauri::command]
+pub async fn journey_list(
+    shared: State<'_, Arc<Shared>>,
+    today: NaiveDate,
+) -> Result<Vec<JourneyCard>> {
+    read(&shared, move |ws| journey::list_maps(ws.conn(), today)).await
+}
+
+/// A map as its grid: stages, touchpoints, lane cards and the curve.
+#[tauri::command]
+pub async fn journey_grid(shared: State<'_, Arc<Shared>>, id: JourneyId) -> Result<JourneyGrid> {
+    read(&shared, move |ws| journey::grid(ws.conn(), id)).await
+}
+
+/// Each touchpoint's problems, reports in the period, highest severity
+/// and whether every problem has a verified fix.
+#[tauri::command]
+pub async fn journey_pain(
+    shared: State<'_, Arc<Shared>>,
+    id: JourneyId,
+    query: PainQuery,
+) -> Result<Vec<TouchpointPain>> {
+    read(&shared, move |ws| {
+        journey::pain_overlay(ws.conn(), id, &query)
+    })
+    .await
+}
+
+/// A touchpoint's problems.
+#[tauri::command]
+pub async fn touchpoint_problems(
+    shared: State<'_, Arc<Shared>>,
+    id: TouchpointId,
+) -> Result<Vec<TouchpointProblem>> {
+    read(&shared, move |ws| {
+        journey::touchpoint_problems(ws.conn(), id)
+    })
+    .await
+}
+
+/// Creates a map (with the starting stages in a language, when asked).
+#[tauri::command]
+pub async fn journey_create(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    input: NewJourney,
+) -> Result<JourneyMap> {
+    write(&app, &shared, move |w| journey::create_map(w, &input)).await
+}
+
+/// Changes one field of a map.
+#[tauri::command]
+pub async fn journey_edit(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: JourneyId,
+    edit: JourneyEdit,
+) -> Result<JourneyMap> {
+    write(&app, &shared, move |w| journey::edit_map(w, id, &edit)).await
+}
+
+/// Records that the map was reviewed today.
+#[tauri::command]
+pub async fn journey_reviewed(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: JourneyId,
+) -> Result<JourneyMap> {
+    write(&app, &shared, move |w| journey::mark_reviewed(w, id)).await
+}
+
+/// Moves a map to the trash (all of it comes back with it).
+#[tauri::command]
+pub async fn journey_delete(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: JourneyId,
+) -> Result<()> {
+    write(&app, &shared, move |w| journey::delete_map(w, id)).await
+}
+
+/// Adds a stage before `before` (at the end without).
+#[tauri::command]
+pub async fn stage_add(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    map_id: JourneyId,
+    name: String,
+    before: Option<StageId>,
+) -> Result<Stage> {
+    write(&app, &shared, move |w| {
+        journey::add_stage(w, map_id, &name, before)
+    })
+    .await
+}
+
+/// Renames a stage.
+#[tauri::command]
+pub async fn stage_rename(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: StageId,
+    name: String,
+) -> Result<Stage> {
+    write(&app, &shared, move |w| journey::rename_stage(w, id, &name)).await
+}
+
+/// Moves a stage before `before` (to the end without).
+#[tauri::command]
+pub async fn stage_move(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: StageId,
+    before: Option<StageId>,
+) -> Result<Stage> {
+    write(&app, &shared, move |w| journey::move_stage(w, id, before)).await
+}
+
+/// Moves a stage to the trash; one with touchpoints only when
+/// `with_touchpoints` (they go, and come back, with it).
+#[tauri::command]
+pub async fn stage_delete(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: StageId,
+    with_touchpoints: bool,
+) -> Result<()> {
+    write(&app, &shared, move |w| {
+        journey::delete_stage(w, id, with_touchpoints)
+    })
+    .await
+}
+
+/// Adds a touchpoint at the end of its stage.
+#[tauri::command]
+pub async fn touchpoint_add(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    input: NewTouchpoint,
+) -> Result<Touchpoint> {
+    write(&app, &shared, move |w| journey::add_touchpoint(w, &input)).await
+}
+
+/// Changes one field of a touchpoint.
+#[tauri::command]
+pub async fn touchpoint_edit(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: TouchpointId,
+    edit: TouchpointEdit,
+) -> Result<Touchpoint> {
+    write(&app, &shared, move |w| {
+        journey::edit_touchpoint(w, id, &edit)
+    })
+    .await
+}
+
+/// Moves a touchpoint into `stage`, before `before` (to its end without).
+#[tauri::command]
+pub async fn touchpoint_move(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: TouchpointId,
+    stage_id: StageId,
+    before: Option<TouchpointId>,
+) -> Result<Touchpoint> {
+    write(&app, &shared, move |w| {
+        journey::move_touchpoint(w, id, stage_id, before)
+    })
+    .await
+}
+
+/// Moves a touchpoint to the trash.
+#[tauri::command]
+pub async fn touchpoint_delete(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: TouchpointId,
+) -> Result<()> {
+    write(&app, &shared, move |w| journey::delete_touchpoint(w, id)).await
+}
+
+/// Links a problem to a touchpoint.
+#[tauri::command]
+pub async fn touchpoint_link_problem(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: TouchpointId,
+    problem_id: ProblemId,
+    linked: bool,
+) -> Result<()> {
+    write(&app, &shared, move |w| {
+        if linked {
+            journey::link_problem(w, id, problem_id)
+        } else {
+            journey::unlink_problem(w, id, problem_id)
+        }
+    })
+    .await
+}
+
+/// Adds a text card to a stage's lane.
+#[tauri::command]
+pub async fn card_add(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    stage_id: StageId,
+    lane: Lane,
+    text: String,
+) -> Result<Card> {
+    write(&app, &shared, move |w| {
+        journey::add_card(w, stage_id, lane, &text)
+    })
+    .await
+}
+
+/// Changes a card's text.
+#[tauri::command]
+pub async fn card_edit(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: CardId,
+    text: String,
+) -> Result<Card> {
+    write(&app, &shared, move |w| journey::edit_card(w, id, &text)).await
+}
+
+/// Moves a card to the trash.
+#[tauri::command]
+pub async fn card_delete(app: AppHandle, shared: State<'_, Arc<Shared>>, id: CardId) -> Result<()> {
+    write(&app, &shared, move |w| journey::delete_card(w, id)).await
+}

@@ -1,0 +1,189 @@
+/**
+ * Journey maps: the list with reviews due, a map's grid and pain overlay,
+ * and the writes on maps, stages, touchpoints and lane cards.
+ */
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { Card } from "../bindings/Card";
+import type { JourneyCard } from "../bindings/JourneyCard";
+import type { JourneyEdit } from "../bindings/JourneyEdit";
+import type { JourneyGrid } from "../bindings/JourneyGrid";
+import type { JourneyMap } from "../bindings/JourneyMap";
+import type { Lane } from "../bindings/Lane";
+import type { NewJourney } from "../bindings/NewJourney";
+import type { NewTouchpoint } from "../bindings/NewTouchpoint";
+import type { PainQuery } from "../bindings/PainQuery";
+import type { Stage } from "../bindings/Stage";
+import type { Touchpoint } from "../bindings/Touchpoint";
+import type { TouchpointEdit } from "../bindings/TouchpointEdit";
+import type { TouchpointPain } from "../bindings/TouchpointPain";
+import { localToday } from "./actions";
+import type { AppError } from "./errors";
+import { queryKeys, useWrite } from "./freshness";
+import { invoke } from "./invoke";
+
+export function listJourneys(): Promise<JourneyCard[]> {
+  return invoke<JourneyCard[]>("journey_list", { today: localToday() });
+}
+
+export function journeyGrid(id: string): Promise<JourneyGrid> {
+  return invoke<JourneyGrid>("journey_grid", { id });
+}
+
+export function journeyPain(id: string, query: PainQuery): Promise<TouchpointPain[]> {
+  return invoke<TouchpointPain[]>("journey_pain", { id, query });
+}
+
+export function createJourney(input: NewJourney): Promise<JourneyMap> {
+  return invoke<JourneyMap>("journey_create", { input });
+}
+
+export function editJourney(id: string, edit: JourneyEdit): Promise<JourneyMap> {
+  return invoke<JourneyMap>("journey_edit", { id, edit });
+}
+
+export function markJourneyReviewed(id: string): Promise<JourneyMap> {
+  return invoke<JourneyMap>("journey_reviewed", { id });
+}
+
+export async function deleteJourney(id: string): Promise<void> {
+  await invoke<null>("journey_delete", { id });
+}
+
+export function addStage(mapId: string, name: string, before: string | null): Promise<Stage> {
+  return invoke<Stage>("stage_add", { mapId, name, before });
+}
+
+export function renameStage(id: string, name: string): Promise<Stage> {
+  return invoke<Stage>("stage_rename", { id, name });
+}
+
+export function moveStage(id: string, before: string | null): Promise<Stage> {
+  return invoke<Stage>("stage_move", { id, before });
+}
+
+/** Moves a stage to the trash; one with touchpoints is refused (`stage_has_touchpoints`) unless `withTouchpoints`. */
+export async function deleteStage(id: string, withTouchpoints: boolean): Promise<undefined> {
+  await invoke<null>("stage_delete", { id, withTouchpoints });
+  return undefined;
+}
+
+export function addTouchpoint(input: NewTouchpoint): Promise<Touchpoint> {
+  return invoke<Touchpoint>("touchpoint_add", { input });
+}
+
+export function editTouchpoint(id: string, edit: TouchpointEdit): Promise<Touchpoint> {
+  return invoke<Touchpoint>("touchpoint_edit", { id, edit });
+}
+
+export function moveTouchpoint(id: string, stageId: string, before: string | null): Promise<Touchpoint> {
+  return invoke<Touchpoint>("touchpoint_move", { id, stageId, before });
+}
+
+export async function deleteTouchpoint(id: string): Promise<void> {
+  await invoke<null>("touchpoint_delete", { id });
+}
+
+export function addCard(stageId: string, lane: Lane, text: string): Promise<Card> {
+  return invoke<Card>("card_add", { stageId, lane, text });
+}
+
+export function editCard(id: string, text: string): Promise<Card> {
+  return invoke<Card>("card_edit", { id, text });
+}
+
+export async function deleteCard(id: string): Promise<void> {
+  await invoke<null>("card_delete", { id });
+}
+
+export const journeyKeys = {
+  all: queryKeys.journeys,
+  list: [...queryKeys.journeys, "list"] as const,
+  grid: (id: string) => [...queryKeys.journeys, "grid", id] as const,
+  pain: (id: string, query: PainQuery) => [...queryKeys.journeys, "pain", id, query] as const,
+};
+
+export function useJourneys() {
+  return useQuery<JourneyCard[], AppError>({ queryKey: journeyKeys.list, queryFn: listJourneys });
+}
+
+export function useJourneyGrid(id: string) {
+  return useQuery<JourneyGrid, AppError>({ queryKey: journeyKeys.grid(id), queryFn: () => journeyGrid(id) });
+}
+
+export function useJourneyPain(id: string, query: PainQuery) {
+  return useQuery<TouchpointPain[], AppError>({
+    queryKey: journeyKeys.pain(id, query),
+    queryFn: () => journeyPain(id, query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateJourney() {
+  return useWrite<JourneyMap, NewJourney>(createJourney);
+}
+
+export function useEditJourney() {
+  return useWrite<JourneyMap, { id: string; edit: JourneyEdit }>(({ id, edit }) => editJourney(id, edit));
+}
+
+export function useMarkJourneyReviewed() {
+  return useWrite<JourneyMap, string>(markJourneyReviewed);
+}
+
+export function useDeleteJourney() {
+  return useWrite(deleteJourney, { awaitRefresh: false });
+}
+
+export function useAddStage() {
+  return useWrite<Stage, { mapId: string; name: string; before: string | null }>(({ mapId, name, before }) =>
+    addStage(mapId, name, before),
+  );
+}
+
+export function useRenameStage() {
+  return useWrite<Stage, { id: string; name: string }>(({ id, name }) => renameStage(id, name));
+}
+
+export function useMoveStage() {
+  return useWrite<Stage, { id: string; before: string | null }>(({ id, before }) => moveStage(id, before));
+}
+
+export function useDeleteStage() {
+  return useWrite<undefined, { id: string; withTouchpoints: boolean }>(({ id, withTouchpoints }) =>
+    deleteStage(id, withTouchpoints),
+  );
+}
+
+export function useAddTouchpoint() {
+  return useWrite<Touchpoint, NewTouchpoint>(addTouchpoint);
+}
+
+export function useEditTouchpoint() {
+  return useWrite<Touchpoint, { id: string; edit: TouchpointEdit }>(({ id, edit }) =>
+    editTouchpoint(id, edit),
+  );
+}
+
+export function useMoveTouchpoint() {
+  return useWrite<Touchpoint, { id: string; stageId: string; before: string | null }>(
+    ({ id, stageId, before }) => moveTouchpoint(id, stageId, before),
+  );
+}
+
+export function useDeleteTouchpoint() {
+  return useWrite(deleteTouchpoint);
+}
+
+export function useAddCard() {
+  return useWrite<Card, { stageId: string; lane: Lane; text: string }>(({ stageId, lane, text }) =>
+    addCard(stageId, lane, text),
+  );
+}
+
+export function useEditCard() {
+  return useWrite<Card, { id: string; text: string }>(({ id, text }) => editCard(id, text));
+}
+
+export function useDeleteCard() {
+  return useWrite(deleteCard);
+}

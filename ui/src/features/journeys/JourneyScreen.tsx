@@ -1,0 +1,596 @@
+import { useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { localToday } from "../../api/actions";
+import type { AppError } from "../../api/errors";
+import {
+  useAddCard,
+  useAddStage,
+  useAddTouchpoint,
+  useDeleteCard,
+  useDeleteJourney,
+  useDeleteStage,
+  useDeleteTouchpoint,
+  useEditTouchpoint,
+  useJourneyGrid,
+  useJourneyPain,
+  useMarkJourneyReviewed,
+  useMoveStage,
+  useMoveTouchpoint,
+  useRenameStage,
+} from "../../api/journeys";
+import type { GridStage } from "../../bindings/GridStage";
+import type { GridTouchpoint } from "../../bindings/GridTouchpoint";
+import type { Lane } from "../../bindings/Lane";
+import type { TouchpointPain } from "../../bindings/TouchpointPain";
+import { LIMITS } from "../../bindings/rules";
+import { describeError } from "../../i18n/errors";
+import { formatDay, useDayFormat } from "../../i18n/format";
+import { Announcement, useAnnouncer } from "../../kit/detail/DetailPage";
+import { ModalDialog } from "../../kit/dialogs/ModalDialog";
+import { addDays, addMonths } from "../../kit/fields/dates";
+
+const EMOTIONS = [-2, -1, 0, 1, 2] as const;
+const PAIN_DAYS = ["30", "90", "365"] as const;
+
+/** What failed last on the map, shown once above the grid. */
+type Report = (error: AppError) => void;
+
+/** One line of text to add, committed with Enter (Escape clears it). */
+function AddLine({
+  label,
+  placeholder,
+  max,
+  testId,
+  onAdd,
+}: {
+  label: string;
+  placeholder: string;
+  max: number;
+  testId: string;
+  onAdd: (text: string) => Promise<unknown>;
+}) {
+  const [text, setText] = useState("");
+  const [busy, setBusy] = useState(false);
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Escape") setText("");
+    if (event.key !== "Enter" || text.trim() === "" || busy) return;
+    event.preventDefault();
+    setBusy(true);
+    onAdd(text)
+      .then(() => {
+        setText("");
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        setBusy(false);
+      });
+  };
+  return (
+    <input
+      className="text-input journey-add"
+      aria-label={label}
+      placeholder={placeholder}
+      maxLength={max}
+      value={text}
+      disabled={busy}
+      dir={text === "" ? undefined : "auto"}
+      data-testid={testId}
+      onChange={(event) => {
+        setText(event.target.value);
+      }}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
+function heatClass(pain: TouchpointPain | undefined): string {
+  if (pain === undefined || pain.problems === 0) return "journey-pain journey-pain--none";
+  if (pain.allFixed) return "journey-pain journey-pain--fixed";
+  const level = Math.min(4, Math.ceil(pain.heat * 4));
+  return `journey-pain journey-pain--heat-${String(level)}`;
+}
+
+/** A touchpoint: its name, channel, emotions, pain figures; moved and deleted from here. */
+function TouchpointBox({
+  tp,
+  stageId,
+  siblings,
+  index,
+  pain,
+  report,
+}: {
+  tp: GridTouchpoint;
+  stageId: string;
+  siblings: readonly GridTouchpoint[];
+  index: number;
+  pain: TouchpointPain | undefined;
+  report: Report;
+}) {
+  const { t } = useTranslation();
+  const edit = useEditTouchpoint();
+  const move = useMoveTouchpoint();
+  const remove = useDeleteTouchpoint();
+  const { touchpoint } = tp;
+  const emotion = (field: "emotionCurrent" | "emotionTarget") => (
+    <label className="journey-emotion">
+      <span>{t(`journeys.touchpoint.${field}`)}</span>
+      <select
+        className="select-input"
+        value={touchpoint[field] === null ? "" : String(touchpoint[field])}
+        data-testid={`touchpoint-${field}`}
+        onChange={(event) => {
+          const value = event.target.value === "" ? null : Number(event.target.value);
+          edit.mutate({ id: touchpoint.id, edit: { field, value } }, { onError: report });
+        }}
+      >
+        <option value="">{t("journeys.touchpoint.emotionNone")}</option>
+        {EMOTIONS.map((e) => (
+          <option key={e} value={String(e)}>
+            {t(`journeys.emotion.${String(e) as "0"}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const moveTo = (offset: -1 | 1) => {
+    // Before the next-but-one going later; before the previous going earlier.
+    const target = offset === -1 ? siblings[index - 1] : siblings[index + 2];
+    move.mutate({ id: touchpoint.id, stageId, before: target?.touchpoint.id ?? null }, { onError: report });
+  };
+  return (
+    <li className="journey-touchpoint" data-testid="journey-touchpoint">
+      <div className="journey-touchpoint-head">
+        <bdi className="journey-touchpoint-name" data-testid="touchpoint-name">
+          {touchpoint.name}
+        </bdi>
+        {touchpoint.channel !== null && (
+          <span className="journey-touchpoint-channel">{t(`problem.channel.${touchpoint.channel}`)}</span>
+        )}
+      </div>
+      <div className={heatClass(pain)} data-testid="touchpoint-pain">
+        {pain === undefined || pain.problems === 0 ? (
+          t("journeys.touchpoint.noPain")
+        ) : (
+          <>
+            <span>{t("journeys.touchpoint.problems", { count: pain.problems })}</span>
+            <span>{t("journeys.touchpoint.reports", { count: pain.occurrences })}</span>
+            {pain.highestSeverity !== null && (
+              <span>
+                {t("journeys.touchpoint.severity", {
+                  severity: t(`problem.severity.${pain.highestSeverity}`),
+                })}
+              </span>
+            )}
+            {pain.allFixed && <span>{t("journeys.touchpoint.allFixed")}</span>}
+          </>
+        )}
+      </div>
+      {emotion("emotionCurrent")}
+      {emotion("emotionTarget")}
+      <div className="journey-row-buttons">
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t("journeys.touchpoint.earlier", { name: touchpoint.name })}
+          disabled={index === 0}
+          data-testid="touchpoint-earlier"
+          onClick={() => {
+            moveTo(-1);
+          }}
+        >
+          <span aria-hidden="true" className="journey-arrow journey-arrow--earlier" />
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t("journeys.touchpoint.later", { name: touchpoint.name })}
+          disabled={index === siblings.length - 1}
+          data-testid="touchpoint-later"
+          onClick={() => {
+            moveTo(1);
+          }}
+        >
+          <span aria-hidden="true" className="journey-arrow journey-arrow--later" />
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t("journeys.touchpoint.deleteLabel", { name: touchpoint.name })}
+          data-testid="touchpoint-delete"
+          onClick={() => {
+            remove.mutate(touchpoint.id, { onError: report });
+          }}
+        >
+          {t("journeys.touchpoint.delete")}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** A stage's head: its name (renamed in place), moves, delete (with its touchpoints once confirmed). */
+function StageHead({
+  stage,
+  stages,
+  index,
+  report,
+  announce,
+}: {
+  stage: GridStage;
+  stages: readonly GridStage[];
+  index: number;
+  report: Report;
+  announce: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const rename = useRenameStage();
+  const move = useMoveStage();
+  const remove = useDeleteStage();
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(stage.stage.name);
+  const [confirming, setConfirming] = useState(false);
+  const count = stage.touchpoints.length;
+  const del = (withTouchpoints: boolean) => {
+    remove.mutate(
+      { id: stage.stage.id, withTouchpoints },
+      {
+        onSuccess: () => {
+          setConfirming(false);
+        },
+        onError: (error) => {
+          if (error.code === "stage_has_touchpoints") setConfirming(true);
+          else report(error);
+        },
+      },
+    );
+  };
+  return (
+    <div className="journey-stage-head" data-testid="journey-stage">
+      {editing ? (
+        <form
+          className="journey-stage-rename"
+          onSubmit={(event) => {
+            event.preventDefault();
+            rename.mutate(
+              { id: stage.stage.id, name },
+              {
+                onSuccess: () => {
+                  setEditing(false);
+                },
+                onError: report,
+              },
+            );
+          }}
+        >
+          <input
+            className="text-input"
+            aria-label={t("journeys.stage.renameLabel", { name: stage.stage.name })}
+            value={name}
+            maxLength={LIMITS.journey.name}
+            autoFocus
+            data-testid="stage-rename-input"
+            onChange={(event) => {
+              setName(event.target.value);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === "Escape") {
+                setName(stage.stage.name);
+                setEditing(false);
+              }
+            }}
+          />
+          <button type="submit" className="button" data-testid="stage-rename-save">
+            {t("journeys.stage.save")}
+          </button>
+        </form>
+      ) : (
+        <h2 className="journey-stage-name" data-testid="stage-name">
+          <bdi>{stage.stage.name}</bdi>
+        </h2>
+      )}
+      <div className="journey-row-buttons">
+        {!editing && (
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-label={t("journeys.stage.renameLabel", { name: stage.stage.name })}
+            data-testid="stage-rename"
+            onClick={() => {
+              setName(stage.stage.name);
+              setEditing(true);
+            }}
+          >
+            {t("journeys.stage.rename")}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t("journeys.stage.earlierLabel", { name: stage.stage.name })}
+          disabled={index === 0}
+          data-testid="stage-earlier"
+          onClick={() => {
+            move.mutate(
+              { id: stage.stage.id, before: stages[index - 1]?.stage.id ?? null },
+              { onError: report },
+            );
+          }}
+        >
+          <span aria-hidden="true" className="journey-arrow journey-arrow--earlier" />
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t("journeys.stage.laterLabel", { name: stage.stage.name })}
+          disabled={index === stages.length - 1}
+          data-testid="stage-later"
+          onClick={() => {
+            move.mutate(
+              { id: stage.stage.id, before: stages[index + 2]?.stage.id ?? null },
+              { onError: report },
+            );
+          }}
+        >
+          <span aria-hidden="true" className="journey-arrow journey-arrow--later" />
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t("journeys.stage.deleteLabel", { name: stage.stage.name })}
+          data-testid="stage-delete"
+          onClick={() => {
+            del(false);
+          }}
+        >
+          {t("journeys.stage.delete")}
+        </button>
+      </div>
+      {confirming && (
+        <ModalDialog
+          title={t("journeys.stage.confirmTitle")}
+          className="reason-dialog"
+          testId="stage-delete-dialog"
+          pending={remove.isPending}
+          onClose={() => {
+            setConfirming(false);
+          }}
+        >
+          <p>{t("journeys.stage.confirmBody", { count, name: stage.stage.name })}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--danger"
+              data-testid="stage-delete-confirm"
+              onClick={() => {
+                del(true);
+                announce(t("journeys.map.deleted"));
+              }}
+            >
+              {t("journeys.stage.confirm")}
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => {
+                setConfirming(false);
+              }}
+            >
+              {t("journeys.stage.cancel")}
+            </button>
+          </div>
+        </ModalDialog>
+      )}
+    </div>
+  );
+}
+
+/** The cards of one stage's lane, each deletable, and a line to add one. */
+function LaneCell({ stage, lane, report }: { stage: GridStage; lane: Lane; report: Report }) {
+  const { t } = useTranslation();
+  const add = useAddCard();
+  const remove = useDeleteCard();
+  const cards = stage.cells.find((c) => c.lane === lane)?.cards ?? [];
+  return (
+    <div className="journey-cell" role="cell" data-testid={`cell-${lane}`}>
+      <ul className="journey-cards">
+        {cards.map((card) => (
+          <li key={card.id} className={`journey-card journey-card--${lane}`} data-testid="journey-card-item">
+            <bdi className="journey-card-text">{card.text}</bdi>
+            <button
+              type="button"
+              className="button button--ghost journey-card-delete"
+              aria-label={t("journeys.card.deleteLabel", { text: card.text })}
+              onClick={() => {
+                remove.mutate(card.id, { onError: report });
+              }}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <AddLine
+        label={t("journeys.card.addLabel", { lane: t(`journeys.lane.${lane}`), stage: stage.stage.name })}
+        placeholder={t("journeys.card.placeholder")}
+        max={LIMITS.journey.card}
+        testId={`card-add-${lane}`}
+        onAdd={(text) => add.mutateAsync({ stageId: stage.stage.id, lane, text }).catch(report)}
+      />
+    </div>
+  );
+}
+
+/**
+ * A journey map as a grid: stages across (right to left in Arabic), the
+ * touchpoints of each with their emotions and how much pain sits there,
+ * then one row per lane of text cards. Everything is added and edited in
+ * place; stages and touchpoints move by their buttons (keyboard too).
+ */
+export function JourneyScreen() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const navigate = useNavigate();
+  const grid = useJourneyGrid(id);
+  const [painDays, setPainDays] = useState<(typeof PAIN_DAYS)[number]>("90");
+  const today = localToday();
+  const pain = useJourneyPain(id, { from: addDays(today, 1 - Number(painDays)), to: today });
+  const addStage = useAddStage();
+  const addTouchpoint = useAddTouchpoint();
+  const reviewed = useMarkJourneyReviewed();
+  const removeMap = useDeleteJourney();
+  const days = useDayFormat();
+  const [error, setError] = useState<AppError | null>(null);
+  const [announcement, announce] = useAnnouncer();
+  const report: Report = setError;
+
+  if (grid.isPending) return <p role="status">{t("journeys.map.loading")}</p>;
+  if (grid.isError)
+    return (
+      <p className="field-error" role="alert">
+        {t("journeys.map.failed", { reason: describeError(t, grid.error) })}
+      </p>
+    );
+  const { map, stages, lanes } = grid.data;
+  const painOf = new Map((pain.data ?? []).map((p) => [p.touchpointId, p]));
+  // As the core reckons it: the last review (or the map's creation) plus the map's period.
+  const dueOn = addMonths((map.reviewedAt ?? map.createdAt).slice(0, 10), map.reviewMonths);
+  const columns = `minmax(9rem, 11rem) repeat(${String(Math.max(1, stages.length))}, minmax(15rem, 1fr))`;
+
+  return (
+    <div className="journey" data-testid="journey-screen">
+      <header className="page-header journey-header">
+        <Link to="/journeys" className="journey-back">
+          {t("journeys.map.back")}
+        </Link>
+        <h1>
+          <bdi>{map.name}</bdi>
+        </h1>
+        <span className="badge badge--muted">{t(`journeys.state.${map.state}`)}</span>
+        <p className={dueOn <= today ? "field-error" : "field-hint"} data-testid="journey-review">
+          {dueOn <= today
+            ? t("journeys.map.reviewDue", { date: formatDay(days, dueOn) })
+            : t("journeys.map.reviewOn", { date: formatDay(days, dueOn) })}
+        </p>
+        <div className="button-row">
+          <label className="metric-weeks">
+            <span>{t("journeys.map.painPeriod")}</span>
+            <select
+              className="select-input"
+              value={painDays}
+              data-testid="journey-pain-period"
+              onChange={(event) => {
+                setPainDays(PAIN_DAYS.find((d) => d === event.target.value) ?? "90");
+              }}
+            >
+              {PAIN_DAYS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`journeys.map.painPreset.${d}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button"
+            data-testid="journey-reviewed"
+            onClick={() => {
+              reviewed.mutate(map.id, {
+                onSuccess: () => {
+                  announce(t("journeys.map.reviewedDone"));
+                },
+                onError: report,
+              });
+            }}
+          >
+            {t("journeys.map.reviewed")}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost"
+            data-testid="journey-delete"
+            onClick={() => {
+              removeMap.mutate(map.id, {
+                onSuccess: () => {
+                  void navigate("/journeys");
+                },
+                onError: report,
+              });
+            }}
+          >
+            {t("journeys.map.delete")}
+          </button>
+        </div>
+      </header>
+      {error !== null && (
+        <p className="field-error" role="alert" data-testid="journey-error">
+          {t("journeys.failed", { reason: describeError(t, error) })}
+        </p>
+      )}
+      {stages.length === 0 && <p className="empty-state-body">{t("journeys.map.empty")}</p>}
+      <div className="journey-scroll">
+        <div
+          className="journey-grid"
+          role="table"
+          aria-label={t("journeys.map.gridLabel")}
+          style={{ gridTemplateColumns: columns }}
+          data-testid="journey-grid"
+        >
+          <div className="journey-corner" role="columnheader">
+            {t("journeys.map.lanes")}
+          </div>
+          {stages.map((stage, i) => (
+            <div key={stage.stage.id} role="columnheader" className="journey-col-head">
+              <StageHead stage={stage} stages={stages} index={i} report={report} announce={announce} />
+            </div>
+          ))}
+          <div className="journey-lane-label" role="rowheader">
+            {t("journeys.map.touchpointsRow")}
+          </div>
+          {stages.map((stage) => (
+            <div key={stage.stage.id} className="journey-cell journey-cell--touchpoints" role="cell">
+              <ol className="journey-touchpoints">
+                {stage.touchpoints.map((tp, i) => (
+                  <TouchpointBox
+                    key={tp.touchpoint.id}
+                    tp={tp}
+                    stageId={stage.stage.id}
+                    siblings={stage.touchpoints}
+                    index={i}
+                    pain={painOf.get(tp.touchpoint.id)}
+                    report={report}
+                  />
+                ))}
+              </ol>
+              <AddLine
+                label={t("journeys.touchpoint.addLabel", { name: stage.stage.name })}
+                placeholder={t("journeys.touchpoint.add")}
+                max={LIMITS.journey.name}
+                testId="touchpoint-add"
+                onAdd={(name) => addTouchpoint.mutateAsync({ stageId: stage.stage.id, name }).catch(report)}
+              />
+            </div>
+          ))}
+          {lanes.map((lane) => [
+            <div key={`${lane}-label`} className="journey-lane-label" role="rowheader">
+              {t(`journeys.lane.${lane}`)}
+            </div>,
+            ...stages.map((stage) => (
+              <LaneCell key={`${lane}-${stage.stage.id}`} stage={stage} lane={lane} report={report} />
+            )),
+          ])}
+        </div>
+      </div>
+      <div className="journey-add-stage">
+        <AddLine
+          label={t("journeys.stage.addLabel")}
+          placeholder={t("journeys.stage.add")}
+          max={LIMITS.journey.name}
+          testId="stage-add"
+          onAdd={(name) => addStage.mutateAsync({ mapId: map.id, name, before: null }).catch(report)}
+        />
+      </div>
+      <Announcement text={announcement} testId="journey-announcement" />
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { installMockBackend } from "../../test/mock-backend";
+import { renderApp } from "../../test/render";
+
+/** The `index`th element of `test id` in `root`. */
+function nth(root: HTMLElement, testId: string, index = 0): HTMLElement {
+  const found = within(root).getAllByTestId(testId)[index];
+  if (found === undefined) throw new Error(`no ${testId} #${String(index)}`);
+  return found;
+}
+
+async function createMap(user: ReturnType<typeof renderApp>["user"], name: string) {
+  await user.type(await screen.findByTestId("journey-name"), name);
+  await user.click(screen.getByTestId("journey-create"));
+  return screen.findByTestId("journey-grid");
+}
+
+describe("journey maps", () => {
+  it("refuses a map without a name and creates one with the usual stages", async () => {
+    const backend = installMockBackend();
+    const { user } = renderApp("/journeys");
+    expect(await screen.findByTestId("journeys-empty")).toBeInTheDocument();
+    await user.click(screen.getByTestId("journey-create"));
+    expect(await screen.findByTestId("journey-name-error")).toHaveTextContent("required");
+    expect(backend.callsTo("journey_create")).toEqual([]);
+    const grid = await createMap(user, "Online order");
+    expect(backend.callsTo("journey_create")[0]?.input).toMatchObject({
+      name: "Online order",
+      startingStages: "en",
+    });
+    const stages = within(grid)
+      .getAllByTestId("stage-name")
+      .map((s) => s.textContent);
+    expect(stages).toEqual([
+      "Awareness",
+      "Consideration",
+      "Purchase",
+      "Onboarding",
+      "Use and service",
+      "Loyalty and advocacy",
+    ]);
+    // Every lane has a row, labelled.
+    expect(
+      within(grid)
+        .getAllByRole("rowheader")
+        .map((h) => h.textContent),
+    ).toEqual([
+      "Touchpoints",
+      "Customer actions",
+      "Expectations",
+      "Thoughts",
+      "Emotions",
+      "Motivations",
+      "Obstacles",
+      "Opportunities",
+    ]);
+  });
+
+  it("adds touchpoints, emotions and cards in place, and moves a stage by keyboard", async () => {
+    const backend = installMockBackend();
+    const { user } = renderApp("/journeys");
+    const grid = await createMap(user, "رحلة المتجر");
+    await user.type(nth(grid, "touchpoint-add"), "صفحة المنتج{Enter}");
+    const touchpoint = await within(grid).findByTestId("journey-touchpoint");
+    expect(touchpoint).toHaveTextContent("صفحة المنتج");
+    await user.selectOptions(within(touchpoint).getByTestId("touchpoint-emotionCurrent"), "-2");
+    await waitFor(() => {
+      expect(backend.callsTo("touchpoint_edit")[0]?.edit).toEqual({ field: "emotionCurrent", value: -2 });
+    });
+    await user.type(nth(grid, "card-add-obstacles"), "Delivery fee shown only at the end{Enter}");
+    expect(await within(grid).findByText("Delivery fee shown only at the end")).toBeInTheDocument();
+    // The second stage moves before the first.
+    await user.click(nth(grid, "stage-earlier", 1));
+    await waitFor(() => {
+      expect(within(grid).getAllByTestId("stage-name")[0]).toHaveTextContent("Consideration");
+    });
+  });
+
+  it("asks before a stage goes to the trash with its touchpoints", async () => {
+    const backend = installMockBackend();
+    const { user } = renderApp("/journeys");
+    const grid = await createMap(user, "Support");
+    await user.type(nth(grid, "touchpoint-add"), "Help centre{Enter}");
+    await within(grid).findByTestId("journey-touchpoint");
+    await user.click(nth(grid, "stage-delete"));
+    const dialog = await screen.findByTestId("stage-delete-dialog");
+    expect(dialog).toHaveTextContent("The stage \u2068Awareness\u2069 has 1 touchpoint.");
+    await user.click(within(dialog).getByTestId("stage-delete-confirm"));
+    await waitFor(() => {
+      expect(within(grid).getAllByTestId("stage-name")[0]).toHaveTextContent("Consideration");
+    });
+    expect(backend.callsTo("stage_delete").map((c) => c.withTouchpoints)).toEqual([false, true]);
+  });
+
+  it("shows how much pain sits at each touchpoint", async () => {
+    installMockBackend({
+      journeys: {
+        maps: [
+          {
+            id: "map-1",
+            name: "Delivery",
+            state: "current",
+            madeFrom: null,
+            reviewMonths: 4,
+            reviewedAt: null,
+            createdAt: "2026-11-01T00:00:00Z",
+            updatedAt: "2026-11-01T00:00:00Z",
+          },
+        ],
+        stages: [{ id: "st-1", mapId: "map-1", name: "Delivery", position: 1 }],
+        touchpoints: [
+          {
+            id: "tp-1",
+            mapId: "map-1",
+            stageId: "st-1",
+            name: "Tracking page",
+            position: 1,
+            channel: "self_service",
+            direct: true,
+            ownerTeam: "",
+            emotionCurrent: -1,
+            emotionTarget: 1,
+          },
+        ],
+        pain: [
+          {
+            touchpointId: "tp-1",
+            stageId: "st-1",
+            problems: 3,
+            occurrences: 12,
+            highestSeverity: "high",
+            allFixed: false,
+            heat: 0.8,
+          },
+        ],
+      },
+    });
+    renderApp("/journeys/map-1");
+    const pain = await screen.findByTestId("touchpoint-pain");
+    expect(pain).toHaveTextContent("3 problems");
+    expect(pain).toHaveTextContent("12 reports");
+    expect(pain).toHaveTextContent("Highest severity: High");
+    expect(pain.className).toContain("journey-pain--heat-4");
+    expect(screen.getByTestId("touchpoint-emotionCurrent")).toHaveValue("-1");
+  });
+});

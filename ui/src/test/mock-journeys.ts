@@ -1,0 +1,302 @@
+/**
+ * The journey commands of the mock backend (component tests only): maps,
+ * stages, touchpoints and cards kept in memory, in order, with the core's
+ * refusal of a stage deleted with its touchpoints unless asked; the grid
+ * and list built from them; the pain overlay as the test sets it.
+ */
+import type { Card } from "../bindings/Card";
+import type { ChangeEvent } from "../bindings/ChangeEvent";
+import type { ErrorPayload } from "../bindings/ErrorPayload";
+import type { JourneyCard } from "../bindings/JourneyCard";
+import type { JourneyEdit } from "../bindings/JourneyEdit";
+import type { JourneyGrid } from "../bindings/JourneyGrid";
+import type { JourneyMap } from "../bindings/JourneyMap";
+import type { Lane } from "../bindings/Lane";
+import type { NewJourney } from "../bindings/NewJourney";
+import type { NewTouchpoint } from "../bindings/NewTouchpoint";
+import type { Stage } from "../bindings/Stage";
+import type { Touchpoint } from "../bindings/Touchpoint";
+import type { TouchpointEdit } from "../bindings/TouchpointEdit";
+import type { TouchpointPain } from "../bindings/TouchpointPain";
+import { ENUMS } from "../bindings/rules";
+import type { MockHandlers } from "./mock-handlers";
+
+/** The journeys part of the mock's state. */
+export interface MockJourneyState {
+  maps: JourneyMap[];
+  stages: Stage[];
+  touchpoints: Touchpoint[];
+  cards: Card[];
+  /** What the pain overlay answers, per touchpoint id. */
+  pain: TouchpointPain[];
+}
+
+export function defaultJourneyState(): MockJourneyState {
+  return { maps: [], stages: [], touchpoints: [], cards: [], pain: [] };
+}
+
+/** The stages a new map starts with, as the core names them in English. */
+const STARTING_EN = [
+  "Awareness",
+  "Consideration",
+  "Purchase",
+  "Onboarding",
+  "Use and service",
+  "Loyalty and advocacy",
+];
+
+type Reject = (payload: ErrorPayload) => Promise<never>;
+
+export function journeyHandlers(
+  state: MockJourneyState,
+  changed: (event: ChangeEvent) => Promise<void>,
+  reject: Reject,
+): MockHandlers {
+  let next = 0;
+  const id = (prefix: string) => {
+    next += 1;
+    return `${prefix}-${String(next)}`;
+  };
+  const now = () => new Date().toISOString();
+  const notFound = (entity: string, key: string) =>
+    reject({ code: "not_found", message: `${entity} ${key}`, details: { entity, id: key } });
+  const byPosition = <T extends { position: number }>(list: T[]) =>
+    [...list].sort((a, b) => a.position - b.position);
+  const stagesOf = (mapId: string) => byPosition(state.stages.filter((s) => s.mapId === mapId));
+  const positionBefore = (list: { id: string; position: number }[], before: unknown) => {
+    const sorted = byPosition(list);
+    const at = sorted.findIndex((x) => x.id === before);
+    const target = sorted[at];
+    if (target === undefined) return (sorted.at(-1)?.position ?? 0) + 1;
+    return ((sorted[at - 1]?.position ?? target.position - 1) + target.position) / 2;
+  };
+  const blank = (text: unknown, field: string) =>
+    typeof text !== "string" || text.trim() === ""
+      ? reject({
+          code: "invalid_input",
+          message: "invalid",
+          details: { field, rule: "required", fields: [{ field, rule: "required", limit: null }] },
+        })
+      : null;
+
+  const grid = (mapId: string): JourneyGrid | Promise<never> => {
+    const map = state.maps.find((m) => m.id === mapId);
+    if (map === undefined) return notFound("journey_map", mapId);
+    const stages = stagesOf(mapId);
+    return {
+      map,
+      personas: [],
+      lanes: [...ENUMS.lane],
+      stages: stages.map((stage) => ({
+        stage,
+        touchpoints: byPosition(state.touchpoints.filter((t) => t.stageId === stage.id)).map(
+          (touchpoint) => ({
+            touchpoint,
+            problemIds: [],
+            notes: [],
+            quotes: [],
+          }),
+        ),
+        cells: ENUMS.lane.map((lane: Lane) => ({
+          lane,
+          cards: byPosition(state.cards.filter((c) => c.stageId === stage.id && c.lane === lane)),
+        })),
+      })),
+      curve: [],
+    };
+  };
+
+  return {
+    journey_list: (): JourneyCard[] =>
+      state.maps.map((map) => ({
+        map,
+        personas: [],
+        stageCount: state.stages.filter((s) => s.mapId === map.id).length,
+        touchpointCount: state.touchpoints.filter((t) => t.mapId === map.id).length,
+        reviewDueOn: "2027-04-01",
+        reviewDue: false,
+      })),
+    journey_grid: (args) => grid(String(args.id)),
+    journey_pain: () => state.pain,
+    touchpoint_problems: () => [],
+    journey_create: async (args) => {
+      const input = args.input as NewJourney;
+      const refused = blank(input.name, "name");
+      if (refused !== null) return refused;
+      const map: JourneyMap = {
+        id: id("map"),
+        name: input.name.trim(),
+        state: input.state ?? "current",
+        madeFrom: null,
+        reviewMonths: input.reviewMonths ?? 4,
+        reviewedAt: null,
+        createdAt: now(),
+        updatedAt: now(),
+      };
+      state.maps.push(map);
+      if (input.startingStages !== undefined)
+        STARTING_EN.forEach((name, i) => {
+          state.stages.push({ id: id("stage"), mapId: map.id, name, position: i + 1 });
+        });
+      await changed({ entity: "journey_map", id: map.id, op: "create" });
+      return map;
+    },
+    journey_edit: async (args) => {
+      const map = state.maps.find((m) => m.id === args.id);
+      if (map === undefined) return notFound("journey_map", String(args.id));
+      const edit = args.edit as JourneyEdit;
+      if (edit.field === "name") map.name = edit.value;
+      await changed({ entity: "journey_map", id: map.id, op: "update" });
+      return map;
+    },
+    journey_reviewed: async (args) => {
+      const map = state.maps.find((m) => m.id === args.id);
+      if (map === undefined) return notFound("journey_map", String(args.id));
+      map.reviewedAt = now();
+      await changed({ entity: "journey_map", id: map.id, op: "update" });
+      return map;
+    },
+    journey_delete: async (args) => {
+      state.maps = state.maps.filter((m) => m.id !== args.id);
+      await changed({ entity: "journey_map", id: String(args.id), op: "delete" });
+      return null;
+    },
+    stage_add: async (args) => {
+      const refused = blank(args.name, "name");
+      if (refused !== null) return refused;
+      const mapId = String(args.mapId);
+      const stage: Stage = {
+        id: id("stage"),
+        mapId,
+        name: String(args.name).trim(),
+        position: positionBefore(stagesOf(mapId), args.before),
+      };
+      state.stages.push(stage);
+      await changed({ entity: "journey_stage", id: stage.id, op: "create" });
+      return stage;
+    },
+    stage_rename: async (args) => {
+      const stage = state.stages.find((s) => s.id === args.id);
+      if (stage === undefined) return notFound("journey_stage", String(args.id));
+      const refused = blank(args.name, "name");
+      if (refused !== null) return refused;
+      stage.name = String(args.name).trim();
+      await changed({ entity: "journey_stage", id: stage.id, op: "update" });
+      return stage;
+    },
+    stage_move: async (args) => {
+      const stage = state.stages.find((s) => s.id === args.id);
+      if (stage === undefined) return notFound("journey_stage", String(args.id));
+      stage.position = positionBefore(
+        stagesOf(stage.mapId).filter((s) => s.id !== stage.id),
+        args.before,
+      );
+      await changed({ entity: "journey_stage", id: stage.id, op: "update" });
+      return stage;
+    },
+    stage_delete: async (args) => {
+      const count = state.touchpoints.filter((t) => t.stageId === args.id).length;
+      if (count > 0 && args.withTouchpoints !== true)
+        return reject({ code: "stage_has_touchpoints", message: "has touchpoints", details: { count } });
+      state.stages = state.stages.filter((s) => s.id !== args.id);
+      state.touchpoints = state.touchpoints.filter((t) => t.stageId !== args.id);
+      await changed({ entity: "journey_stage", id: String(args.id), op: "delete" });
+      return null;
+    },
+    touchpoint_add: async (args) => {
+      const input = args.input as NewTouchpoint;
+      const refused = blank(input.name, "name");
+      if (refused !== null) return refused;
+      const stage = state.stages.find((s) => s.id === input.stageId);
+      if (stage === undefined) return notFound("journey_stage", input.stageId);
+      const touchpoint: Touchpoint = {
+        id: id("tp"),
+        mapId: stage.mapId,
+        stageId: stage.id,
+        name: input.name.trim(),
+        position: positionBefore(
+          state.touchpoints.filter((t) => t.stageId === stage.id),
+          null,
+        ),
+        channel: input.channel ?? null,
+        direct: input.direct ?? true,
+        ownerTeam: input.ownerTeam ?? "",
+        emotionCurrent: input.emotionCurrent ?? null,
+        emotionTarget: input.emotionTarget ?? null,
+      };
+      state.touchpoints.push(touchpoint);
+      await changed({ entity: "touchpoint", id: touchpoint.id, op: "create" });
+      return touchpoint;
+    },
+    touchpoint_edit: async (args) => {
+      const touchpoint = state.touchpoints.find((t) => t.id === args.id);
+      if (touchpoint === undefined) return notFound("touchpoint", String(args.id));
+      const edit = args.edit as TouchpointEdit;
+      if (edit.field === "emotionCurrent" || edit.field === "emotionTarget") {
+        if (edit.value !== null && (edit.value < -2 || edit.value > 2))
+          return reject({
+            code: "emotion_out_of_range",
+            message: "out of range",
+            details: { field: edit.field, limit: 2 },
+          });
+        touchpoint[edit.field] = edit.value;
+      } else if (edit.field === "name") touchpoint.name = edit.value;
+      await changed({ entity: "touchpoint", id: touchpoint.id, op: "update" });
+      return touchpoint;
+    },
+    touchpoint_move: async (args) => {
+      const touchpoint = state.touchpoints.find((t) => t.id === args.id);
+      if (touchpoint === undefined) return notFound("touchpoint", String(args.id));
+      touchpoint.stageId = String(args.stageId);
+      touchpoint.position = positionBefore(
+        state.touchpoints.filter((t) => t.stageId === touchpoint.stageId && t.id !== touchpoint.id),
+        args.before,
+      );
+      await changed({ entity: "touchpoint", id: touchpoint.id, op: "update" });
+      return touchpoint;
+    },
+    touchpoint_delete: async (args) => {
+      state.touchpoints = state.touchpoints.filter((t) => t.id !== args.id);
+      await changed({ entity: "touchpoint", id: String(args.id), op: "delete" });
+      return null;
+    },
+    touchpoint_link_problem: async (args) => {
+      await changed({ entity: "touchpoint", id: String(args.id), op: "update" });
+      return null;
+    },
+    card_add: async (args) => {
+      const refused = blank(args.text, "text");
+      if (refused !== null) return refused;
+      const stage = state.stages.find((s) => s.id === args.stageId);
+      if (stage === undefined) return notFound("journey_stage", String(args.stageId));
+      const lane = args.lane as Lane;
+      const card: Card = {
+        id: id("card"),
+        mapId: stage.mapId,
+        stageId: stage.id,
+        lane,
+        position: positionBefore(
+          state.cards.filter((c) => c.stageId === stage.id && c.lane === lane),
+          null,
+        ),
+        text: String(args.text).trim(),
+        actionIds: [],
+      };
+      state.cards.push(card);
+      await changed({ entity: "journey_card", id: card.id, op: "create" });
+      return card;
+    },
+    card_edit: async (args) => {
+      const card = state.cards.find((c) => c.id === args.id);
+      if (card === undefined) return notFound("journey_card", String(args.id));
+      card.text = String(args.text);
+      await changed({ entity: "journey_card", id: card.id, op: "update" });
+      return card;
+    },
+    card_delete: async (args) => {
+      state.cards = state.cards.filter((c) => c.id !== args.id);
+      await changed({ entity: "journey_card", id: String(args.id), op: "delete" });
+      return null;
+    },
+  };
+}
