@@ -219,7 +219,7 @@ pub fn parse_duration(value: &str, unit_minutes: f64) -> Option<Duration> {
         };
     }
     let n: f64 = v.replace(',', ".").parse().ok()?;
-    if !n.is_finite() || n < 0.0 || n > 1e7 {
+    if !n.is_finite() || !(0.0..=1e7).contains(&n) {
         return None;
     }
     Some(Duration::seconds((n * unit_minutes * 60.0).round() as i64))
