@@ -185,7 +185,7 @@ pub struct Failure {
     /// the other commands.
     pub refused: Option<Option<u32>>,
     /// For an import refused for its rows: the summary (bad rows listed).
-    pub summary: Option<Value>,
+    pub summary: Option<Box<Value>>,
 }
 
 impl From<Error> for Failure {
@@ -213,7 +213,7 @@ impl Failure {
             out["refused"] = json!(refused);
         }
         if let Some(summary) = &self.summary {
-            out["refused"] = summary.clone();
+            out["refused"] = (**summary).clone();
         }
         out
     }
@@ -308,7 +308,7 @@ pub fn import_tickets(a: &ImportArgs) -> Result<Value, Failure> {
     });
     if done.refused {
         let mut failure = Failure::from(Error::invalid("file", Rule::Invalid, None));
-        failure.summary = Some(summary);
+        failure.summary = Some(Box::new(summary));
         return Err(failure);
     }
     Ok(summary)

@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicBool;
 use encoding_rs::WINDOWS_1256;
 use rootwise_core::error::Rule;
 use rootwise_core::helpdesk::{
-    self, Becomes, ColumnMapping, GroupReason, HelpdeskFormat, ImportOptions, TextEncoding,
+    self, Becomes, GroupReason, HelpdeskFormat, ImportOptions, TextEncoding, TicketColumns,
 };
 use rootwise_core::metrics::{self, SurveyKind};
 use rootwise_core::problem::{self, NewProblem};
@@ -363,12 +363,12 @@ fn any_csv_imports_through_a_mapping_saved_by_name() {
     let refused = run(&mut ws, text.as_bytes(), &opts("cases.csv"));
     assert!(refused.refused);
 
-    let columns = ColumnMapping {
+    let columns = TicketColumns {
         reference: Some("case".into()),
         subject: Some(" TITLE ".into()),
         created_at: Some("Opened".into()),
         channel: Some("Where".into()),
-        ..ColumnMapping::default()
+        ..TicketColumns::default()
     };
     let saved = ws
         .write("Huda", |w| {

@@ -1144,8 +1144,15 @@ fn upgrading_a_v11_workspace_keeps_its_reports_and_an_import_finds_their_tickets
     .unwrap()
     .value;
     assert_eq!(
-        (done.problems_created, done.reports_added, done.already_imported),
+        (
+            done.problems_created,
+            done.reports_added,
+            done.already_imported
+        ),
         (0, 1, 2)
     );
-    assert_eq!(problem::get_live(ws.conn(), id).unwrap().occurrence_count, 3);
+    assert_eq!(
+        problem::get_live(ws.conn(), id).unwrap().occurrence_count,
+        3
+    );
 }

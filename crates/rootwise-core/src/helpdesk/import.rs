@@ -36,7 +36,7 @@ use ts_rs::TS;
 use super::encoding::{decode, detect_encoding, TextEncoding};
 use super::maps::{Lookup, SeenValues, ValueMaps};
 use super::parse::{
-    csv_headers, default_mapping, mapping_issues, ColumnMapping, ReadOptions, TicketReader,
+    csv_headers, default_mapping, mapping_issues, ReadOptions, TicketColumns, TicketReader,
 };
 use super::ticket::{detect_format, time_zone, HelpdeskFormat, Ticket, TicketRow};
 use crate::change::ChangeOp;
@@ -83,7 +83,7 @@ pub struct ImportOptions {
     /// Which column is which (the product's headers when left out;
     /// required for any other CSV).
     #[ts(optional)]
-    pub columns: Option<ColumnMapping>,
+    pub columns: Option<TicketColumns>,
     /// The channel, severity and status tables (defaults for what is not
     /// listed).
     pub values: ValueMaps,
@@ -196,7 +196,7 @@ pub struct HelpdeskCheck {
     /// The CSV header's names (empty for JSON).
     pub headers: Vec<String>,
     /// The mapping used.
-    pub columns: ColumnMapping,
+    pub columns: TicketColumns,
     /// The channel, severity and status tables for the file's values.
     pub values: ValueMaps,
     /// The time zone used.
@@ -279,7 +279,7 @@ struct Plan {
     encoding: TextEncoding,
     replaced: bool,
     headers: Vec<String>,
-    columns: ColumnMapping,
+    columns: TicketColumns,
     tz_name: String,
     rows: u32,
     bad_rows: u32,

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::parse::ColumnMapping;
+use super::parse::TicketColumns;
 use super::ticket::HelpdeskFormat;
 use crate::change::ChangeOp;
 use crate::entity::IMPORT_MAPPING;
@@ -220,7 +220,7 @@ pub struct SavedMapping {
     /// The layout it reads.
     pub format: HelpdeskFormat,
     /// Which column is which.
-    pub columns: ColumnMapping,
+    pub columns: TicketColumns,
     /// The channel, severity and status tables.
     pub values: ValueMaps,
     /// The account's time zone (IANA name), if set.
@@ -234,7 +234,7 @@ pub struct SavedMapping {
 #[derive(Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct Stored {
-    columns: ColumnMapping,
+    columns: TicketColumns,
     values: ValueMaps,
     time_zone: Option<String>,
 }
@@ -248,7 +248,7 @@ pub fn save_mapping(
     w: &mut Writer<'_>,
     name: &str,
     format: HelpdeskFormat,
-    columns: &ColumnMapping,
+    columns: &TicketColumns,
     values: &ValueMaps,
     time_zone: Option<&str>,
 ) -> Result<SavedMapping> {

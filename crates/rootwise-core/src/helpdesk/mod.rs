@@ -25,5 +25,5 @@ pub use maps::{
     delete_mapping, get_mapping, list_mappings, mapping_by_name, save_mapping, ChannelRow,
     SavedMapping, SeverityRow, StatusRow, ValueMaps,
 };
-pub use parse::ColumnMapping;
+pub use parse::TicketColumns;
 pub use ticket::{HelpdeskFormat, Satisfaction, Ticket};

@@ -1,5 +1,5 @@
 //! Reading a file's tickets, one at a time: the CSV layouts through a
-//! [`ColumnMapping`] (each product's documented headers by default), the
+//! [`TicketColumns`] (each product's documented headers by default), the
 //! Zendesk JSON export line by line.
 //!
 //! Headers match without regard to case or surrounding spaces. Zendesk's
@@ -25,7 +25,7 @@ use crate::error::Rule;
 /// created time are required; the rest are optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ColumnMapping {
+pub struct TicketColumns {
     /// The ticket id (kept as the problem's or occurrence's reference).
     #[ts(optional)]
     pub reference: Option<String>,
@@ -75,8 +75,8 @@ pub struct ColumnMapping {
 }
 
 /// The mapping's fields, in the order the UI lists them: (field name as
-/// in [`ColumnMapping`], the header it names).
-pub fn mapped_fields(m: &ColumnMapping) -> [(&'static str, Option<&str>); 15] {
+/// in [`TicketColumns`], the header it names).
+pub fn mapped_fields(m: &TicketColumns) -> [(&'static str, Option<&str>); 15] {
     [
         ("reference", m.reference.as_deref()),
         ("subject", m.subject.as_deref()),
@@ -136,7 +136,7 @@ fn candidates(format: HelpdeskFormat, field: &str) -> &'static [&'static str] {
 /// The mapping a product's export gets by default: each field's first
 /// header of the product's documented names the file has (as the file
 /// spells it). Any other CSV gets the obvious names it happens to use.
-pub fn default_mapping(format: HelpdeskFormat, headers: &[String]) -> ColumnMapping {
+pub fn default_mapping(format: HelpdeskFormat, headers: &[String]) -> TicketColumns {
     let pick = |field: &str| {
         let format = if format == HelpdeskFormat::Csv {
             HelpdeskFormat::FreshdeskCsv
@@ -151,9 +151,9 @@ pub fn default_mapping(format: HelpdeskFormat, headers: &[String]) -> ColumnMapp
         })
     };
     if format == HelpdeskFormat::ZendeskJson {
-        return ColumnMapping::default();
+        return TicketColumns::default();
     }
-    ColumnMapping {
+    TicketColumns {
         reference: pick("reference"),
         subject: pick("subject"),
         description: pick("description"),
@@ -182,7 +182,7 @@ pub fn csv_headers(text: &str) -> Vec<String> {
 
 /// The mapping's own problems: a required field not mapped, a header the
 /// file doesn't have (row 1, the column named as the field).
-pub fn mapping_issues(mapping: &ColumnMapping, headers: &[String]) -> Vec<ImportIssue> {
+pub fn mapping_issues(mapping: &TicketColumns, headers: &[String]) -> Vec<ImportIssue> {
     let mut issues = Vec::new();
     for (field, header) in mapped_fields(mapping) {
         match header {
@@ -205,7 +205,7 @@ pub struct ReadOptions {
     /// The layout.
     pub format: HelpdeskFormat,
     /// Which column is which (CSV layouts).
-    pub mapping: ColumnMapping,
+    pub mapping: TicketColumns,
     /// The zone times without an offset are in.
     pub time_zone: Tz,
 }
@@ -381,7 +381,7 @@ impl<'a> CsvTickets<'a> {
 }
 
 fn fields_slot(field: &str) -> Option<usize> {
-    mapped_fields(&ColumnMapping::default())
+    mapped_fields(&TicketColumns::default())
         .iter()
         .position(|(f, _)| *f == field)
 }
@@ -539,7 +539,7 @@ mod tests {
                     \"tags\":[\"a\",\"b\"],\"created_at\":\"2026-03-01T10:00:00Z\"}}\n\n{oops\n";
         let options = ReadOptions {
             format: HelpdeskFormat::ZendeskJson,
-            mapping: ColumnMapping::default(),
+            mapping: TicketColumns::default(),
             time_zone: Tz::UTC,
         };
         let rows: Vec<TicketRow> = TicketReader::new(text, &options).collect();
