@@ -1072,12 +1072,8 @@ fn upgrading_a_v11_workspace_keeps_its_answers_which_name_no_touchpoint_yet() {
     use rootwise_core::metrics;
     /// The version before answers could name a touchpoint (0012).
     const BEFORE_TOUCHPOINTS: usize = 11;
-fn upgrading_a_v11_workspace_keeps_its_reports_and_an_import_finds_their_tickets_logged() {
-    use rootwise_core::helpdesk::{self, ImportOptions};
-    /// The last version before help-desk imports (0013_helpdesk).
-    const BEFORE_HELPDESK: usize = SCHEMA_VERSION as usize - 1;
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v11.db");
+    let path = dir.path().join("v12.db");
     {
         let mut conn = Connection::open(&path).unwrap();
         migrations()
@@ -1108,6 +1104,17 @@ fn upgrading_a_v11_workspace_keeps_its_reports_and_an_import_finds_their_tickets
         answer.problem_id.map(|p| p.to_string()).as_deref(),
         Some("019a0000-0000-7000-8000-0000000000a1")
     );
+}
+
+#[test]
+fn upgrading_a_v12_workspace_keeps_its_reports_and_an_import_finds_their_tickets_logged() {
+    use rootwise_core::helpdesk::{self, ImportOptions};
+    /// The last version before help-desk imports (0013_helpdesk).
+    const BEFORE_HELPDESK: usize = SCHEMA_VERSION as usize - 1;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v12.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
         migrations().to_version(&mut conn, BEFORE_HELPDESK).unwrap();
         conn.execute_batch(
             "INSERT INTO problems (id, title, severity, severity_rank, created_at, updated_at,

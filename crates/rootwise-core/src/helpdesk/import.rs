@@ -1103,6 +1103,7 @@ fn answer(
         ticket_ref: Some(k.reference.clone()),
         customer: Some(customer(k).to_owned()).filter(|c| !c.is_empty()),
         problem_id: Some(problem),
+        touchpoint_id: None,
     };
     let checked = metrics::write::check_response(&input)?;
     metrics::write::insert_response(w, ResponseId::new(), &input, &checked, Some(import_id))?;
