@@ -33,7 +33,7 @@ pub const DEFAULT_AUTHOR: &str = "rootwise-cli";
 #[command(
     name = "rootwise-cli",
     version,
-    about = "Rootwise from a terminal: change files, merges and workshop copies",
+    about = "Rootwise from a terminal: change files, merges, workshop copies and help-desk imports",
     long_about = "Rootwise from a terminal: change files, merges and workshop copies.\n\n\
                   Every command prints one line of JSON on standard output. On failure it \
                   prints {\"error\": {\"code\", \"message\", \"details\"}} and exits with 1 \
@@ -55,6 +55,42 @@ pub enum Command {
     /// Whole workspaces.
     #[command(subcommand)]
     Workspace(WorkspaceCommand),
+    /// Imports a help desk's export (Zendesk CSV or JSON, Freshdesk CSV,
+    /// any CSV through a saved mapping) as problems and their reports,
+    /// through the same core code as the app's wizard.
+    Import(ImportArgs),
+}
+
+/// Arguments of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The workspace.
+    #[command(flatten)]
+    pub workspace: WorkspaceArg,
+    /// The layout: zendesk-csv, zendesk-json, freshdesk-csv or csv
+    /// [default: detected].
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// A column mapping saved in the workspace by this name.
+    #[arg(long, value_name = "NAME")]
+    pub mapping: Option<String>,
+    /// The account's time zone for local times (IANA name) [default: the
+    /// mapping's, else UTC].
+    #[arg(long, value_name = "TZ")]
+    pub time_zone: Option<String>,
+    /// Check only: print what would be imported, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the good rows when some are bad (else nothing is imported
+    /// and the command fails).
+    #[arg(long)]
+    pub skip_bad_rows: bool,
+    /// Who imports, for history [default: $USER, else "rootwise-cli"].
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+    /// The exported file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 /// `rootwise-cli changes …`.
@@ -148,6 +184,8 @@ pub struct Failure {
     /// (`Some(None)` when the file has no readable manifest); `None` for
     /// the other commands.
     pub refused: Option<Option<u32>>,
+    /// For an import refused for its rows: the summary (bad rows listed).
+    pub summary: Option<Box<Value>>,
 }
 
 impl From<Error> for Failure {
@@ -155,6 +193,7 @@ impl From<Error> for Failure {
         Self {
             error,
             refused: None,
+            summary: None,
         }
     }
 }
@@ -172,6 +211,9 @@ impl Failure {
         let mut out = json!({ "error": self.error.payload() });
         if let Some(refused) = self.refused {
             out["refused"] = json!(refused);
+        }
+        if let Some(summary) = &self.summary {
+            out["refused"] = (**summary).clone();
         }
         out
     }
@@ -191,7 +233,85 @@ pub fn run(cli: Cli) -> Result<Value, Failure> {
         Command::Workspace(WorkspaceCommand::Copy(a)) => {
             copy_workspace(&a.workspace.workspace, &a.name, &a.out)
         }
+        Command::Import(a) => import_tickets(&a),
     }
+}
+
+/// `import`: checks (`--dry-run`) or imports a help-desk export and
+/// returns the summary: `{format, problemsCreated, reportsAdded,
+/// alreadyImported, csatAnswers, skipped, badRows: [{row, column, rule,
+/// value}], badRowCount}`. A refused file (bad rows without
+/// `--skip-bad-rows`, a mapping that doesn't fit) is a failure
+/// (`invalid_input`, field `file`) whose details list nothing more: the
+/// summary is printed under `"refused"`.
+pub fn import_tickets(a: &ImportArgs) -> Result<Value, Failure> {
+    use rootwise_core::error::Rule;
+    use rootwise_core::helpdesk::{self, HelpdeskFormat, ImportOptions};
+    let mut ws = open_existing(&a.workspace.workspace)?;
+    let bytes = std::fs::read(&a.file)?;
+    let format = match a.format.as_deref() {
+        None => None,
+        Some(name) => Some(
+            HelpdeskFormat::from_name(name)
+                .ok_or_else(|| Error::invalid("format", Rule::Invalid, None))?,
+        ),
+    };
+    let mut options = ImportOptions {
+        file_name: a
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        format,
+        skip_bad_rows: a.skip_bad_rows,
+        ..ImportOptions::default()
+    };
+    if let Some(name) = &a.mapping {
+        let saved = helpdesk::mapping_by_name(ws.conn(), name)?;
+        options.format = options.format.or(Some(saved.format));
+        options.columns = Some(saved.columns);
+        options.values = saved.values;
+        options.time_zone = saved.time_zone;
+    }
+    if let Some(tz) = &a.time_zone {
+        options.time_zone = Some(tz.clone());
+    }
+    let check = helpdesk::check(ws.conn(), &bytes, &options)?;
+    let bad = json!(check.issues);
+    if a.dry_run {
+        return Ok(json!({
+            "dryRun": true,
+            "format": check.format.cli_name(),
+            "encoding": check.encoding,
+            "problemsCreated": check.problems,
+            "reportsAdded": check.reports,
+            "alreadyImported": check.already_imported,
+            "csatAnswers": check.csat_answers,
+            "skipped": check.rows - check.good,
+            "badRows": bad,
+            "badRowCount": check.issue_count,
+        }));
+    }
+    let author = a.author.clone().unwrap_or_else(default_author);
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let done = helpdesk::import(&mut ws, &author, &bytes, &options, &mut |_| {}, &never)?.value;
+    let summary = json!({
+        "format": check.format.cli_name(),
+        "encoding": check.encoding,
+        "problemsCreated": done.problems_created,
+        "reportsAdded": done.reports_added,
+        "alreadyImported": done.already_imported,
+        "csatAnswers": done.csat_answers,
+        "skipped": done.skipped,
+        "badRows": json!(done.issues),
+        "badRowCount": done.issue_count,
+    });
+    if done.refused {
+        let mut failure = Failure::from(Error::invalid("file", Rule::Invalid, None));
+        failure.summary = Some(Box::new(summary));
+        return Err(failure);
+    }
+    Ok(summary)
 }
 
 /// `$USER`, else [`DEFAULT_AUTHOR`].
@@ -274,6 +394,7 @@ pub fn merge_changes(workspace: &Path, author: &str, file: &Path) -> Result<Valu
     let refused = |error: Error| Failure {
         error,
         refused: Some(announced_count(&bytes)),
+        summary: None,
     };
     let mut ws = open_existing(workspace).map_err(refused)?;
     let merged = merge::merge_file(&mut ws, author, &bytes).map_err(refused)?;
@@ -288,6 +409,7 @@ fn read_change_file(path: &Path) -> Result<Vec<u8>, Failure> {
     let unreadable = |e: std::io::Error| Failure {
         error: Error::Io(e),
         refused: Some(None),
+        summary: None,
     };
     let mut f = File::open(path).map_err(unreadable)?;
     let size = f.metadata().map_err(unreadable)?.len();
@@ -297,6 +419,7 @@ fn read_change_file(path: &Path) -> Result<Vec<u8>, Failure> {
                 reason: format!("it is {size} bytes, more than a change file can be"),
             },
             refused: Some(None),
+            summary: None,
         });
     }
     let mut bytes = Vec::new();

@@ -497,3 +497,49 @@ fn a_merge_killed_part_way_leaves_the_workspace_as_it_was_or_merged_whole() {
         "kill trials over a {whole} ms merge: {before_seen} as before, {after_seen} merged whole"
     );
 }
+
+#[test]
+fn import_reads_a_help_desk_export_once_and_refuses_bad_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.db");
+    rootwise_core::Workspace::open(&ws).unwrap();
+    let file = dir.path().join("tickets.csv");
+    std::fs::write(
+        &file,
+        "Id,Subject,Via,Created at,Satisfaction Score\n7,الطلب لم يصل,Email,2026-03-01 10:00,Good\n8,,Chat,2026-03-02 10:00,\n",
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_rootwise-cli");
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(bin)
+            .arg("import")
+            .arg("--workspace")
+            .arg(&ws)
+            .args(extra)
+            .arg(&file)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.success(), v)
+    };
+    let (ok, refused) = run(&["--time-zone", "Asia/Riyadh"]);
+    assert!(!ok);
+    assert_eq!(refused["error"]["code"], "invalid_input");
+    assert_eq!(refused["refused"]["badRows"][0]["row"], 3);
+    assert_eq!(refused["refused"]["badRows"][0]["column"], "Subject");
+    let (ok, dry) = run(&["--dry-run", "--format", "zendesk-csv"]);
+    assert!(ok);
+    assert_eq!(dry["problemsCreated"], 1);
+    let (ok, done) = run(&["--skip-bad-rows"]);
+    assert!(ok, "{done}");
+    assert_eq!(done["problemsCreated"], 1);
+    assert_eq!(done["csatAnswers"], 1);
+    assert_eq!(done["skipped"], 1);
+    let (ok, again) = run(&["--skip-bad-rows"]);
+    assert!(ok);
+    assert_eq!(again["problemsCreated"], 0);
+    assert_eq!(again["alreadyImported"], 1);
+    let (ok, missing) = run(&["--mapping", "nope"]);
+    assert!(!ok);
+    assert_eq!(missing["error"]["code"], "not_found");
+}

@@ -11,8 +11,8 @@ use std::path::Path;
 use ts_rs::{Config, ExportError, TS};
 
 use crate::{
-    action, analysis, change, empathy, error, history, journey, metrics, persona, problem, search,
-    settings, store, sync, trash, workflow,
+    action, analysis, change, empathy, error, helpdesk, history, journey, metrics, persona,
+    problem, search, settings, store, sync, trash, workflow,
 };
 
 /// Writes every binding (and what it depends on) and `rules.ts` into `dir`.
@@ -32,6 +32,22 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     metrics::import::ImportCheck::export_all(&cfg)?;
     metrics::import::ImportProgress::export_all(&cfg)?;
     metrics::import::ResponseImport::export_all(&cfg)?;
+    helpdesk::ImportOptions::export_all(&cfg)?;
+    helpdesk::HelpdeskCheck::export_all(&cfg)?;
+    helpdesk::HelpdeskImport::export_all(&cfg)?;
+    helpdesk::HelpdeskProgress::export_all(&cfg)?;
+    helpdesk::PreviewTicket::export_all(&cfg)?;
+    helpdesk::SuggestedGroup::export_all(&cfg)?;
+    helpdesk::Becomes::export_all(&cfg)?;
+    helpdesk::GroupReason::export_all(&cfg)?;
+    helpdesk::TicketColumns::export_all(&cfg)?;
+    helpdesk::ValueMaps::export_all(&cfg)?;
+    helpdesk::ChannelRow::export_all(&cfg)?;
+    helpdesk::SeverityRow::export_all(&cfg)?;
+    helpdesk::StatusRow::export_all(&cfg)?;
+    helpdesk::SavedMapping::export_all(&cfg)?;
+    helpdesk::TextEncoding::export_all(&cfg)?;
+    helpdesk::HelpdeskFormat::export_all(&cfg)?;
     metrics::DashboardWords::export_all(&cfg)?;
     persona::Persona::export_all(&cfg)?;
     persona::NewPersona::export_all(&cfg)?;

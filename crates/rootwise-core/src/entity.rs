@@ -33,3 +33,5 @@ pub const STAGE: &str = "journey_stage";
 pub const TOUCHPOINT: &str = "touchpoint";
 /// A text card in a journey map's lane.
 pub const CARD: &str = "journey_card";
+/// A saved column mapping of help-desk imports.
+pub const IMPORT_MAPPING: &str = "import_mapping";

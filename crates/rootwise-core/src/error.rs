@@ -52,6 +52,9 @@ pub enum Rule {
     /// More customers at the end of a period than at its start plus the
     /// new ones; `limit` is start plus new.
     OverStartPlusNew,
+    /// A quoted CSV field not closed before the end of the file, or text
+    /// right after a closing quote.
+    BrokenQuote,
 }
 
 impl Rule {
@@ -73,6 +76,7 @@ impl Rule {
             Rule::OutOfScale => "out_of_scale",
             Rule::BeforeStart => "before_start",
             Rule::OverStartPlusNew => "over_start_plus_new",
+            Rule::BrokenQuote => "broken_quote",
         }
     }
 }

@@ -45,6 +45,7 @@ pub const FIELDS: &[(&str, &[&str])] = &[
             "personas",
             "actions",
             "touchpoints",
+            "imported",
             "deleted_at",
         ],
     ),
@@ -218,6 +219,10 @@ pub const FIELDS: &[(&str, &[&str])] = &[
     (
         entity::CARD,
         &["text", "lane", "stage", "position", "actions", "deleted_at"],
+    ),
+    (
+        entity::IMPORT_MAPPING,
+        &["name", "format", "mapping", "deleted_at"],
     ),
 ];
 

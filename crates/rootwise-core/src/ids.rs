@@ -197,3 +197,8 @@ mod tests {
         assert_eq!(json, format!("\"{a}\""));
     }
 }
+
+id_newtype!(
+    /// Identifies a saved column mapping of help-desk imports.
+    ImportMappingId
+);

@@ -25,6 +25,7 @@ pub mod empathy;
 pub mod entity;
 pub mod error;
 pub mod generate;
+pub mod helpdesk;
 pub mod history;
 pub mod ids;
 pub mod journey;

@@ -41,6 +41,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0010_metrics.sql")),
     M::up(include_str!("../migrations/0011_journeys.sql")),
     M::up(include_str!("../migrations/0012_response_touchpoints.sql")),
+    M::up(include_str!("../migrations/0013_helpdesk.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations.
@@ -274,6 +275,7 @@ impl Workspace {
             author: author.to_owned(),
             now,
             changes: Vec::new(),
+            seen: std::collections::HashSet::new(),
             history: Vec::new(),
         };
         let value = f(&mut writer)?;
@@ -307,6 +309,8 @@ pub struct Writer<'a> {
     author: String,
     now: DateTime<Utc>,
     changes: Vec<ChangeEvent>,
+    /// (entity, id, op) of the events in `changes`.
+    seen: std::collections::HashSet<(&'static str, String, &'static str)>,
     /// The history entries this write recorded: they travel with its
     /// captured changes (cheaper than capturing the history table itself).
     history: Vec<HistoryRow>,
@@ -400,11 +404,9 @@ impl Writer<'_> {
         };
         row.insert(&self.tx)?;
         self.history.push(row);
-        let seen = self
-            .changes
-            .iter()
-            .any(|c| c.entity == entity && c.id == id && c.op == op);
-        if !seen {
+        // One event per entity and op: a set, so a bulk write of many
+        // entities does not rescan the list on every entry.
+        if self.seen.insert((entity, id.to_owned(), op.as_str())) {
             self.changes.push(ChangeEvent::new(entity, id, op));
         }
         Ok(())

@@ -114,6 +114,12 @@ const KINDS: &[Kind] = &[
             AND map_id IN (SELECT id FROM journey_maps WHERE deleted_at IS NULL)",
     },
     Kind {
+        entity: crate::entity::IMPORT_MAPPING,
+        table: "import_mappings",
+        label: "name",
+        listed: "1",
+    },
+    Kind {
         entity: analysis::WHY,
         table: "why_nodes",
         label: "text",
@@ -282,6 +288,8 @@ pub fn delete(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
         journey::STAGE => journey::delete_stage(w, id.parse()?, false),
         journey::TOUCHPOINT => journey::delete_touchpoint(w, id.parse()?),
         journey::CARD => journey::delete_card(w, id.parse()?),
+        // A saved import mapping is nothing but its row.
+        crate::entity::IMPORT_MAPPING => mark_deleted(w, crate::entity::IMPORT_MAPPING, id),
         other => Err(Error::Internal(format!("no delete for {other}"))),
     }
 }
@@ -303,6 +311,7 @@ pub fn restore(w: &mut Writer<'_>, entity: &str, id: &str) -> Result<()> {
         journey::STAGE => journey::restore_stage(w, id.parse()?).map(|_| ()),
         journey::TOUCHPOINT => journey::restore_touchpoint(w, id.parse()?).map(|_| ()),
         journey::CARD => journey::restore_card(w, id.parse()?).map(|_| ()),
+        crate::entity::IMPORT_MAPPING => mark_restored(w, crate::entity::IMPORT_MAPPING, id),
         other => Err(Error::Internal(format!("no restore for {other}"))),
     }
 }

@@ -11,7 +11,7 @@ const AREAS: &[&str] = &[
     "problem", "analysis", "action", "persona", "empathy", "metrics", "journey",
 ];
 /// Modules an area may not name besides the other areas.
-const ABOVE_AREAS: &[&str] = &["workflow"];
+const ABOVE_AREAS: &[&str] = &["workflow", "helpdesk"];
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

@@ -1073,7 +1073,7 @@ fn upgrading_a_v11_workspace_keeps_its_answers_which_name_no_touchpoint_yet() {
     /// The version before answers could name a touchpoint (0012).
     const BEFORE_TOUCHPOINTS: usize = 11;
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v11.db");
+    let path = dir.path().join("v12.db");
     {
         let mut conn = Connection::open(&path).unwrap();
         migrations()
@@ -1103,5 +1103,63 @@ fn upgrading_a_v11_workspace_keeps_its_answers_which_name_no_touchpoint_yet() {
     assert_eq!(
         answer.problem_id.map(|p| p.to_string()).as_deref(),
         Some("019a0000-0000-7000-8000-0000000000a1")
+    );
+}
+
+#[test]
+fn upgrading_a_v12_workspace_keeps_its_reports_and_an_import_finds_their_tickets_logged() {
+    use rootwise_core::helpdesk::{self, ImportOptions};
+    /// The last version before help-desk imports (0013_helpdesk).
+    const BEFORE_HELPDESK: usize = SCHEMA_VERSION as usize - 1;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v12.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, BEFORE_HELPDESK).unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, severity, severity_rank, created_at, updated_at,
+                reported_on, first_seen, last_seen, occurrence_count) VALUES
+                ('019b0000-0000-7000-8000-0000000000a1', 'الفاتورة تصل متأخرة', 'high', 2,
+                 '2026-08-01T08:00:00.000Z', '2026-08-01T08:00:00.000Z', '2026-08-01', '2026-08-01', '2026-08-02', 2);
+             INSERT INTO problem_refs (problem_id, position, reference)
+                VALUES ('019b0000-0000-7000-8000-0000000000a1', 0, '501');
+             INSERT INTO occurrences (id, problem_id, occurred_on, channel, ticket_ref, note, author, created_at)
+                VALUES ('019b0000-0000-7000-8000-0000000000b1', '019b0000-0000-7000-8000-0000000000a1', '2026-08-02',
+                        'email', '502', 'مرة أخرى', 'Huda', '2026-08-02T08:00:00.000Z');",
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(ws.backup_path().is_some(), "backed up before migrating");
+    assert!(helpdesk::list_mappings(ws.conn()).unwrap().is_empty());
+    let id = "019b0000-0000-7000-8000-0000000000a1".parse().unwrap();
+    assert_eq!(problem::occurrences(ws.conn(), id).unwrap().len(), 1);
+    // Both tickets already logged: an export holding them adds nothing,
+    // its new incident of 501 becomes a report.
+    let file = "{\"ticket\":{\"id\":501,\"type\":\"problem\",\"subject\":\"x\",\"created_at\":\"2026-08-01T08:00:00Z\"}}\n\
+                {\"ticket\":{\"id\":502,\"type\":\"incident\",\"problem_id\":501,\"subject\":\"y\",\"created_at\":\"2026-08-02T08:00:00Z\"}}\n\
+                {\"ticket\":{\"id\":503,\"type\":\"incident\",\"problem_id\":501,\"subject\":\"z\",\"created_at\":\"2026-08-03T08:00:00Z\"}}\n";
+    let done = helpdesk::import(
+        &mut ws,
+        "Huda",
+        file.as_bytes(),
+        &ImportOptions::default(),
+        &mut |_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+    .unwrap()
+    .value;
+    assert_eq!(
+        (
+            done.problems_created,
+            done.reports_added,
+            done.already_imported
+        ),
+        (0, 1, 2)
+    );
+    assert_eq!(
+        problem::get_live(ws.conn(), id).unwrap().occurrence_count,
+        3
     );
 }

@@ -3,4 +3,4 @@
 /**
  * Which validation rule an input broke.
  */
-export type Rule = "required" | "too_long" | "out_of_range" | "invalid" | "in_future" | "too_many" | "transition" | "before_created" | "open_actions" | "too_large" | "not_image" | "no_votes_left" | "not_participant" | "out_of_scale" | "before_start" | "over_start_plus_new";
+export type Rule = "required" | "too_long" | "out_of_range" | "invalid" | "in_future" | "too_many" | "transition" | "before_created" | "open_actions" | "too_large" | "not_image" | "no_votes_left" | "not_participant" | "out_of_scale" | "before_start" | "over_start_plus_new" | "broken_quote";

@@ -200,7 +200,7 @@ export const MOVES = {
 
 /** Every field a history entry can name, per entity; each has a translated label. */
 export const HISTORY_FIELDS = {
-  problem: ["title", "description", "customer", "segment", "channel", "journeyStage", "severity", "status", "owner", "reportedOn", "csat", "nps", "ces", "customersAffected", "tags", "references", "occurrences", "closeReason", "mergedInto", "mergedFrom", "personas", "actions", "touchpoints", "deleted_at"],
+  problem: ["title", "description", "customer", "segment", "channel", "journeyStage", "severity", "status", "owner", "reportedOn", "csat", "nps", "ces", "customersAffected", "tags", "references", "occurrences", "closeReason", "mergedInto", "mergedFrom", "personas", "actions", "touchpoints", "imported", "deleted_at"],
   action: ["title", "description", "kind", "problem", "causeIds", "owner", "dueOn", "priority", "status", "checkMethod", "checkDueOn", "checkResult", "checkNotes", "checkedOn", "doneOn", "recurredOn", "cancelReason", "comment", "deleted_at"],
   analysis: ["title", "problem", "facilitator", "participants", "heldOn", "status", "summary", "deleted_at"],
   why: ["text", "parent", "place", "status", "category", "rootCause", "joint", "actionIntent", "evidence", "notes", "deleted_at"],
@@ -215,4 +215,5 @@ export const HISTORY_FIELDS = {
   journey_stage: ["name", "position", "deleted_at"],
   touchpoint: ["name", "stage", "position", "channel", "direct", "ownerTeam", "emotionCurrent", "emotionTarget", "problems", "notes", "quotes", "deleted_at"],
   journey_card: ["text", "lane", "stage", "position", "actions", "deleted_at"],
+  import_mapping: ["name", "format", "mapping", "deleted_at"],
 } as const;

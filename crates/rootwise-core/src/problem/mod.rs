@@ -13,6 +13,7 @@
 //! Closing with open actions, the recurrence watch after a report and the
 //! whole merge cross into other areas: they are composed in `workflow`.
 
+pub(crate) mod bulk;
 pub mod model;
 pub mod occurrence;
 pub mod read;

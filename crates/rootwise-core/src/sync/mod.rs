@@ -60,6 +60,7 @@ pub const REPLICATED: &[&str] = &[
     "journey_touchpoint_notes",
     "journey_touchpoint_quotes",
     "journey_card_actions",
+    "import_mappings",
 ];
 
 /// Every replicated table's rows, as text, sorted: two copies whose dumps
@@ -128,6 +129,7 @@ pub(crate) fn entity_of(table: &str) -> Option<(&'static str, &'static str)> {
         "journey_stages" => (entity::STAGE, "name"),
         "journey_touchpoints" => (entity::TOUCHPOINT, "name"),
         "journey_cards" => (entity::CARD, "text"),
+        "import_mappings" => (entity::IMPORT_MAPPING, "name"),
         _ => return None,
     })
 }

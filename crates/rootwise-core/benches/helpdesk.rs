@@ -1,0 +1,174 @@
+//! Importing a Zendesk JSON export of 100,000 tickets (50,000 incidents
+//! grouped under 2,000 problem tickets, 48,000 other tickets that become
+//! problems) against a bare rusqlite loop inserting the same rows (the
+//! problems, their references and the reports) in one transaction,
+//! measured side by side on fresh workspaces, alternating. Budget: the
+//! import at least half the bare loop's rate. `ROOTWISE_BENCH_TICKETS`
+//! sets another size, `ROOTWISE_BENCH_ROUNDS` the rounds (default 3).
+//! Run with `cargo bench -p rootwise-core --bench helpdesk`.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use rootwise_core::helpdesk::{self, ImportOptions};
+use rootwise_core::ids::{OccurrenceId, ProblemId};
+use rootwise_core::Workspace;
+use rusqlite::params;
+
+fn env(name: &str, default: u32) -> u32 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// (id, subject, type, problem_id, day)
+type Row = (u32, String, &'static str, Option<u32>, String);
+
+fn tickets(n: u32) -> (String, Vec<Row>) {
+    let problems = (n / 50).max(1);
+    let incidents = n / 2;
+    let mut rows = Vec::with_capacity(n as usize);
+    let mut text = String::new();
+    for i in 0..n {
+        let id = 100_000 + i;
+        let day = format!("2026-0{}-{:02}", 1 + i % 9, 1 + i % 28);
+        let (kind, parent) = if i < problems {
+            ("problem", None)
+        } else if i < problems + incidents {
+            ("incident", Some(100_000 + i % problems))
+        } else {
+            ("question", None)
+        };
+        let subject = format!("الدفع يفشل عند الخطوة {i} (payment fails at step {i})");
+        let parent_json = parent.map_or(String::new(), |p| format!(",\"problem_id\":{p}"));
+        text.push_str(&format!(
+            "{{\"ticket\":{{\"id\":{id},\"type\":\"{kind}\"{parent_json},\"subject\":\"{subject}\",\"status\":\"open\",\"priority\":\"high\",\"via\":{{\"channel\":\"email\"}},\"created_at\":\"{day}T10:00:00Z\",\"tags\":[\"billing\"]}}}}\n"
+        ));
+        rows.push((id, subject, kind, parent, day));
+    }
+    (text, rows)
+}
+
+fn bare_insert(path: &Path, rows: &[Row]) -> Duration {
+    let mut conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "synchronous", "NORMAL").unwrap();
+    let start = Instant::now();
+    let tx = conn.transaction().unwrap();
+    {
+        let mut problem = tx
+            .prepare(
+                "INSERT INTO problems (id, title, severity, severity_rank, reported_on, first_seen,
+                    last_seen, created_at, updated_at) VALUES (?1, ?2, 'high', 2, ?3, ?3, ?3, ?4, ?4)",
+            )
+            .unwrap();
+        let mut reference = tx
+            .prepare(
+                "INSERT INTO problem_refs (problem_id, position, reference) VALUES (?1, 0, ?2)",
+            )
+            .unwrap();
+        let mut report = tx
+            .prepare(
+                "INSERT INTO occurrences (id, problem_id, occurred_on, channel, ticket_ref, note, author, created_at)
+                 VALUES (?1, ?2, ?3, 'email', ?4, ?5, 'bench', ?6)",
+            )
+            .unwrap();
+        let now = "2026-10-01T00:00:00.000Z";
+        let mut ids = std::collections::HashMap::new();
+        for (id, subject, _, parent, day) in rows {
+            if parent.is_none() {
+                let p = ProblemId::new();
+                problem.execute(params![p, subject, day, now]).unwrap();
+                reference.execute(params![p, id.to_string()]).unwrap();
+                ids.insert(*id, p);
+            }
+        }
+        for (id, subject, _, parent, day) in rows {
+            if let Some(parent) = parent {
+                report
+                    .execute(params![
+                        OccurrenceId::new(),
+                        ids[parent],
+                        day,
+                        id.to_string(),
+                        subject,
+                        now
+                    ])
+                    .unwrap();
+            }
+        }
+    }
+    tx.commit().unwrap();
+    start.elapsed()
+}
+
+fn import_file(path: &Path, text: &str) -> Duration {
+    let mut ws = Workspace::open(path).unwrap();
+    let start = Instant::now();
+    let out = helpdesk::import(
+        &mut ws,
+        "bench",
+        text.as_bytes(),
+        &ImportOptions {
+            file_name: "bench.json".into(),
+            ..ImportOptions::default()
+        },
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    let took = start.elapsed();
+    assert_eq!(out.value.issue_count, 0);
+    took
+}
+
+fn side_by_side(n: u32, rounds: u32) {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.db");
+    drop(Workspace::open(&base).unwrap());
+    let (text, rows) = tickets(n);
+    let (mut imports, mut bares) = (Vec::new(), Vec::new());
+    for round in 0..rounds {
+        let path = dir.path().join(format!("bare{round}.db"));
+        std::fs::copy(&base, &path).unwrap();
+        bares.push(bare_insert(&path, &rows));
+        let path = dir.path().join(format!("import{round}.db"));
+        std::fs::copy(&base, &path).unwrap();
+        imports.push(import_file(&path, &text));
+    }
+    imports.sort();
+    bares.sort();
+    let mid = imports.len() / 2;
+    let (i, b) = (imports[mid].as_secs_f64(), bares[mid].as_secs_f64());
+    eprintln!(
+        "import {n} tickets: median {:.0} ms ({:.0} tickets/s); bare insert loop {:.0} ms ({:.0} rows/s); import rate = {:.2} × bare (budget ≥ 0.5)",
+        i * 1e3,
+        f64::from(n) / i,
+        b * 1e3,
+        f64::from(n) / b,
+        b / i
+    );
+}
+
+fn bench(c: &mut Criterion) {
+    side_by_side(
+        env("ROOTWISE_BENCH_TICKETS", 100_000),
+        env("ROOTWISE_BENCH_ROUNDS", 3),
+    );
+    let (text, _) = tickets(2_000);
+    let ws = Workspace::open_in_memory().unwrap();
+    c.bench_function("check 2,000 tickets", |b| {
+        b.iter(|| helpdesk::check(ws.conn(), text.as_bytes(), &ImportOptions::default()).unwrap())
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = bench
+}
+criterion_main!(benches);
