@@ -72,6 +72,8 @@ export function describeFieldIssue(t: TFunction, issue: FieldIssue, transition?:
       return t("errors.rule.before_start");
     case "over_start_plus_new":
       return t("errors.rule.over_start_plus_new", { count: issue.limit ?? 0 });
+    case "broken_quote":
+      return t("errors.rule.broken_quote");
     case "invalid":
       return t("errors.rule.invalid");
   }
