@@ -1,0 +1,138 @@
+// Journey maps as a facilitator builds one, in English and then in Arabic:
+// a map made with the usual stages, touchpoints with emotions, lane cards,
+// a stage moved by its buttons and one deleted with its touchpoints once
+// confirmed; the journey runs right to left in Arabic, the page itself
+// never scrolls sideways. Screenshots in target/e2e/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { Driver, screenshot, tempDir } from '../app.mjs';
+import { pageScroll } from '../layout.mjs';
+import { Key } from '../webdriver.mjs';
+
+let driver;
+let app;
+const workspace = join(tempDir(), 'journeys.db');
+
+before(async () => {
+  driver = await Driver.start();
+  app = await driver.launch(workspace);
+});
+
+after(async () => {
+  await app?.end();
+  await driver?.stop();
+});
+
+async function go(hash) {
+  await app.execute(`window.location.hash = ${JSON.stringify(hash)}`);
+}
+
+async function nth(selector, index) {
+  return app.waitFor(async () => (await app.findAll(selector))[index], `${selector} #${index}`);
+}
+
+async function typeLine(selector, index, text) {
+  const el = await nth(selector, index);
+  await app.execute('arguments[0].scrollIntoView({ block: "center", inline: "center" })', [el.ref()]);
+  await el.click();
+  await el.type(text);
+  await el.type(Key.Enter);
+}
+
+async function choose(el, value) {
+  await app.execute(
+    `const [el, value] = arguments;
+     el.scrollIntoView({ block: 'center', inline: 'center' });
+     el.value = value;
+     el.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [el.ref(), value],
+  );
+}
+
+function stageNames() {
+  return app.execute(`return [...document.querySelectorAll('[data-testid="stage-name"]')].map((s) => s.textContent)`);
+}
+
+async function createMap(name) {
+  await go('#/journeys');
+  const input = await app.find('[data-testid="journey-name"]');
+  await input.click();
+  await input.type(name);
+  await (await app.find('[data-testid="journey-create"]')).click();
+  await app.find('[data-testid="journey-grid"]');
+}
+
+test('a map with the usual stages, touchpoints, emotions and cards, edited in place', async () => {
+  await createMap('Online order');
+  assert.deepEqual(await stageNames(), [
+    'Awareness',
+    'Consideration',
+    'Purchase',
+    'Onboarding',
+    'Use and service',
+    'Loyalty and advocacy',
+  ]);
+  await typeLine('[data-testid="touchpoint-add"]', 2, 'Checkout page');
+  await typeLine('[data-testid="touchpoint-add"]', 2, 'Payment SMS code');
+  await app.waitFor(async () => (await app.findAll('[data-testid="journey-touchpoint"]')).length === 2, 'two touchpoints');
+  const emotion = await nth('[data-testid="touchpoint-emotionCurrent"]', 1);
+  await choose(emotion, '-2');
+  await app.waitFor(
+    async () => (await (await nth('[data-testid="touchpoint-emotionCurrent"]', 1)).property('value')) === '-2',
+    'the emotion kept',
+  );
+  await typeLine('[data-testid="card-add-obstacles"]', 2, 'The code arrives after it expires');
+  await typeLine('[data-testid="card-add-opportunities"]', 2, 'Offer a voice call when the SMS is late');
+  await app.findWithText('[data-testid="journey-card-item"]', 'The code arrives after it expires');
+  // The later touchpoint moves first, by its button.
+  await (await nth('[data-testid="touchpoint-earlier"]', 1)).click();
+  await app.waitFor(
+    async () =>
+      (await app.execute(`return document.querySelector('[data-testid="touchpoint-name"]').textContent`)) ===
+      'Payment SMS code',
+    'the touchpoint moved',
+  );
+  // Consideration moves before Awareness.
+  await (await nth('[data-testid="stage-earlier"]', 1)).click();
+  await app.waitFor(async () => (await stageNames())[0] === 'Consideration', 'the stage moved');
+  assert.deepEqual(await pageScroll(app), []);
+  await screenshot('en-journey-map');
+
+  // Purchase has touchpoints: deleting it asks first, then both go.
+  await (await nth('[data-testid="stage-delete"]', 2)).click();
+  const dialog = await app.find('[data-testid="stage-delete-dialog"]');
+  assert.match(await dialog.textContent(), /has 2 touchpoints/);
+  await (await app.find('[data-testid="stage-delete-confirm"]')).click();
+  await app.waitFor(async () => !(await stageNames()).includes('Purchase'), 'the stage gone');
+  assert.equal((await app.findAll('[data-testid="journey-touchpoint"]')).length, 0);
+  // Both come back from the trash together.
+  await go('#/trash');
+  await app.findWithText('[data-testid="trash-row"]', 'Purchase');
+});
+
+test('in Arabic: the usual stages in Arabic, the journey runs right to left', async () => {
+  await go('#/settings');
+  await (await app.find('[data-testid="language-ar"]')).click();
+  await app.waitFor(async () => (await app.execute('return document.documentElement.dir')) === 'rtl', 'rtl');
+  await createMap('رحلة فتح حساب');
+  const names = await stageNames();
+  assert.equal(names.length, 6);
+  assert.ok(names.every((n) => /[\u0600-\u06ff]/.test(n)), names.join(' | '));
+  // The first stage sits to the right of the second.
+  const [first, second] = await app.execute(
+    `return [...document.querySelectorAll('[data-testid="journey-stage"]')].slice(0, 2).map((s) => s.getBoundingClientRect().left)`,
+  );
+  assert.ok(first > second, `first stage at x ${first}, second at ${second}`);
+  await typeLine('[data-testid="touchpoint-add"]', 0, 'إعلان على وسائل التواصل');
+  await typeLine('[data-testid="card-add-thoughts"]', 0, 'هل هذا البنك موثوق؟');
+  await app.findWithText('[data-testid="journey-card-item"]', 'هل هذا البنك موثوق؟');
+  assert.deepEqual(await pageScroll(app), []);
+  await screenshot('ar-journey-map');
+  await go('#/journeys');
+  await app.findWithText('[data-testid="journey-card"]', 'رحلة فتح حساب');
+  await screenshot('ar-journeys');
+  await go('#/settings');
+  await (await app.find('[data-testid="language-en"]')).click();
+});
