@@ -65,6 +65,12 @@ async function createMap(name) {
 }
 
 test('a map with the usual stages, touchpoints, emotions and cards, edited in place', async () => {
+  await go('#/problems');
+  const title = await app.find('[data-testid="new-problem-title"]');
+  await title.click();
+  await title.type('The SMS code arrives after it has expired');
+  await title.type(Key.Enter);
+  await app.findWithText('[data-testid="problem-title"]', 'The SMS code arrives after it has expired');
   await createMap('Online order');
   assert.deepEqual(await stageNames(), [
     'Awareness',
@@ -83,6 +89,18 @@ test('a map with the usual stages, touchpoints, emotions and cards, edited in pl
     async () => (await (await nth('[data-testid="touchpoint-emotionCurrent"]', 1)).property('value')) === '-2',
     'the emotion kept',
   );
+  // The problem customers report sits at the SMS touchpoint: the pain shows there.
+  await (await nth('[data-testid="touchpoint-problems-toggle"]', 1)).click();
+  await (await app.find('[data-testid="touchpoint-link-problem"]')).click();
+  const search = await app.find('[data-testid="touchpoint-problem-search"]');
+  await search.type('SMS');
+  await (await app.find('[data-testid="touchpoint-problem-option"]')).click();
+  await app.findWithText('[data-testid="touchpoint-problem"]', 'The SMS code arrives after it has expired');
+  await app.waitFor(
+    async () => (await (await nth('[data-testid="touchpoint-pain"]', 1)).textContent()).includes('1 problem'),
+    'the pain overlay to count the problem',
+  );
+  assert.match(await (await nth('[data-testid="touchpoint-pain"]', 1)).textContent(), /1 report/);
   await typeLine('[data-testid="card-add-obstacles"]', 2, 'The code arrives after it expires');
   await typeLine('[data-testid="card-add-opportunities"]', 2, 'Offer a voice call when the SMS is late');
   await app.findWithText('[data-testid="journey-card-item"]', 'The code arrives after it expires');

@@ -16,6 +16,7 @@ import type { Stage } from "../bindings/Stage";
 import type { Touchpoint } from "../bindings/Touchpoint";
 import type { TouchpointEdit } from "../bindings/TouchpointEdit";
 import type { TouchpointPain } from "../bindings/TouchpointPain";
+import type { TouchpointProblem } from "../bindings/TouchpointProblem";
 import { localToday } from "./actions";
 import type { AppError } from "./errors";
 import { queryKeys, useWrite } from "./freshness";
@@ -31,6 +32,21 @@ export function journeyGrid(id: string): Promise<JourneyGrid> {
 
 export function journeyPain(id: string, query: PainQuery): Promise<TouchpointPain[]> {
   return invoke<TouchpointPain[]>("journey_pain", { id, query });
+}
+
+/** A touchpoint's live problems. */
+export function touchpointProblems(id: string): Promise<TouchpointProblem[]> {
+  return invoke<TouchpointProblem[]>("touchpoint_problems", { id });
+}
+
+/** Links a problem to a touchpoint, or unlinks it. */
+export async function linkTouchpointProblem(
+  id: string,
+  problemId: string,
+  linked: boolean,
+): Promise<undefined> {
+  await invoke<null>("touchpoint_link_problem", { id, problemId, linked });
+  return undefined;
 }
 
 export function createJourney(input: NewJourney): Promise<JourneyMap> {
@@ -100,7 +116,22 @@ export const journeyKeys = {
   list: [...queryKeys.journeys, "list"] as const,
   grid: (id: string) => [...queryKeys.journeys, "grid", id] as const,
   pain: (id: string, query: PainQuery) => [...queryKeys.journeys, "pain", id, query] as const,
+  problems: (touchpointId: string) => [...queryKeys.journeys, "problems", touchpointId] as const,
 };
+
+export function useTouchpointProblems(id: string, enabled: boolean) {
+  return useQuery<TouchpointProblem[], AppError>({
+    queryKey: journeyKeys.problems(id),
+    queryFn: () => touchpointProblems(id),
+    enabled,
+  });
+}
+
+export function useLinkTouchpointProblem() {
+  return useWrite<undefined, { id: string; problemId: string; linked: boolean }>(
+    ({ id, problemId, linked }) => linkTouchpointProblem(id, problemId, linked),
+  );
+}
 
 export function useJourneys() {
   return useQuery<JourneyCard[], AppError>({ queryKey: journeyKeys.list, queryFn: listJourneys });

@@ -702,7 +702,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     ),
     ...changesHandlers(state.changes, changed, rejectWith),
     ...metricsHandlers(state.metrics, changed, rejectWith, () => state.dialogPath),
-    ...journeyHandlers(state.journeys, changed, rejectWith),
+    ...journeyHandlers(state.journeys, () => state.problems, changed, rejectWith),
     ...hubHandlers(
       state.hub,
       changed,

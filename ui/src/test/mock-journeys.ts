@@ -18,6 +18,8 @@ import type { Stage } from "../bindings/Stage";
 import type { Touchpoint } from "../bindings/Touchpoint";
 import type { TouchpointEdit } from "../bindings/TouchpointEdit";
 import type { TouchpointPain } from "../bindings/TouchpointPain";
+import type { TouchpointProblem } from "../bindings/TouchpointProblem";
+import type { Problem } from "../bindings/Problem";
 import { ENUMS } from "../bindings/rules";
 import type { MockHandlers } from "./mock-handlers";
 
@@ -29,10 +31,12 @@ export interface MockJourneyState {
   cards: Card[];
   /** What the pain overlay answers, per touchpoint id. */
   pain: TouchpointPain[];
+  /** Linked problems by touchpoint id. */
+  links: Record<string, string[]>;
 }
 
 export function defaultJourneyState(): MockJourneyState {
-  return { maps: [], stages: [], touchpoints: [], cards: [], pain: [] };
+  return { maps: [], stages: [], touchpoints: [], cards: [], pain: [], links: {} };
 }
 
 /** The stages a new map starts with, as the core names them in English. */
@@ -49,6 +53,7 @@ type Reject = (payload: ErrorPayload) => Promise<never>;
 
 export function journeyHandlers(
   state: MockJourneyState,
+  problems: () => Problem[],
   changed: (event: ChangeEvent) => Promise<void>,
   reject: Reject,
 ): MockHandlers {
@@ -92,7 +97,7 @@ export function journeyHandlers(
         touchpoints: byPosition(state.touchpoints.filter((t) => t.stageId === stage.id)).map(
           (touchpoint) => ({
             touchpoint,
-            problemIds: [],
+            problemIds: state.links[touchpoint.id] ?? [],
             notes: [],
             quotes: [],
           }),
@@ -118,7 +123,11 @@ export function journeyHandlers(
       })),
     journey_grid: (args) => grid(String(args.id)),
     journey_pain: () => state.pain,
-    touchpoint_problems: () => [],
+    touchpoint_problems: (args): TouchpointProblem[] =>
+      (state.links[String(args.id)] ?? []).flatMap((pid) => {
+        const p = problems().find((x) => x.id === pid);
+        return p === undefined ? [] : [{ id: p.id, title: p.title, status: p.status, severity: p.severity }];
+      }),
     journey_create: async (args) => {
       const input = args.input as NewJourney;
       const refused = blank(input.name, "name");
@@ -261,6 +270,9 @@ export function journeyHandlers(
       return null;
     },
     touchpoint_link_problem: async (args) => {
+      const key = String(args.id);
+      const list = (state.links[key] ?? []).filter((p) => p !== args.problemId);
+      state.links[key] = args.linked === true ? [...list, String(args.problemId)] : list;
       await changed({ entity: "touchpoint", id: String(args.id), op: "update" });
       return null;
     },

@@ -29,6 +29,7 @@ import { formatDay, useDayFormat } from "../../i18n/format";
 import { Announcement, useAnnouncer } from "../../kit/detail/DetailPage";
 import { ModalDialog } from "../../kit/dialogs/ModalDialog";
 import { addDays, addMonths } from "../../kit/fields/dates";
+import { TouchpointProblems } from "./TouchpointProblems";
 
 const EMOTIONS = [-2, -1, 0, 1, 2] as const;
 const PAIN_DAYS = ["30", "90", "365"] as const;
@@ -168,6 +169,13 @@ function TouchpointBox({
       </div>
       {emotion("emotionCurrent")}
       {emotion("emotionTarget")}
+      <TouchpointProblems
+        tp={tp}
+        report={report}
+        onChannel={(value) => {
+          edit.mutate({ id: touchpoint.id, edit: { field: "channel", value } }, { onError: report });
+        }}
+      />
       <div className="journey-row-buttons">
         <button
           type="button"

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { installMockBackend } from "../../test/mock-backend";
+import { installMockBackend, makeProblem } from "../../test/mock-backend";
 import { renderApp } from "../../test/render";
 
 /** The `index`th element of `test id` in `root`. */
@@ -91,6 +91,34 @@ describe("journey maps", () => {
       expect(within(grid).getAllByTestId("stage-name")[0]).toHaveTextContent("Consideration");
     });
     expect(backend.callsTo("stage_delete").map((c) => c.withTouchpoints)).toEqual([false, true]);
+  });
+
+  it("links a problem to a touchpoint, lists it with a way to its page, and unlinks it", async () => {
+    const problem = makeProblem("Tracking link opens an empty page");
+    const backend = installMockBackend({ problems: [problem] });
+    const { user } = renderApp("/journeys");
+    const grid = await createMap(user, "Delivery");
+    await user.type(nth(grid, "touchpoint-add"), "Tracking page{Enter}");
+    const touchpoint = await within(grid).findByTestId("journey-touchpoint");
+    await user.selectOptions(within(touchpoint).getByTestId("touchpoint-channel"), "self_service");
+    await waitFor(() => {
+      expect(backend.callsTo("touchpoint_edit").at(-1)?.edit).toEqual({
+        field: "channel",
+        value: "self_service",
+      });
+    });
+    await user.click(within(touchpoint).getByTestId("touchpoint-problems-toggle"));
+    await user.click(await within(touchpoint).findByTestId("touchpoint-link-problem"));
+    await user.type(within(touchpoint).getByTestId("touchpoint-problem-search"), "Tracking");
+    await user.click(await within(touchpoint).findByTestId("touchpoint-problem-option"));
+    const linked = await within(touchpoint).findByTestId("touchpoint-problem");
+    expect(within(linked).getByRole("link")).toHaveAttribute("href", `#/problems/${problem.id}`);
+    expect(within(touchpoint).getByTestId("touchpoint-problems-toggle")).toHaveTextContent("(1)");
+    await user.click(within(linked).getByRole("button", { name: /Unlink/ }));
+    await waitFor(() => {
+      expect(within(touchpoint).queryByTestId("touchpoint-problem")).toBeNull();
+    });
+    expect(backend.callsTo("touchpoint_link_problem").map((c) => c.linked)).toEqual([true, false]);
   });
 
   it("shows how much pain sits at each touchpoint", async () => {
