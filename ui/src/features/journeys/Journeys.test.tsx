@@ -121,6 +121,34 @@ describe("journey maps", () => {
     expect(backend.callsTo("touchpoint_link_problem").map((c) => c.linked)).toEqual([true, false]);
   });
 
+  it("lists the maps with their counts in each language's plural", async () => {
+    installMockBackend({
+      settings: { language: "ar" },
+      journeys: {
+        maps: [
+          {
+            id: "map-1",
+            name: "رحلة فتح حساب",
+            state: "current",
+            madeFrom: null,
+            reviewMonths: 4,
+            reviewedAt: null,
+            createdAt: "2026-11-01T00:00:00Z",
+            updatedAt: "2026-11-01T00:00:00Z",
+          },
+        ],
+        stages: [
+          { id: "st-1", mapId: "map-1", name: "الوعي", position: 1 },
+          { id: "st-2", mapId: "map-1", name: "الشراء", position: 2 },
+        ],
+      },
+    });
+    renderApp("/journeys");
+    const card = await screen.findByTestId("journey-card");
+    expect(card).toHaveTextContent("مرحلتان");
+    expect(card).toHaveTextContent("لا نقاط تواصل");
+  });
+
   it("shows how much pain sits at each touchpoint", async () => {
     installMockBackend({
       journeys: {

@@ -129,7 +129,8 @@ export function MapsScreen() {
               </Link>
               <span className="badge badge--muted">{t(`journeys.state.${card.map.state}`)}</span>
               <span className="journey-list-counts">
-                {t("journeys.list.counts", { stages: card.stageCount, touchpoints: card.touchpointCount })}
+                {t("journeys.list.stages", { count: card.stageCount })} ·{" "}
+                {t("journeys.list.touchpoints", { count: card.touchpointCount })}
               </span>
               {card.reviewDue ? (
                 <span className="badge badge--warn" data-testid="journey-review-due">
