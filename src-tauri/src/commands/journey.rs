@@ -7,12 +7,14 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rootwise_core::ids::{CardId, JourneyId, ProblemId, StageId, TouchpointId};
 use rootwise_core::journey::{
-    self, Card, JourneyCard, JourneyEdit, JourneyGrid, JourneyMap, Lane, NewJourney, NewTouchpoint,
-    PainQuery, Stage, Touchpoint, TouchpointEdit, TouchpointPain, TouchpointProblem,
+    self, Card, JourneyCard, JourneyEdit, JourneyGrid, JourneyMap, Lane, MarkdownLabels,
+    NewJourney, NewTouchpoint, PainQuery, Stage, Touchpoint, TouchpointEdit, TouchpointPain,
+    TouchpointProblem,
 };
 use rootwise_core::Result;
 use tauri::{AppHandle, State};
 
+use super::export::save_bytes;
 use super::{read, write};
 use crate::Shared;
 
@@ -249,4 +251,18 @@ pub async fn card_edit(
 #[tauri::command]
 pub async fn card_delete(app: AppHandle, shared: State<'_, Arc<Shared>>, id: CardId) -> Result<()> {
     write(&app, &shared, move |w| journey::delete_card(w, id)).await
+}
+
+/// The map's content as Markdown in the reader's words, saved where the
+/// user picks; the path, or nothing when cancelled.
+#[tauri::command]
+pub async fn journey_markdown(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: JourneyId,
+    labels: MarkdownLabels,
+    name: String,
+) -> Result<Option<String>> {
+    let text = read(&shared, move |ws| journey::markdown(ws.conn(), id, &labels)).await?;
+    save_bytes(&app, &name, text.into_bytes()).await
 }

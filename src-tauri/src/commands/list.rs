@@ -137,6 +137,7 @@ app_commands! {
         card_add,
         card_edit,
         card_delete,
+        journey_markdown,
     }
     export {
         export_save,

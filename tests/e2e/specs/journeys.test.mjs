@@ -6,6 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Driver, screenshot, tempDir } from '../app.mjs';
 import { pageScroll } from '../layout.mjs';
@@ -117,6 +118,16 @@ test('a map with the usual stages, touchpoints, emotions and cards, edited in pl
   await app.waitFor(async () => (await stageNames())[0] === 'Consideration', 'the stage moved');
   assert.deepEqual(await pageScroll(app), []);
   await screenshot('en-journey-map');
+
+  // The map's content as Markdown, read back from disk.
+  await (await app.find('[data-testid="journey-export-md"]')).click();
+  await app.find('[data-testid="journey-export-saved"]');
+  const file = readdirSync(driver.exportsDir).find((f) => f.endsWith('.md'));
+  assert.ok(file, 'a Markdown file');
+  const md = readFileSync(join(driver.exportsDir, file), 'utf8');
+  assert.match(md, /^# Online order/m);
+  for (const text of ['Consideration', 'Payment SMS code', 'The code arrives after it expires', 'Obstacles'])
+    assert.ok(md.includes(text), `${text} in the Markdown`);
 
   // Purchase has touchpoints: deleting it asks first, then both go.
   await (await nth('[data-testid="stage-delete"]', 2)).click();

@@ -9,6 +9,7 @@ import type { JourneyEdit } from "../bindings/JourneyEdit";
 import type { JourneyGrid } from "../bindings/JourneyGrid";
 import type { JourneyMap } from "../bindings/JourneyMap";
 import type { Lane } from "../bindings/Lane";
+import type { MarkdownLabels } from "../bindings/MarkdownLabels";
 import type { NewJourney } from "../bindings/NewJourney";
 import type { NewTouchpoint } from "../bindings/NewTouchpoint";
 import type { PainQuery } from "../bindings/PainQuery";
@@ -47,6 +48,15 @@ export async function linkTouchpointProblem(
 ): Promise<undefined> {
   await invoke<null>("touchpoint_link_problem", { id, problemId, linked });
   return undefined;
+}
+
+/** The map's content as Markdown in `labels`' words, saved where the user picks; null when cancelled. */
+export function exportJourneyMarkdown(
+  id: string,
+  labels: MarkdownLabels,
+  name: string,
+): Promise<string | null> {
+  return invoke<string | null>("journey_markdown", { id, labels, name });
 }
 
 export function createJourney(input: NewJourney): Promise<JourneyMap> {

@@ -91,6 +91,7 @@ const READS = new Set<CommandName>([
   "journey_grid",
   "journey_pain",
   "touchpoint_problems",
+  "journey_markdown",
 ]);
 
 /** The entity whose change a write command announces, by its name; null for reads and plugins. */
@@ -702,7 +703,13 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     ),
     ...changesHandlers(state.changes, changed, rejectWith),
     ...metricsHandlers(state.metrics, changed, rejectWith, () => state.dialogPath),
-    ...journeyHandlers(state.journeys, () => state.problems, changed, rejectWith),
+    ...journeyHandlers(
+      state.journeys,
+      () => state.problems,
+      changed,
+      rejectWith,
+      () => state.dialogPath,
+    ),
     ...hubHandlers(
       state.hub,
       changed,

@@ -59,7 +59,8 @@ export function hubHandlers(
     const token = text(args.token);
     const fields: { field: string; rule: "required" | "invalid"; limit: null }[] = [];
     if (address === "") fields.push({ field: "hubAddress", rule: "required", limit: null });
-    else if (!/^https?:\/\/\S+$/.test(address)) fields.push({ field: "hubAddress", rule: "invalid", limit: null });
+    else if (!/^https?:\/\/\S+$/.test(address))
+      fields.push({ field: "hubAddress", rule: "invalid", limit: null });
     if (token === "") fields.push({ field: "hubToken", rule: "required", limit: null });
     if (fields[0] !== undefined) {
       return reject({

@@ -56,6 +56,7 @@ export function journeyHandlers(
   problems: () => Problem[],
   changed: (event: ChangeEvent) => Promise<void>,
   reject: Reject,
+  dialogPath: () => string | null,
 ): MockHandlers {
   let next = 0;
   const id = (prefix: string) => {
@@ -123,6 +124,10 @@ export function journeyHandlers(
       })),
     journey_grid: (args) => grid(String(args.id)),
     journey_pain: () => state.pain,
+    journey_markdown: (args) => {
+      const path = dialogPath();
+      return path === null ? null : `${path}/${String(args.name)}`;
+    },
     touchpoint_problems: (args): TouchpointProblem[] =>
       (state.links[String(args.id)] ?? []).flatMap((pid) => {
         const p = problems().find((x) => x.id === pid);

@@ -117,6 +117,7 @@ export const COMMAND_NAMES = [
   "card_add",
   "card_edit",
   "card_delete",
+  "journey_markdown",
   "export_save",
   "trash_list",
   "trash_restore",

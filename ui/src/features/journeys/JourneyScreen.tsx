@@ -7,6 +7,7 @@ import {
   useAddCard,
   useAddStage,
   useAddTouchpoint,
+  exportJourneyMarkdown,
   useDeleteCard,
   useDeleteJourney,
   useDeleteStage,
@@ -23,7 +24,11 @@ import type { GridStage } from "../../bindings/GridStage";
 import type { GridTouchpoint } from "../../bindings/GridTouchpoint";
 import type { Lane } from "../../bindings/Lane";
 import type { TouchpointPain } from "../../bindings/TouchpointPain";
-import { LIMITS } from "../../bindings/rules";
+import type { MarkdownLabels } from "../../bindings/MarkdownLabels";
+import { ENUMS, LIMITS } from "../../bindings/rules";
+import { currentLanguage, directionOf } from "../../i18n";
+import { ExportButton, ExportNotes, useExport } from "../../kit/export/ExportRow";
+import { CHANNELS } from "../../kit/fields";
 import { describeError } from "../../i18n/errors";
 import { formatDay, useDayFormat } from "../../i18n/format";
 import { Announcement, useAnnouncer } from "../../kit/detail/DetailPage";
@@ -33,6 +38,31 @@ import { TouchpointProblems } from "./TouchpointProblems";
 
 const EMOTIONS = [-2, -1, 0, 1, 2] as const;
 const PAIN_DAYS = ["30", "90", "365"] as const;
+
+/** The Markdown export's words in the reader's language. */
+function useMarkdownLabels(): MarkdownLabels {
+  const { t } = useTranslation();
+  return {
+    rtl: directionOf(currentLanguage()) === "rtl",
+    listSeparator: `${t("history.listSeparator")} `,
+    state: t("journeys.create.state"),
+    states: { current: t("journeys.state.current"), future: t("journeys.state.future") },
+    madeFrom: t("journeys.markdown.madeFrom"),
+    personas: t("journeys.markdown.personas"),
+    touchpoints: t("journeys.map.touchpointsRow"),
+    channel: t("journeys.touchpoint.channel"),
+    channels: Object.fromEntries(CHANNELS.map((c) => [c, t(`problem.channel.${c}`)])),
+    direct: t("journeys.markdown.direct"),
+    indirect: t("journeys.markdown.indirect"),
+    ownerTeam: t("journeys.markdown.ownerTeam"),
+    emotionCurrent: t("journeys.touchpoint.emotionCurrent"),
+    emotionTarget: t("journeys.touchpoint.emotionTarget"),
+    problems: t("journeys.markdown.problems"),
+    notes: t("journeys.markdown.notes"),
+    quotes: t("journeys.markdown.quotes"),
+    lanes: Object.fromEntries(ENUMS.lane.map((l) => [l, t(`journeys.lane.${l}`)])),
+  };
+}
 
 /** What failed last on the map, shown once above the grid. */
 type Report = (error: AppError) => void;
@@ -451,6 +481,8 @@ export function JourneyScreen() {
   const [error, setError] = useState<AppError | null>(null);
   const [announcement, announce] = useAnnouncer();
   const report: Report = setError;
+  const exports = useExport<"md">();
+  const markdownLabels = useMarkdownLabels();
 
   if (grid.isPending) return <p role="status">{t("journeys.map.loading")}</p>;
   if (grid.isError)
@@ -513,6 +545,22 @@ export function JourneyScreen() {
           >
             {t("journeys.map.reviewed")}
           </button>
+          <ExportButton
+            busy={exports.busy === "md"}
+            disabled={exports.busy !== null}
+            label={t("journeys.markdown.export")}
+            busyLabel={t("journeys.markdown.exporting")}
+            testId="journey-export-md"
+            onClick={() => {
+              void exports.run("md", () =>
+                exportJourneyMarkdown(
+                  map.id,
+                  markdownLabels,
+                  `${map.name.replace(/[\\/:*?"<>|]+/g, " ").trim() || "journey"}.md`,
+                ),
+              );
+            }}
+          />
           <button
             type="button"
             className="button button--ghost"
@@ -530,6 +578,15 @@ export function JourneyScreen() {
           </button>
         </div>
       </header>
+      <ExportNotes
+        outcome={exports.outcome}
+        savedClass="field-hint"
+        errorClass=""
+        savedTestId="journey-export-saved"
+        errorTestId="journey-export-error"
+        saved={(path) => t("journeys.markdown.saved", { path })}
+        failed={(reason) => t("journeys.markdown.failed", { reason: describeError(t, reason) })}
+      />
       {error !== null && (
         <p className="field-error" role="alert" data-testid="journey-error">
           {t("journeys.failed", { reason: describeError(t, error) })}

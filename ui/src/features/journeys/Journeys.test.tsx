@@ -121,6 +121,19 @@ describe("journey maps", () => {
     expect(backend.callsTo("touchpoint_link_problem").map((c) => c.linked)).toEqual([true, false]);
   });
 
+  it("exports the map as Markdown in the reader's words", async () => {
+    const backend = installMockBackend({ dialogPath: "/tmp", settings: { language: "ar" } });
+    const { user } = renderApp("/journeys");
+    await createMap(user, "رحلة الطلب");
+    await user.click(screen.getByTestId("journey-export-md"));
+    expect(await screen.findByTestId("journey-export-saved")).toHaveTextContent("/tmp/رحلة الطلب.md");
+    expect(backend.callsTo("journey_markdown")[0]?.labels).toMatchObject({
+      rtl: true,
+      lanes: { obstacles: "العقبات" },
+      channels: { email: "البريد الإلكتروني" },
+    });
+  });
+
   it("lists the maps with their counts in each language's plural", async () => {
     installMockBackend({
       settings: { language: "ar" },
