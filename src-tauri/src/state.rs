@@ -29,8 +29,17 @@ pub struct Shared {
 pub struct PickedFile {
     /// The file's name (no folder), to show.
     pub name: String,
-    /// Its text.
-    pub text: Arc<str>,
+    /// Its bytes, as read (the survey import checked they are UTF-8; the
+    /// help-desk import detects the encoding).
+    pub bytes: Arc<[u8]>,
+}
+
+impl PickedFile {
+    /// The file as UTF-8 text (an error on the field `file` when it is not).
+    pub fn text(&self) -> Result<&str> {
+        std::str::from_utf8(&self.bytes)
+            .map_err(|_| Error::invalid("file", rootwise_core::error::Rule::Invalid, None))
+    }
 }
 
 /// The import wizard's file and its Cancel button. One wizard runs at a

@@ -67,6 +67,9 @@ export class Driver {
       ROOTWISE_CHANGES_FILE: join(home, 'merge.rootwise-changes'),
       // The survey import reads this file instead of asking in the native dialog.
       ROOTWISE_SURVEY_FILE: join(home, 'survey.csv'),
+      // The help-desk import reads this file (a symbolic link the tests point
+      // at each export, so the wizard shows the export's own name).
+      ROOTWISE_TICKET_FILE: join(home, 'tickets'),
       LANG: 'C.UTF-8',
       ...extra,
     };
@@ -101,6 +104,8 @@ export class Driver {
     this.changesFile = join(home, 'merge.rootwise-changes');
     /** The file the survey import reads. */
     this.surveyFile = join(home, 'survey.csv');
+    /** The link the help-desk import follows to its file. */
+    this.ticketLink = join(home, 'tickets');
   }
 
   /** Starts the app on `workspace` and waits until its UI has mounted. */

@@ -207,6 +207,20 @@ pub fn limits() -> Value {
             ]),
         ),
         (
+            "helpdesk",
+            obj(vec![
+                ("mappingName", n(crate::helpdesk::maps::MAPPING_NAME_MAX)),
+                ("previewRows", n(crate::helpdesk::import::PREVIEW_ROWS)),
+                ("importRows", n(crate::helpdesk::import::IMPORT_ROWS_MAX)),
+                ("issuesListed", n(crate::csv_rows::ISSUES_LISTED)),
+                ("groupsListed", n(crate::helpdesk::import::GROUPS_LISTED)),
+                (
+                    "groupTicketsListed",
+                    n(crate::helpdesk::import::GROUP_TICKETS_LISTED),
+                ),
+            ]),
+        ),
+        (
             "copies",
             obj(vec![("name", n(crate::sync::copy::NAME_MAX))]),
         ),
@@ -254,6 +268,10 @@ pub fn enums() -> Value {
         "journeyState" => journey::JourneyState,
         "lane" => journey::Lane,
         "painSort" => journey::PainSort,
+        "helpdeskFormat" => crate::helpdesk::HelpdeskFormat,
+        "textEncoding" => crate::helpdesk::TextEncoding,
+        "becomes" => crate::helpdesk::Becomes,
+        "groupReason" => crate::helpdesk::GroupReason,
     }
 }
 

@@ -116,6 +116,15 @@ app_commands! {
         metrics_export_csv,
         touchpoint_choices,
     }
+    helpdesk {
+        helpdesk_import_pick,
+        helpdesk_import_check,
+        helpdesk_import_run,
+        helpdesk_import_cancel,
+        helpdesk_mapping_list,
+        helpdesk_mapping_save,
+        helpdesk_mapping_delete,
+    }
     journey {
         journey_list,
         journey_grid,

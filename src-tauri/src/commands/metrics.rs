@@ -169,7 +169,7 @@ pub async fn survey_import_pick(
     let headers = import::headers(&text);
     shared.import().keep(PickedFile {
         name: name.clone(),
-        text: text.into(),
+        bytes: text.into_bytes().into(),
     });
     Ok(Some(PickedSurveyFile { name, headers }))
 }
@@ -183,7 +183,7 @@ pub async fn survey_import_check(
 ) -> Result<ImportCheck> {
     let file = shared.import().file()?;
     read(&shared, move |ws| {
-        import::check(ws.conn(), &file.text, &mapping)
+        import::check(ws.conn(), file.text()?, &mapping)
     })
     .await
 }
@@ -212,7 +212,7 @@ pub async fn survey_import_run(
             import::import(
                 ws,
                 &author,
-                &file.text,
+                file.text()?,
                 &mapping,
                 skip_bad_rows,
                 &mut tell,

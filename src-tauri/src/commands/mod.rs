@@ -5,6 +5,7 @@ pub mod action;
 pub mod analysis;
 pub mod empathy;
 pub mod export;
+pub mod helpdesk;
 pub mod hub;
 pub mod journey;
 pub mod metrics;

@@ -43,6 +43,7 @@ export const queryKeys = {
   hub: [...root, "hub"] as const,
   metrics: [...root, "metrics"] as const,
   journeys: [...root, "journeys"] as const,
+  importMappings: [...root, "importMappings"] as const,
 };
 
 /**
@@ -106,6 +107,8 @@ export function keysForChange(event: ChangeEvent): QueryKey[] {
     case "empathy_group":
       // Notes are evidence on causes and problems too.
       return [queryKeys.empathy, queryKeys.personas, queryKeys.analyses, queryKeys.trash];
+    case "import_mapping":
+      return [queryKeys.importMappings, queryKeys.trash];
     case "settings":
       return [queryKeys.settings];
     case "copies":

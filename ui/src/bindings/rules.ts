@@ -138,6 +138,14 @@ export const LIMITS = {
     reviewMonthsMax: 24,
     personas: 20,
   },
+  helpdesk: {
+    mappingName: 100,
+    previewRows: 20,
+    importRows: 1000000,
+    issuesListed: 200,
+    groupsListed: 200,
+    groupTicketsListed: 20,
+  },
   copies: {
     name: 120,
   },
@@ -176,6 +184,10 @@ export const ENUMS = {
   journeyState: ["current", "future"],
   lane: ["actions", "expectations", "thoughts", "emotions", "motivations", "obstacles", "opportunities"],
   painSort: ["map_order", "pain"],
+  helpdeskFormat: ["zendesk_csv", "zendesk_json", "freshdesk_csv", "csv"],
+  textEncoding: ["utf8", "utf16le", "utf16be", "windows1256"],
+  becomes: ["problem", "report_of_existing", "report_of_ticket", "already_imported"],
+  groupReason: ["problem_ticket", "similar"],
 } as const;
 
 /** For each status of a problem or an action, the statuses it may move to. */

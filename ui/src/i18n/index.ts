@@ -8,6 +8,8 @@ import personasAr from "./areas/personas.ar.json";
 import personasEn from "./areas/personas.en.json";
 import workshopAr from "./areas/workshop.ar.json";
 import workshopEn from "./areas/workshop.en.json";
+import helpdeskAr from "./areas/helpdesk.ar.json";
+import helpdeskEn from "./areas/helpdesk.en.json";
 import journeysAr from "./areas/journeys.ar.json";
 import journeysEn from "./areas/journeys.en.json";
 import metricsAr from "./areas/metrics.ar.json";
@@ -17,11 +19,11 @@ import { currentNumerals, intlLocale } from "./format";
 
 /**
  * The English resource: the base file plus one file per area (personas,
- * empathy maps, workshop, metrics, journeys), each owning its own top-level key.
+ * empathy maps, workshop, metrics, journeys, help-desk import), each owning its own top-level key.
  */
-export const en = { ...enBase, ...personasEn, ...empathyEn, ...workshopEn, ...metricsEn, ...journeysEn };
+export const en = { ...enBase, ...personasEn, ...empathyEn, ...workshopEn, ...metricsEn, ...journeysEn, ...helpdeskEn };
 /** The Arabic resource, built the same way. */
-export const ar = { ...arBase, ...personasAr, ...empathyAr, ...workshopAr, ...metricsAr, ...journeysAr };
+export const ar = { ...arBase, ...personasAr, ...empathyAr, ...workshopAr, ...metricsAr, ...journeysAr, ...helpdeskAr };
 
 export const LANGUAGES: readonly Language[] = ["en", "ar"];
 
@@ -95,6 +97,8 @@ export const USER_TEXT_VARIABLES: ReadonlySet<string> = new Set([
   "deleter",
   "editor",
   "parent",
+  "ticket",
+  "list",
 ]);
 
 /** Isolates `value` if it is user text passed as `variable` (see `USER_TEXT_VARIABLES`). */

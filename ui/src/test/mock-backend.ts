@@ -31,6 +31,7 @@ import { personaHandlers, type MockPersonaState } from "./mock-personas";
 import { changesHandlers, defaultChangesState, type MockChangesState } from "./mock-changes";
 import { defaultHubState, hubHandlers, type MockHubState } from "./mock-hub";
 import { defaultMetricsState, metricsHandlers, type MockMetricsState } from "./mock-metrics";
+import { defaultHelpdeskState, helpdeskHandlers, type MockHelpdeskState } from "./mock-helpdesk";
 import { defaultJourneyState, journeyHandlers, type MockJourneyState } from "./mock-journeys";
 
 /** The shell's commands that write nothing: every other command writes. */
@@ -92,6 +93,10 @@ const READS = new Set<CommandName>([
   "journey_pain",
   "touchpoint_problems",
   "journey_markdown",
+  "helpdesk_import_pick",
+  "helpdesk_import_check",
+  "helpdesk_import_cancel",
+  "helpdesk_mapping_list",
 ]);
 
 /** The entity whose change a write command announces, by its name; null for reads and plugins. */
@@ -123,6 +128,8 @@ function writtenEntity(command: MockedCommand): string | null {
     ["stage_", "journey_stage"],
     ["touchpoint_", "touchpoint"],
     ["card_", "journey_card"],
+    ["helpdesk_import_", "problem"],
+    ["helpdesk_mapping_", "import_mapping"],
     ["workspace_", "workspace"],
   ];
   const match = prefixes.find(([prefix]) => command.startsWith(prefix));
@@ -169,6 +176,8 @@ export interface MockState {
   metrics: MockMetricsState;
   /** Journey maps, their stages, touchpoints, cards and pain figures. */
   journeys: MockJourneyState;
+  /** The help-desk import's file, check and outcome; saved mappings. */
+  helpdesk: MockHelpdeskState;
 }
 
 type Handler = (args: Record<string, unknown>, state: MockState) => unknown;
@@ -198,6 +207,7 @@ export interface MockBackendOptions {
   hub?: Partial<MockHubState>;
   metrics?: Partial<MockMetricsState>;
   journeys?: Partial<MockJourneyState>;
+  helpdesk?: Partial<MockHelpdeskState>;
   /** Replace the built-in behaviour of some commands. */
   handlers?: Handlers;
 }
@@ -484,6 +494,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     changes: { ...defaultChangesState(), ...options.changes },
     hub: { ...defaultHubState(), ...options.hub },
     metrics: { ...defaultMetricsState(), ...options.metrics },
+    helpdesk: { ...defaultHelpdeskState(), ...options.helpdesk },
     journeys: { ...defaultJourneyState(), ...options.journeys },
   };
   const calls: MockCall[] = [];
@@ -703,6 +714,7 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
     ),
     ...changesHandlers(state.changes, changed, rejectWith),
     ...metricsHandlers(state.metrics, changed, rejectWith, () => state.dialogPath),
+    ...helpdeskHandlers(state.helpdesk, changed, rejectWith),
     ...journeyHandlers(
       state.journeys,
       () => state.problems,

@@ -12,7 +12,6 @@ import {
 import type { CesEasy } from "../../bindings/CesEasy";
 import type { ColumnMapping } from "../../bindings/ColumnMapping";
 import type { ImportCheck } from "../../bindings/ImportCheck";
-import type { ImportIssue } from "../../bindings/ImportIssue";
 import type { ImportProgress } from "../../bindings/ImportProgress";
 import type { ResponseImport } from "../../bindings/ResponseImport";
 import { ENUMS, LIMITS } from "../../bindings/rules";
@@ -20,7 +19,7 @@ import type { SurveyKind } from "../../bindings/SurveyKind";
 import { describeError } from "../../i18n/errors";
 import { formatDay, useDayFormat } from "../../i18n/format";
 import { ModalDialog } from "../../kit/dialogs/ModalDialog";
-import { describeFieldIssue } from "../../kit/fields";
+import { ImportIssues, ImportRunning } from "../../kit/imports/ImportParts";
 import { useMeasureFormat } from "../../kit/metrics/figures";
 
 /** The fields a column can hold, in the order the mapping lists them. */
@@ -106,21 +105,6 @@ export function finishMapping(mapping: ColumnMapping, cesScale: number, cesEasy:
   return out;
 }
 
-/** One broken rule of a row, in the reader's words. */
-function useIssueText(): (issue: ImportIssue) => string {
-  const { t } = useTranslation();
-  return (issue) => {
-    const message = describeFieldIssue(t, { field: issue.column, rule: issue.rule, limit: issue.limit });
-    const found =
-      issue.value === "" ? message : `${message} (${t("metrics.import.value", { value: issue.value })})`;
-    return t("metrics.import.issue", {
-      row: issue.row === 0 ? t("metrics.import.wholeFile") : issue.row,
-      column: issue.column,
-      message: found,
-    });
-  };
-}
-
 type Step =
   | { at: "pick" }
   | { at: "map"; file: PickedSurveyFile }
@@ -148,7 +132,6 @@ export function ImportWizard({ onClose, announce }: ImportWizardProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const run = useRunSurveyImport();
-  const issueText = useIssueText();
   const days = useDayFormat();
   const format = useMeasureFormat();
 
@@ -213,7 +196,7 @@ export function ImportWizard({ onClose, announce }: ImportWizardProps) {
     const value = mapping[field];
     const missing = (field === "score" || field === "respondedOn") && mapping[field] < 0;
     return (
-      <label key={field} className="metric-import-map-row">
+      <label key={field} className="import-map-row">
         <span>
           {t(`metrics.import.field.${field}`)}
           {missing && (
@@ -249,7 +232,7 @@ export function ImportWizard({ onClose, announce }: ImportWizardProps) {
   return (
     <ModalDialog
       title={t("metrics.import.title")}
-      className="metric-import"
+      className="import-dialog"
       testId="survey-import"
       pending={running}
       onClose={onClose}
@@ -283,9 +266,9 @@ export function ImportWizard({ onClose, announce }: ImportWizardProps) {
           <p className="field-hint" data-testid="import-file">
             {t("metrics.import.file", { name: step.file.name })}
           </p>
-          <fieldset className="metric-import-map" disabled={busy}>
+          <fieldset className="import-map" disabled={busy}>
             <legend>{t("metrics.import.mappingTitle")}</legend>
-            <label className="metric-import-map-row">
+            <label className="import-map-row">
               <span>{t("metrics.import.kindColumn")}</span>
               <select
                 className="select-input"
@@ -326,7 +309,7 @@ export function ImportWizard({ onClose, announce }: ImportWizardProps) {
             {COLUMN_FIELDS.map(columnSelect)}
             {mayHoldCes(mapping) && (
               <>
-                <label className="metric-import-map-row">
+                <label className="import-map-row">
                   <span>{t("metrics.answers.cesScale")}</span>
                   <select
                     className="select-input"
@@ -343,7 +326,7 @@ export function ImportWizard({ onClose, announce }: ImportWizardProps) {
                     ))}
                   </select>
                 </label>
-                <label className="metric-import-map-row">
+                <label className="import-map-row">
                   <span>{t("metrics.answers.cesEasy")}</span>
                   <select
                     className="select-input"
@@ -379,33 +362,15 @@ export function ImportWizard({ onClose, announce }: ImportWizardProps) {
         </>
       )}
       {step.at === "checked" && (
-        <div className="metric-import-result" data-testid="import-checked">
+        <div className="import-result" data-testid="import-checked">
           <p role="status" data-testid="import-summary">
             {t("metrics.import.rows", { count: step.check.rows })} ·{" "}
             {t("metrics.import.good", { count: step.check.good })}
             {step.check.issueCount === 0 && ` · ${t("metrics.import.allGood")}`}
           </p>
-          {step.check.issues.length > 0 && (
-            <section className="metric-import-issues" aria-label={t("metrics.import.issuesTitle")}>
-              <h3>{t("metrics.import.issuesTitle")}</h3>
-              <ul data-testid="import-issues">
-                {step.check.issues.map((issue, i) => (
-                  <li key={`${String(issue.row)}-${issue.column}-${String(i)}`} data-testid="import-issue">
-                    <bdi>{issueText(issue)}</bdi>
-                  </li>
-                ))}
-              </ul>
-              {step.check.issueCount > step.check.issues.length && (
-                <p className="field-hint">
-                  {t("metrics.import.issuesMore", {
-                    count: step.check.issueCount - step.check.issues.length,
-                  })}
-                </p>
-              )}
-            </section>
-          )}
+          <ImportIssues issues={step.check.issues} count={step.check.issueCount} />
           {step.check.preview.length > 0 && (
-            <div className="metric-import-preview">
+            <div className="import-preview">
               <h3>{t("metrics.import.previewTitle")}</h3>
               <table className="overview-owners metric-table" data-testid="import-preview">
                 <thead>
@@ -421,7 +386,7 @@ export function ImportWizard({ onClose, announce }: ImportWizardProps) {
                 <tbody>
                   {step.check.preview.map((row) =>
                     row.response === null ? (
-                      <tr key={row.row} className="metric-import-bad" data-testid="preview-row-bad">
+                      <tr key={row.row} className="import-bad" data-testid="preview-row-bad">
                         <th scope="row">{format.number(row.row)}</th>
                         <td colSpan={5}>{t("metrics.import.previewBad")}</td>
                       </tr>
@@ -488,32 +453,14 @@ export function ImportWizard({ onClose, announce }: ImportWizardProps) {
         </div>
       )}
       {step.at === "running" && (
-        <div className="metric-import-running" data-testid="import-running">
-          <progress
-            max={Math.max(1, step.progress.total)}
-            value={step.progress.done}
-            className="metric-import-progress"
-          />
-          <p role="status">
-            {t("metrics.import.importing", {
-              done: format.number(step.progress.done),
-              total: format.number(step.progress.total),
-            })}
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              data-testid="import-cancel"
-              onClick={() => void cancelSurveyImport()}
-            >
-              {t("metrics.import.cancel")}
-            </button>
-          </div>
-        </div>
+        <ImportRunning
+          done={step.progress.done}
+          total={step.progress.total}
+          onCancel={() => void cancelSurveyImport()}
+        />
       )}
       {step.at === "done" && (
-        <div className="metric-import-done" data-testid="import-done">
+        <div className="import-done" data-testid="import-done">
           <p role="status" data-testid="import-outcome">
             {step.outcome.cancelled
               ? t("metrics.import.cancelled")

@@ -1,4 +1,5 @@
 import { useCreateProblem } from "../../api/problems";
+import { TicketImportButton } from "./import/TicketImport";
 import { PeriodReportButton } from "./report/ReportDialog";
 import { useCallback, useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -182,6 +183,7 @@ export function ProblemsScreen() {
         </div>
         <div className="button-row">
           <PeriodReportButton />
+          <TicketImportButton />
           <Link to="/problems/new" className="button" data-testid="new-problem-full">
             <span>{t("problemList.newWithDetails")}</span>
           </Link>
