@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/rootwise
 XVFB := xvfb-run -a -s "-screen 0 1200x800x24"
 
-.PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench bench-ui generate soak-merge hub bench-hub
+.PHONY: run dev test setup setup-test app check-rust check-ui e2e bindings bench bench-ui generate soak-merge fuzz-helpdesk hub bench-hub
 
 ## run: install what is missing, build the app, open it on the default workspace
 run: setup app
@@ -63,6 +63,11 @@ bench:
 CASES ?= 2000
 soak-merge:
 	PROPTEST_CASES=$(CASES) cargo test --release -p rootwise-core --test convergence -- --nocapture
+
+## fuzz-helpdesk: each help-desk layout fuzzed for FUZZ_SECONDS (600) in release mode; inputs per layout
+FUZZ_SECONDS ?= 600
+fuzz-helpdesk:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release -p rootwise-core --test helpdesk_fuzz -- --ignored --nocapture
 
 ## bench-ui: in the real app, the 1,000-node why-tree (outline, typing, diagram) and a 500-note empathy board (open, drag); figures only
 bench-ui: app
