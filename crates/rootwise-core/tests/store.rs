@@ -1110,7 +1110,7 @@ fn upgrading_a_v11_workspace_keeps_its_answers_which_name_no_touchpoint_yet() {
 fn upgrading_a_v12_workspace_keeps_its_reports_and_an_import_finds_their_tickets_logged() {
     use rootwise_core::helpdesk::{self, ImportOptions};
     /// The last version before help-desk imports (0013_helpdesk).
-    const BEFORE_HELPDESK: usize = SCHEMA_VERSION as usize - 1;
+    const BEFORE_HELPDESK: usize = 12;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v12.db");
     {
@@ -1161,5 +1161,68 @@ fn upgrading_a_v12_workspace_keeps_its_reports_and_an_import_finds_their_tickets
     assert_eq!(
         problem::get_live(ws.conn(), id).unwrap().occurrence_count,
         3
+    );
+}
+
+#[test]
+fn upgrading_a_v13_workspace_keeps_its_tags_and_new_tags_copy_their_problem_by_key() {
+    /// The last version whose tag trigger joined through the planner (0014).
+    const BEFORE_TAG_COPY: usize = 13;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v13.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, BEFORE_TAG_COPY).unwrap();
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, severity, severity_rank, status, status_rank, channel,
+                created_at, updated_at, reported_on, first_seen, last_seen) VALUES
+                ('019c0000-0000-7000-8000-0000000000a1', 'رسوم الشحن تُحتسب مرتين', 'critical', 3,
+                 'investigating', 1, 'email', '2026-09-01T08:00:00.000Z', '2026-09-01T08:00:00.000Z',
+                 '2026-09-01', '2026-09-01', '2026-09-01');
+             INSERT INTO problem_tags (problem_id, tag) VALUES ('019c0000-0000-7000-8000-0000000000a1', 'billing');
+             -- Statistics from when the workspace was small, as PRAGMA optimize leaves them.
+             ANALYZE;",
+        )
+        .unwrap();
+    }
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    let tag_row = |tag: &str| -> (String, i64, i64, Option<String>) {
+        ws.conn()
+            .query_row(
+                "SELECT reported_on, status_rank, severity_rank, channel FROM problem_tags
+                 WHERE problem_id = '019c0000-0000-7000-8000-0000000000a1' AND tag = ?1",
+                [tag],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap()
+    };
+    let expected = ("2026-09-01".to_owned(), 1, 3, Some("email".to_owned()));
+    assert_eq!(tag_row("billing"), expected, "the old tag is kept");
+    ws.conn()
+        .execute(
+            "INSERT INTO problem_tags (problem_id, tag) VALUES ('019c0000-0000-7000-8000-0000000000a1', 'شحن')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(tag_row("شحن"), expected, "a new tag copies its problem");
+    // The copy looks the problem up by its key, never by a scan.
+    let plan: Vec<String> = ws
+        .conn()
+        .prepare(
+            "EXPLAIN QUERY PLAN UPDATE problem_tags
+             SET (deleted_at, reported_on, status_rank, severity_rank, channel, owner) =
+                 (SELECT deleted_at, reported_on, status_rank, severity_rank, channel, owner
+                  FROM problems WHERE id = ?1)
+             WHERE problem_id = ?1 AND tag = ?2",
+        )
+        .unwrap()
+        .query_map(["x", "y"], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        plan.iter().all(|step| !step.starts_with("SCAN")),
+        "{plan:?}"
     );
 }
