@@ -99,6 +99,17 @@ pub(crate) fn index(w: &Writer<'_>, index: Index, rowid: i64, body: &str) -> Res
     Ok(())
 }
 
+/// Adds a new row's document (one never indexed before: nothing to replace).
+pub(crate) fn index_new(w: &Writer<'_>, index: Index, rowid: i64, body: &str) -> Result<()> {
+    w.tx()
+        .prepare_cached(&format!(
+            "INSERT INTO {} (rowid, body) VALUES (?1, ?2)",
+            index.fts
+        ))?
+        .execute(rusqlite::params![rowid, normalize(body)])?;
+    Ok(())
+}
+
 /// Takes a row out of an index (it was deleted).
 pub(crate) fn remove(w: &Writer<'_>, index: Index, rowid: i64) -> Result<()> {
     w.tx()

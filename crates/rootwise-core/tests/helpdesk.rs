@@ -221,6 +221,31 @@ fn zendesk_json_incidents_group_under_their_problem_in_the_file_or_already_logge
         (0, 1, 5)
     );
     assert_eq!(by_ref(&ws, "2001").occurrence_count, 4);
+
+    // Imported problems are found by search: by title, by reference, and
+    // by a report's note or ticket; the same as after an edit rebuilt
+    // their documents.
+    let found = |text: &str| {
+        problem::query(
+            ws.conn(),
+            &problem::ProblemQuery {
+                text: Some(text.into()),
+                ..problem::ProblemQuery::default()
+            },
+        )
+        .unwrap()
+        .items
+        .iter()
+        .map(|p| p.id)
+        .collect::<Vec<_>>()
+    };
+    let question = by_ref(&ws, "2005");
+    assert_eq!(question.occurrence_count, 1);
+    assert_eq!(found("change my address"), vec![question.id]);
+    assert_eq!(found("2005"), vec![question.id]);
+    assert_eq!(found("Pay button frozen"), vec![crash.id]);
+    assert_eq!(found("2002"), vec![crash.id]);
+    assert!(found("Invoice amount wrong again").contains(&invoice.id));
 }
 
 #[test]

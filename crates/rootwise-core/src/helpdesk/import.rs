@@ -1039,10 +1039,16 @@ fn write_plan(
         done += 1;
     }
     let reports = done - problems;
-    // 3. Counters, search, history of the problems that changed, and the
-    // recurrence watch on the existing ones.
-    order.extend(touched.iter().copied());
-    bulk_finish(w, &order)?;
+    // 3. Counters and search of the problems that got reports (new ones
+    // without reports are whole already), history of the existing ones
+    // that changed, and the recurrence watch on them.
+    let mut finish: Vec<ProblemId> = order
+        .iter()
+        .copied()
+        .filter(|id| latest.contains_key(id))
+        .collect();
+    finish.extend(touched.iter().copied());
+    bulk_finish(w, &finish)?;
     let mut per_problem: HashMap<ProblemId, u32> = HashMap::new();
     for pl in &p.planned {
         if let Target::Existing(id) = pl.target {

@@ -1,6 +1,8 @@
 //! Bulk writes for imports: one prepared statement per table reused for
-//! every row, and the counters and search index brought up to date once
-//! per problem at the end ([`bulk_finish`]) instead of after every row.
+//! every row. A new problem is indexed for search as it is inserted (its
+//! document is known then); the counters and search document of problems
+//! that got reports are brought up to date once per problem at the end
+//! ([`bulk_finish`]) instead of after every row.
 //! The caller checks the values first (with [`super::validate`]) and
 //! records history.
 
@@ -13,7 +15,7 @@ use super::write::reindex;
 use crate::error::Result;
 use crate::ids::{OccurrenceId, ProblemId};
 use crate::store::Writer;
-use crate::time;
+use crate::{search, time};
 
 /// A new problem's checked values.
 pub(crate) struct BulkProblem<'a> {
@@ -28,20 +30,20 @@ pub(crate) struct BulkProblem<'a> {
     pub(crate) reported_on: NaiveDate,
 }
 
-/// Inserts a problem (its counters and search document wait for
-/// [`bulk_finish`]).
+/// Inserts a problem, its tags and references, and indexes it for search.
+/// Reports added to it later need [`bulk_finish`].
 pub(crate) fn bulk_create(w: &Writer<'_>, p: &BulkProblem<'_>) -> Result<ProblemId> {
     let id = ProblemId::new();
     let now = time::to_text(w.now());
     let day = p.reported_on.to_string();
     let tx = w.tx();
-    tx.prepare_cached(
+    let rowid = tx.prepare_cached(
         "INSERT INTO problems (id, title, description, customer, channel, severity, severity_rank,
             status, status_rank, reported_on, occurrence_count, first_seen, last_seen,
             created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?10, ?10, ?11, ?11)",
     )?
-    .execute(params![
+    .insert(params![
         id,
         p.title,
         p.description,
@@ -65,6 +67,16 @@ pub(crate) fn bulk_create(w: &Writer<'_>, p: &BulkProblem<'_>) -> Result<Problem
     for (i, reference) in p.references.iter().enumerate() {
         refs.execute(params![id, i as i64, reference])?;
     }
+    // The document `reindex` builds, from the values at hand: no reports yet.
+    let body = format!(
+        "{}\n{}\n{}\n{}\n{}\n",
+        p.title,
+        p.description,
+        p.customer,
+        p.tags.join(" "),
+        p.references.join(" ")
+    );
+    search::index_new(w, search::PROBLEMS, rowid, &body)?;
     Ok(id)
 }
 
@@ -107,7 +119,7 @@ pub(crate) fn bulk_occurrence(
 }
 
 /// Brings the counters, `updated_at` and search document of each problem
-/// a bulk write touched up to date.
+/// that bulk reports were added to up to date.
 pub(crate) fn bulk_finish(w: &Writer<'_>, problems: &[ProblemId]) -> Result<()> {
     let now = time::to_text(w.now());
     for id in problems {

@@ -88,7 +88,10 @@ impl<'conn> Capture<'conn> {
                     .map_err(|e| Error::Internal(format!("history did not serialise: {e}")))?,
             )
         };
-        let in_trash = changeset::edited_in_trash(tx, &changeset::ops(&changeset)?)?;
+        // Only updates can edit a row in the trash: inserts (most of an
+        // import) are skipped unread.
+        let updates = changeset::ops_where(&changeset, |code| code == Action::SQLITE_UPDATE)?;
+        let in_trash = changeset::edited_in_trash(tx, &updates)?;
         let in_trash = if in_trash.is_empty() {
             None
         } else {

@@ -46,14 +46,23 @@ impl Op {
 
 /// Reads a changeset's row changes.
 pub(crate) fn ops(changeset: &[u8]) -> Result<Vec<Op>> {
+    ops_where(changeset, |_| true)
+}
+
+/// The row changes of `changeset` whose kind `keep` accepts (the others
+/// are skipped before their values are read).
+pub(crate) fn ops_where(changeset: &[u8], keep: impl Fn(Action) -> bool) -> Result<Vec<Op>> {
     let mut input: &[u8] = changeset;
     let reader: &mut dyn std::io::Read = &mut input;
     let mut iter = ChangesetIter::start_strm(&reader)?;
     let mut out = Vec::new();
     while let Some(item) = iter.next()? {
         let op = item.op()?;
-        let columns = usize::try_from(op.number_of_columns()).unwrap_or_default();
         let code = op.code();
+        if !keep(code) {
+            continue;
+        }
+        let columns = usize::try_from(op.number_of_columns()).unwrap_or_default();
         let pk: Vec<bool> = item.pk()?.iter().map(|b| *b != 0).collect();
         let owned = |v: rusqlite::Result<ValueRef<'_>>| -> Result<Option<Value>> {
             match v {
