@@ -16,6 +16,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use rootwise_core::helpdesk::{self, HelpdeskFormat, ImportOptions, TicketColumns};
 use rootwise_core::Workspace;
@@ -220,23 +221,24 @@ const FORMATS: [HelpdeskFormat; 4] = [
 /// Runs mutated inputs of `format` for `cases` cases, or until `until`.
 fn fuzz(format: HelpdeskFormat, cases: u32, until: Option<Instant>) -> u32 {
     let seeds = corpus(format);
-    let mut ws = Workspace::open_in_memory().unwrap();
-    // The seeds imported once, so inputs meet logged tickets too.
-    for seed in &seeds {
-        let _ = helpdesk::import(
-            &mut ws,
-            "Fuzz",
-            seed,
-            &options(Some(format)),
-            &mut |_| {},
-            &AtomicBool::new(false),
-        );
-    }
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
+    // A workspace holding the seeds' import, so inputs meet logged tickets
+    // too; made afresh now and then, so it never grows large enough to
+    // slow the run down.
+    let seeded = || {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        for seed in &seeds {
+            let _ = helpdesk::import(
+                &mut ws,
+                "Fuzz",
+                seed,
+                &options(Some(format)),
+                &mut |_| {},
+                &AtomicBool::new(false),
+            );
+        }
+        ws
     };
+    let mut ws = seeded();
     let rng = match std::env::var("FUZZ_SEED")
         .ok()
         .and_then(|s| s.parse::<u64>().ok())
@@ -248,41 +250,51 @@ fn fuzz(format: HelpdeskFormat, cases: u32, until: Option<Instant>) -> u32 {
         }
         None => TestRng::deterministic_rng(RngAlgorithm::ChaCha),
     };
-    let mut runner = TestRunner::new_with_rng(config, rng);
-    let ran = std::cell::Cell::new(0u32);
-    let slowest = std::cell::Cell::new(Duration::ZERO);
+    let mut runner = TestRunner::new_with_rng(Config::default(), rng);
     let strategy = (
         0..seeds.len(),
         prop::collection::vec(mutation(), 1..12),
         any::<bool>(),
         prop::collection::vec(any::<u8>(), 0..512),
     );
-    let ws = std::cell::RefCell::new(ws);
-    let result = runner.run(&strategy, |(seed, changes, raw, noise)| {
-        if until.is_some_and(|u| Instant::now() >= u) {
-            return Ok(());
-        }
-        ran.set(ran.get() + 1);
+    let mut ran = 0u32;
+    let mut slowest = Duration::ZERO;
+    // Inputs drawn one by one (not through the runner's cases), so a timed
+    // run stops at its deadline; a failing input is printed whole.
+    while ran < cases && until.is_none_or(|u| Instant::now() < u) {
+        let (seed, changes, raw, noise) = strategy
+            .new_tree(&mut runner)
+            .expect("inputs are always drawn")
+            .current();
         let bytes = if raw {
             noise
         } else {
             mutate(&seeds[seed], &changes)
         };
+        if ran > 0 && ran % 2_000 == 0 {
+            ws = seeded();
+        }
         let started = Instant::now();
-        exercise(&mut ws.borrow_mut(), &bytes, format);
-        slowest.set(slowest.get().max(started.elapsed()));
-        Ok(())
-    });
-    if let Err(e) = result {
-        panic!("{}: {e}", format.cli_name());
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            exercise(&mut ws, &bytes, format);
+        }));
+        if outcome.is_err() {
+            panic!(
+                "{} failed on input {ran} ({} bytes): {:?}",
+                format.cli_name(),
+                bytes.len(),
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+        slowest = slowest.max(started.elapsed());
+        ran += 1;
     }
     println!(
-        "{}: {} inputs, slowest {} ms",
+        "{}: {ran} inputs, slowest {} ms",
         format.cli_name(),
-        ran.get(),
-        slowest.get().as_millis()
+        slowest.as_millis()
     );
-    ran.get()
+    ran
 }
 
 fn cases() -> u32 {
