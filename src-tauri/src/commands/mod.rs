@@ -59,7 +59,7 @@ pub(crate) async fn write<T: Send + 'static>(
 /// Announces a committed write's changes (and tells the hub's sync that
 /// there is something to send); its value.
 pub(crate) fn committed_to<T>(app: &AppHandle, committed: rootwise_core::store::Committed<T>) -> T {
-    for change in &committed.changes {
+    for change in &announced(&committed.changes) {
         announce(app, change);
     }
     if !committed.changes.is_empty() {
@@ -68,6 +68,32 @@ pub(crate) fn committed_to<T>(app: &AppHandle, committed: rootwise_core::store::
         }
     }
     committed.value
+}
+
+/// Most events one write announces one by one; a bulk write (an import of
+/// 50,000 tickets) announces one event per kind of entity and operation
+/// instead, since pages refresh by kind, not by row.
+const EVENTS_ONE_BY_ONE: usize = 64;
+
+/// The events to announce for a write's `changes`.
+fn announced(changes: &[ChangeEvent]) -> Vec<ChangeEvent> {
+    if changes.len() <= EVENTS_ONE_BY_ONE {
+        return changes.to_vec();
+    }
+    let mut kinds: Vec<ChangeEvent> = Vec::new();
+    for change in changes {
+        if !kinds
+            .iter()
+            .any(|k| k.entity == change.entity && k.op == change.op)
+        {
+            kinds.push(ChangeEvent {
+                entity: change.entity.clone(),
+                id: String::new(),
+                op: change.op,
+            });
+        }
+    }
+    kinds
 }
 
 /// Emits one `workspace-changed` event.
@@ -137,5 +163,33 @@ pub(crate) fn remember_folder(app: &AppHandle, file: &std::path::Path) {
     let shared = app.state::<Arc<Shared>>();
     if let Err(e) = shared.recent_folder().remember(file) {
         eprintln!("Rootwise: the folder used could not be remembered ({e})");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rootwise_core::change::{ChangeEvent, ChangeOp};
+
+    use super::{announced, EVENTS_ONE_BY_ONE};
+
+    #[test]
+    fn a_bulk_write_announces_one_event_per_kind() {
+        let few: Vec<ChangeEvent> = (0..3)
+            .map(|i| ChangeEvent::new("problem", i, ChangeOp::Create))
+            .collect();
+        assert_eq!(announced(&few), few);
+        let mut many: Vec<ChangeEvent> = (0..EVENTS_ONE_BY_ONE * 10)
+            .map(|i| ChangeEvent::new("problem", i, ChangeOp::Create))
+            .collect();
+        many.push(ChangeEvent::new("problem", "x", ChangeOp::Update));
+        many.push(ChangeEvent::new("survey_response", "y", ChangeOp::Create));
+        assert_eq!(
+            announced(&many),
+            vec![
+                ChangeEvent::new("problem", "", ChangeOp::Create),
+                ChangeEvent::new("problem", "", ChangeOp::Update),
+                ChangeEvent::new("survey_response", "", ChangeOp::Create),
+            ]
+        );
     }
 }
