@@ -272,7 +272,9 @@ impl Workspace {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let now = time::now();
         let mut writer = Writer {
+            conn: &self.conn,
             tx,
+            capture,
             author: author.to_owned(),
             now,
             changes: Vec::new(),
@@ -284,6 +286,7 @@ impl Workspace {
             tx,
             changes,
             history,
+            capture,
             ..
         } = writer;
         if let Some(capture) = capture {
@@ -306,7 +309,11 @@ pub struct Committed<T> {
 
 /// A write in progress: the transaction, its author and its timestamp.
 pub struct Writer<'a> {
+    conn: &'a Connection,
     tx: Transaction<'a>,
+    /// What the transaction does to the replicated tables, being recorded
+    /// (none for an uncaptured write).
+    capture: Option<Capture<'a>>,
     author: String,
     now: DateTime<Utc>,
     changes: Vec<ChangeEvent>,
@@ -363,6 +370,23 @@ impl HistoryRow {
 }
 
 impl Writer<'_> {
+    /// Stores the changes recorded so far as one change of this copy, with
+    /// their history, and records the rest afresh, all inside the same
+    /// transaction. A bulk write (an import) calls it every few thousand
+    /// rows so the recording it holds in memory stays bounded; nothing is
+    /// committed before the write ends, so a failed or cancelled write
+    /// still leaves none of its changes.
+    pub(crate) fn checkpoint(&mut self) -> Result<()> {
+        let Some(capture) = self.capture.take() else {
+            return Ok(());
+        };
+        let now_ms = u64::try_from(self.now.timestamp_millis()).unwrap_or_default();
+        capture.finish(&self.tx, &self.author, now_ms, &self.history)?;
+        self.history.clear();
+        self.capture = Some(Capture::start(self.conn)?);
+        Ok(())
+    }
+
     /// The transaction.
     pub fn tx(&self) -> &Transaction<'_> {
         &self.tx

@@ -456,3 +456,100 @@ fn zendesk_local_times_follow_the_account_zone() {
     let e = helpdesk::check(ws.conn(), &bytes, &o).unwrap_err();
     assert_eq!(e.field_error().map(|f| f.field.as_str()), Some("timeZone"));
 }
+
+/// A large export: `problems` problem tickets with `per` incidents each.
+fn large_export(problems: u32, per: u32) -> String {
+    let mut text = String::new();
+    for p in 0..problems {
+        let id = 10_000 + p;
+        text.push_str(&format!(
+            "{{\"ticket\":{{\"id\":{id},\"type\":\"problem\",\"subject\":\"مشكلة رقم {p} في الدفع\",\"created_at\":\"2026-03-01T10:00:00Z\",\"tags\":[\"billing\"]}}}}\n"
+        ));
+        for i in 0..per {
+            text.push_str(&format!(
+                "{{\"ticket\":{{\"id\":{},\"type\":\"incident\",\"problem_id\":{id},\"subject\":\"Report {i} of {p}\",\"created_at\":\"2026-03-02T10:00:00Z\"}}}}\n",
+                100_000 + p * per + i
+            ));
+        }
+    }
+    text
+}
+
+#[test]
+fn a_large_import_is_captured_in_bounded_steps_that_merge_into_a_copy_exactly() {
+    use rootwise_core::sync::copy::{copy_for_workshop, export_for};
+    use rootwise_core::sync::merge::merge_file;
+    use rootwise_core::sync::{canonical_dump, replica};
+    let dir = tempfile::tempdir().unwrap();
+    let mut office = Workspace::open(&dir.path().join("team.db")).unwrap();
+    let laptop_path = dir.path().join("laptop.db");
+    copy_for_workshop(&office, &laptop_path, "Laptop").unwrap();
+    let mut laptop = Workspace::open(&laptop_path).unwrap();
+    let changes = |ws: &Workspace| count(ws, "SELECT count(*) FROM change_log");
+    let before = changes(&office);
+
+    // 12,000 tickets: more than two checkpoints' worth.
+    let text = large_export(3_000, 3);
+    let done = run(&mut office, text.as_bytes(), &opts("big.json"));
+    assert_eq!((done.problems_created, done.reports_added), (3_000, 9_000));
+    let steps = changes(&office) - before;
+    let every = helpdesk::import::CHECKPOINT_EVERY as u32;
+    assert!(
+        steps >= 12_000 / every,
+        "{steps} changes for 12,000 tickets"
+    );
+    // Every history entry travels with one of them, none twice.
+    let travelled: u32 = office
+        .conn()
+        .prepare("SELECT history FROM change_log WHERE history IS NOT NULL")
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|h| {
+            serde_json::from_str::<Vec<serde_json::Value>>(&h.unwrap())
+                .unwrap()
+                .len() as u32
+        })
+        .sum();
+    assert_eq!(travelled, count(&office, "SELECT count(*) FROM history"));
+
+    // The laptop merges the import and holds exactly the office's work.
+    let to = replica(laptop.conn()).unwrap().replica_id;
+    let bytes = export_for(office.conn(), Some(&to)).unwrap();
+    merge_file(&mut laptop, "Laptop", &bytes).unwrap();
+    assert_eq!(
+        canonical_dump(laptop.conn()).unwrap(),
+        canonical_dump(office.conn()).unwrap()
+    );
+    assert_eq!(count(&laptop, "SELECT count(*) FROM occurrences"), 9_000);
+
+    // An import cancelled after its first checkpoint stores no change at all.
+    let more = large_export(3_000, 3).replace("\"id\":1", "\"id\":7");
+    let cancel = AtomicBool::new(false);
+    let before = (
+        changes(&office),
+        count(&office, "SELECT count(*) FROM problems"),
+    );
+    let out = helpdesk::import(
+        &mut office,
+        "Huda",
+        more.as_bytes(),
+        &opts("more.json"),
+        &mut |p| {
+            if p.done > every + 1_000 {
+                cancel.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
+        },
+        &cancel,
+    )
+    .unwrap()
+    .value;
+    assert!(out.cancelled);
+    assert_eq!(
+        (
+            changes(&office),
+            count(&office, "SELECT count(*) FROM problems")
+        ),
+        before
+    );
+}

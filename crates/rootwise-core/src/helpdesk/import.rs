@@ -57,6 +57,9 @@ use crate::{action, search, time};
 pub const PREVIEW_ROWS: usize = 20;
 /// Rows between two progress reports (and cancel checks).
 pub const PROGRESS_EVERY: usize = 1_000;
+/// Tickets between two checkpoints of the import's recorded changes (see
+/// `Writer::checkpoint`), which keep its memory bounded.
+pub const CHECKPOINT_EVERY: usize = 5_000;
 /// Most tickets one import takes.
 pub const IMPORT_ROWS_MAX: usize = 1_000_000;
 /// Tickets listed per suggested group (the rest are counted).
@@ -996,6 +999,9 @@ fn write_plan(
         created.insert(k.reference.clone(), id);
         order.push(id);
         done += 1;
+        if done as usize % CHECKPOINT_EVERY == 0 {
+            w.checkpoint()?;
+        }
     }
     let problems = done;
     // 2. The reports.
@@ -1037,6 +1043,9 @@ fn write_plan(
             touched.push(problem);
         }
         done += 1;
+        if done as usize % CHECKPOINT_EVERY == 0 {
+            w.checkpoint()?;
+        }
     }
     let reports = done - problems;
     // 3. Counters and search of the problems that got reports (new ones
