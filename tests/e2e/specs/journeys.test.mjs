@@ -90,6 +90,23 @@ test('a map with the usual stages, touchpoints, emotions and cards, edited in pl
     async () => (await (await nth('[data-testid="touchpoint-emotionCurrent"]', 1)).property('value')) === '-2',
     'the emotion kept',
   );
+  await choose(await nth('[data-testid="touchpoint-emotionCurrent"]', 0), '1');
+  await choose(await nth('[data-testid="touchpoint-emotionTarget"]', 1), '1');
+  // The curve: both touchpoints' dots under their stage's column, the
+  // happier one higher, the target drawn too.
+  await app.waitFor(
+    async () => (await app.findAll('[data-testid="curve-current"]')).length === 2,
+    'two dots on the emotion curve',
+  );
+  const curve = await app.execute(
+    `const col = document.querySelectorAll('[data-testid="journey-stage"]')[2].getBoundingClientRect();
+     const dots = [...document.querySelectorAll('[data-testid="curve-current"]')].map((d) => d.getBoundingClientRect());
+     const target = document.querySelectorAll('[data-testid="curve-target"]').length;
+     return { left: col.left, right: col.right, xs: dots.map((d) => d.left + d.width / 2), ys: dots.map((d) => d.top), target };`,
+  );
+  assert.ok(curve.xs.every((x) => x > curve.left && x < curve.right), JSON.stringify(curve));
+  assert.ok(curve.xs[0] < curve.xs[1] && curve.ys[0] < curve.ys[1], JSON.stringify(curve));
+  assert.equal(curve.target, 1);
   // The problem customers report sits at the SMS touchpoint: the pain shows there.
   await (await nth('[data-testid="touchpoint-problems-toggle"]', 1)).click();
   await (await app.find('[data-testid="touchpoint-link-problem"]')).click();
@@ -155,6 +172,21 @@ test('in Arabic: the usual stages in Arabic, the journey runs right to left', as
   );
   assert.ok(first > second, `first stage at x ${first}, second at ${second}`);
   await typeLine('[data-testid="touchpoint-add"]', 0, 'إعلان على وسائل التواصل');
+  await typeLine('[data-testid="touchpoint-add"]', 1, 'مقارنة العروض');
+  await app.waitFor(async () => (await app.findAll('[data-testid="journey-touchpoint"]')).length === 2, 'two touchpoints');
+  await choose(await nth('[data-testid="touchpoint-emotionCurrent"]', 0), '2');
+  await choose(await nth('[data-testid="touchpoint-emotionCurrent"]', 1), '-1');
+  await app.waitFor(
+    async () => (await app.findAll('[data-testid="curve-current"]')).length === 2,
+    'two dots on the emotion curve',
+  );
+  // The curve runs right to left too: the first stage's dot on the right, under it.
+  const [a, b, col] = await app.execute(
+    `const dots = [...document.querySelectorAll('[data-testid="curve-current"]')].map((d) => d.getBoundingClientRect().left);
+     const c = document.querySelector('[data-testid="journey-stage"]').getBoundingClientRect();
+     return [dots[0], dots[1], [c.left, c.right]];`,
+  );
+  assert.ok(a > b && a > col[0] && a < col[1], `dots at ${a}, ${b}; first stage ${col}`);
   await typeLine('[data-testid="card-add-thoughts"]', 0, 'هل هذا البنك موثوق؟');
   await app.findWithText('[data-testid="journey-card-item"]', 'هل هذا البنك موثوق؟');
   assert.deepEqual(await pageScroll(app), []);

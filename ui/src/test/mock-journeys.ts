@@ -97,7 +97,8 @@ export function journeyHandlers(
         stage,
         touchpoints: byPosition(state.touchpoints.filter((t) => t.stageId === stage.id)).map(
           (touchpoint) => ({
-            touchpoint,
+            // A copy, as the shell sends: the page sees an edit as a change.
+            touchpoint: { ...touchpoint },
             problemIds: state.links[touchpoint.id] ?? [],
             notes: [],
             quotes: [],
@@ -108,7 +109,13 @@ export function journeyHandlers(
           cards: byPosition(state.cards.filter((c) => c.stageId === stage.id && c.lane === lane)),
         })),
       })),
-      curve: [],
+      curve: stages.flatMap((stage) =>
+        byPosition(state.touchpoints.filter((t) => t.stageId === stage.id)).map((t) => ({
+          touchpointId: t.id,
+          current: t.emotionCurrent,
+          target: t.emotionTarget,
+        })),
+      ),
     };
   };
 

@@ -34,6 +34,7 @@ import { formatDay, useDayFormat } from "../../i18n/format";
 import { Announcement, useAnnouncer } from "../../kit/detail/DetailPage";
 import { ModalDialog } from "../../kit/dialogs/ModalDialog";
 import { addDays, addMonths } from "../../kit/fields/dates";
+import { EmotionCurve } from "./EmotionCurve";
 import { TouchpointProblems } from "./TouchpointProblems";
 
 const EMOTIONS = [-2, -1, 0, 1, 2] as const;
@@ -466,7 +467,7 @@ function LaneCell({ stage, lane, report }: { stage: GridStage; lane: Lane; repor
  * place; stages and touchpoints move by their buttons (keyboard too).
  */
 export function JourneyScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
   const navigate = useNavigate();
   const grid = useJourneyGrid(id);
@@ -636,6 +637,12 @@ export function JourneyScreen() {
               />
             </div>
           ))}
+          <div className="journey-lane-label" role="rowheader">
+            {t("journeys.curve.title")}
+          </div>
+          <div className="journey-cell journey-cell--curve" role="cell" style={{ gridColumn: "2 / -1" }}>
+            <EmotionCurve stages={stages} rtl={i18n.dir() === "rtl"} />
+          </div>
           {lanes.map((lane) => [
             <div key={`${lane}-label`} className="journey-lane-label" role="rowheader">
               {t(`journeys.lane.${lane}`)}

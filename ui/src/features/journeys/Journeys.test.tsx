@@ -47,6 +47,7 @@ describe("journey maps", () => {
         .map((h) => h.textContent),
     ).toEqual([
       "Touchpoints",
+      "Emotion curve",
       "Customer actions",
       "Expectations",
       "Thoughts",
@@ -75,6 +76,48 @@ describe("journey maps", () => {
     await waitFor(() => {
       expect(within(grid).getAllByTestId("stage-name")[0]).toHaveTextContent("Consideration");
     });
+  });
+
+  it("draws the emotion curve across the stages in reading order, broken where an emotion is missing", async () => {
+    installMockBackend();
+    const { user } = renderApp("/journeys");
+    const grid = await createMap(user, "Online order");
+    let count = 0;
+    const add = async (stage: number, name: string) => {
+      await user.type(nth(grid, "touchpoint-add", stage), `${name}{Enter}`);
+      count += 1;
+      await waitFor(() => {
+        expect(within(grid).getAllByTestId("journey-touchpoint")).toHaveLength(count);
+      });
+    };
+    await add(0, "Advert");
+    await add(0, "Search page");
+    await add(1, "Comparison table");
+    const set = async (index: number, field: "emotionCurrent" | "emotionTarget", value: string) => {
+      const tp = nth(grid, "journey-touchpoint", index);
+      await user.selectOptions(within(tp).getByTestId(`touchpoint-${field}`), value);
+    };
+    await set(0, "emotionCurrent", "1");
+    await set(1, "emotionCurrent", "-2");
+    await set(2, "emotionCurrent", "0");
+    await set(0, "emotionTarget", "2");
+    const curve = screen.getByTestId("journey-curve");
+    await waitFor(() => {
+      expect(within(curve).getAllByTestId("curve-current")).toHaveLength(3);
+    });
+    const dots = within(curve).getAllByTestId("curve-current");
+    const across = dots.map((d) => parseFloat(d.getAttribute("cx") ?? ""));
+    const down = dots.map((d) => parseFloat(d.getAttribute("cy") ?? ""));
+    // Six stages share the width: the first stage's two touchpoints sit at a
+    // quarter and three quarters of its sixth, the second stage's one in the middle of its own.
+    expect(across.map((x) => Math.round(x * 100) / 100)).toEqual([4.17, 12.5, 25]);
+    // +1 above 0 above −2.
+    expect(down[0]).toBeLessThan(down[2] ?? 0);
+    expect(down[2]).toBeLessThan(down[1] ?? 0);
+    // One target: no target line, only its dot.
+    expect(within(curve).getAllByTestId("curve-target")).toHaveLength(1);
+    expect(curve.querySelectorAll(".journey-curve-line--target")).toHaveLength(0);
+    expect(curve.querySelectorAll(".journey-curve-line--current")).toHaveLength(2);
   });
 
   it("asks before a stage goes to the trash with its touchpoints", async () => {
