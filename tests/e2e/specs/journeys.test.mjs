@@ -119,6 +119,12 @@ test('a map with the usual stages, touchpoints, emotions and cards, edited in pl
     'the pain overlay to count the problem',
   );
   assert.match(await (await nth('[data-testid="touchpoint-pain"]', 1)).textContent(), /1 report/);
+  // Where it hurts most: the SMS touchpoint ranks, with its problem a click away.
+  await app.execute('document.querySelector(\'[data-testid="pain-ranking"]\').open = true');
+  await app.findWithText('[data-testid="pain-ranked-name"]', 'Payment SMS code');
+  assert.equal((await app.findAll('[data-testid="pain-ranked"]')).length, 1, 'only touchpoints with problems rank');
+  await (await app.find('[data-testid="pain-ranked-toggle"]')).click();
+  await app.findWithText('[data-testid="pain-ranked-problems"] a', 'The SMS code arrives after it has expired');
   await typeLine('[data-testid="card-add-obstacles"]', 2, 'The code arrives after it expires');
   await typeLine('[data-testid="card-add-opportunities"]', 2, 'Offer a voice call when the SMS is late');
   await app.findWithText('[data-testid="journey-card-item"]', 'The code arrives after it expires');

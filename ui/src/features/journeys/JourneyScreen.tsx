@@ -35,6 +35,7 @@ import { Announcement, useAnnouncer } from "../../kit/detail/DetailPage";
 import { ModalDialog } from "../../kit/dialogs/ModalDialog";
 import { addDays, addMonths } from "../../kit/fields/dates";
 import { EmotionCurve } from "./EmotionCurve";
+import { PainRanking, PainSummary } from "./PainRanking";
 import { TouchpointProblems } from "./TouchpointProblems";
 
 const EMOTIONS = [-2, -1, 0, 1, 2] as const;
@@ -116,13 +117,6 @@ function AddLine({
   );
 }
 
-function heatClass(pain: TouchpointPain | undefined): string {
-  if (pain === undefined || pain.problems === 0) return "journey-pain journey-pain--none";
-  if (pain.allFixed) return "journey-pain journey-pain--fixed";
-  const level = Math.min(4, Math.ceil(pain.heat * 4));
-  return `journey-pain journey-pain--heat-${String(level)}`;
-}
-
 /** A touchpoint: its name, channel, emotions, pain figures; moved and deleted from here. */
 function TouchpointBox({
   tp,
@@ -180,24 +174,7 @@ function TouchpointBox({
           <span className="journey-touchpoint-channel">{t(`problem.channel.${touchpoint.channel}`)}</span>
         )}
       </div>
-      <div className={heatClass(pain)} data-testid="touchpoint-pain">
-        {pain === undefined || pain.problems === 0 ? (
-          t("journeys.touchpoint.noPain")
-        ) : (
-          <>
-            <span>{t("journeys.touchpoint.problems", { count: pain.problems })}</span>
-            <span>{t("journeys.touchpoint.reports", { count: pain.occurrences })}</span>
-            {pain.highestSeverity !== null && (
-              <span>
-                {t("journeys.touchpoint.severity", {
-                  severity: t(`problem.severity.${pain.highestSeverity}`),
-                })}
-              </span>
-            )}
-            {pain.allFixed && <span>{t("journeys.touchpoint.allFixed")}</span>}
-          </>
-        )}
-      </div>
+      <PainSummary pain={pain} testId="touchpoint-pain" />
       {emotion("emotionCurrent")}
       {emotion("emotionTarget")}
       <TouchpointProblems
@@ -473,7 +450,8 @@ export function JourneyScreen() {
   const grid = useJourneyGrid(id);
   const [painDays, setPainDays] = useState<(typeof PAIN_DAYS)[number]>("90");
   const today = localToday();
-  const pain = useJourneyPain(id, { from: addDays(today, 1 - Number(painDays)), to: today });
+  const painFrom = addDays(today, 1 - Number(painDays));
+  const pain = useJourneyPain(id, { from: painFrom, to: today });
   const addStage = useAddStage();
   const addTouchpoint = useAddTouchpoint();
   const reviewed = useMarkJourneyReviewed();
@@ -594,6 +572,7 @@ export function JourneyScreen() {
         </p>
       )}
       {stages.length === 0 && <p className="empty-state-body">{t("journeys.map.empty")}</p>}
+      <PainRanking mapId={map.id} from={painFrom} to={today} stages={stages} />
       <div className="journey-scroll">
         <div
           className="journey-grid"

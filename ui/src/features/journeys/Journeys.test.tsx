@@ -256,4 +256,71 @@ describe("journey maps", () => {
     expect(pain.className).toContain("journey-pain--heat-4");
     expect(screen.getByTestId("touchpoint-emotionCurrent")).toHaveValue("-1");
   });
+
+  it("ranks the touchpoints by pain, leaving out those without problems, with their problems a click away", async () => {
+    const refund = makeProblem("Refund takes three weeks");
+    const touchpoint = (id: string, name: string, position: number) => ({
+      id,
+      mapId: "map-1",
+      stageId: "st-1",
+      name,
+      position,
+      channel: null,
+      direct: true,
+      ownerTeam: "",
+      emotionCurrent: null,
+      emotionTarget: null,
+    });
+    const pain = (touchpointId: string, problems: number, occurrences: number) => ({
+      touchpointId,
+      stageId: "st-1",
+      problems,
+      occurrences,
+      highestSeverity: problems === 0 ? null : ("medium" as const),
+      allFixed: false,
+      heat: occurrences / 12,
+    });
+    const backend = installMockBackend({
+      problems: [refund],
+      journeys: {
+        maps: [
+          {
+            id: "map-1",
+            name: "Delivery",
+            state: "current",
+            madeFrom: null,
+            reviewMonths: 4,
+            reviewedAt: null,
+            createdAt: "2026-11-01T00:00:00Z",
+            updatedAt: "2026-11-01T00:00:00Z",
+          },
+        ],
+        stages: [{ id: "st-1", mapId: "map-1", name: "بعد الشراء", position: 1 }],
+        touchpoints: [
+          touchpoint("tp-1", "Order email", 1),
+          touchpoint("tp-2", "Refund form", 2),
+          touchpoint("tp-3", "Courier call", 3),
+        ],
+        links: { "tp-2": [refund.id] },
+        // As the core sorts them: most reports first.
+        pain: [pain("tp-2", 1, 12), pain("tp-3", 2, 4), pain("tp-1", 0, 0)],
+      },
+    });
+    const { user } = renderApp("/journeys/map-1");
+    const ranking = await screen.findByTestId("pain-ranking");
+    await user.click(within(ranking).getByText("Where it hurts most"));
+    await waitFor(() => {
+      expect(
+        within(ranking)
+          .getAllByTestId("pain-ranked-name")
+          .map((n) => n.textContent),
+      ).toEqual(["Refund form", "Courier call"]);
+    });
+    expect(backend.callsTo("journey_pain").some((c) => (c.query as { sort?: string }).sort === "pain")).toBe(
+      true,
+    );
+    await user.click(nth(ranking, "pain-ranked-toggle"));
+    const link = await within(ranking).findByRole("link", { name: "Refund takes three weeks" });
+    expect(link).toHaveAttribute("href", `#/problems/${refund.id}`);
+  });
 });
