@@ -195,6 +195,12 @@ test('in Arabic: the usual stages in Arabic, the journey runs right to left', as
   assert.ok(a > b && a > col[0] && a < col[1], `dots at ${a}, ${b}; first stage ${col}`);
   await typeLine('[data-testid="card-add-thoughts"]', 0, 'هل هذا البنك موثوق؟');
   await app.findWithText('[data-testid="journey-card-item"]', 'هل هذا البنك موثوق؟');
+  // A card's text edited in place (Arabic typed into an Arabic map), Ctrl+Enter saves.
+  await (await app.find('[data-testid="journey-card-text"]')).click();
+  const editor = await app.find('[data-testid="journey-card-edit"]');
+  await editor.type(' حقًا');
+  await app.chord(Key.Control, Key.Enter);
+  await app.findWithText('[data-testid="journey-card-text"]', 'هل هذا البنك موثوق؟ حقًا');
   assert.deepEqual(await pageScroll(app), []);
   await screenshot('ar-journey-map');
   await go('#/journeys');

@@ -106,7 +106,11 @@ export function journeyHandlers(
         ),
         cells: ENUMS.lane.map((lane: Lane) => ({
           lane,
-          cards: byPosition(state.cards.filter((c) => c.stageId === stage.id && c.lane === lane)),
+          cards: byPosition(state.cards.filter((c) => c.stageId === stage.id && c.lane === lane)).map(
+            (c) => ({
+              ...c,
+            }),
+          ),
         })),
       })),
       curve: stages.flatMap((stage) =>
@@ -313,7 +317,9 @@ export function journeyHandlers(
     card_edit: async (args) => {
       const card = state.cards.find((c) => c.id === args.id);
       if (card === undefined) return notFound("journey_card", String(args.id));
-      card.text = String(args.text);
+      const refused = blank(String(args.text), "text");
+      if (refused !== null) return refused;
+      card.text = String(args.text).trim();
       await changed({ entity: "journey_card", id: card.id, op: "update" });
       return card;
     },

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { localToday } from "../../api/actions";
@@ -9,6 +9,7 @@ import {
   useAddTouchpoint,
   exportJourneyMarkdown,
   useDeleteCard,
+  useEditCard,
   useDeleteJourney,
   useDeleteStage,
   useDeleteTouchpoint,
@@ -20,6 +21,7 @@ import {
   useMoveTouchpoint,
   useRenameStage,
 } from "../../api/journeys";
+import type { Card } from "../../bindings/Card";
 import type { GridStage } from "../../bindings/GridStage";
 import type { GridTouchpoint } from "../../bindings/GridTouchpoint";
 import type { Lane } from "../../bindings/Lane";
@@ -28,7 +30,8 @@ import type { MarkdownLabels } from "../../bindings/MarkdownLabels";
 import { ENUMS, LIMITS } from "../../bindings/rules";
 import { currentLanguage, directionOf } from "../../i18n";
 import { ExportButton, ExportNotes, useExport } from "../../kit/export/ExportRow";
-import { CHANNELS } from "../../kit/fields";
+import { CHANNELS, checkText } from "../../kit/fields";
+import { InPlaceText, useInPlaceEdit } from "../../kit/fields/inPlace";
 import { describeError } from "../../i18n/errors";
 import { formatDay, useDayFormat } from "../../i18n/format";
 import { Announcement, useAnnouncer } from "../../kit/detail/DetailPage";
@@ -402,28 +405,92 @@ function StageHead({
 }
 
 /** The cards of one stage's lane, each deletable, and a line to add one. */
+/**
+ * A lane card: its text, edited in place once clicked (Enter or leaving
+ * saves, Escape goes back to the saved text), and deleted by its button.
+ */
+function CardItem({ card, lane, report }: { card: Card; lane: Lane; report: Report }) {
+  const { t } = useTranslation();
+  const editCard = useEditCard();
+  const remove = useDeleteCard();
+  const [editing, setEditing] = useState(false);
+  const item = useRef<HTMLLIElement>(null);
+  // The editor opens focused, the caret after the text.
+  useEffect(() => {
+    if (!editing) return;
+    const field = item.current?.querySelector("textarea");
+    if (field === null || field === undefined) return;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }, [editing]);
+  const edit = useInPlaceEdit<string, Card>({
+    saved: card.text,
+    check: (value) => checkText("text", value, LIMITS.journey.card, true),
+    save: (text) => editCard.mutateAsync({ id: card.id, text }),
+    onSaved: () => {
+      setEditing(false);
+    },
+  });
+  const inPlace = {
+    ...edit,
+    // Enter on an unchanged card, or Escape, leaves editing too.
+    commit: (value?: string) => {
+      if (value === undefined && !edit.dirty) setEditing(false);
+      else edit.commit(value);
+    },
+    cancel: () => {
+      edit.cancel();
+      setEditing(false);
+    },
+  };
+  return (
+    <li ref={item} className={`journey-card journey-card--${lane}`} data-testid="journey-card-item">
+      {editing ? (
+        <InPlaceText
+          edit={inPlace}
+          field="text"
+          label={t("journeys.card.editLabel")}
+          placeholder={t("journeys.card.placeholder")}
+          testId="journey-card-edit"
+          fieldClassName="journey-card-field"
+          multiline
+        />
+      ) : (
+        <button
+          type="button"
+          className="journey-card-text"
+          aria-label={t("journeys.card.editButton", { text: card.text })}
+          data-testid="journey-card-text"
+          onClick={() => {
+            setEditing(true);
+          }}
+        >
+          <bdi>{card.text}</bdi>
+        </button>
+      )}
+      <button
+        type="button"
+        className="button button--ghost journey-card-delete"
+        aria-label={t("journeys.card.deleteLabel", { text: card.text })}
+        onClick={() => {
+          remove.mutate(card.id, { onError: report });
+        }}
+      >
+        ×
+      </button>
+    </li>
+  );
+}
+
 function LaneCell({ stage, lane, report }: { stage: GridStage; lane: Lane; report: Report }) {
   const { t } = useTranslation();
   const add = useAddCard();
-  const remove = useDeleteCard();
   const cards = stage.cells.find((c) => c.lane === lane)?.cards ?? [];
   return (
     <div className="journey-cell" role="cell" data-testid={`cell-${lane}`}>
       <ul className="journey-cards">
         {cards.map((card) => (
-          <li key={card.id} className={`journey-card journey-card--${lane}`} data-testid="journey-card-item">
-            <bdi className="journey-card-text">{card.text}</bdi>
-            <button
-              type="button"
-              className="button button--ghost journey-card-delete"
-              aria-label={t("journeys.card.deleteLabel", { text: card.text })}
-              onClick={() => {
-                remove.mutate(card.id, { onError: report });
-              }}
-            >
-              ×
-            </button>
-          </li>
+          <CardItem key={card.id} card={card} lane={lane} report={report} />
         ))}
       </ul>
       <AddLine

@@ -71,6 +71,30 @@ describe("journey maps", () => {
     });
     await user.type(nth(grid, "card-add-obstacles"), "Delivery fee shown only at the end{Enter}");
     expect(await within(grid).findByText("Delivery fee shown only at the end")).toBeInTheDocument();
+    // The card's text is edited in place: Escape goes back, Ctrl+Enter saves, an empty text is refused.
+    await user.click(within(grid).getByTestId("journey-card-text"));
+    const editor = within(grid).getByTestId("journey-card-edit");
+    await user.clear(editor);
+    await user.type(editor, "Delivery fee shown late{Escape}");
+    expect(within(grid).getByTestId("journey-card-text")).toHaveTextContent(
+      "Delivery fee shown only at the end",
+    );
+    await user.click(within(grid).getByTestId("journey-card-text"));
+    await user.clear(within(grid).getByTestId("journey-card-edit"));
+    await user.type(within(grid).getByTestId("journey-card-edit"), "{Control>}{Enter}{/Control}");
+    expect(await within(grid).findByTestId("journey-card-edit-error")).toHaveTextContent("required");
+    await user.type(
+      within(grid).getByTestId("journey-card-edit"),
+      "Delivery fee appears only at checkout{Control>}{Enter}{/Control}",
+    );
+    await waitFor(() => {
+      expect(within(grid).getByTestId("journey-card-text")).toHaveTextContent(
+        "Delivery fee appears only at checkout",
+      );
+    });
+    expect(backend.callsTo("card_edit").map((call) => call.text)).toEqual([
+      "Delivery fee appears only at checkout",
+    ]);
     // The second stage moves before the first.
     await user.click(nth(grid, "stage-earlier", 1));
     await waitFor(() => {
