@@ -266,3 +266,10 @@ pub async fn journey_markdown(
     let text = read(&shared, move |ws| journey::markdown(ws.conn(), id, &labels)).await?;
     save_bytes(&app, &name, text.into_bytes()).await
 }
+
+/// How many live maps are due for review as of `today` (the reminder's
+/// figure).
+#[tauri::command]
+pub async fn journey_reviews_due(shared: State<'_, Arc<Shared>>, today: NaiveDate) -> Result<u32> {
+    read(&shared, move |ws| journey::reviews_due(ws.conn(), today)).await
+}

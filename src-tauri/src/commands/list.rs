@@ -147,6 +147,7 @@ app_commands! {
         card_edit,
         card_delete,
         journey_markdown,
+        journey_reviews_due,
     }
     export {
         export_save,

@@ -35,6 +35,11 @@ export function journeyPain(id: string, query: PainQuery): Promise<TouchpointPai
   return invoke<TouchpointPain[]>("journey_pain", { id, query });
 }
 
+/** How many live maps are due for review today (the reminder's figure). */
+export function checkReviewsDue(): Promise<number> {
+  return invoke<number>("journey_reviews_due", { today: localToday() });
+}
+
 /** A touchpoint's live problems. */
 export function touchpointProblems(id: string): Promise<TouchpointProblem[]> {
   return invoke<TouchpointProblem[]>("touchpoint_problems", { id });

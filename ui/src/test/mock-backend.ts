@@ -93,6 +93,7 @@ const READS = new Set<CommandName>([
   "journey_pain",
   "touchpoint_problems",
   "journey_markdown",
+  "journey_reviews_due",
   "helpdesk_import_pick",
   "helpdesk_import_check",
   "helpdesk_import_cancel",

@@ -33,10 +33,12 @@ export interface MockJourneyState {
   pain: TouchpointPain[];
   /** Linked problems by touchpoint id. */
   links: Record<string, string[]>;
+  /** What the reminder hears: maps due for review. */
+  reviewsDue: number;
 }
 
 export function defaultJourneyState(): MockJourneyState {
-  return { maps: [], stages: [], touchpoints: [], cards: [], pain: [], links: {} };
+  return { maps: [], stages: [], touchpoints: [], cards: [], pain: [], links: {}, reviewsDue: 0 };
 }
 
 /** The stages a new map starts with, as the core names them in English. */
@@ -135,6 +137,7 @@ export function journeyHandlers(
       })),
     journey_grid: (args) => grid(String(args.id)),
     journey_pain: () => state.pain,
+    journey_reviews_due: () => state.reviewsDue,
     journey_markdown: (args) => {
       const path = dialogPath();
       return path === null ? null : `${path}/${String(args.name)}`;

@@ -125,6 +125,7 @@ export const COMMAND_NAMES = [
   "card_edit",
   "card_delete",
   "journey_markdown",
+  "journey_reviews_due",
   "export_save",
   "trash_list",
   "trash_restore",

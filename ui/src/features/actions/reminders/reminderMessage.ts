@@ -11,12 +11,14 @@ export interface ReminderMessage {
 
 /**
  * The one summary a reminder shows, in `language` ("3 actions are overdue ·
- * 2 effectiveness checks are due"); null when there is nothing to say.
+ * 2 effectiveness checks are due · 1 journey map is due for review"); null
+ * when there is nothing to say.
  */
 export function reminderMessage(
   t: TFunction,
   language: Language,
   reminder: Reminder,
+  reviewsDue = 0,
 ): ReminderMessage | null {
   const numbers = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 0 });
   const parts: string[] = [];
@@ -30,6 +32,13 @@ export function reminderMessage(
       t("reminders.checksDue", { count: reminder.checksDue, formatted: numbers.format(reminder.checksDue) }),
     );
   }
+  const actions = parts.length > 0;
+  if (reviewsDue > 0) {
+    parts.push(t("reminders.reviewsDue", { count: reviewsDue, formatted: numbers.format(reviewsDue) }));
+  }
   if (parts.length === 0) return null;
-  return { title: t("reminders.title"), body: parts.join(t("reminders.separator")) };
+  return {
+    title: actions ? t("reminders.title") : t("reminders.titleReviews"),
+    body: parts.join(t("reminders.separator")),
+  };
 }

@@ -58,6 +58,24 @@ describe("Reminders", () => {
     expect(backend.state.actions.notifications).toHaveLength(1);
   });
 
+  it("reminds of journey maps due for review, alone or with the actions", async () => {
+    const backend = installMockBackend({ journeys: { reviewsDue: 2 } });
+    renderApp("/problems");
+    await vi.waitFor(() => {
+      expect(backend.state.actions.notifications).toHaveLength(1);
+    });
+    expect(backend.state.actions.notifications[0]).toEqual({
+      title: "Rootwise: journey maps to review",
+      body: "2 journey maps are due for review",
+    });
+    expect(backend.callsTo("journey_reviews_due")[0]?.today).toBe(localToday());
+    const both = reminderMessage(i18n.getFixedT("ar"), "ar", { overdue: 1, checksDue: 0 }, 3);
+    expect(both).toEqual({
+      title: "Rootwise: إجراءات تحتاج إلى انتباهك",
+      body: "إجراء واحد متأخر · 3 خرائط رحلات حان موعد مراجعتها",
+    });
+  });
+
   it("says nothing when nothing is overdue or due", async () => {
     const backend = backendWith(0, 0);
     renderApp("/problems");

@@ -1,6 +1,7 @@
 import { useSettings } from "../../../api/settings";
 import { useEffect } from "react";
 import { checkReminder, notify } from "../../../api/actions";
+import { checkReviewsDue } from "../../../api/journeys";
 import i18n, { effectiveLanguage } from "../../../i18n";
 import { reminderMessage } from "./reminderMessage";
 
@@ -26,7 +27,8 @@ export function resetReminderClock(): void {
 }
 
 /**
- * Desktop reminders of overdue actions and due effectiveness checks: one
+ * Desktop reminders of overdue actions, due effectiveness checks and
+ * journey maps due for review: one
  * summary notification when the app starts with a workspace open, then at
  * most one an hour while it runs, in the user's language; nothing when there
  * is nothing to say. Off when the settings say so, at once; back on resumes
@@ -45,9 +47,9 @@ export function useReminders(): void {
       if (lastCheckAt !== null && Date.now() - lastCheckAt < REMINDER_INTERVAL_MS) return;
       lastCheckAt = Date.now();
       try {
-        const reminder = await checkReminder();
+        const [reminder, reviewsDue] = await Promise.all([checkReminder(), checkReviewsDue()]);
         if (stopped) return;
-        const message = reminderMessage(i18n.getFixedT(language), language, reminder);
+        const message = reminderMessage(i18n.getFixedT(language), language, reminder, reviewsDue);
         if (message !== null) await notify(message.title, message.body);
       } catch {
         // A reminder that can't be shown is not worth an error on screen; the next hour tries again.
