@@ -212,7 +212,7 @@ describe("Settings: reminders", () => {
     expect(toggle).toBe(screen.getByTestId("settings-reminders"));
     expect(toggle).toBeChecked();
     expect(toggle).toHaveAccessibleDescription(
-      "When Rootwise starts and then every hour, one notification if actions are overdue or effectiveness checks are due.",
+      "When Rootwise starts and then every hour, one notification if actions are overdue, effectiveness checks are due or journey maps are due for review.",
     );
 
     await user.click(toggle);
