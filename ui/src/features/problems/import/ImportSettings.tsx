@@ -1,4 +1,4 @@
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState, type ReactNode, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useDeleteMapping, useMappings, useSaveMapping } from "../../../api/helpdesk";
 import type { HelpdeskCheck } from "../../../bindings/HelpdeskCheck";
@@ -16,6 +16,7 @@ import {
   describeFieldIssue,
   fieldMessagesFromError,
   SeveritySelect,
+  type ControlProps,
 } from "../../../kit/fields";
 import { STATUS_ORDER } from "../../../kit/fields/rules";
 
@@ -220,136 +221,125 @@ export function ImportSettings({ check, options, onChange, disabled, announce }:
   );
 }
 
+/**
+ * One of the value tables: a row per value the file holds, the help
+ * desk's word as the label of the control that says what it becomes.
+ */
+function ValueTable<R extends { value: string }>({
+  title,
+  testId,
+  rows,
+  control,
+}: {
+  title: string;
+  testId: string;
+  rows: readonly R[];
+  control: (row: R, i: number, props: ControlProps) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const base = useId();
+  return (
+    <section aria-label={title} data-testid={testId}>
+      <h4>{title}</h4>
+      {rows.length === 0 ? (
+        <p className="field-hint">{t("helpdesk.noValues")}</p>
+      ) : (
+        <table className="import-value-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("helpdesk.inFile")}</th>
+              <th scope="col">{t("helpdesk.becomesColumn")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => {
+              const id = `${base}-${String(i)}`;
+              return (
+                <tr key={row.value}>
+                  <th scope="row">
+                    <label htmlFor={id}>
+                      <bdi>{row.value}</bdi>
+                    </label>
+                  </th>
+                  <td>{control(row, i, { id, "aria-invalid": false, "aria-describedby": undefined })}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** `rows` with row `i` changed by `patch`. */
+function replaced<R>(rows: readonly R[], i: number, patch: Partial<R>): R[] {
+  return rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+}
+
 /** The three tables, one row per value the file holds. */
 function ValueTables({ values, onChange }: { values: ValueMaps; onChange: (values: ValueMaps) => void }) {
   const { t } = useTranslation();
-  const base = useId();
-  const control = (table: string, i: number) => ({
-    id: `${base}-${table}-${String(i)}`,
-    "aria-invalid": false,
-    "aria-describedby": undefined,
-  });
-  const label = (table: string, i: number, value: string) => (
-    <th scope="row">
-      <label htmlFor={`${base}-${table}-${String(i)}`}>
-        <bdi>{value}</bdi>
-      </label>
-    </th>
-  );
-  const empty = <p className="field-hint">{t("helpdesk.noValues")}</p>;
-  const head = (
-    <thead>
-      <tr>
-        <th scope="col">{t("helpdesk.inFile")}</th>
-        <th scope="col">{t("helpdesk.becomesColumn")}</th>
-      </tr>
-    </thead>
-  );
   return (
     <details className="import-section" open>
       <summary>{t("helpdesk.valuesTitle")}</summary>
       <p className="field-hint">{t("helpdesk.valuesHint")}</p>
       <div className="import-values">
-        <section aria-label={t("helpdesk.channels")} data-testid="ticket-channels">
-          <h4>{t("helpdesk.channels")}</h4>
-          {values.channels.length === 0 ? (
-            empty
-          ) : (
-            <table className="import-value-table">
-              {head}
-              <tbody>
-                {values.channels.map((row, i) => (
-                  <tr key={row.value}>
-                    {label("channels", i, row.value)}
-                    <td>
-                      <ChannelSelect
-                        {...control("channels", i)}
-                        value={row.channel}
-                        noneLabel={t("helpdesk.channelUnknown")}
-                        testId={`ticket-channel-${String(i)}`}
-                        onChange={(channel) => {
-                          onChange({
-                            ...values,
-                            channels: values.channels.map((r, j) => (j === i ? { ...r, channel } : r)),
-                          });
-                        }}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+        <ValueTable
+          title={t("helpdesk.channels")}
+          testId="ticket-channels"
+          rows={values.channels}
+          control={(row, i, props) => (
+            <ChannelSelect
+              {...props}
+              value={row.channel}
+              noneLabel={t("helpdesk.channelUnknown")}
+              testId={`ticket-channel-${String(i)}`}
+              onChange={(channel) => {
+                onChange({ ...values, channels: replaced(values.channels, i, { channel }) });
+              }}
+            />
           )}
-        </section>
-        <section aria-label={t("helpdesk.severities")} data-testid="ticket-severities">
-          <h4>{t("helpdesk.severities")}</h4>
-          {values.severities.length === 0 ? (
-            empty
-          ) : (
-            <table className="import-value-table">
-              {head}
-              <tbody>
-                {values.severities.map((row, i) => (
-                  <tr key={row.value}>
-                    {label("severities", i, row.value)}
-                    <td>
-                      <SeveritySelect
-                        {...control("severities", i)}
-                        value={row.severity}
-                        testId={`ticket-severity-${String(i)}`}
-                        onChange={(severity) => {
-                          onChange({
-                            ...values,
-                            severities: values.severities.map((r, j) => (j === i ? { ...r, severity } : r)),
-                          });
-                        }}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+        />
+        <ValueTable
+          title={t("helpdesk.severities")}
+          testId="ticket-severities"
+          rows={values.severities}
+          control={(row, i, props) => (
+            <SeveritySelect
+              {...props}
+              value={row.severity}
+              testId={`ticket-severity-${String(i)}`}
+              onChange={(severity) => {
+                onChange({ ...values, severities: replaced(values.severities, i, { severity }) });
+              }}
+            />
           )}
-        </section>
-        <section aria-label={t("helpdesk.statuses")} data-testid="ticket-statuses">
-          <h4>{t("helpdesk.statuses")}</h4>
-          {values.statuses.length === 0 ? (
-            empty
-          ) : (
-            <table className="import-value-table">
-              {head}
-              <tbody>
-                {values.statuses.map((row, i) => (
-                  <tr key={row.value}>
-                    {label("statuses", i, row.value)}
-                    <td>
-                      <select
-                        {...control("statuses", i)}
-                        className="select-input"
-                        value={row.status}
-                        data-testid={`ticket-status-${String(i)}`}
-                        onChange={(event) => {
-                          const status = event.target.value;
-                          if (!isStatus(status)) return;
-                          onChange({
-                            ...values,
-                            statuses: values.statuses.map((r, j) => (j === i ? { ...r, status } : r)),
-                          });
-                        }}
-                      >
-                        {STATUS_ORDER.map((s) => (
-                          <option key={s} value={s}>
-                            {t(`problem.status.${s}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+        />
+        <ValueTable
+          title={t("helpdesk.statuses")}
+          testId="ticket-statuses"
+          rows={values.statuses}
+          control={(row, i, props) => (
+            <select
+              {...props}
+              className="select-input"
+              value={row.status}
+              data-testid={`ticket-status-${String(i)}`}
+              onChange={(event) => {
+                const status = event.target.value;
+                if (isStatus(status))
+                  onChange({ ...values, statuses: replaced(values.statuses, i, { status }) });
+              }}
+            >
+              {STATUS_ORDER.map((s) => (
+                <option key={s} value={s}>
+                  {t(`problem.status.${s}`)}
+                </option>
+              ))}
+            </select>
           )}
-        </section>
+        />
       </div>
     </details>
   );
