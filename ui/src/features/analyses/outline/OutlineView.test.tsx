@@ -388,7 +388,8 @@ describe("outline editor", () => {
     const panel = await screen.findByTestId("outline-panel");
     await user.type(within(panel).getByTestId("evidence-add-note"), "Hold times doubled in March");
     await user.click(within(panel).getByRole("button", { name: en.outline.panel.addEvidence }));
-    expect(await within(panel).findByText("Hold times doubled in March")).toBeInTheDocument();
+    // A textarea holding the text matches too: the saved note is a paragraph.
+    expect(await within(panel).findByText("Hold times doubled in March", { selector: "p" })).toBeInTheDocument();
     expect(within(rowOf("Alpha")).getByText("1 piece of evidence")).toBeInTheDocument();
     expect(within(panel).getByTestId("evidence-add-note")).toHaveValue("");
 
@@ -397,14 +398,16 @@ describe("outline editor", () => {
     await user.clear(note);
     await user.type(note, "Hold times tripled in March");
     await user.click(within(panel).getByRole("button", { name: en.outline.panel.save }));
-    expect(await within(panel).findByText("Hold times tripled in March")).toBeInTheDocument();
+    // A textarea holding the text matches too: the saved note is a paragraph.
+    expect(await within(panel).findByText("Hold times tripled in March", { selector: "p" })).toBeInTheDocument();
 
     await user.click(within(panel).getByRole("button", { name: en.outline.panel.remove }));
     await waitFor(() => {
       expect(within(panel).queryByTestId("evidence-item")).toBeNull();
     });
     await user.click(screen.getByRole("button", { name: "Harness undo" }));
-    expect(await within(panel).findByText("Hold times tripled in March")).toBeInTheDocument();
+    // A textarea holding the text matches too: the saved note is a paragraph.
+    expect(await within(panel).findByText("Hold times tripled in March", { selector: "p" })).toBeInTheDocument();
 
     await user.selectOptions(within(panel).getByTestId("panel-category"), "process");
     await waitFor(() => {
