@@ -24,21 +24,44 @@ pub struct Shared {
 }
 
 /// A file picked for an import wizard, kept while the user maps its
-/// columns and previews it, so it is read once and never sent to the page.
+/// columns and previews it; never sent to the page.
 #[derive(Debug, Clone)]
 pub struct PickedFile {
     /// The file's name (no folder), to show.
     pub name: String,
-    /// Its bytes, as read (the survey import checked they are UTF-8; the
-    /// help-desk import detects the encoding).
-    pub bytes: Arc<[u8]>,
+    /// What is kept of it.
+    pub content: PickedContent,
+}
+
+/// What an import wizard keeps of its file.
+#[derive(Debug, Clone)]
+pub enum PickedContent {
+    /// The text, read once (a survey export: small, checked to be UTF-8).
+    Text(Arc<str>),
+    /// Where it is (a help-desk export: read a buffer at a time on every
+    /// pass, since it may hold years of tickets).
+    Path(Arc<Path>),
 }
 
 impl PickedFile {
-    /// The file as UTF-8 text (an error on the field `file` when it is not).
+    /// The file's text (an error when it is kept by path).
     pub fn text(&self) -> Result<&str> {
-        std::str::from_utf8(&self.bytes)
-            .map_err(|_| Error::invalid("file", rootwise_core::error::Rule::Invalid, None))
+        match &self.content {
+            PickedContent::Text(text) => Ok(text),
+            PickedContent::Path(_) => Err(Error::Conflict(
+                "no file is being imported; pick it again".into(),
+            )),
+        }
+    }
+
+    /// Where the file is (an error when only its text is kept).
+    pub fn path(&self) -> Result<&Path> {
+        match &self.content {
+            PickedContent::Path(path) => Ok(path),
+            PickedContent::Text(_) => Err(Error::Conflict(
+                "no file is being imported; pick it again".into(),
+            )),
+        }
     }
 }
 

@@ -248,7 +248,6 @@ pub fn import_tickets(a: &ImportArgs) -> Result<Value, Failure> {
     use rootwise_core::error::Rule;
     use rootwise_core::helpdesk::{self, HelpdeskFormat, ImportOptions};
     let mut ws = open_existing(&a.workspace.workspace)?;
-    let bytes = std::fs::read(&a.file)?;
     let format = match a.format.as_deref() {
         None => None,
         Some(name) => Some(
@@ -276,7 +275,7 @@ pub fn import_tickets(a: &ImportArgs) -> Result<Value, Failure> {
     if let Some(tz) = &a.time_zone {
         options.time_zone = Some(tz.clone());
     }
-    let check = helpdesk::check(ws.conn(), &bytes, &options)?;
+    let check = helpdesk::check(ws.conn(), a.file.as_path(), &options)?;
     let bad = json!(check.issues);
     if a.dry_run {
         return Ok(json!({
@@ -294,7 +293,15 @@ pub fn import_tickets(a: &ImportArgs) -> Result<Value, Failure> {
     }
     let author = a.author.clone().unwrap_or_else(default_author);
     let never = std::sync::atomic::AtomicBool::new(false);
-    let done = helpdesk::import(&mut ws, &author, &bytes, &options, &mut |_| {}, &never)?.value;
+    let done = helpdesk::import(
+        &mut ws,
+        &author,
+        a.file.as_path(),
+        &options,
+        &mut |_| {},
+        &never,
+    )?
+    .value;
     let summary = json!({
         "format": check.format.cli_name(),
         "encoding": check.encoding,

@@ -6,7 +6,13 @@
 //! Measured side by side on fresh workspaces, alternating. Budget: the
 //! import at least half the bare loop's rate. The loop of the problems,
 //! references and reports alone (no tags, search or history) is reported
-//! too, for scale. `ROOTWISE_BENCH_TICKETS`
+//! too, for scale. The export is read from a file, as the app reads it.
+//!
+//! Memory: the import of the tickets, of 4× as many, and of as many with
+//! a 2 KB description each, each in a child process that reports its peak
+//! resident memory (`VmHWM`) beside the file's size: what grows with the
+//! number of tickets is their bookkeeping (references, what each becomes),
+//! never their text. `ROOTWISE_BENCH_TICKETS`
 //! sets another size, `ROOTWISE_BENCH_ROUNDS` the rounds (default 3).
 //! Run with `cargo bench -p rootwise-core --bench helpdesk`.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
@@ -32,6 +38,11 @@ fn env(name: &str, default: u32) -> u32 {
 type Row = (u32, String, &'static str, Option<u32>, String);
 
 fn tickets(n: u32) -> (String, Vec<Row>) {
+    tickets_with(n, "")
+}
+
+/// `n` tickets, each with `description` (JSON-escaped already).
+fn tickets_with(n: u32, description: &str) -> (String, Vec<Row>) {
     let problems = (n / 50).max(1);
     let incidents = n / 2;
     let mut rows = Vec::with_capacity(n as usize);
@@ -49,7 +60,7 @@ fn tickets(n: u32) -> (String, Vec<Row>) {
         let subject = format!("الدفع يفشل عند الخطوة {i} (payment fails at step {i})");
         let parent_json = parent.map_or(String::new(), |p| format!(",\"problem_id\":{p}"));
         text.push_str(&format!(
-            "{{\"ticket\":{{\"id\":{id},\"type\":\"{kind}\"{parent_json},\"subject\":\"{subject}\",\"status\":\"open\",\"priority\":\"high\",\"via\":{{\"channel\":\"email\"}},\"created_at\":\"{day}T10:00:00Z\",\"tags\":[\"billing\"]}}}}\n"
+            "{{\"ticket\":{{\"id\":{id},\"type\":\"{kind}\"{parent_json},\"subject\":\"{subject}\",\"status\":\"open\",\"priority\":\"high\",\"via\":{{\"channel\":\"email\"}},\"created_at\":\"{day}T10:00:00Z\",\"tags\":[\"billing\"],\"description\":\"{description}\"}}}}\n"
         ));
         rows.push((id, subject, kind, parent, day));
     }
@@ -135,13 +146,13 @@ fn bare_insert(path: &Path, rows: &[Row], full: bool) -> Duration {
     start.elapsed()
 }
 
-fn import_file(path: &Path, text: &str) -> Duration {
+fn import_file(path: &Path, export: &Path) -> Duration {
     let mut ws = Workspace::open(path).unwrap();
     let start = Instant::now();
     let out = helpdesk::import(
         &mut ws,
         "bench",
-        text.as_bytes(),
+        export,
         &ImportOptions {
             file_name: "bench.json".into(),
             ..ImportOptions::default()
@@ -160,6 +171,9 @@ fn side_by_side(n: u32, rounds: u32) {
     let base = dir.path().join("base.db");
     drop(Workspace::open(&base).unwrap());
     let (text, rows) = tickets(n);
+    let export = dir.path().join("tickets.json");
+    std::fs::write(&export, &text).unwrap();
+    drop(text);
     let (mut imports, mut bares, mut narrow) = (Vec::new(), Vec::new(), Vec::new());
     let fresh = |name: String| {
         let path = dir.path().join(name);
@@ -168,7 +182,7 @@ fn side_by_side(n: u32, rounds: u32) {
     };
     for round in 0..rounds {
         bares.push(bare_insert(&fresh(format!("bare{round}.db")), &rows, true));
-        imports.push(import_file(&fresh(format!("import{round}.db")), &text));
+        imports.push(import_file(&fresh(format!("import{round}.db")), &export));
         narrow.push(bare_insert(
             &fresh(format!("narrow{round}.db")),
             &rows,
@@ -192,7 +206,76 @@ fn side_by_side(n: u32, rounds: u32) {
     );
 }
 
+/// The environment variable that makes this binary a child importing one
+/// file (`EXPORT<tab>WORKSPACE`) and printing its peak memory.
+const CHILD: &str = "ROOTWISE_BENCH_IMPORT_CHILD";
+
+/// A line of this process's `/proc/self/status` (Linux), in MiB.
+fn status_mib(field: &str) -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let kib: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    kib / 1024.0
+}
+
+fn child_import(spec: &str) -> ! {
+    let (export, ws) = spec.split_once('\t').unwrap();
+    let before = status_mib("VmHWM:");
+    // The heap's peak, sampled (the kernel keeps only the resident peak,
+    // which counts the workspace's mapped pages too).
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    let sampler = {
+        let done = std::sync::Arc::clone(&done);
+        std::thread::spawn(move || {
+            let mut peak = 0f64;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(status_mib("RssAnon:"));
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            peak
+        })
+    };
+    import_file(Path::new(ws), Path::new(export));
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let heap = sampler.join().unwrap();
+    println!("{before:.1}\t{:.1}\t{heap:.1}", status_mib("VmHWM:"));
+    std::process::exit(0);
+}
+
+fn memory(n: u32) {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Customer wrote: the card was refused at the last step. ".repeat(36);
+    for (i, (size, description)) in [(n, ""), (4 * n, ""), (n, long.as_str())]
+        .into_iter()
+        .enumerate()
+    {
+        let export = dir.path().join(format!("tickets{i}.json"));
+        std::fs::write(&export, tickets_with(size, description).0).unwrap();
+        let ws = dir.path().join(format!("memory{i}.db"));
+        drop(Workspace::open(&ws).unwrap());
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .env(CHILD, format!("{}\t{}", export.display(), ws.display()))
+            .output()
+            .unwrap();
+        let line = String::from_utf8_lossy(&out.stdout);
+        let figures: Vec<&str> = line.trim().split('\t').collect();
+        let (opened, peak, heap) = (figures[0], figures[1], figures[2]);
+        let file_mib = std::fs::metadata(&export).unwrap().len() as f64 / (1 << 20) as f64;
+        eprintln!(
+            "import {size} tickets ({} B descriptions) from a {file_mib:.1} MiB file: peak resident memory {peak} MiB ({opened} MiB before the import), of which anonymous (heap) at most {heap} MiB",
+            description.len()
+        );
+    }
+}
+
 fn bench(c: &mut Criterion) {
+    if let Ok(spec) = std::env::var(CHILD) {
+        child_import(&spec);
+    }
+    memory(env("ROOTWISE_BENCH_TICKETS", 100_000));
     side_by_side(
         env("ROOTWISE_BENCH_TICKETS", 100_000),
         env("ROOTWISE_BENCH_ROUNDS", 3),

@@ -99,30 +99,72 @@ pub struct Record {
     pub broken_quote: Option<usize>,
 }
 
-/// Reads CSV text one record at a time (RFC 4180: quoted fields, doubled
-/// quotes, embedded line breaks; CRLF, LF or CR line ends; an optional
-/// byte-order mark), so an import holds one record at a time, and notes a
-/// broken quote instead of guessing. Records with nothing but blanks are
-/// skipped (they still count as rows). The delimiter is a comma, or the
-/// semicolon or tab the header uses more (spreadsheets in some locales).
-#[derive(Debug, Clone)]
-pub struct Records<'a> {
-    text: &'a str,
-    pos: usize,
+/// Reads CSV text one record at a time from a buffered reader of UTF-8
+/// (RFC 4180: quoted fields, doubled quotes, embedded line breaks; CRLF, LF
+/// or CR line ends; an optional byte-order mark), so an import holds one
+/// record at a time, never the file, and notes a broken quote instead of
+/// guessing. Records with nothing but blanks are skipped (they still count
+/// as rows). The delimiter is a comma, or the semicolon or tab the header
+/// uses more (spreadsheets in some locales).
+///
+/// A read error ends the records; [`Records::take_error`] tells it.
+#[derive(Debug)]
+pub struct Records<R> {
+    src: R,
     row: u32,
     delimiter: u8,
+    /// The last record ended with CR: a LF right after it belongs to it.
+    skip_lf: bool,
+    error: Option<std::io::Error>,
 }
 
-impl<'a> Records<'a> {
-    /// A reader over `text`, the delimiter guessed from its first line.
+/// Where a field's reading stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FieldState {
+    /// Nothing of the field read yet.
+    Start,
+    /// An unquoted field (or what follows a broken quote).
+    Plain,
+    /// Inside quotes.
+    Quoted,
+    /// A quote inside quotes: a second one is a quote, anything else ends them.
+    QuoteSeen,
+}
+
+impl<'a> Records<&'a [u8]> {
+    /// A reader over `text` held in memory.
     pub fn new(text: &'a str) -> Self {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let delimiter = guess_delimiter(text);
+        Self::from_reader(text.as_bytes())
+    }
+}
+
+impl<R: std::io::BufRead> Records<R> {
+    /// A reader over `src`, the delimiter guessed from its first line (as
+    /// far as the reader's buffer holds it).
+    pub fn from_reader(mut src: R) -> Self {
+        let mut error = None;
+        let delimiter = match src.fill_buf() {
+            Ok(buf) => {
+                let bom = if buf.starts_with(BOM.as_bytes()) {
+                    BOM.len()
+                } else {
+                    0
+                };
+                let delimiter = guess_delimiter(&buf[bom..]);
+                src.consume(bom);
+                delimiter
+            }
+            Err(e) => {
+                error = Some(e);
+                b','
+            }
+        };
         Self {
-            text,
-            pos: 0,
+            src,
             row: 0,
             delimiter,
+            skip_lf: false,
+            error,
         }
     }
 
@@ -131,101 +173,106 @@ impl<'a> Records<'a> {
         self.delimiter
     }
 
+    /// The read error that ended the records, if one did.
+    pub fn take_error(&mut self) -> Option<std::io::Error> {
+        self.error.take()
+    }
+
+    /// The reader's next buffer (empty at the end, or after a read error,
+    /// which is kept).
+    fn fill(&mut self) -> &[u8] {
+        if self.error.is_some() {
+            return &[];
+        }
+        match self.src.fill_buf() {
+            Ok(_) => self.src.fill_buf().unwrap_or(&[]),
+            Err(e) => {
+                self.error = Some(e);
+                &[]
+            }
+        }
+    }
+
     /// The next record, blank ones included (`None` at the end).
     fn next_raw(&mut self) -> Option<Record> {
-        let bytes = self.text.as_bytes();
-        if self.pos >= bytes.len() {
+        if self.skip_lf {
+            self.skip_lf = false;
+            if self.fill().first() == Some(&b'\n') {
+                self.src.consume(1);
+            }
+        }
+        if self.fill().is_empty() {
             return None;
         }
         self.row = self.row.saturating_add(1);
-        let mut fields = Vec::new();
+        let delimiter = self.delimiter;
+        let mut fields: Vec<String> = Vec::new();
         let mut broken = None;
-        let mut field = String::new();
-        let mut i = self.pos;
-        let mut at_start = true;
-        loop {
-            if i >= bytes.len() {
-                fields.push(std::mem::take(&mut field));
+        let mut field: Vec<u8> = Vec::new();
+        let mut state = FieldState::Start;
+        let mut ended = false;
+        let mut skip_lf = false;
+        while !ended {
+            let buf = self.fill();
+            if buf.is_empty() {
+                if state == FieldState::Quoted {
+                    broken.get_or_insert(fields.len());
+                }
                 break;
             }
-            let b = bytes[i];
-            if at_start && b == b'"' {
-                // A quoted field: up to the closing quote, "" is one quote.
-                let start = i + 1;
-                let mut j = start;
-                let mut closed = None;
-                let mut piece_start = start;
-                while j < bytes.len() {
-                    if bytes[j] == b'"' {
-                        if bytes.get(j + 1) == Some(&b'"') {
-                            field.push_str(&self.text[piece_start..=j]);
-                            j += 2;
-                            piece_start = j;
-                            continue;
-                        }
-                        closed = Some(j);
-                        break;
+            let mut i = 0;
+            while i < buf.len() && !ended {
+                match state {
+                    FieldState::Start if buf[i] == b'"' => {
+                        state = FieldState::Quoted;
+                        i += 1;
                     }
-                    j += 1;
-                }
-                match closed {
-                    None => {
-                        field.push_str(&self.text[piece_start..]);
-                        broken.get_or_insert(fields.len());
-                        fields.push(std::mem::take(&mut field));
-                        i = bytes.len();
-                        break;
-                    }
-                    Some(end) => {
-                        field.push_str(&self.text[piece_start..end]);
-                        i = end + 1;
-                        // Only a delimiter or a line end may follow.
-                        let mut k = i;
-                        while k < bytes.len()
-                            && bytes[k] != self.delimiter
-                            && bytes[k] != b'\n'
-                            && bytes[k] != b'\r'
-                        {
-                            k += 1;
+                    FieldState::Start => state = FieldState::Plain,
+                    FieldState::Quoted => match memchr::memchr(b'"', &buf[i..]) {
+                        Some(k) => {
+                            field.extend_from_slice(&buf[i..i + k]);
+                            i += k + 1;
+                            state = FieldState::QuoteSeen;
                         }
-                        if k > i {
+                        None => {
+                            field.extend_from_slice(&buf[i..]);
+                            i = buf.len();
+                        }
+                    },
+                    FieldState::QuoteSeen if buf[i] == b'"' => {
+                        field.push(b'"');
+                        i += 1;
+                        state = FieldState::Quoted;
+                    }
+                    FieldState::QuoteSeen | FieldState::Plain => {
+                        let rest = &buf[i..];
+                        let k =
+                            memchr::memchr3(delimiter, b'\n', b'\r', rest).unwrap_or(rest.len());
+                        if k > 0 && state == FieldState::QuoteSeen {
+                            // Text right after a closing quote.
                             broken.get_or_insert(fields.len());
-                            field.push_str(&self.text[i..k]);
-                            i = k;
                         }
-                        at_start = false;
-                        continue;
+                        field.extend_from_slice(&rest[..k]);
+                        i += k;
+                        state = FieldState::Plain;
+                        let Some(&b) = rest.get(k) else { continue };
+                        i += 1;
+                        fields.push(field_text(std::mem::take(&mut field)));
+                        if b == delimiter {
+                            state = FieldState::Start;
+                        } else {
+                            ended = true;
+                            skip_lf = b == b'\r';
+                        }
                     }
                 }
             }
-            at_start = false;
-            if b == self.delimiter {
-                fields.push(std::mem::take(&mut field));
-                at_start = true;
-                i += 1;
-                continue;
-            }
-            if b == b'\n' || b == b'\r' {
-                fields.push(std::mem::take(&mut field));
-                i += 1;
-                if b == b'\r' && bytes.get(i) == Some(&b'\n') {
-                    i += 1;
-                }
-                break;
-            }
-            // Plain text up to the next delimiter or line end.
-            let mut k = i;
-            while k < bytes.len()
-                && bytes[k] != self.delimiter
-                && bytes[k] != b'\n'
-                && bytes[k] != b'\r'
-            {
-                k += 1;
-            }
-            field.push_str(&self.text[i..k]);
-            i = k;
+            self.src.consume(i);
         }
-        self.pos = i;
+        if !ended {
+            fields.push(field_text(field));
+        }
+        self.skip_lf = skip_lf;
         Some(Record {
             row: self.row,
             fields,
@@ -234,7 +281,13 @@ impl<'a> Records<'a> {
     }
 }
 
-impl Iterator for Records<'_> {
+/// A field's bytes as text: the reader gives UTF-8 and fields split only
+/// at ASCII bytes, so nothing is ever replaced.
+fn field_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+impl<R: std::io::BufRead> Iterator for Records<R> {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
@@ -249,10 +302,10 @@ impl Iterator for Records<'_> {
 
 /// The delimiter of a CSV text: a comma, unless its first line (outside
 /// quotes) holds more semicolons or tabs.
-fn guess_delimiter(text: &str) -> u8 {
+fn guess_delimiter(text: &[u8]) -> u8 {
     let (mut comma, mut semi, mut tab) = (0, 0, 0);
     let mut quoted = false;
-    for b in text.bytes() {
+    for &b in text {
         match b {
             b'"' => quoted = !quoted,
             b'\n' | b'\r' if !quoted => break,
@@ -382,5 +435,71 @@ mod tests {
         assert_eq!(got[4].fields[1], "never closed\n5,six");
         assert_eq!(Records::new("a;b;c\n1;2;3").delimiter(), b';');
         assert_eq!(Records::new("a\tb\n").delimiter(), b'\t');
+    }
+
+    /// The records of `text` read through a buffer of `capacity` bytes.
+    fn through(text: &str, capacity: usize) -> Vec<Record> {
+        let mut records =
+            Records::from_reader(std::io::BufReader::with_capacity(capacity, text.as_bytes()));
+        let got: Vec<Record> = records.by_ref().collect();
+        assert!(records.take_error().is_none());
+        got
+    }
+
+    #[test]
+    fn records_are_the_same_whatever_the_buffer_cuts() {
+        // Every state meets a buffer's end: a doubled quote, CR then LF,
+        // a closing quote then junk, an unclosed quote, Arabic and emoji.
+        let text = "Id,Subject\r\n1,\"Call \"\"back\"\", today\"\n\n2,\"two\nlines\"\r3,\"ok\"x,\"🙂 سطر\"\r\n\r\n4,\"never closed\n5,six";
+        let whole: Vec<Record> = Records::new(text).collect();
+        assert_eq!(whole.len(), 5);
+        assert_eq!((whole[3].row, whole[3].broken_quote), (5, Some(1)));
+        assert_eq!(whole[3].fields, vec!["3", "okx", "🙂 سطر"]);
+        for capacity in 1..=9 {
+            assert_eq!(through(text, capacity), whole, "buffer of {capacity} bytes");
+        }
+    }
+
+    /// A field as a spreadsheet writes it: quoted when it must be.
+    fn written(field: &str) -> String {
+        if field.contains([',', '"', '\n', '\r']) || field.is_empty() {
+            format!("\"{}\"", field.replace('"', "\"\""))
+        } else {
+            field.to_owned()
+        }
+    }
+
+    proptest::proptest! {
+        /// Well-formed CSV reads as the `csv` crate reads it, through any
+        /// buffer size, whatever the line ends.
+        #[test]
+        fn records_agree_with_the_csv_crate(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a ,\"\n\rب🙂]{0,6}", 1..4),
+                1..6,
+            ),
+            ends in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just("\n"),
+                proptest::strategy::Just("\r\n"),
+                proptest::strategy::Just("\r"),
+            ], 6),
+            capacity in 1usize..12,
+        ) {
+            let mut text = String::new();
+            for (i, row) in rows.iter().enumerate() {
+                let fields: Vec<String> = row.iter().map(|f| written(f)).collect();
+                text.push_str(&fields.join(","));
+                text.push_str(ends[i]);
+            }
+            let expected = parse_csv(&text);
+            let got: Vec<Vec<String>> = through(&text, capacity)
+                .into_iter()
+                .map(|r| {
+                    proptest::prop_assert_eq!(r.broken_quote, None);
+                    Ok(r.fields)
+                })
+                .collect::<Result<_, _>>()?;
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 }

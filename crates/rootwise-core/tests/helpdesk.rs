@@ -348,7 +348,7 @@ fn windows_1256_and_utf16_files_are_read_and_a_broken_quote_is_a_bad_row() {
     let text = "Id,Subject,Created at\r\n1,الطلب تأخر ثلاثة أيام,2026-03-01 10:00\r\n2,\"بطاقة مرفوضة\" مرة أخرى,2026-03-02 10:00\r\n";
     let (cp1256, _, _) = WINDOWS_1256.encode(text);
     let mut ws = Workspace::open_in_memory().unwrap();
-    let c = helpdesk::check(ws.conn(), &cp1256, &opts("a.csv")).unwrap();
+    let c = helpdesk::check(ws.conn(), &cp1256[..], &opts("a.csv")).unwrap();
     assert_eq!(c.encoding, TextEncoding::Windows1256);
     assert_eq!(c.preview[0].subject, "الطلب تأخر ثلاثة أيام");
     assert_eq!(
@@ -552,4 +552,62 @@ fn a_large_import_is_captured_in_bounded_steps_that_merge_into_a_copy_exactly() 
         ),
         before
     );
+}
+
+#[test]
+fn a_file_on_disk_is_imported_pass_after_pass_without_reading_it_whole() {
+    // A UTF-16 Freshdesk export larger than the buffers the passes read,
+    // so every pass decodes it piece by piece.
+    let mut text = String::from("Ticket ID,Subject,Source,Priority,Status,Created time\r\n");
+    for i in 0..3_000 {
+        text.push_str(&format!(
+            "{},\"الدفع يفشل، الخطوة {i} 🙂\",Email,High,Open,2026-03-0{} 10:00:00\r\n",
+            5_000 + i,
+            1 + i % 9
+        ));
+    }
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    assert!(bytes.len() > 3 * 65_536);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("freshdesk.csv");
+    std::fs::write(&path, &bytes).unwrap();
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let o = opts("freshdesk.csv");
+    let c = helpdesk::check(ws.conn(), path.as_path(), &o).unwrap();
+    assert_eq!(
+        (c.format, c.encoding, c.rows, c.good, c.problems),
+        (
+            HelpdeskFormat::FreshdeskCsv,
+            TextEncoding::Utf16Le,
+            3_000,
+            3_000,
+            3_000
+        )
+    );
+    let done = helpdesk::import(
+        &mut ws,
+        "Huda",
+        path.as_path(),
+        &o,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap()
+    .value;
+    assert_eq!(done.problems_created, 3_000);
+    assert_eq!(by_ref(&ws, "7999").title, "الدفع يفشل، الخطوة 2999 🙂");
+    let again = helpdesk::import(
+        &mut ws,
+        "Huda",
+        path.as_path(),
+        &o,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap()
+    .value;
+    assert_eq!((again.problems_created, again.already_imported), (0, 3_000));
 }

@@ -14,7 +14,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use super::{blocking, committed_to, pick_file, read, write};
-use crate::state::PickedFile;
+use crate::state::{PickedContent, PickedFile};
 use crate::Shared;
 
 /// Largest export imported, in bytes (a few years of a busy help desk).
@@ -44,9 +44,10 @@ pub async fn helpdesk_import_pick(
     else {
         return Ok(None);
     };
-    let (name, bytes) = blocking(move || {
+    let (name, path, size) = blocking(move || {
         let path = std::fs::canonicalize(&path)?;
-        if std::fs::metadata(&path)?.len() > TICKET_FILE_MAX {
+        let size = std::fs::metadata(&path)?.len();
+        if size > TICKET_FILE_MAX {
             return Err(Error::invalid(
                 "file",
                 rootwise_core::error::Rule::TooLong,
@@ -57,13 +58,14 @@ pub async fn helpdesk_import_pick(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        Ok((name, std::fs::read(&path)?))
+        // Readable now, so the wizard's first check is not the one to say so.
+        drop(std::fs::File::open(&path)?);
+        Ok((name, path, size))
     })
     .await?;
-    let size = bytes.len() as u64;
     shared.import().keep(PickedFile {
         name: name.clone(),
-        bytes: bytes.into(),
+        content: PickedContent::Path(path.into()),
     });
     Ok(Some(PickedTicketFile { name, size }))
 }
@@ -85,7 +87,7 @@ pub async fn helpdesk_import_check(
 ) -> Result<HelpdeskCheck> {
     let (file, options) = kept(&shared, options)?;
     read(&shared, move |ws| {
-        helpdesk::check(ws.conn(), &file.bytes, &options)
+        helpdesk::check(ws.conn(), file.path()?, &options)
     })
     .await
 }
@@ -109,7 +111,7 @@ pub async fn helpdesk_import_run(
                 // The page may have gone (the window closed): the import goes on.
                 let _ = progress.send(p);
             };
-            helpdesk::import(ws, &author, &file.bytes, &options, &mut tell, &cancel)
+            helpdesk::import(ws, &author, file.path()?, &options, &mut tell, &cancel)
         })
     })
     .await?;

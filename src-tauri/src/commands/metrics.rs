@@ -20,7 +20,7 @@ use tauri::{AppHandle, State};
 
 use super::export::save_bytes;
 use super::{blocking, committed_to, pick_file, read, read_text, write};
-use crate::state::PickedFile;
+use crate::state::{PickedContent, PickedFile};
 use crate::Shared;
 
 /// The dashboard of a range.
@@ -169,7 +169,7 @@ pub async fn survey_import_pick(
     let headers = import::headers(&text);
     shared.import().keep(PickedFile {
         name: name.clone(),
-        bytes: text.into_bytes().into(),
+        content: PickedContent::Text(text.into()),
     });
     Ok(Some(PickedSurveyFile { name, headers }))
 }

@@ -24,8 +24,9 @@
 //! the contact's opening and resolution from the created and solved
 //! times. Ratings become CSAT answers linked to the problem.
 
-use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, Utc};
@@ -33,11 +34,12 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::encoding::{decode, detect_encoding, TextEncoding};
+use super::encoding::{detect_encoding_in, TextEncoding};
 use super::maps::{Lookup, SeenValues, ValueMaps};
 use super::parse::{
     csv_headers, default_mapping, mapping_issues, ReadOptions, TicketColumns, TicketReader,
 };
+use super::source::{Passes, Text, TicketFile};
 use super::ticket::{detect_format, time_zone, HelpdeskFormat, Ticket, TicketRow};
 use crate::change::ChangeOp;
 use crate::csv_rows::{issue, ImportIssue, ISSUES_LISTED};
@@ -276,6 +278,31 @@ struct Planned {
     csat: bool,
 }
 
+/// Walks the plan beside a pass over the file: both are in file order,
+/// so a row's plan is found without a map of every row.
+struct Cursor<'a> {
+    planned: &'a [Planned],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(planned: &'a [Planned]) -> Self {
+        Self { planned, at: 0 }
+    }
+
+    /// What the ticket of `row` becomes (`None` for a bad row); rows must
+    /// come in increasing order.
+    fn at(&mut self, row: u32) -> Option<&'a Target> {
+        while self.planned.get(self.at).is_some_and(|pl| pl.row < row) {
+            self.at += 1;
+        }
+        self.planned
+            .get(self.at)
+            .filter(|pl| pl.row == row)
+            .map(|pl| &pl.target)
+    }
+}
+
 /// The file read and planned.
 struct Plan {
     format: HelpdeskFormat,
@@ -293,10 +320,38 @@ struct Plan {
     groups: Vec<SuggestedGroup>,
 }
 
-fn decoded<'a>(bytes: &'a [u8], options: &ImportOptions) -> (Cow<'a, str>, TextEncoding, bool) {
-    let encoding = options.encoding.unwrap_or_else(|| detect_encoding(bytes));
-    let (text, replaced) = decode(bytes, encoding);
-    (text, encoding, replaced)
+/// Passes over `file` in the chosen encoding, or the one detected (which
+/// reads the file once, a buffer at a time).
+fn passes<'a, F: TicketFile + ?Sized>(
+    file: &'a F,
+    options: &ImportOptions,
+) -> Result<Passes<'a, F>> {
+    let encoding = match options.encoding {
+        Some(e) => e,
+        None => detect_encoding_in(file.open()?)?,
+    };
+    Passes::new(file, encoding)
+}
+
+/// The tickets of one pass over `file`; the caller checks [`finished`]
+/// after the last one.
+fn tickets<'a, F: TicketFile + ?Sized>(
+    file: &Passes<'a, F>,
+    read: &ReadOptions,
+    replaced: &Rc<Cell<bool>>,
+) -> Result<TicketReader<Text<'a>>> {
+    Ok(TicketReader::from_reader(
+        file.open(Rc::clone(replaced))?,
+        read,
+    ))
+}
+
+/// A read error that ended a pass, as the pass's error.
+fn finished<R: std::io::BufRead>(mut tickets: TicketReader<R>) -> Result<()> {
+    match tickets.take_error() {
+        Some(e) => Err(e.into()),
+        None => Ok(()),
+    }
 }
 
 /// The words of a title or subject as compared (normalised as search does).
@@ -471,8 +526,15 @@ fn customer(t: &Ticket) -> &str {
     }
 }
 
-fn read_options(text: &str, options: &ImportOptions) -> Result<(ReadOptions, Vec<String>, String)> {
-    let format = options.format.unwrap_or_else(|| detect_format(text));
+fn read_options<F: TicketFile + ?Sized>(
+    file: &Passes<'_, F>,
+    options: &ImportOptions,
+    replaced: &Rc<Cell<bool>>,
+) -> Result<(ReadOptions, Vec<String>, String)> {
+    let format = match options.format {
+        Some(f) => f,
+        None => detect_format(&file.prefix()?),
+    };
     let tz_name = options
         .time_zone
         .clone()
@@ -480,7 +542,7 @@ fn read_options(text: &str, options: &ImportOptions) -> Result<(ReadOptions, Vec
         .unwrap_or_else(|| "UTC".to_owned());
     let tz = time_zone(&tz_name).ok_or_else(|| Error::invalid("timeZone", Rule::Invalid, None))?;
     let headers = if format.is_csv() {
-        csv_headers(text)
+        csv_headers(file.open(Rc::clone(replaced))?)
     } else {
         Vec::new()
     };
@@ -523,13 +585,14 @@ fn labeller(read: &ReadOptions) -> impl Fn(&str) -> String + '_ {
 }
 
 /// Reads the whole file once and decides what each good ticket becomes.
-fn plan(
+fn plan<F: TicketFile + ?Sized>(
     conn: &Connection,
-    text: &str,
+    file: &Passes<'_, F>,
     options: &ImportOptions,
     mut preview: Option<&mut Vec<PreviewTicket>>,
 ) -> Result<(Plan, ReadOptions)> {
-    let (read, headers, tz_name) = read_options(text, options)?;
+    let replaced = Rc::new(Cell::new(false));
+    let (read, headers, tz_name) = read_options(file, options, &replaced)?;
     let mut issues = Vec::new();
     if read.format.is_csv() {
         if headers.is_empty() {
@@ -540,8 +603,8 @@ fn plan(
     }
     let mut p = Plan {
         format: read.format,
-        encoding: TextEncoding::Utf8,
-        replaced: false,
+        encoding: file.encoding(),
+        replaced: replaced.get(),
         headers,
         columns: read.mapping.clone(),
         tz_name,
@@ -566,11 +629,10 @@ fn plan(
     let label = labeller(&read);
     let mut seen_values = SeenValues::default();
     let mut in_file: HashMap<String, usize> = HashMap::new();
-    // Subjects of tickets that may be problems, for the groups' titles.
-    let mut subjects: HashMap<String, String> = HashMap::new();
     let mut problem_refs: Vec<Option<String>> = Vec::new();
     let mut similar: HashMap<usize, (ProblemId, String)> = HashMap::new();
-    for mut t in TicketReader::new(text, &read) {
+    let mut reader = tickets(file, &read, &replaced)?;
+    for mut t in reader.by_ref() {
         p.rows += 1;
         if p.rows as usize > IMPORT_ROWS_MAX {
             issue(
@@ -625,9 +687,6 @@ fn plan(
                     similar.insert(index, (id, title.to_owned()));
                 }
             }
-            if subjects.len() < 100_000 {
-                subjects.insert(k.reference.clone(), k.subject.clone());
-            }
         }
         problem_refs.push(k.problem_ref.clone().filter(|r| *r != k.reference));
         p.planned.push(Planned {
@@ -636,6 +695,8 @@ fn plan(
             csat: k.satisfaction.is_some(),
         });
     }
+    finished(reader)?;
+    p.replaced = replaced.get();
     // Incidents of a problem ticket: logged already, or in the file.
     let mut groups: HashMap<String, SuggestedGroup> = HashMap::new();
     let mut add_to_group = |key: String, make: &dyn Fn() -> SuggestedGroup, reference: String| {
@@ -645,7 +706,10 @@ fn plan(
             g.tickets.push(reference);
         }
     };
-    let reference_of: HashMap<usize, &String> = in_file.iter().map(|(r, i)| (*i, r)).collect();
+    let mut reference_of: Vec<Option<&String>> = vec![None; p.planned.len()];
+    for (r, &i) in &in_file {
+        reference_of[i] = Some(r);
+    }
     for i in 0..p.planned.len() {
         if !matches!(p.planned[i].target, Target::Problem) {
             continue;
@@ -653,10 +717,7 @@ fn plan(
         let Some(parent) = problem_refs[i].clone() else {
             continue;
         };
-        let own = reference_of
-            .get(&i)
-            .map(|r| (*r).clone())
-            .unwrap_or_default();
+        let own = reference_of[i].cloned().unwrap_or_default();
         if let Some(Some(existing)) = known.get(&parent) {
             p.planned[i].target = Target::Existing(*existing);
             let title = problem_title(conn, *existing)?;
@@ -680,7 +741,6 @@ fn plan(
             // of a third ticket: one level, as Zendesk links them).
             if problem_refs[j].is_none() && matches!(p.planned[j].target, Target::Problem) {
                 p.planned[i].target = Target::Ticket(parent.clone());
-                let title = subjects.get(&parent).cloned().unwrap_or_default();
                 add_to_group(
                     format!("ticket:{parent}"),
                     &|| SuggestedGroup {
@@ -688,7 +748,8 @@ fn plan(
                         reason: GroupReason::ProblemTicket,
                         problem_id: None,
                         problem_ref: Some(parent.clone()),
-                        title: title.clone(),
+                        // Read for the listed groups only, below.
+                        title: String::new(),
                         tickets: Vec::new(),
                         count: 0,
                         split: false,
@@ -711,10 +772,7 @@ fn plan(
     let mut similar: Vec<(usize, (ProblemId, String))> = similar.into_iter().collect();
     similar.sort_by_key(|(i, _)| *i);
     for (i, (id, title)) in similar {
-        let own = reference_of
-            .get(&i)
-            .map(|r| (*r).clone())
-            .unwrap_or_default();
+        let own = reference_of[i].cloned().unwrap_or_default();
         if parents.contains(&own) || !matches!(p.planned[i].target, Target::Problem) {
             continue;
         }
@@ -741,10 +799,41 @@ fn plan(
     let mut groups: Vec<SuggestedGroup> = groups.into_values().collect();
     groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
     groups.truncate(GROUPS_LISTED);
+    if preview.is_some() {
+        name_ticket_groups(file, &read, &mut groups)?;
+    }
     p.groups = groups;
     p.values = seen_values.tables(&options.values);
     drop(label);
     Ok((p, read))
+}
+
+/// Gives the listed groups under a problem ticket of the file that
+/// ticket's subject, in one more pass (no subject is kept while planning).
+fn name_ticket_groups<F: TicketFile + ?Sized>(
+    file: &Passes<'_, F>,
+    read: &ReadOptions,
+    groups: &mut [SuggestedGroup],
+) -> Result<()> {
+    let mut wanted: HashMap<String, usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.reason == GroupReason::ProblemTicket && g.problem_id.is_none())
+        .filter_map(|(i, g)| Some((g.problem_ref.clone()?, i)))
+        .collect();
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let mut reader = tickets(file, read, &Rc::default())?;
+    for t in reader.by_ref() {
+        if let Some(i) = wanted.remove(&t.ticket.reference) {
+            groups[i].title = t.ticket.subject;
+            if wanted.is_empty() {
+                break;
+            }
+        }
+    }
+    finished(reader)
 }
 
 fn problem_title(conn: &Connection, id: ProblemId) -> Result<String> {
@@ -799,16 +888,18 @@ fn counts(p: &Plan) -> (u32, u32, u32, u32) {
     (problems, reports, already, csat)
 }
 
-/// Reads the whole file (`bytes`, in any supported encoding) and tells
+/// Reads the whole `file` (in any supported encoding, a buffer at a time) and tells
 /// what importing it would do, writing nothing: the format, mapping and
 /// tables used, a preview of the first rows, the suggested groups and
 /// every bad row by row and column.
-pub fn check(conn: &Connection, bytes: &[u8], options: &ImportOptions) -> Result<HelpdeskCheck> {
-    let (text, encoding, replaced) = decoded(bytes, options);
+pub fn check<F: TicketFile + ?Sized>(
+    conn: &Connection,
+    file: &F,
+    options: &ImportOptions,
+) -> Result<HelpdeskCheck> {
+    let file = passes(file, options)?;
     let mut preview_bad = Vec::new();
-    let (mut p, read) = plan(conn, &text, options, Some(&mut preview_bad))?;
-    p.encoding = encoding;
-    p.replaced = replaced;
+    let (p, read) = plan(conn, &file, options, Some(&mut preview_bad))?;
     // The preview: the first rows, good and bad, in file order.
     let look = Lookup::new(&options.values);
     let mut preview = Vec::new();
@@ -819,7 +910,8 @@ pub fn check(conn: &Connection, bytes: &[u8], options: &ImportOptions) -> Result
             .take(PREVIEW_ROWS)
             .map(|pl| (pl.row, &pl.target))
             .collect();
-        for t in TicketReader::new(&text, &read).take(PREVIEW_ROWS) {
+        let mut reader = tickets(&file, &read, &Rc::default())?;
+        for t in reader.by_ref().take(PREVIEW_ROWS) {
             preview.push(preview_of(
                 &t.ticket,
                 t.row,
@@ -827,6 +919,7 @@ pub fn check(conn: &Connection, bytes: &[u8], options: &ImportOptions) -> Result
                 &look,
             ));
         }
+        finished(reader)?;
     }
     let (problems, reports, already_imported, csat_answers) = counts(&p);
     let good = p.planned.len() as u32;
@@ -852,20 +945,20 @@ pub fn check(conn: &Connection, bytes: &[u8], options: &ImportOptions) -> Result
     })
 }
 
-/// Imports `bytes` as `author` under `options` in one transaction: the
+/// Imports `file` as `author` under `options` in one transaction: the
 /// good tickets, or none when a row is bad (unless `skipBadRows`).
 /// `progress` hears every [`PROGRESS_EVERY`] tickets; when `cancel` is set
 /// the import stops and nothing is kept.
-pub fn import(
+pub fn import<F: TicketFile + ?Sized>(
     ws: &mut Workspace,
     author: &str,
-    bytes: &[u8],
+    file: &F,
     options: &ImportOptions,
     progress: &mut dyn FnMut(HelpdeskProgress),
     cancel: &AtomicBool,
 ) -> Result<Committed<HelpdeskImport>> {
-    let (text, _, _) = decoded(bytes, options);
-    let (p, read) = plan(ws.conn(), &text, options, None)?;
+    let file = passes(file, options)?;
+    let (p, read) = plan(ws.conn(), &file, options, None)?;
     let (_, _, already, _) = counts(&p);
     let refused = p.mapping_refused || (p.bad_rows > 0 && !options.skip_bad_rows);
     let skipped = p.bad_rows;
@@ -904,7 +997,7 @@ pub fn import(
     let written = ws.write(author, |w| {
         write_plan(
             w,
-            &text,
+            &file,
             &read,
             &p,
             &look,
@@ -932,9 +1025,9 @@ pub fn import(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn write_plan(
+fn write_plan<F: TicketFile + ?Sized>(
     w: &mut Writer<'_>,
-    text: &str,
+    file: &Passes<'_, F>,
     read: &ReadOptions,
     p: &Plan,
     look: &Lookup,
@@ -944,7 +1037,6 @@ fn write_plan(
     cancel: &AtomicBool,
     cancelled: &mut bool,
 ) -> Result<(u32, u32, u32)> {
-    let targets: HashMap<u32, &Target> = p.planned.iter().map(|pl| (pl.row, &pl.target)).collect();
     let mut done = 0u32;
     let mut tick = |done: u32, cancelled: &mut bool| -> Result<()> {
         if done as usize % PROGRESS_EVERY == 0 {
@@ -961,8 +1053,11 @@ fn write_plan(
     let mut created: HashMap<String, ProblemId> = HashMap::new();
     let mut order: Vec<ProblemId> = Vec::new();
     // 1. The new problems.
-    for t in TicketReader::new(text, read) {
-        if !matches!(targets.get(&t.row), Some(Target::Problem)) {
+    let no_flag = Rc::default();
+    let mut reader = tickets(file, read, &no_flag)?;
+    let mut problems_cursor = Cursor::new(&p.planned);
+    for t in reader.by_ref() {
+        if !matches!(problems_cursor.at(t.row), Some(Target::Problem)) {
             continue;
         }
         tick(done, cancelled)?;
@@ -1003,14 +1098,17 @@ fn write_plan(
             w.checkpoint()?;
         }
     }
+    finished(reader)?;
     let problems = done;
     // 2. The reports.
     let created_ids: HashSet<ProblemId> = order.iter().copied().collect();
     let mut touched: Vec<ProblemId> = Vec::new();
     let mut touched_set: HashSet<ProblemId> = HashSet::new();
     let mut latest: HashMap<ProblemId, chrono::NaiveDate> = HashMap::new();
-    for t in TicketReader::new(text, read) {
-        let problem = match targets.get(&t.row) {
+    let mut reader = tickets(file, read, &no_flag)?;
+    let mut reports_cursor = Cursor::new(&p.planned);
+    for t in reader.by_ref() {
+        let problem = match reports_cursor.at(t.row) {
             Some(Target::Existing(id)) => *id,
             Some(Target::Ticket(r)) => match created.get(r) {
                 Some(id) => *id,
@@ -1047,6 +1145,7 @@ fn write_plan(
             w.checkpoint()?;
         }
     }
+    finished(reader)?;
     let reports = done - problems;
     // 3. Counters and search of the problems that got reports (new ones
     // without reports are whole already), history of the existing ones

@@ -8,12 +8,14 @@
 //! - [`ticket`]: the common ticket record, formats, cell parsing;
 //! - [`parse`]: each layout's rows as tickets, the column mapping;
 //! - [`maps`]: channel, severity and status tables, saved mappings;
+//! - [`source`]: the file, read pass after pass, never held whole;
 //! - [`import`]: check (preview, groups, bad rows) and import.
 
 pub mod encoding;
 pub mod import;
 pub mod maps;
 pub mod parse;
+pub mod source;
 pub mod ticket;
 
 pub use encoding::TextEncoding;
@@ -26,4 +28,5 @@ pub use maps::{
     SavedMapping, SeverityRow, StatusRow, ValueMaps,
 };
 pub use parse::TicketColumns;
+pub use source::TicketFile;
 pub use ticket::{HelpdeskFormat, Satisfaction, Ticket};

@@ -7,6 +7,8 @@
 //! suffix, and its leading `Summation column` is ignored like any column
 //! no field maps.
 
+use std::io::BufRead;
+
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -172,9 +174,10 @@ pub fn default_mapping(format: HelpdeskFormat, headers: &[String]) -> TicketColu
     }
 }
 
-/// The header row of a CSV text, trimmed (empty for JSON or an empty file).
-pub fn csv_headers(text: &str) -> Vec<String> {
-    Records::new(text)
+/// The header row of a CSV text, trimmed (empty for an empty file); only
+/// the first record is read.
+pub fn csv_headers(src: impl BufRead) -> Vec<String> {
+    Records::from_reader(src)
         .next()
         .map(|r| r.fields.iter().map(|f| f.trim().to_owned()).collect())
         .unwrap_or_default()
@@ -210,29 +213,50 @@ pub struct ReadOptions {
     pub time_zone: Tz,
 }
 
-/// The tickets of a text, one row at a time (the header excluded).
-pub enum TicketReader<'a> {
+/// The tickets of a text, one row at a time (the header excluded), read
+/// from a buffered reader of UTF-8 as they are needed.
+pub enum TicketReader<R> {
     /// A CSV layout.
-    Csv(Box<CsvTickets<'a>>),
+    Csv(Box<CsvTickets<R>>),
     /// Zendesk's JSON lines.
-    Json(JsonTickets<'a>),
+    Json(JsonTickets<R>),
 }
 
-impl<'a> TicketReader<'a> {
+impl<'a> TicketReader<&'a [u8]> {
     /// A reader over `text` (decoded already) with `options`.
     pub fn new(text: &'a str, options: &ReadOptions) -> Self {
+        Self::from_reader(text.as_bytes(), options)
+    }
+}
+
+impl<R: BufRead> TicketReader<R> {
+    /// A reader over `src` with `options`.
+    pub fn from_reader(src: R, options: &ReadOptions) -> Self {
         if options.format == HelpdeskFormat::ZendeskJson {
             TicketReader::Json(JsonTickets {
-                lines: text.split('\n'),
+                src,
+                raw: String::new(),
                 line: 0,
+                error: None,
             })
         } else {
-            TicketReader::Csv(Box::new(CsvTickets::new(text, options)))
+            TicketReader::Csv(Box::new(CsvTickets::new(
+                Records::from_reader(src),
+                options,
+            )))
+        }
+    }
+
+    /// The read error that ended the tickets, if one did.
+    pub fn take_error(&mut self) -> Option<std::io::Error> {
+        match self {
+            TicketReader::Csv(r) => r.records.take_error(),
+            TicketReader::Json(r) => r.error.take(),
         }
     }
 }
 
-impl Iterator for TicketReader<'_> {
+impl<R: BufRead> Iterator for TicketReader<R> {
     type Item = TicketRow;
 
     fn next(&mut self) -> Option<TicketRow> {
@@ -252,16 +276,15 @@ struct Columns {
 }
 
 /// CSV rows as tickets.
-pub struct CsvTickets<'a> {
-    records: Records<'a>,
+pub struct CsvTickets<R> {
+    records: Records<R>,
     columns: Columns,
     tz: Tz,
     duration_unit: f64,
 }
 
-impl<'a> CsvTickets<'a> {
-    fn new(text: &'a str, options: &ReadOptions) -> Self {
-        let mut records = Records::new(text);
+impl<R: BufRead> CsvTickets<R> {
+    fn new(mut records: Records<R>, options: &ReadOptions) -> Self {
         let header = records.next();
         let labels: Vec<String> = header
             .map(|h| h.fields.iter().map(|f| f.trim().to_owned()).collect())
@@ -386,7 +409,7 @@ fn fields_slot(field: &str) -> Option<usize> {
         .position(|(f, _)| *f == field)
 }
 
-impl Iterator for CsvTickets<'_> {
+impl<R: BufRead> Iterator for CsvTickets<R> {
     type Item = TicketRow;
 
     fn next(&mut self) -> Option<TicketRow> {
@@ -397,19 +420,30 @@ impl Iterator for CsvTickets<'_> {
 
 /// Zendesk's JSON export: one `{"ticket": {...}}` (or a bare ticket
 /// object) per line; blank lines are skipped.
-pub struct JsonTickets<'a> {
-    lines: std::str::Split<'a, char>,
+pub struct JsonTickets<R> {
+    src: R,
+    /// The line being read (kept to reuse its allocation).
+    raw: String,
     line: u32,
+    error: Option<std::io::Error>,
 }
 
-impl Iterator for JsonTickets<'_> {
+impl<R: BufRead> Iterator for JsonTickets<R> {
     type Item = TicketRow;
 
     fn next(&mut self) -> Option<TicketRow> {
         loop {
-            let raw = self.lines.next()?;
+            self.raw.clear();
+            match self.src.read_line(&mut self.raw) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    self.error = Some(e);
+                    return None;
+                }
+            }
             self.line = self.line.saturating_add(1);
-            let raw = raw.trim_start_matches('\u{feff}').trim();
+            let raw = self.raw.trim_start_matches('\u{feff}').trim();
             if raw.is_empty() {
                 continue;
             }
@@ -507,7 +541,7 @@ mod tests {
     fn zendesk_csv_headers_map_whatever_their_case_and_spaces() {
         let text = "Summation column, ID ,SUBJECT,Via,Created at,Solved at,Category [list],Satisfaction Score\n\
                     ,7,Refund late,Web form,2026-03-01 10:00,2026-03-01 12:30,Billing,Good\n";
-        let headers = csv_headers(text);
+        let headers = csv_headers(text.as_bytes());
         let mapping = default_mapping(HelpdeskFormat::ZendeskCsv, &headers);
         assert_eq!(mapping.reference.as_deref(), Some("ID"));
         assert_eq!(mapping.channel.as_deref(), Some("Via"));
