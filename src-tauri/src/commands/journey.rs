@@ -5,13 +5,14 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rootwise_core::action::{Action, NewAction};
 use rootwise_core::ids::{CardId, JourneyId, ProblemId, StageId, TouchpointId};
 use rootwise_core::journey::{
     self, Card, JourneyCard, JourneyEdit, JourneyGrid, JourneyMap, Lane, MarkdownLabels,
-    NewJourney, NewTouchpoint, PainQuery, Stage, Touchpoint, TouchpointEdit, TouchpointPain,
-    TouchpointProblem,
+    MatchOutcome, NewJourney, NewTouchpoint, PainQuery, Stage, Touchpoint, TouchpointEdit,
+    TouchpointPain, TouchpointProblem,
 };
-use rootwise_core::Result;
+use rootwise_core::{workflow, Result};
 use tauri::{AppHandle, State};
 
 use super::export::save_bytes;
@@ -89,6 +90,63 @@ pub async fn journey_reviewed(
     id: JourneyId,
 ) -> Result<JourneyMap> {
     write(&app, &shared, move |w| journey::mark_reviewed(w, id)).await
+}
+
+/// Makes a future ("to be") map named `name` from a current one: its
+/// personas, stages, touchpoints with their emotions, and cards.
+#[tauri::command]
+pub async fn journey_future(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: JourneyId,
+    name: String,
+) -> Result<JourneyMap> {
+    write(&app, &shared, move |w| {
+        journey::future_from_current(w, id, &name)
+    })
+    .await
+}
+
+/// What linking problems by their journey stage text would do: how many
+/// would be linked, how many name nothing on the map.
+#[tauri::command]
+pub async fn journey_match_preview(
+    shared: State<'_, Arc<Shared>>,
+    id: JourneyId,
+) -> Result<MatchOutcome> {
+    read(&shared, move |ws| {
+        journey::preview_matching_problems(ws.conn(), id)
+    })
+    .await
+}
+
+/// Links the problems whose journey stage text names a touchpoint or
+/// stage of the map (their text stays as it was).
+#[tauri::command]
+pub async fn journey_match_link(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: JourneyId,
+) -> Result<MatchOutcome> {
+    write(&app, &shared, move |w| {
+        journey::link_matching_problems(w, id)
+    })
+    .await
+}
+
+/// Makes a corrective action on a problem from an opportunity card; the
+/// card remembers it.
+#[tauri::command]
+pub async fn card_make_action(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: CardId,
+    input: NewAction,
+) -> Result<Action> {
+    write(&app, &shared, move |w| {
+        workflow::action_from_opportunity(w, id, &input)
+    })
+    .await
 }
 
 /// Moves a map to the trash (all of it comes back with it).

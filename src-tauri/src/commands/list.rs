@@ -134,6 +134,9 @@ app_commands! {
         journey_edit,
         journey_reviewed,
         journey_delete,
+        journey_future,
+        journey_match_preview,
+        journey_match_link,
         stage_add,
         stage_rename,
         stage_move,
@@ -146,6 +149,7 @@ app_commands! {
         card_add,
         card_edit,
         card_delete,
+        card_make_action,
         journey_markdown,
         journey_reviews_due,
     }

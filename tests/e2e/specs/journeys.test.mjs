@@ -1,8 +1,10 @@
 // Journey maps as a facilitator builds one, in English and then in Arabic:
 // a map made with the usual stages, touchpoints with emotions, lane cards,
 // a stage moved by its buttons and one deleted with its touchpoints once
-// confirmed; the journey runs right to left in Arabic, the page itself
-// never scrolls sideways. Screenshots in target/e2e/.
+// confirmed; an opportunity card made a corrective action on a problem,
+// and a future map made from the current one; a persona on the map; the
+// journey runs right to left in Arabic, the page itself never scrolls
+// sideways. Screenshots in target/e2e/.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -128,6 +130,17 @@ test('a map with the usual stages, touchpoints, emotions and cards, edited in pl
   await typeLine('[data-testid="card-add-obstacles"]', 2, 'The code arrives after it expires');
   await typeLine('[data-testid="card-add-opportunities"]', 2, 'Offer a voice call when the SMS is late');
   await app.findWithText('[data-testid="journey-card-item"]', 'The code arrives after it expires');
+  // The opportunity becomes a corrective action on the SMS problem; the card remembers it.
+  await (await app.find('[data-testid="opportunity-make"]')).click();
+  await (await app.find('[data-testid="opportunity-problem-search"]')).type('SMS');
+  await (await app.find('[data-testid="opportunity-problem-option"]')).click();
+  await app.findWithText('[data-testid="opportunity-for"]', 'The SMS code arrives after it has expired');
+  assert.equal(
+    await (await app.find('[data-testid="opportunity-action-title"]')).property('value'),
+    'Offer a voice call when the SMS is late',
+  );
+  await (await app.find('[data-testid="opportunity-action-save"]')).click();
+  await app.findWithText('[data-testid="opportunity-became"]', 'Became an action');
   // The later touchpoint moves first, by its button.
   await (await nth('[data-testid="touchpoint-earlier"]', 1)).click();
   await app.waitFor(
@@ -162,12 +175,36 @@ test('a map with the usual stages, touchpoints, emotions and cards, edited in pl
   // Both come back from the trash together.
   await go('#/trash');
   await app.findWithText('[data-testid="trash-row"]', 'Purchase');
+  // The action the opportunity became is on the actions list, for the SMS problem.
+  await go('#/actions');
+  const row = await app.findWithText('[data-testid="action-row"]', 'Offer a voice call when the SMS is late');
+  assert.match(await row.textContent(), /The SMS code arrives after it has expired/);
+
+  // A future map made from this one: the same stages, and a way back.
+  await go('#/journeys');
+  await (await app.findWithText('[data-testid="journey-card"] a', 'Online order')).click();
+  await (await app.find('[data-testid="journey-future"]')).click();
+  const futureName = await app.find('[data-testid="journey-future-name"]');
+  assert.equal(await futureName.property('value'), 'Online order (future)');
+  const before = await stageNames();
+  await (await app.find('[data-testid="journey-future-create"]')).click();
+  await app.findWithText('[data-testid="journey-made-from"]', 'Online order');
+  await app.findWithText('h1', 'Online order (future)');
+  assert.deepEqual(await stageNames(), before);
+  assert.equal((await app.findAll('[data-testid="journey-future"]')).length, 0, 'no future map of a future map');
+  await screenshot('en-journey-future');
 });
 
 test('in Arabic: the usual stages in Arabic, the journey runs right to left', async () => {
   await go('#/settings');
   await (await app.find('[data-testid="language-ar"]')).click();
   await app.waitFor(async () => (await app.execute('return document.documentElement.dir')) === 'rtl', 'rtl');
+  // A persona first, to put on the map.
+  await go('#/personas');
+  await (await app.find('[data-testid="persona-new"]')).click();
+  await (await app.find('[data-testid="persona-new-name"]')).type('ليلى، عميلة جديدة');
+  await (await app.find('[data-testid="persona-create"]')).click();
+  await app.find('[data-testid="persona-detail"]');
   await createMap('رحلة فتح حساب');
   const names = await stageNames();
   assert.equal(names.length, 6);
@@ -201,6 +238,25 @@ test('in Arabic: the usual stages in Arabic, the journey runs right to left', as
   await editor.type(' حقًا');
   await app.chord(Key.Control, Key.Enter);
   await app.findWithText('[data-testid="journey-card-text"]', 'هل هذا البنك موثوق؟ حقًا');
+  // The persona joins the map, its name a way to its page.
+  const add = await app.find('[data-testid="journey-persona-add"]');
+  const persona = await app.execute('return arguments[0].options[1].value', [add.ref()]);
+  await choose(add, persona);
+  const chip = await app.findWithText('[data-testid="journey-persona"] a', 'ليلى، عميلة جديدة');
+  assert.match(await chip.property('href'), new RegExp(`#/personas/${persona}$`));
+  // The settings read right to left: the personas label sits at the right.
+  const sides = await app.execute(
+    `const box = document.querySelector('[data-testid="journey-settings"]').getBoundingClientRect();
+     const label = document.querySelector('.journey-personas .journey-settings-label').getBoundingClientRect();
+     return { box: [box.left, box.right], label: [label.left, label.right] };`,
+  );
+  assert.ok(sides.label[1] > sides.box[1] - 40, JSON.stringify(sides));
+  // The review period's label and its choice share a line.
+  const period = await app.execute(
+    `const [label, select] = [...document.querySelectorAll('.journey-review-period > *')].map((e) => e.getBoundingClientRect());
+     return { label: [label.top, label.bottom], select: [select.top, select.bottom] };`,
+  );
+  assert.ok(period.label[0] < period.select[1] && period.select[0] < period.label[1], JSON.stringify(period));
   assert.deepEqual(await pageScroll(app), []);
   await screenshot('ar-journey-map');
   await go('#/journeys');

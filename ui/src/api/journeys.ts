@@ -3,6 +3,7 @@
  * and the writes on maps, stages, touchpoints and lane cards.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { Action } from "../bindings/Action";
 import type { Card } from "../bindings/Card";
 import type { JourneyCard } from "../bindings/JourneyCard";
 import type { JourneyEdit } from "../bindings/JourneyEdit";
@@ -10,6 +11,8 @@ import type { JourneyGrid } from "../bindings/JourneyGrid";
 import type { JourneyMap } from "../bindings/JourneyMap";
 import type { Lane } from "../bindings/Lane";
 import type { MarkdownLabels } from "../bindings/MarkdownLabels";
+import type { MatchOutcome } from "../bindings/MatchOutcome";
+import type { NewAction } from "../bindings/NewAction";
 import type { NewJourney } from "../bindings/NewJourney";
 import type { NewTouchpoint } from "../bindings/NewTouchpoint";
 import type { PainQuery } from "../bindings/PainQuery";
@@ -72,6 +75,26 @@ export function editJourney(id: string, edit: JourneyEdit): Promise<JourneyMap> 
   return invoke<JourneyMap>("journey_edit", { id, edit });
 }
 
+/** A future ("to be") map made from a current one, named `name`. */
+export function futureJourney(id: string, name: string): Promise<JourneyMap> {
+  return invoke<JourneyMap>("journey_future", { id, name });
+}
+
+/** What linking problems by their journey stage text would do. */
+export function previewJourneyMatch(id: string): Promise<MatchOutcome> {
+  return invoke<MatchOutcome>("journey_match_preview", { id });
+}
+
+/** Links the problems whose journey stage text names a touchpoint or stage of the map. */
+export function linkJourneyMatch(id: string): Promise<MatchOutcome> {
+  return invoke<MatchOutcome>("journey_match_link", { id });
+}
+
+/** A corrective action made from an opportunity card (the card remembers it). */
+export function actionFromCard(id: string, input: NewAction): Promise<Action> {
+  return invoke<Action>("card_make_action", { id, input });
+}
+
 export function markJourneyReviewed(id: string): Promise<JourneyMap> {
   return invoke<JourneyMap>("journey_reviewed", { id });
 }
@@ -132,6 +155,7 @@ export const journeyKeys = {
   grid: (id: string) => [...queryKeys.journeys, "grid", id] as const,
   pain: (id: string, query: PainQuery) => [...queryKeys.journeys, "pain", id, query] as const,
   problems: (touchpointId: string) => [...queryKeys.journeys, "problems", touchpointId] as const,
+  match: (id: string) => [...queryKeys.journeys, "match", id] as const,
 };
 
 export function useTouchpointProblems(id: string, enabled: boolean) {
@@ -170,6 +194,27 @@ export function useCreateJourney() {
 
 export function useEditJourney() {
   return useWrite<JourneyMap, { id: string; edit: JourneyEdit }>(({ id, edit }) => editJourney(id, edit));
+}
+
+export function useFutureJourney() {
+  return useWrite<JourneyMap, { id: string; name: string }>(({ id, name }) => futureJourney(id, name));
+}
+
+/** What matching the problems' journey stage texts would link (asked for when shown). */
+export function useJourneyMatchPreview(id: string, enabled: boolean) {
+  return useQuery<MatchOutcome, AppError>({
+    queryKey: journeyKeys.match(id),
+    queryFn: () => previewJourneyMatch(id),
+    enabled,
+  });
+}
+
+export function useLinkJourneyMatch() {
+  return useWrite<MatchOutcome, string>(linkJourneyMatch);
+}
+
+export function useActionFromCard() {
+  return useWrite<Action, { id: string; input: NewAction }>(({ id, input }) => actionFromCard(id, input));
 }
 
 export function useMarkJourneyReviewed() {

@@ -29,6 +29,8 @@ export interface NewActionFormSlotProps {
   titleLabel?: string;
   /** Prefix of every data-testid (`${testIdBase}-title`, `${testIdBase}-save`…). */
   testIdBase?: string;
+  /** The journey map's opportunity card the action comes from (the card remembers it). */
+  fromCardId?: string;
   /** After the core created it. */
   onCreated: (action: Action) => void;
   /** Cancel, or Escape anywhere in the form. */

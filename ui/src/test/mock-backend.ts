@@ -94,6 +94,7 @@ const READS = new Set<CommandName>([
   "touchpoint_problems",
   "journey_markdown",
   "journey_reviews_due",
+  "journey_match_preview",
   "helpdesk_import_pick",
   "helpdesk_import_check",
   "helpdesk_import_cancel",
@@ -722,6 +723,9 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
       changed,
       rejectWith,
       () => state.dialogPath,
+      () => state.personas.personas.filter((p) => p.deleted !== true),
+      // The shell's card_make_action creates the action as action_create does.
+      (input) => builtIn.action_create?.({ input }, state),
     ),
     ...hubHandlers(
       state.hub,

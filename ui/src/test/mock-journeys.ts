@@ -12,6 +12,8 @@ import type { JourneyEdit } from "../bindings/JourneyEdit";
 import type { JourneyGrid } from "../bindings/JourneyGrid";
 import type { JourneyMap } from "../bindings/JourneyMap";
 import type { Lane } from "../bindings/Lane";
+import type { MatchOutcome } from "../bindings/MatchOutcome";
+import type { NewAction } from "../bindings/NewAction";
 import type { NewJourney } from "../bindings/NewJourney";
 import type { NewTouchpoint } from "../bindings/NewTouchpoint";
 import type { Stage } from "../bindings/Stage";
@@ -35,10 +37,24 @@ export interface MockJourneyState {
   links: Record<string, string[]>;
   /** What the reminder hears: maps due for review. */
   reviewsDue: number;
+  /** Persona ids by map id. */
+  personaIds: Record<string, string[]>;
+  /** What matching the problems' journey stage texts finds, per map id. */
+  match: Record<string, MatchOutcome>;
 }
 
 export function defaultJourneyState(): MockJourneyState {
-  return { maps: [], stages: [], touchpoints: [], cards: [], pain: [], links: {}, reviewsDue: 0 };
+  return {
+    maps: [],
+    stages: [],
+    touchpoints: [],
+    cards: [],
+    pain: [],
+    links: {},
+    reviewsDue: 0,
+    personaIds: {},
+    match: {},
+  };
 }
 
 /** The stages a new map starts with, as the core names them in English. */
@@ -59,6 +75,8 @@ export function journeyHandlers(
   changed: (event: ChangeEvent) => Promise<void>,
   reject: Reject,
   dialogPath: () => string | null,
+  personas: () => { id: string; name: string }[],
+  createAction: (input: NewAction) => unknown,
 ): MockHandlers {
   let next = 0;
   const id = (prefix: string) => {
@@ -93,7 +111,10 @@ export function journeyHandlers(
     const stages = stagesOf(mapId);
     return {
       map,
-      personas: [],
+      personas: (state.personaIds[mapId] ?? []).flatMap((pid) => {
+        const p = personas().find((x) => x.id === pid);
+        return p === undefined ? [] : [{ id: p.id, name: p.name }];
+      }),
       lanes: [...ENUMS.lane],
       stages: stages.map((stage) => ({
         stage,
@@ -174,6 +195,8 @@ export function journeyHandlers(
       if (map === undefined) return notFound("journey_map", String(args.id));
       const edit = args.edit as JourneyEdit;
       if (edit.field === "name") map.name = edit.value;
+      else if (edit.field === "reviewMonths") map.reviewMonths = edit.value;
+      else if (edit.field === "personaIds") state.personaIds[map.id] = [...edit.value];
       await changed({ entity: "journey_map", id: map.id, op: "update" });
       return map;
     },
@@ -183,6 +206,53 @@ export function journeyHandlers(
       map.reviewedAt = now();
       await changed({ entity: "journey_map", id: map.id, op: "update" });
       return map;
+    },
+    journey_future: async (args) => {
+      const from = state.maps.find((m) => m.id === args.id);
+      if (from === undefined) return notFound("journey_map", String(args.id));
+      if (from.state !== "current")
+        return reject({ code: "journey_not_current", message: "not current", details: {} });
+      const refused = blank(args.name, "name");
+      if (refused !== null) return refused;
+      const map: JourneyMap = {
+        ...from,
+        id: id("map"),
+        name: String(args.name).trim(),
+        state: "future",
+        madeFrom: from.id,
+        reviewedAt: null,
+        createdAt: now(),
+        updatedAt: now(),
+      };
+      state.maps.push(map);
+      state.personaIds[map.id] = [...(state.personaIds[from.id] ?? [])];
+      for (const stage of stagesOf(from.id)) {
+        const copy: Stage = { ...stage, id: id("stage"), mapId: map.id };
+        state.stages.push(copy);
+        for (const t of state.touchpoints.filter((x) => x.stageId === stage.id))
+          state.touchpoints.push({ ...t, id: id("tp"), mapId: map.id, stageId: copy.id });
+        for (const c of state.cards.filter((x) => x.stageId === stage.id))
+          state.cards.push({ ...c, id: id("card"), mapId: map.id, stageId: copy.id, actionIds: [] });
+      }
+      await changed({ entity: "journey_map", id: map.id, op: "create" });
+      return map;
+    },
+    journey_match_preview: (args) => state.match[String(args.id)] ?? { linked: 0, unmatched: 0 },
+    journey_match_link: async (args) => {
+      const outcome = state.match[String(args.id)] ?? { linked: 0, unmatched: 0 };
+      state.match[String(args.id)] = { linked: 0, unmatched: outcome.unmatched };
+      await changed({ entity: "journey_map", id: String(args.id), op: "update" });
+      return outcome;
+    },
+    card_make_action: async (args) => {
+      const card = state.cards.find((c) => c.id === args.id);
+      if (card === undefined) return notFound("journey_card", String(args.id));
+      if (card.lane !== "opportunities")
+        return reject({ code: "not_an_opportunity", message: "not an opportunity", details: {} });
+      const action = (await createAction(args.input as NewAction)) as { id: string };
+      card.actionIds = [...card.actionIds, action.id];
+      await changed({ entity: "journey_card", id: card.id, op: "update" });
+      return action;
     },
     journey_delete: async (args) => {
       state.maps = state.maps.filter((m) => m.id !== args.id);

@@ -38,6 +38,8 @@ import { Announcement, useAnnouncer } from "../../kit/detail/DetailPage";
 import { ModalDialog } from "../../kit/dialogs/ModalDialog";
 import { addDays, addMonths } from "../../kit/fields/dates";
 import { EmotionCurve } from "./EmotionCurve";
+import { MapSettings } from "./MapSettings";
+import { OpportunityAction } from "./OpportunityAction";
 import { PainRanking, PainSummary } from "./PainRanking";
 import { TouchpointProblems } from "./TouchpointProblems";
 
@@ -478,6 +480,7 @@ function CardItem({ card, lane, report }: { card: Card; lane: Lane; report: Repo
       >
         ×
       </button>
+      {lane === "opportunities" && !editing && <OpportunityAction card={card} />}
     </li>
   );
 }
@@ -633,6 +636,7 @@ export function JourneyScreen() {
         saved={(path) => t("journeys.markdown.saved", { path })}
         failed={(reason) => t("journeys.markdown.failed", { reason: describeError(t, reason) })}
       />
+      <MapSettings grid={grid.data} report={report} announce={announce} />
       {error !== null && (
         <p className="field-error" role="alert" data-testid="journey-error">
           {t("journeys.failed", { reason: describeError(t, error) })}

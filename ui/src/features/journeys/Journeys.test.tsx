@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { installMockBackend, makeProblem } from "../../test/mock-backend";
+import { makePersona } from "../../test/mock-personas";
 import { renderApp } from "../../test/render";
 
 /** The `index`th element of `test id` in `root`. */
@@ -346,5 +347,124 @@ describe("journey maps", () => {
     await user.click(nth(ranking, "pain-ranked-toggle"));
     const link = await within(ranking).findByRole("link", { name: "Refund takes three weeks" });
     expect(link).toHaveAttribute("href", `#/problems/${refund.id}`);
+  });
+
+  it("keeps the map's personas and review period, each change saved", async () => {
+    const noor = makePersona("Noor, night-shift nurse");
+    const sami = makePersona("سامي، صاحب متجر");
+    const backend = installMockBackend({ personas: { personas: [noor, sami] } });
+    const { user } = renderApp("/journeys");
+    await createMap(user, "Clinic booking");
+    const settings = screen.getByTestId("journey-settings");
+    expect(within(settings).getByText("No persona yet.")).toBeInTheDocument();
+    await user.selectOptions(await within(settings).findByTestId("journey-persona-add"), sami.id);
+    const chip = await within(settings).findByTestId("journey-persona");
+    expect(within(chip).getByRole("link")).toHaveAttribute("href", `#/personas/${sami.id}`);
+    expect(chip).toHaveTextContent("سامي، صاحب متجر");
+    await user.selectOptions(within(settings).getByTestId("journey-persona-add"), noor.id);
+    await waitFor(() => {
+      expect(within(settings).getAllByTestId("journey-persona")).toHaveLength(2);
+    });
+    // Both are on the map now: none is offered again.
+    expect(within(settings).queryByTestId("journey-persona-add")).toBeNull();
+    await user.click(
+      within(settings).getByRole("button", { name: /^Remove .*سامي، صاحب متجر.* from this map$/ }),
+    );
+    await waitFor(() => {
+      expect(within(settings).getAllByTestId("journey-persona")).toHaveLength(1);
+    });
+    expect(backend.callsTo("journey_edit").map((c) => c.edit)).toEqual([
+      { field: "personaIds", value: [sami.id] },
+      { field: "personaIds", value: [sami.id, noor.id] },
+      { field: "personaIds", value: [noor.id] },
+    ]);
+    const months = within(settings).getByTestId("journey-review-months");
+    expect(months).toHaveDisplayValue("4 months");
+    await user.selectOptions(months, "6");
+    await waitFor(() => {
+      expect(backend.callsTo("journey_edit").at(-1)?.edit).toEqual({ field: "reviewMonths", value: 6 });
+    });
+    expect(months).toHaveDisplayValue("6 months");
+  });
+
+  it("makes a future map from a current one, refusing an empty name, and links back to it", async () => {
+    const backend = installMockBackend();
+    const { user } = renderApp("/journeys");
+    const grid = await createMap(user, "Online order");
+    await user.type(nth(grid, "touchpoint-add"), "Checkout page{Enter}");
+    await within(grid).findByTestId("journey-touchpoint");
+    await user.click(screen.getByTestId("journey-future"));
+    const name = screen.getByTestId("journey-future-name");
+    expect(name).toHaveValue("Online order (future)");
+    await user.clear(name);
+    await user.click(screen.getByTestId("journey-future-create"));
+    expect(await screen.findByTestId("journey-future-name-error")).toHaveTextContent("required");
+    expect(backend.callsTo("journey_future")).toEqual([]);
+    await user.type(name, "Online order, one page");
+    await user.click(screen.getByTestId("journey-future-create"));
+    const madeFrom = await screen.findByTestId("journey-made-from");
+    expect(within(madeFrom).getByRole("link")).toHaveTextContent("Online order");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Online order, one page");
+    expect(screen.getByText("Future (to be)")).toBeInTheDocument();
+    // A future map is not made from a future map.
+    expect(screen.queryByTestId("journey-future")).toBeNull();
+    const future = await screen.findByTestId("journey-grid");
+    expect(within(future).getAllByTestId("stage-name")).toHaveLength(6);
+    expect(within(future).getByTestId("touchpoint-name")).toHaveTextContent("Checkout page");
+  });
+
+  it("links the problems that name the map's stages after saying how many", async () => {
+    const backend = installMockBackend();
+    const { user } = renderApp("/journeys");
+    await createMap(user, "Support");
+    const mapId = backend.state.journeys.maps[0]?.id ?? "";
+    backend.state.journeys.match[mapId] = { linked: 3, unmatched: 1 };
+    await user.click(screen.getByTestId("journey-match"));
+    expect(await screen.findByTestId("journey-match-preview")).toHaveTextContent(
+      "3 problems name a stage or touchpoint of this map and can be linked. 1 problem names something that is not on this map and stays as it is.",
+    );
+    await user.click(screen.getByTestId("journey-match-link"));
+    await waitFor(() => {
+      expect(screen.getByTestId("journey-announcement")).toHaveTextContent("3 problems linked.");
+    });
+    expect(backend.callsTo("journey_match_link")).toEqual([{ id: mapId }]);
+    // Nothing left to link: the button waits.
+    await user.click(screen.getByTestId("journey-match"));
+    expect(await screen.findByTestId("journey-match-preview")).toHaveTextContent(
+      "0 problems name a stage or touchpoint",
+    );
+    expect(screen.getByTestId("journey-match-link")).toBeDisabled();
+  });
+
+  it("makes an opportunity card a corrective action on a picked problem, and the card remembers it", async () => {
+    const problem = makeProblem("Refunds take three weeks");
+    const backend = installMockBackend({ problems: [problem] });
+    const { user } = renderApp("/journeys");
+    const grid = await createMap(user, "Refunds");
+    await user.type(nth(grid, "card-add-opportunities"), "Refund at the counter{Enter}");
+    await user.type(nth(grid, "card-add-obstacles"), "Refund form is long{Enter}");
+    const cards = await within(grid).findAllByTestId("journey-card-item");
+    // Only opportunities become actions.
+    expect(within(grid).getAllByTestId("opportunity-make")).toHaveLength(1);
+    const card = cards.find((c) => c.textContent.includes("Refund at the counter"));
+    if (card === undefined) throw new Error("no opportunity card");
+    await user.click(within(card).getByTestId("opportunity-make"));
+    await user.type(within(card).getByTestId("opportunity-problem-search"), "Refunds");
+    await user.click(await within(card).findByTestId("opportunity-problem-option"));
+    expect(within(card).getByTestId("opportunity-for")).toHaveTextContent("Refunds take three weeks");
+    const title = within(card).getByTestId("opportunity-action-title");
+    expect(title).toHaveValue("Refund at the counter");
+    await user.click(within(card).getByTestId("opportunity-action-save"));
+    const became = await within(card).findByTestId("opportunity-became");
+    expect(became).toHaveTextContent("Became an action: action 1");
+    const call = backend.callsTo("card_make_action")[0];
+    expect(call?.input).toMatchObject({ problemId: problem.id, title: "Refund at the counter" });
+    const actionId = backend.state.actions.actions[0]?.id ?? "";
+    expect(within(became).getByRole("link")).toHaveAttribute("href", `#/actions/${actionId}`);
+    await waitFor(() => {
+      expect(screen.getByTestId("opportunity-announcement")).toHaveTextContent(
+        /^Action .*Refund at the counter.* created\.$/,
+      );
+    });
   });
 });

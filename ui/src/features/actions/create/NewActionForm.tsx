@@ -2,6 +2,7 @@ import type { NewActionFormSlotProps } from "../../../kit/slots";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { localToday, useCreateAction, useProblemRootCauses } from "../../../api/actions";
+import { useActionFromCard } from "../../../api/journeys";
 import type { ActionKind } from "../../../bindings/ActionKind";
 import type { NewAction } from "../../../bindings/NewAction";
 import type { Priority } from "../../../bindings/Priority";
@@ -45,11 +46,14 @@ export function NewActionForm({
   variant = "full",
   titleLabel,
   testIdBase = "new-action",
+  fromCardId,
   onCreated,
   onCancel,
 }: NewActionFormProps) {
   const { t } = useTranslation();
-  const create = useCreateAction();
+  const created = useCreateAction();
+  const fromCard = useActionFromCard();
+  const create = fromCardId === undefined ? created : fromCard;
   const brief = variant === "brief";
   const [title, setTitle] = useState(initialTitle);
   const [kind, setKind] = useState<ActionKind>(initialKind);
@@ -87,7 +91,8 @@ export function NewActionForm({
       if (checkMethod.trim() !== "") input.checkMethod = checkMethod.trim();
       if (description.trim() !== "") input.description = description.trim();
     }
-    create.mutate(input, { onSuccess: onCreated, onError: refuse });
+    if (fromCardId === undefined) created.mutate(input, { onSuccess: onCreated, onError: refuse });
+    else fromCard.mutate({ id: fromCardId, input }, { onSuccess: onCreated, onError: refuse });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
