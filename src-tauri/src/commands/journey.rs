@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rootwise_core::action::{Action, NewAction};
-use rootwise_core::ids::{CardId, JourneyId, ProblemId, StageId, TouchpointId};
+use rootwise_core::ids::{CardId, JourneyId, NoteId, ProblemId, QuoteId, StageId, TouchpointId};
 use rootwise_core::journey::{
     self, Card, JourneyCard, JourneyEdit, JourneyGrid, JourneyMap, Lane, MarkdownLabels,
     MatchOutcome, NewJourney, NewTouchpoint, PainQuery, Stage, Touchpoint, TouchpointEdit,
@@ -90,6 +90,44 @@ pub async fn journey_reviewed(
     id: JourneyId,
 ) -> Result<JourneyMap> {
     write(&app, &shared, move |w| journey::mark_reviewed(w, id)).await
+}
+
+/// Pins an empathy note to a touchpoint, or unpins it.
+#[tauri::command]
+pub async fn touchpoint_pin_note(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: TouchpointId,
+    note_id: NoteId,
+    pinned: bool,
+) -> Result<()> {
+    write(&app, &shared, move |w| {
+        if pinned {
+            journey::pin_note(w, id, note_id)
+        } else {
+            journey::unpin_note(w, id, note_id)
+        }
+    })
+    .await
+}
+
+/// Pins a persona's quote to a touchpoint, or unpins it.
+#[tauri::command]
+pub async fn touchpoint_pin_quote(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: TouchpointId,
+    quote_id: QuoteId,
+    pinned: bool,
+) -> Result<()> {
+    write(&app, &shared, move |w| {
+        if pinned {
+            journey::pin_quote(w, id, quote_id)
+        } else {
+            journey::unpin_quote(w, id, quote_id)
+        }
+    })
+    .await
 }
 
 /// Makes a future ("to be") map named `name` from a current one: its

@@ -146,6 +146,8 @@ app_commands! {
         touchpoint_move,
         touchpoint_delete,
         touchpoint_link_problem,
+        touchpoint_pin_note,
+        touchpoint_pin_quote,
         card_add,
         card_edit,
         card_delete,

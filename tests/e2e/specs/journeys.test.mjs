@@ -205,6 +205,9 @@ test('in Arabic: the usual stages in Arabic, the journey runs right to left', as
   await (await app.find('[data-testid="persona-new-name"]')).type('ليلى، عميلة جديدة');
   await (await app.find('[data-testid="persona-create"]')).click();
   await app.find('[data-testid="persona-detail"]');
+  await (await app.find('[data-testid="quote-text"]')).type('لماذا يطلبون صورة الهوية مرتين؟');
+  await (await app.find('[data-testid="quote-save"]')).click();
+  await app.findWithText('[data-testid="quote-item"]', 'لماذا يطلبون صورة الهوية مرتين؟');
   await createMap('رحلة فتح حساب');
   const names = await stageNames();
   assert.equal(names.length, 6);
@@ -238,6 +241,14 @@ test('in Arabic: the usual stages in Arabic, the journey runs right to left', as
   await editor.type(' حقًا');
   await app.chord(Key.Control, Key.Enter);
   await app.findWithText('[data-testid="journey-card-text"]', 'هل هذا البنك موثوق؟ حقًا');
+  // Her words pinned to the first touchpoint, with her name.
+  await (await nth('[data-testid="touchpoint-pin"]', 0)).click();
+  const from = await app.find('[data-testid="pin-from"]');
+  await choose(from, await app.execute('return arguments[0].options[1].value', [from.ref()]));
+  await (await app.find('[data-testid="pin-quote-choice"]')).click();
+  const pinned = await app.findWithText('[data-testid="pinned-quote"]', 'لماذا يطلبون صورة الهوية مرتين؟');
+  assert.match(await pinned.textContent(), /ليلى، عميلة جديدة/);
+  await (await app.find('[data-testid="pin-done"]')).click();
   // The persona joins the map, its name a way to its page.
   const add = await app.find('[data-testid="journey-persona-add"]');
   const persona = await app.execute('return arguments[0].options[1].value', [add.ref()]);

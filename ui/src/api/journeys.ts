@@ -75,6 +75,18 @@ export function editJourney(id: string, edit: JourneyEdit): Promise<JourneyMap> 
   return invoke<JourneyMap>("journey_edit", { id, edit });
 }
 
+/** Pins an empathy note or a persona's quote to a touchpoint, or unpins it. */
+export async function pinToTouchpoint(
+  id: string,
+  kind: "note" | "quote",
+  itemId: string,
+  pinned: boolean,
+): Promise<undefined> {
+  if (kind === "note") await invoke<null>("touchpoint_pin_note", { id, noteId: itemId, pinned });
+  else await invoke<null>("touchpoint_pin_quote", { id, quoteId: itemId, pinned });
+  return undefined;
+}
+
 /** A future ("to be") map made from a current one, named `name`. */
 export function futureJourney(id: string, name: string): Promise<JourneyMap> {
   return invoke<JourneyMap>("journey_future", { id, name });
@@ -194,6 +206,12 @@ export function useCreateJourney() {
 
 export function useEditJourney() {
   return useWrite<JourneyMap, { id: string; edit: JourneyEdit }>(({ id, edit }) => editJourney(id, edit));
+}
+
+export function usePinToTouchpoint() {
+  return useWrite<undefined, { id: string; kind: "note" | "quote"; itemId: string; pinned: boolean }>(
+    ({ id, kind, itemId, pinned }) => pinToTouchpoint(id, kind, itemId, pinned),
+  );
 }
 
 export function useFutureJourney() {

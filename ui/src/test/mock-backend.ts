@@ -726,6 +726,8 @@ export function installMockBackend(options: MockBackendOptions = {}): MockBacken
       () => state.personas.personas.filter((p) => p.deleted !== true),
       // The shell's card_make_action creates the action as action_create does.
       (input) => builtIn.action_create?.({ input }, state),
+      () => state.personas.quotes.filter((q) => q.deleted !== true),
+      () => state.empathy.notes.filter((n) => n.deleted !== true),
     ),
     ...hubHandlers(
       state.hub,

@@ -41,6 +41,8 @@ export interface MockJourneyState {
   personaIds: Record<string, string[]>;
   /** What matching the problems' journey stage texts finds, per map id. */
   match: Record<string, MatchOutcome>;
+  /** Pinned note and quote ids by touchpoint id. */
+  pins: Record<string, { notes: string[]; quotes: string[] }>;
 }
 
 export function defaultJourneyState(): MockJourneyState {
@@ -54,6 +56,7 @@ export function defaultJourneyState(): MockJourneyState {
     reviewsDue: 0,
     personaIds: {},
     match: {},
+    pins: {},
   };
 }
 
@@ -77,6 +80,8 @@ export function journeyHandlers(
   dialogPath: () => string | null,
   personas: () => { id: string; name: string }[],
   createAction: (input: NewAction) => unknown,
+  quotes: () => { id: string; text: string; personaId: string }[],
+  notes: () => { id: string; text: string }[],
 ): MockHandlers {
   let next = 0;
   const id = (prefix: string) => {
@@ -123,8 +128,15 @@ export function journeyHandlers(
             // A copy, as the shell sends: the page sees an edit as a change.
             touchpoint: { ...touchpoint },
             problemIds: state.links[touchpoint.id] ?? [],
-            notes: [],
-            quotes: [],
+            notes: (state.pins[touchpoint.id]?.notes ?? []).flatMap((nid) => {
+              const n = notes().find((x) => x.id === nid);
+              return n === undefined ? [] : [{ id: n.id, text: n.text }];
+            }),
+            quotes: (state.pins[touchpoint.id]?.quotes ?? []).flatMap((qid) => {
+              const q = quotes().find((x) => x.id === qid);
+              const who = personas().find((p) => p.id === q?.personaId);
+              return q === undefined ? [] : [{ id: q.id, text: q.text, personaName: who?.name ?? "" }];
+            }),
           }),
         ),
         cells: ENUMS.lane.map((lane: Lane) => ({
@@ -363,6 +375,22 @@ export function journeyHandlers(
       const list = (state.links[key] ?? []).filter((p) => p !== args.problemId);
       state.links[key] = args.linked === true ? [...list, String(args.problemId)] : list;
       await changed({ entity: "touchpoint", id: String(args.id), op: "update" });
+      return null;
+    },
+    touchpoint_pin_note: async (args) => {
+      const key = String(args.id);
+      const pins = state.pins[key] ?? { notes: [], quotes: [] };
+      const rest = pins.notes.filter((n) => n !== args.noteId);
+      state.pins[key] = { ...pins, notes: args.pinned === true ? [...rest, String(args.noteId)] : rest };
+      await changed({ entity: "touchpoint", id: key, op: "update" });
+      return null;
+    },
+    touchpoint_pin_quote: async (args) => {
+      const key = String(args.id);
+      const pins = state.pins[key] ?? { notes: [], quotes: [] };
+      const rest = pins.quotes.filter((q) => q !== args.quoteId);
+      state.pins[key] = { ...pins, quotes: args.pinned === true ? [...rest, String(args.quoteId)] : rest };
+      await changed({ entity: "touchpoint", id: key, op: "update" });
       return null;
     },
     card_add: async (args) => {

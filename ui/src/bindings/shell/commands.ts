@@ -124,6 +124,8 @@ export const COMMAND_NAMES = [
   "touchpoint_move",
   "touchpoint_delete",
   "touchpoint_link_problem",
+  "touchpoint_pin_note",
+  "touchpoint_pin_quote",
   "card_add",
   "card_edit",
   "card_delete",

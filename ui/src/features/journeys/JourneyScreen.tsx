@@ -41,6 +41,7 @@ import { EmotionCurve } from "./EmotionCurve";
 import { MapSettings } from "./MapSettings";
 import { OpportunityAction } from "./OpportunityAction";
 import { PainRanking, PainSummary } from "./PainRanking";
+import { TouchpointPins } from "./TouchpointPins";
 import { TouchpointProblems } from "./TouchpointProblems";
 
 const EMOTIONS = [-2, -1, 0, 1, 2] as const;
@@ -182,6 +183,7 @@ function TouchpointBox({
       <PainSummary pain={pain} testId="touchpoint-pain" />
       {emotion("emotionCurrent")}
       {emotion("emotionTarget")}
+      <TouchpointPins tp={tp} report={report} />
       <TouchpointProblems
         tp={tp}
         report={report}

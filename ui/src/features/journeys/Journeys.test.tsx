@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { installMockBackend, makeProblem } from "../../test/mock-backend";
-import { makePersona } from "../../test/mock-personas";
+import { makeMap, makeNote } from "../../test/mock-empathy";
+import { makePersona, makeQuote } from "../../test/mock-personas";
 import { renderApp } from "../../test/render";
 
 /** The `index`th element of `test id` in `root`. */
@@ -466,5 +467,45 @@ describe("journey maps", () => {
         /^Action .*Refund at the counter.* created\.$/,
       );
     });
+  });
+
+  it("pins a persona's quote and an empathy note to a touchpoint, and unpins them", async () => {
+    const huda = makePersona("Huda, first-time buyer");
+    const quote = makeQuote(huda.id, "أين رقم التتبع؟");
+    const board = makeMap(huda, "Checkout workshop");
+    const note = makeNote(board.id, "pains", "Cannot find the delivery fee");
+    const hidden = makeNote(board.id, "pains", "Still hidden", { hidden: true });
+    const backend = installMockBackend({
+      personas: { personas: [huda], quotes: [quote] },
+      empathy: { maps: [board], notes: [note, hidden] },
+    });
+    const { user } = renderApp("/journeys");
+    const grid = await createMap(user, "Checkout");
+    await user.type(nth(grid, "touchpoint-add"), "Delivery options{Enter}");
+    const touchpoint = await within(grid).findByTestId("journey-touchpoint");
+    await user.click(within(touchpoint).getByTestId("touchpoint-pin"));
+    await user.selectOptions(within(touchpoint).getByTestId("pin-from"), huda.id);
+    await user.click(await within(touchpoint).findByTestId("pin-quote-choice"));
+    const pinnedQuote = await within(touchpoint).findByTestId("pinned-quote");
+    expect(pinnedQuote).toHaveTextContent("“أين رقم التتبع؟” — Huda, first-time buyer");
+    // Pinned already: not offered again.
+    expect(await within(touchpoint).findByText("No other quote to pin.")).toBeInTheDocument();
+    await user.selectOptions(within(touchpoint).getByTestId("pin-source"), "note");
+    await user.selectOptions(within(touchpoint).getByTestId("pin-from"), board.id);
+    // Hidden notes (a workshop still writing) are not offered.
+    const choices = await within(touchpoint).findAllByTestId("pin-note-choice");
+    expect(choices.map((c) => c.textContent)).toEqual(["Cannot find the delivery fee"]);
+    await user.click(choices[0] as HTMLElement);
+    expect(await within(touchpoint).findByTestId("pinned-note")).toHaveTextContent(
+      "Cannot find the delivery fee",
+    );
+    await user.click(within(touchpoint).getByTestId("pin-done"));
+    expect(within(touchpoint).queryByTestId("pin-picker")).toBeNull();
+    await user.click(within(pinnedQuote).getByRole("button", { name: /^Unpin / }));
+    await waitFor(() => {
+      expect(within(touchpoint).queryByTestId("pinned-quote")).toBeNull();
+    });
+    expect(backend.callsTo("touchpoint_pin_quote").map((c) => c.pinned)).toEqual([true, false]);
+    expect(backend.callsTo("touchpoint_pin_note")[0]).toMatchObject({ noteId: note.id, pinned: true });
   });
 });

@@ -1,0 +1,245 @@
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { AppError } from "../../api/errors";
+import { useBoard, useMaps } from "../../api/empathy";
+import { usePinToTouchpoint } from "../../api/journeys";
+import { usePersona, usePersonas } from "../../api/personas";
+import type { GridTouchpoint } from "../../bindings/GridTouchpoint";
+
+type Report = (error: AppError) => void;
+type Source = "quote" | "note";
+
+/** A persona's quotes, each pinned with a click (those pinned already left out). */
+function QuoteChoices({ tp, personaId, report }: { tp: GridTouchpoint; personaId: string; report: Report }) {
+  const { t } = useTranslation();
+  const persona = usePersona(personaId);
+  const pin = usePinToTouchpoint();
+  const pinned = new Set(tp.quotes.map((q) => q.id));
+  const quotes = (persona.data?.quotes ?? []).filter((q) => !pinned.has(q.id));
+  if (persona.data !== undefined && quotes.length === 0)
+    return <p className="field-hint">{t("journeys.pins.noQuote")}</p>;
+  return (
+    <ul className="journey-pin-choices">
+      {quotes.map((q) => (
+        <li key={q.id}>
+          <button
+            type="button"
+            className="journey-pin-choice"
+            data-testid="pin-quote-choice"
+            disabled={pin.isPending}
+            onClick={() => {
+              pin.mutate(
+                { id: tp.touchpoint.id, kind: "quote", itemId: q.id, pinned: true },
+                { onError: report },
+              );
+            }}
+          >
+            <bdi>“{q.text}”</bdi>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** An empathy map's notes, each pinned with a click (hidden and pinned ones left out). */
+function NoteChoices({ tp, mapId, report }: { tp: GridTouchpoint; mapId: string; report: Report }) {
+  const { t } = useTranslation();
+  const board = useBoard(mapId);
+  const pin = usePinToTouchpoint();
+  const pinned = new Set(tp.notes.map((n) => n.id));
+  const notes = (board.data?.notes ?? []).filter((n) => !n.hidden && !pinned.has(n.id));
+  if (board.data !== undefined && notes.length === 0)
+    return <p className="field-hint">{t("journeys.pins.noNote")}</p>;
+  return (
+    <ul className="journey-pin-choices">
+      {notes.map((n) => (
+        <li key={n.id}>
+          <button
+            type="button"
+            className="journey-pin-choice"
+            data-testid="pin-note-choice"
+            disabled={pin.isPending}
+            onClick={() => {
+              pin.mutate(
+                { id: tp.touchpoint.id, kind: "note", itemId: n.id, pinned: true },
+                { onError: report },
+              );
+            }}
+          >
+            <bdi>{n.text}</bdi>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Where a pin comes from: a persona's quotes or an empathy map's notes, then the item. */
+function PinPicker({ tp, report, onClose }: { tp: GridTouchpoint; report: Report; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [source, setSource] = useState<Source>("quote");
+  const [from, setFrom] = useState("");
+  const personas = usePersonas();
+  const maps = useMaps();
+  const sourceId = useId();
+  const fromId = useId();
+  const options =
+    source === "quote"
+      ? (personas.data ?? []).map((c) => ({ id: c.persona.id, label: c.persona.name }))
+      : (maps.data ?? []).map((m) => ({ id: m.id, label: `${m.title} (${m.personaName})` }));
+  return (
+    <div
+      className="journey-pin-picker"
+      role="group"
+      aria-label={t("journeys.pins.pickerLabel", { name: tp.touchpoint.name })}
+      data-testid="pin-picker"
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <label htmlFor={sourceId} className="journey-pin-label">
+        {t("journeys.pins.source")}
+      </label>
+      <select
+        id={sourceId}
+        className="select-input"
+        value={source}
+        data-testid="pin-source"
+        onChange={(event) => {
+          setSource(event.target.value === "note" ? "note" : "quote");
+          setFrom("");
+        }}
+      >
+        <option value="quote">{t("journeys.pins.fromPersona")}</option>
+        <option value="note">{t("journeys.pins.fromMap")}</option>
+      </select>
+      <label htmlFor={fromId} className="journey-pin-label">
+        {source === "quote" ? t("journeys.pins.persona") : t("journeys.pins.map")}
+      </label>
+      <select
+        id={fromId}
+        className="select-input"
+        value={from}
+        data-testid="pin-from"
+        onChange={(event) => {
+          setFrom(event.target.value);
+        }}
+      >
+        <option value="">
+          {source === "quote" ? t("journeys.pins.choosePersona") : t("journeys.pins.chooseMap")}
+        </option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {from !== "" &&
+        (source === "quote" ? (
+          <QuoteChoices tp={tp} personaId={from} report={report} />
+        ) : (
+          <NoteChoices tp={tp} mapId={from} report={report} />
+        ))}
+      <button type="button" className="button button--ghost" data-testid="pin-done" onClick={onClose}>
+        {t("journeys.pins.done")}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * What customers said at a touchpoint: empathy notes and persona quotes
+ * pinned to it, each unpinned with its button, and a picker to pin more.
+ */
+export function TouchpointPins({ tp, report }: { tp: GridTouchpoint; report: Report }) {
+  const { t } = useTranslation();
+  const [picking, setPicking] = useState(false);
+  const unpin = usePinToTouchpoint();
+  const count = tp.notes.length + tp.quotes.length;
+  return (
+    <div className="journey-pins" data-testid="touchpoint-pins">
+      {count > 0 && (
+        <ul
+          className="journey-pinned"
+          aria-label={t("journeys.pins.listLabel", { name: tp.touchpoint.name })}
+        >
+          {tp.quotes.map((q) => (
+            <li
+              key={q.id}
+              className="journey-pinned-item journey-pinned-item--quote"
+              data-testid="pinned-quote"
+            >
+              <span className="journey-pinned-text">
+                <bdi>“{q.text}”</bdi> <span className="journey-pinned-who">— {q.personaName}</span>
+              </span>
+              <button
+                type="button"
+                className="button button--ghost journey-pinned-remove"
+                aria-label={t("journeys.pins.unpinLabel", { text: q.text })}
+                disabled={unpin.isPending}
+                onClick={() => {
+                  unpin.mutate(
+                    { id: tp.touchpoint.id, kind: "quote", itemId: q.id, pinned: false },
+                    { onError: report },
+                  );
+                }}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+          {tp.notes.map((n) => (
+            <li
+              key={n.id}
+              className="journey-pinned-item journey-pinned-item--note"
+              data-testid="pinned-note"
+            >
+              <span className="journey-pinned-text">
+                <bdi>{n.text}</bdi>
+              </span>
+              <button
+                type="button"
+                className="button button--ghost journey-pinned-remove"
+                aria-label={t("journeys.pins.unpinLabel", { text: n.text })}
+                disabled={unpin.isPending}
+                onClick={() => {
+                  unpin.mutate(
+                    { id: tp.touchpoint.id, kind: "note", itemId: n.id, pinned: false },
+                    { onError: report },
+                  );
+                }}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {picking ? (
+        <PinPicker
+          tp={tp}
+          report={report}
+          onClose={() => {
+            setPicking(false);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t("journeys.pins.pinLabel", { name: tp.touchpoint.name })}
+          data-testid="touchpoint-pin"
+          onClick={() => {
+            setPicking(true);
+          }}
+        >
+          {t("journeys.pins.pin")}
+        </button>
+      )}
+    </div>
+  );
+}
