@@ -343,6 +343,23 @@ pub async fn card_edit(
     write(&app, &shared, move |w| journey::edit_card(w, id, &text)).await
 }
 
+/// Moves a card to the cell of `stage_id` and `lane`, before `before` (a
+/// card of that cell) or last.
+#[tauri::command]
+pub async fn card_move(
+    app: AppHandle,
+    shared: State<'_, Arc<Shared>>,
+    id: CardId,
+    stage_id: StageId,
+    lane: Lane,
+    before: Option<CardId>,
+) -> Result<Card> {
+    write(&app, &shared, move |w| {
+        journey::move_card(w, id, (stage_id, lane), before)
+    })
+    .await
+}
+
 /// Moves a card to the trash.
 #[tauri::command]
 pub async fn card_delete(app: AppHandle, shared: State<'_, Arc<Shared>>, id: CardId) -> Result<()> {

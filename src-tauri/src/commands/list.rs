@@ -150,6 +150,7 @@ app_commands! {
         touchpoint_pin_quote,
         card_add,
         card_edit,
+        card_move,
         card_delete,
         card_make_action,
         journey_markdown,

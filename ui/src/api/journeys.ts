@@ -157,6 +157,11 @@ export function editCard(id: string, text: string): Promise<Card> {
   return invoke<Card>("card_edit", { id, text });
 }
 
+/** Moves a card to the cell of `stageId` and `lane`, before `before` (a card of that cell) or last. */
+export function moveCard(id: string, stageId: string, lane: Lane, before: string | null): Promise<Card> {
+  return invoke<Card>("card_move", { id, stageId, lane, before });
+}
+
 export async function deleteCard(id: string): Promise<void> {
   await invoke<null>("card_delete", { id });
 }
@@ -291,6 +296,12 @@ export function useAddCard() {
 
 export function useEditCard() {
   return useWrite<Card, { id: string; text: string }>(({ id, text }) => editCard(id, text));
+}
+
+export function useMoveCard() {
+  return useWrite<Card, { id: string; stageId: string; lane: Lane; before: string | null }>(
+    ({ id, stageId, lane, before }) => moveCard(id, stageId, lane, before),
+  );
 }
 
 export function useDeleteCard() {

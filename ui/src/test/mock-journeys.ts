@@ -424,6 +424,18 @@ export function journeyHandlers(
       await changed({ entity: "journey_card", id: card.id, op: "update" });
       return card;
     },
+    card_move: async (args) => {
+      const card = state.cards.find((c) => c.id === args.id);
+      if (card === undefined) return notFound("journey_card", String(args.id));
+      card.stageId = String(args.stageId);
+      card.lane = args.lane as Lane;
+      card.position = positionBefore(
+        state.cards.filter((c) => c.stageId === card.stageId && c.lane === card.lane && c.id !== card.id),
+        args.before,
+      );
+      await changed({ entity: "journey_card", id: card.id, op: "update" });
+      return { ...card };
+    },
     card_delete: async (args) => {
       state.cards = state.cards.filter((c) => c.id !== args.id);
       await changed({ entity: "journey_card", id: String(args.id), op: "delete" });

@@ -128,6 +128,7 @@ export const COMMAND_NAMES = [
   "touchpoint_pin_quote",
   "card_add",
   "card_edit",
+  "card_move",
   "card_delete",
   "card_make_action",
   "journey_markdown",

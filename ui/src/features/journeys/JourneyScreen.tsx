@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { localToday } from "../../api/actions";
@@ -17,6 +17,7 @@ import {
   useJourneyGrid,
   useJourneyPain,
   useMarkJourneyReviewed,
+  useMoveCard,
   useMoveStage,
   useMoveTouchpoint,
   useRenameStage,
@@ -38,6 +39,7 @@ import { Announcement, useAnnouncer } from "../../kit/detail/DetailPage";
 import { ModalDialog } from "../../kit/dialogs/ModalDialog";
 import { addDays, addMonths } from "../../kit/fields/dates";
 import { EmotionCurve } from "./EmotionCurve";
+import { GridDrag, useGridDrop, useGridItem } from "./GridDrag";
 import { MapSettings } from "./MapSettings";
 import { OpportunityAction } from "./OpportunityAction";
 import { PainRanking, PainSummary } from "./PainRanking";
@@ -123,6 +125,22 @@ function AddLine({
   );
 }
 
+/** A stage's touchpoints cell: touchpoints dropped on it go last in the stage. */
+function TouchpointCell({ stage, children }: { stage: GridStage; children: ReactNode }) {
+  const { attach: dropAttach, className: dropClass } = useGridDrop({
+    accepts: "touchpoint",
+    container: stage.stage.id,
+    siblings: stage.touchpoints.map((tp) => tp.touchpoint.id),
+    name: stage.stage.name,
+    stageId: stage.stage.id,
+  });
+  return (
+    <div ref={dropAttach} className={`journey-cell journey-cell--touchpoints ${dropClass}`} role="cell">
+      {children}
+    </div>
+  );
+}
+
 /** A touchpoint: its name, channel, emotions, pain figures; moved and deleted from here. */
 function TouchpointBox({
   tp,
@@ -170,8 +188,23 @@ function TouchpointBox({
     const target = offset === -1 ? siblings[index - 1] : siblings[index + 2];
     move.mutate({ id: touchpoint.id, stageId, before: target?.touchpoint.id ?? null }, { onError: report });
   };
+  const {
+    attach,
+    className: dragClass,
+    style: dragStyle,
+    onPointerDown,
+  } = useGridItem(
+    { kind: "touchpoint", id: touchpoint.id, name: touchpoint.name, container: stageId },
+    { container: stageId, siblings: siblings.map((s) => s.touchpoint.id), stageId },
+  );
   return (
-    <li className="journey-touchpoint" data-testid="journey-touchpoint">
+    <li
+      ref={attach}
+      className={`journey-touchpoint ${dragClass}`}
+      style={dragStyle}
+      onPointerDown={onPointerDown}
+      data-testid="journey-touchpoint"
+    >
       <div className="journey-touchpoint-head">
         <bdi className="journey-touchpoint-name" data-testid="touchpoint-name">
           {touchpoint.name}
@@ -268,8 +301,24 @@ function StageHead({
       },
     );
   };
+  const {
+    attach,
+    className: dragClass,
+    style: dragStyle,
+    onPointerDown,
+  } = useGridItem(
+    { kind: "stage", id: stage.stage.id, name: stage.stage.name, container: stage.stage.mapId },
+    { container: stage.stage.mapId, siblings: stages.map((s) => s.stage.id), stageId: stage.stage.id },
+    editing || confirming,
+  );
   return (
-    <div className="journey-stage-head" data-testid="journey-stage">
+    <div
+      ref={attach}
+      className={`journey-stage-head ${dragClass}`}
+      style={dragStyle}
+      onPointerDown={onPointerDown}
+      data-testid="journey-stage"
+    >
       {editing ? (
         <form
           className="journey-stage-rename"
@@ -413,11 +462,41 @@ function StageHead({
  * A lane card: its text, edited in place once clicked (Enter or leaving
  * saves, Escape goes back to the saved text), and deleted by its button.
  */
-function CardItem({ card, lane, report }: { card: Card; lane: Lane; report: Report }) {
+function CardItem({ card, lane, cell, report }: { card: Card; lane: Lane; cell: CardCell; report: Report }) {
   const { t } = useTranslation();
   const editCard = useEditCard();
   const remove = useDeleteCard();
+  const move = useMoveCard();
   const [editing, setEditing] = useState(false);
+  const container = `${card.stageId}|${lane}`;
+  const {
+    attach,
+    className: dragClass,
+    style: dragStyle,
+    onPointerDown,
+  } = useGridItem(
+    { kind: "card", id: card.id, name: card.text, container },
+    { container, siblings: cell.siblings, stageId: card.stageId, lane },
+    editing,
+  );
+  /** Alt+Up/Down within the cell, Alt+Left/Right to the next stage as drawn (right to left in Arabic). */
+  const onMoveKey = (event: KeyboardEvent<HTMLElement>) => {
+    if (!event.altKey || editing) return;
+    const at = cell.siblings.indexOf(card.id);
+    let target: { stageId: string; before: string | null } | null = null;
+    if (event.key === "ArrowUp" && at > 0)
+      target = { stageId: card.stageId, before: cell.siblings[at - 1] ?? null };
+    else if (event.key === "ArrowDown" && at < cell.siblings.length - 1)
+      target = { stageId: card.stageId, before: cell.siblings[at + 2] ?? null };
+    else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+      const later = (event.key === "ArrowRight") === (directionOf(currentLanguage()) === "ltr");
+      const next = later ? cell.nextStage : cell.previousStage;
+      if (next !== null) target = { stageId: next, before: null };
+    }
+    if (target === null) return;
+    event.preventDefault();
+    move.mutate({ id: card.id, lane, ...target }, { onError: report });
+  };
   const item = useRef<HTMLLIElement>(null);
   // The editor opens focused, the caret after the text.
   useEffect(() => {
@@ -448,7 +527,17 @@ function CardItem({ card, lane, report }: { card: Card; lane: Lane; report: Repo
     },
   };
   return (
-    <li ref={item} className={`journey-card journey-card--${lane}`} data-testid="journey-card-item">
+    <li
+      ref={(node) => {
+        item.current = node;
+        attach(node);
+      }}
+      className={`journey-card journey-card--${lane} ${dragClass}`}
+      style={dragStyle}
+      onPointerDown={onPointerDown}
+      onKeyDown={onMoveKey}
+      data-testid="journey-card-item"
+    >
       {editing ? (
         <InPlaceText
           edit={inPlace}
@@ -487,15 +576,49 @@ function CardItem({ card, lane, report }: { card: Card; lane: Lane; report: Repo
   );
 }
 
-function LaneCell({ stage, lane, report }: { stage: GridStage; lane: Lane; report: Report }) {
+/** A card's cell as its keys move it: its siblings and the stages on either side. */
+interface CardCell {
+  siblings: readonly string[];
+  previousStage: string | null;
+  nextStage: string | null;
+}
+
+function LaneCell({
+  stage,
+  lane,
+  stages,
+  index,
+  report,
+}: {
+  stage: GridStage;
+  lane: Lane;
+  stages: readonly GridStage[];
+  index: number;
+  report: Report;
+}) {
   const { t } = useTranslation();
   const add = useAddCard();
   const cards = stage.cells.find((c) => c.lane === lane)?.cards ?? [];
+  const siblings = cards.map((c) => c.id);
+  const laneName = t(`journeys.lane.${lane}`);
+  const { attach: dropAttach, className: dropClass } = useGridDrop({
+    accepts: "card",
+    container: `${stage.stage.id}|${lane}`,
+    siblings,
+    name: t("journeys.drag.cell", { lane: laneName, stage: stage.stage.name }),
+    stageId: stage.stage.id,
+    lane,
+  });
+  const cell: CardCell = {
+    siblings,
+    previousStage: stages[index - 1]?.stage.id ?? null,
+    nextStage: stages[index + 1]?.stage.id ?? null,
+  };
   return (
-    <div className="journey-cell" role="cell" data-testid={`cell-${lane}`}>
+    <div ref={dropAttach} className={`journey-cell ${dropClass}`} role="cell" data-testid={`cell-${lane}`}>
       <ul className="journey-cards">
         {cards.map((card) => (
-          <CardItem key={card.id} card={card} lane={lane} report={report} />
+          <CardItem key={card.id} card={card} lane={lane} cell={cell} report={report} />
         ))}
       </ul>
       <AddLine
@@ -646,65 +769,74 @@ export function JourneyScreen() {
       )}
       {stages.length === 0 && <p className="empty-state-body">{t("journeys.map.empty")}</p>}
       <PainRanking mapId={map.id} from={painFrom} to={today} stages={stages} />
-      <div className="journey-scroll">
-        <div
-          className="journey-grid"
-          role="table"
-          aria-label={t("journeys.map.gridLabel")}
-          style={{ gridTemplateColumns: columns }}
-          data-testid="journey-grid"
-        >
-          <div className="journey-corner" role="columnheader">
-            {t("journeys.map.lanes")}
-          </div>
-          {stages.map((stage, i) => (
-            <div key={stage.stage.id} role="columnheader" className="journey-col-head">
-              <StageHead stage={stage} stages={stages} index={i} report={report} announce={announce} />
+      <GridDrag report={report}>
+        <div className="journey-scroll">
+          <div
+            className="journey-grid"
+            role="table"
+            aria-label={t("journeys.map.gridLabel")}
+            style={{ gridTemplateColumns: columns }}
+            data-testid="journey-grid"
+          >
+            <div className="journey-corner" role="columnheader">
+              {t("journeys.map.lanes")}
             </div>
-          ))}
-          <div className="journey-lane-label" role="rowheader">
-            {t("journeys.map.touchpointsRow")}
-          </div>
-          {stages.map((stage) => (
-            <div key={stage.stage.id} className="journey-cell journey-cell--touchpoints" role="cell">
-              <ol className="journey-touchpoints">
-                {stage.touchpoints.map((tp, i) => (
-                  <TouchpointBox
-                    key={tp.touchpoint.id}
-                    tp={tp}
-                    stageId={stage.stage.id}
-                    siblings={stage.touchpoints}
-                    index={i}
-                    pain={painOf.get(tp.touchpoint.id)}
-                    report={report}
-                  />
-                ))}
-              </ol>
-              <AddLine
-                label={t("journeys.touchpoint.addLabel", { name: stage.stage.name })}
-                placeholder={t("journeys.touchpoint.add")}
-                max={LIMITS.journey.name}
-                testId="touchpoint-add"
-                onAdd={(name) => addTouchpoint.mutateAsync({ stageId: stage.stage.id, name }).catch(report)}
-              />
+            {stages.map((stage, i) => (
+              <div key={stage.stage.id} role="columnheader" className="journey-col-head">
+                <StageHead stage={stage} stages={stages} index={i} report={report} announce={announce} />
+              </div>
+            ))}
+            <div className="journey-lane-label" role="rowheader">
+              {t("journeys.map.touchpointsRow")}
             </div>
-          ))}
-          <div className="journey-lane-label" role="rowheader">
-            {t("journeys.curve.title")}
+            {stages.map((stage) => (
+              <TouchpointCell key={stage.stage.id} stage={stage}>
+                <ol className="journey-touchpoints">
+                  {stage.touchpoints.map((tp, i) => (
+                    <TouchpointBox
+                      key={tp.touchpoint.id}
+                      tp={tp}
+                      stageId={stage.stage.id}
+                      siblings={stage.touchpoints}
+                      index={i}
+                      pain={painOf.get(tp.touchpoint.id)}
+                      report={report}
+                    />
+                  ))}
+                </ol>
+                <AddLine
+                  label={t("journeys.touchpoint.addLabel", { name: stage.stage.name })}
+                  placeholder={t("journeys.touchpoint.add")}
+                  max={LIMITS.journey.name}
+                  testId="touchpoint-add"
+                  onAdd={(name) => addTouchpoint.mutateAsync({ stageId: stage.stage.id, name }).catch(report)}
+                />
+              </TouchpointCell>
+            ))}
+            <div className="journey-lane-label" role="rowheader">
+              {t("journeys.curve.title")}
+            </div>
+            <div className="journey-cell journey-cell--curve" role="cell" style={{ gridColumn: "2 / -1" }}>
+              <EmotionCurve stages={stages} rtl={i18n.dir() === "rtl"} />
+            </div>
+            {lanes.map((lane) => [
+              <div key={`${lane}-label`} className="journey-lane-label" role="rowheader">
+                {t(`journeys.lane.${lane}`)}
+              </div>,
+              ...stages.map((stage, i) => (
+                <LaneCell
+                  key={`${lane}-${stage.stage.id}`}
+                  stage={stage}
+                  lane={lane}
+                  stages={stages}
+                  index={i}
+                  report={report}
+                />
+              )),
+            ])}
           </div>
-          <div className="journey-cell journey-cell--curve" role="cell" style={{ gridColumn: "2 / -1" }}>
-            <EmotionCurve stages={stages} rtl={i18n.dir() === "rtl"} />
-          </div>
-          {lanes.map((lane) => [
-            <div key={`${lane}-label`} className="journey-lane-label" role="rowheader">
-              {t(`journeys.lane.${lane}`)}
-            </div>,
-            ...stages.map((stage) => (
-              <LaneCell key={`${lane}-${stage.stage.id}`} stage={stage} lane={lane} report={report} />
-            )),
-          ])}
         </div>
-      </div>
+      </GridDrag>
       <div className="journey-add-stage">
         <AddLine
           label={t("journeys.stage.addLabel")}

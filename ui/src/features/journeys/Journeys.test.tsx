@@ -508,4 +508,42 @@ describe("journey maps", () => {
     expect(backend.callsTo("touchpoint_pin_quote").map((c) => c.pinned)).toEqual([true, false]);
     expect(backend.callsTo("touchpoint_pin_note")[0]).toMatchObject({ noteId: note.id, pinned: true });
   });
+
+  it("moves a card by keyboard within its cell and to the next stage", async () => {
+    const backend = installMockBackend();
+    const { user } = renderApp("/journeys");
+    const grid = await createMap(user, "Returns");
+    await user.type(nth(grid, "card-add-obstacles"), "Label printer missing{Enter}");
+    await user.type(nth(grid, "card-add-obstacles"), "No drop-off point nearby{Enter}");
+    await waitFor(() => {
+      expect(within(nth(grid, "cell-obstacles")).getAllByTestId("journey-card-item")).toHaveLength(2);
+    });
+    const texts = (index: number) =>
+      within(nth(grid, "cell-obstacles", index))
+        .queryAllByTestId("journey-card-text")
+        .map((c) => c.textContent);
+    // Alt+Up: the second card goes first.
+    within(nth(grid, "cell-obstacles")).getAllByTestId("journey-card-text")[1]?.focus();
+    await user.keyboard("{Alt>}{ArrowUp}{/Alt}");
+    await waitFor(() => {
+      expect(texts(0)).toEqual(["No drop-off point nearby", "Label printer missing"]);
+    });
+    // Alt+Right (reading forward in English): to the next stage, last.
+    within(nth(grid, "cell-obstacles")).getAllByTestId("journey-card-text")[0]?.focus();
+    await user.keyboard("{Alt>}{ArrowRight}{/Alt}");
+    await waitFor(() => {
+      expect(texts(1)).toEqual(["No drop-off point nearby"]);
+    });
+    expect(texts(0)).toEqual(["Label printer missing"]);
+    const stages = backend.state.journeys.stages;
+    expect(backend.callsTo("card_move").at(-1)).toMatchObject({
+      stageId: stages[1]?.id,
+      lane: "obstacles",
+      before: null,
+    });
+    // Alt+Left from the first stage goes nowhere.
+    within(nth(grid, "cell-obstacles")).getAllByTestId("journey-card-text")[0]?.focus();
+    await user.keyboard("{Alt>}{ArrowLeft}{/Alt}");
+    expect(backend.callsTo("card_move")).toHaveLength(2);
+  });
 });
