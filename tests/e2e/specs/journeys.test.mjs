@@ -149,8 +149,50 @@ test('a map with the usual stages, touchpoints, emotions and cards, edited in pl
       'Payment SMS code',
     'the touchpoint moved',
   );
+  // Dragged with the pointer: Checkout page back before the SMS code (its
+  // problem list closed first, so both fit on the screen)…
+  await (await nth('[data-testid="touchpoint-problems-toggle"]', 0)).click();
+  await app.waitFor(async () => (await app.findAll('[data-testid="touchpoint-problems"]')).length === 0, 'the list closed');
+  // Held by its name (a press in one of its fields selects, never drags).
+  const grabbed = await app.findWithText('[data-testid="touchpoint-name"]', 'Checkout page');
+  const dropOn = await app.findWithText('[data-testid="touchpoint-name"]', 'Payment SMS code');
+  // Both names well inside the window, clear of the edges where a drag scrolls the page.
+  await app.execute(
+    `const el = arguments[0];
+     el.scrollIntoView({ block: 'start', inline: 'center' });
+     let box = el.parentElement;
+     while (box && !(box.scrollHeight > box.clientHeight && getComputedStyle(box).overflowY !== 'visible')) box = box.parentElement;
+     (box ?? document.scrollingElement).scrollTop -= 200;`,
+    [dropOn.ref()],
+  );
+  const boxes = await app.execute(
+    'return [arguments[0], arguments[1]].map((e) => { const r = e.getBoundingClientRect(); return [r.top, r.bottom]; })',
+    [grabbed.ref(), dropOn.ref()],
+  );
+  assert.ok(boxes.every(([top]) => top > 100 && top < 700), JSON.stringify(boxes));
+  await app.drag(grabbed, dropOn);
+  await app.waitFor(
+    async () =>
+      (await app.execute(`return document.querySelector('[data-testid="touchpoint-name"]').textContent`)) ===
+      'Checkout page',
+    'the touchpoint dragged first',
+  );
+  // …and the obstacle card to the next stage's obstacles (Onboarding).
+  const card = await app.findWithText('[data-testid="journey-card-item"]', 'The code arrives after it expires');
+  const cell = await nth('[data-testid="cell-obstacles"]', 3);
+  await app.execute('arguments[0].scrollIntoView({ block: "center", inline: "center" })', [cell.ref()]);
+  await app.drag(card, cell);
+  await app.waitFor(
+    async () =>
+      (await app.execute(
+        `return document.querySelectorAll('[data-testid="cell-obstacles"]')[3].textContent`,
+      )).includes('The code arrives after it expires'),
+    'the card dragged to Onboarding',
+  );
   // Consideration moves before Awareness.
-  await (await nth('[data-testid="stage-earlier"]', 1)).click();
+  const earlier = await nth('[data-testid="stage-earlier"]', 1);
+  await app.execute('arguments[0].scrollIntoView({ block: "center", inline: "center" })', [earlier.ref()]);
+  await earlier.click();
   await app.waitFor(async () => (await stageNames())[0] === 'Consideration', 'the stage moved');
   assert.deepEqual(await pageScroll(app), []);
   await screenshot('en-journey-map');

@@ -178,6 +178,8 @@ export function GridDrag({ children, report }: { children: ReactNode; report: (e
     <DndContext
       sensors={sensors}
       collisionDetection={collision}
+      // The grid scrolls sideways near its edges; the page only at the very top and bottom.
+      autoScroll={{ threshold: { x: 0.2, y: 0.08 } }}
       accessibility={{
         announcements,
         screenReaderInstructions: { draggable: t("journeys.drag.instructions") },

@@ -216,7 +216,6 @@ function TouchpointBox({
       <PainSummary pain={pain} testId="touchpoint-pain" />
       {emotion("emotionCurrent")}
       {emotion("emotionTarget")}
-      <TouchpointPins tp={tp} report={report} />
       <TouchpointProblems
         tp={tp}
         report={report}
@@ -224,6 +223,7 @@ function TouchpointBox({
           edit.mutate({ id: touchpoint.id, edit: { field: "channel", value } }, { onError: report });
         }}
       />
+      <TouchpointPins tp={tp} report={report} />
       <div className="journey-row-buttons">
         <button
           type="button"
