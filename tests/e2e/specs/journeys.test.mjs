@@ -97,8 +97,10 @@ test('a map with the usual stages, touchpoints, emotions and cards, edited in pl
   // The curve: both touchpoints' dots under their stage's column, the
   // happier one higher, the target drawn too.
   await app.waitFor(
-    async () => (await app.findAll('[data-testid="curve-current"]')).length === 2,
-    'two dots on the emotion curve',
+    async () =>
+      (await app.findAll('[data-testid="curve-current"]')).length === 2 &&
+      (await app.findAll('[data-testid="curve-target"]')).length === 1,
+    'two dots on the emotion curve and one target',
   );
   const curve = await app.execute(
     `const col = document.querySelectorAll('[data-testid="journey-stage"]')[2].getBoundingClientRect();
