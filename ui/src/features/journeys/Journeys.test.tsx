@@ -514,6 +514,10 @@ describe("journey maps", () => {
     const { user } = renderApp("/journeys");
     const grid = await createMap(user, "Returns");
     await user.type(nth(grid, "card-add-obstacles"), "Label printer missing{Enter}");
+    // The line is busy (disabled) until the first card is saved.
+    await waitFor(() => {
+      expect(nth(grid, "card-add-obstacles")).toBeEnabled();
+    });
     await user.type(nth(grid, "card-add-obstacles"), "No drop-off point nearby{Enter}");
     await waitFor(() => {
       expect(within(nth(grid, "cell-obstacles")).getAllByTestId("journey-card-item")).toHaveLength(2);
