@@ -69,10 +69,11 @@ FUZZ_SECONDS ?= 600
 fuzz-helpdesk:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release -p rootwise-core --test helpdesk_fuzz -- --ignored --nocapture
 
-## bench-ui: in the real app, the 1,000-node why-tree (outline, typing, diagram) and a 500-note empathy board (open, drag); figures only
+## bench-ui: in the real app, the 1,000-node why-tree (outline, typing, diagram), a 500-note empathy board (open, drag) and a 1,000-card journey map (open, typing); figures only
 bench-ui: app
 	WEBKIT_DISABLE_DMABUF_RENDERER=1 $(XVFB) node tests/e2e/bench/tree.mjs
 	WEBKIT_DISABLE_DMABUF_RENDERER=1 $(XVFB) node tests/e2e/bench/board.mjs
+	WEBKIT_DISABLE_DMABUF_RENDERER=1 $(XVFB) node tests/e2e/bench/journey.mjs
 
 ## generate: a workspace with N synthetic problems (N=100000 OUT=target/generated.db)
 N ?= 100000

@@ -397,6 +397,50 @@ pub fn empathy_board(ws: &mut Workspace, notes: u32, seed: u64) -> Result<crate:
     .map(|c| c.value)
 }
 
+/// Adds a current journey map of 12 stages with 10 touchpoints each
+/// (emotions set) and `cards` lane cards spread over the stages and lanes
+/// (for the map screen's benchmark), and returns the map's id.
+pub fn journey_map(ws: &mut Workspace, cards: u32, seed: u64) -> Result<crate::ids::JourneyId> {
+    use crate::journey::{self, Lane, NewJourney, NewTouchpoint};
+    let mut rng = SplitMix(seed);
+    ws.write("rootwise-gen", |w| {
+        let map = journey::create_map(
+            w,
+            &NewJourney {
+                name: format!("Generated journey, {cards} cards"),
+                state: None,
+                persona_ids: None,
+                review_months: None,
+                starting_stages: None,
+            },
+        )?;
+        let mut stages = Vec::new();
+        for s in 0..12 {
+            let stage = journey::add_stage(w, map.id, &format!("Stage {}", s + 1), None)?;
+            for t in 0..10 {
+                journey::add_touchpoint(
+                    w,
+                    &NewTouchpoint {
+                        stage_id: stage.id,
+                        name: format!("Touchpoint {}.{}", s + 1, t + 1),
+                        emotion_current: Some(rng.below(5) as i8 - 2),
+                        emotion_target: Some(rng.below(3) as i8),
+                        ..NewTouchpoint::default()
+                    },
+                )?;
+            }
+            stages.push(stage.id);
+        }
+        for i in 0..cards {
+            let stage = stages[i as usize % stages.len()];
+            let lane = rng.pick(Lane::ALL);
+            journey::add_card(w, stage, lane, &format!("{} #{i}", rng.pick(NOTE_TEXTS)))?;
+        }
+        Ok(map.id)
+    })
+    .map(|c| c.value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,5 +477,21 @@ mod tests {
         };
         assert_eq!(titles(&pa), titles(&pb));
         assert!(pa.items.iter().map(|p| p.occurrence_count).sum::<u32>() > 7);
+    }
+
+    #[test]
+    fn generates_a_journey_map_of_the_requested_size() {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        let id = journey_map(&mut ws, 100, 3).unwrap();
+        let grid = crate::journey::grid(ws.conn(), id).unwrap();
+        assert_eq!(grid.stages.len(), 12);
+        let touchpoints: usize = grid.stages.iter().map(|s| s.touchpoints.len()).sum();
+        let cards: usize = grid
+            .stages
+            .iter()
+            .flat_map(|s| &s.cells)
+            .map(|c| c.cards.len())
+            .sum();
+        assert_eq!((touchpoints, cards), (120, 100));
     }
 }

@@ -1,11 +1,12 @@
 //! Fills a workspace with synthetic data for performance work.
 //!
-//! `rootwise-gen [--problems N] [--tree NODES] [--actions N] [--notes N] [--seed S] PATH`
+//! `rootwise-gen [--problems N] [--tree NODES] [--actions N] [--notes N] [--journey CARDS] [--seed S] PATH`
 //!
 //! `--problems` adds N problems; `--tree` adds one problem with an analysis
 //! whose why-tree holds NODES causes (and prints the analysis id);
 //! `--actions` adds N corrective actions over N/10 new problems.
-//! `--notes` adds a persona and an empathy map with N notes.
+//! `--notes` adds a persona and an empathy map with N notes; `--journey`
+//! adds a map of 12 stages, 120 touchpoints and CARDS cards.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,7 +15,7 @@ use std::time::Instant;
 use rootwise_core::{generate, Workspace};
 
 fn usage() -> ExitCode {
-    eprintln!("usage: rootwise-gen [--problems N] [--tree NODES] [--actions N] [--notes N] [--seed S] PATH");
+    eprintln!("usage: rootwise-gen [--problems N] [--tree NODES] [--actions N] [--notes N] [--journey CARDS] [--seed S] PATH");
     ExitCode::from(2)
 }
 
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
     let mut tree: Option<u32> = None;
     let mut actions: Option<u32> = None;
     let mut notes: Option<u32> = None;
+    let mut journey: Option<u32> = None;
     let mut seed = 7u64;
     let mut path: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
@@ -48,6 +50,10 @@ fn main() -> ExitCode {
                 Some(n) => notes = Some(n),
                 None => return usage(),
             },
+            "--journey" => match count(args.next()) {
+                Some(n) => journey = Some(n),
+                None => return usage(),
+            },
             "--seed" => match args.next().and_then(|v| v.parse().ok()) {
                 Some(s) => seed = s,
                 None => return usage(),
@@ -60,7 +66,12 @@ fn main() -> ExitCode {
     let Some(path) = path else {
         return usage();
     };
-    if problems.is_none() && tree.is_none() && actions.is_none() && notes.is_none() {
+    if problems.is_none()
+        && tree.is_none()
+        && actions.is_none()
+        && notes.is_none()
+        && journey.is_none()
+    {
         return usage();
     }
     let started = Instant::now();
@@ -81,6 +92,13 @@ fn main() -> ExitCode {
             let id = generate::empathy_board(&mut ws, n, seed)?;
             println!(
                 "added an empathy map {id} with {n} notes to {}",
+                path.display()
+            );
+        }
+        if let Some(n) = journey {
+            let id = generate::journey_map(&mut ws, n, seed)?;
+            println!(
+                "added a journey map {id} with {n} cards to {}",
                 path.display()
             );
         }
