@@ -9,6 +9,7 @@ use encoding_rs::WINDOWS_1256;
 use rootwise_core::error::Rule;
 use rootwise_core::helpdesk::{
     self, Becomes, GroupReason, HelpdeskFormat, ImportOptions, TextEncoding, TicketColumns,
+    TicketFile,
 };
 use rootwise_core::metrics::{self, SurveyKind};
 use rootwise_core::problem::{self, NewProblem};
@@ -30,8 +31,12 @@ fn opts(file: &str) -> ImportOptions {
     }
 }
 
-fn run(ws: &mut Workspace, bytes: &[u8], o: &ImportOptions) -> helpdesk::HelpdeskImport {
-    helpdesk::import(ws, "Huda", bytes, o, &mut |_| {}, &AtomicBool::new(false))
+fn run<F: TicketFile + ?Sized>(
+    ws: &mut Workspace,
+    file: &F,
+    o: &ImportOptions,
+) -> helpdesk::HelpdeskImport {
+    helpdesk::import(ws, "Huda", file, o, &mut |_| {}, &AtomicBool::new(false))
         .unwrap()
         .value
 }
@@ -587,27 +592,9 @@ fn a_file_on_disk_is_imported_pass_after_pass_without_reading_it_whole() {
             3_000
         )
     );
-    let done = helpdesk::import(
-        &mut ws,
-        "Huda",
-        path.as_path(),
-        &o,
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap()
-    .value;
+    let done = run(&mut ws, path.as_path(), &o);
     assert_eq!(done.problems_created, 3_000);
     assert_eq!(by_ref(&ws, "7999").title, "الدفع يفشل، الخطوة 2999 🙂");
-    let again = helpdesk::import(
-        &mut ws,
-        "Huda",
-        path.as_path(),
-        &o,
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap()
-    .value;
+    let again = run(&mut ws, path.as_path(), &o);
     assert_eq!((again.problems_created, again.already_imported), (0, 3_000));
 }

@@ -5,9 +5,9 @@
 // opens under 300 ms; a drag stays under 16 ms a frame. Run with
 // `make bench-ui` (after `make app`).
 
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Driver, root, screenshot, tempDir } from '../app.mjs';
+import { Driver, screenshot, tempDir } from '../app.mjs';
+import { generate, stats } from './common.mjs';
 
 const NOTES = Number(process.env.ROOTWISE_BENCH_NOTES ?? 500);
 const RUNS = Number(process.env.ROOTWISE_BENCH_RUNS ?? 7);
@@ -18,21 +18,8 @@ const DRAGS = Number(process.env.ROOTWISE_BENCH_DRAGS ?? 5);
 const workspace = join(tempDir('rootwise-bench-'), 'board.db');
 const ids = [];
 for (let i = 0; i <= RUNS; i++) {
-  const out = execFileSync(
-    'cargo',
-    ['run', '-q', '--release', '-p', 'rootwise-core', '--bin', 'rootwise-gen', '--', '--notes', String(NOTES), '--seed', String(i + 1), workspace],
-    { cwd: root, encoding: 'utf8' },
-  );
-  const id = /empathy map (\S+) with/.exec(out)?.[1];
-  if (id === undefined) throw new Error(`no map id in: ${out}`);
-  ids.push(id);
+  ids.push(generate(['--notes', String(NOTES), '--seed', String(i + 1)], workspace, /empathy map (\S+) with/));
 }
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`;
-};
 
 const driver = await Driver.start();
 const app = await driver.launch(workspace);

@@ -5,9 +5,9 @@
 // the map opens under 300 ms (median and p95); a key in a card's editor
 // under 16 ms. Run with `make bench-ui` (after `make app`).
 
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Driver, root, screenshot, tempDir } from '../app.mjs';
+import { Driver, screenshot, tempDir } from '../app.mjs';
+import { generate, stats, timeKeys } from './common.mjs';
 
 const CARDS = Number(process.env.ROOTWISE_BENCH_CARDS ?? 1000);
 const RUNS = Number(process.env.ROOTWISE_BENCH_RUNS ?? 7);
@@ -17,21 +17,8 @@ const RUNS = Number(process.env.ROOTWISE_BENCH_RUNS ?? 7);
 const workspace = join(tempDir('rootwise-bench-'), 'journey.db');
 const ids = [];
 for (let i = 0; i <= RUNS; i++) {
-  const out = execFileSync(
-    'cargo',
-    ['run', '-q', '--release', '-p', 'rootwise-core', '--bin', 'rootwise-gen', '--', '--journey', String(CARDS), '--seed', String(i + 1), workspace],
-    { cwd: root, encoding: 'utf8' },
-  );
-  const id = /journey map (\S+) with/.exec(out)?.[1];
-  if (id === undefined) throw new Error(`no map id in: ${out}`);
-  ids.push(id);
+  ids.push(generate(['--journey', String(CARDS), '--seed', String(i + 1)], workspace, /journey map (\S+) with/));
 }
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`;
-};
 
 const driver = await Driver.start();
 const app = await driver.launch(workspace);
@@ -62,16 +49,7 @@ try {
   await app.execute('arguments[0].scrollIntoView({ block: "center", inline: "center" })', [card.ref()]);
   await card.click();
   await app.find('[data-testid="journey-card-edit"]');
-  await app.execute(`
-    window.__keys = [];
-    document.addEventListener('keydown', (e) => { window.__t0 = e.timeStamp; }, true);
-    document.addEventListener('input', () => {
-      const t0 = window.__t0, t1 = performance.now();
-      requestAnimationFrame(() => window.__keys.push([t1 - t0, performance.now() - t0]));
-    });`);
-  await app.keys(' and the fee shows only at the end');
-  await app.waitFor(async () => (await app.execute('return window.__keys.length')) >= 30, 'the key timings');
-  const keys = await app.execute('return window.__keys');
+  const keys = await timeKeys(app, ' and the fee shows only at the end');
   console.log(`typing in a card of that map, keydown to commit: ${stats(keys.map((k) => k[0]))}`);
   console.log(`typing, keydown to the next frame: ${stats(keys.map((k) => k[1]))}`);
 } finally {

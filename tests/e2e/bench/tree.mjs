@@ -4,9 +4,9 @@
 // asserts nothing, because these machines are noisy. Run with `make bench-ui`
 // (after `make app`).
 
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Driver, root, screenshot, tempDir } from '../app.mjs';
+import { Driver, screenshot, tempDir } from '../app.mjs';
+import { generate, stats, timeKeys } from './common.mjs';
 
 const NODES = Number(process.env.ROOTWISE_BENCH_TREE ?? 1000);
 const RUNS = Number(process.env.ROOTWISE_BENCH_RUNS ?? 7);
@@ -14,19 +14,7 @@ const RUNS = Number(process.env.ROOTWISE_BENCH_RUNS ?? 7);
 const MIDDLE = Math.floor(NODES / 2);
 
 const workspace = join(tempDir('rootwise-bench-'), 'tree.db');
-const out = execFileSync(
-  'cargo',
-  ['run', '-q', '--release', '-p', 'rootwise-core', '--bin', 'rootwise-gen', '--', '--tree', String(NODES), workspace],
-  { cwd: root, encoding: 'utf8' },
-);
-const id = /analysis (\S+) to/.exec(out)?.[1];
-if (id === undefined) throw new Error(`no analysis id in: ${out}`);
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, min ${s[0].toFixed(1)} ms (${s.length} runs)`;
-};
+const id = generate(['--tree', String(NODES)], workspace, /analysis (\S+) to/);
 
 const driver = await Driver.start();
 const app = await driver.launch(workspace);
@@ -88,16 +76,7 @@ try {
   if (reached === null) throw new Error(`could not scroll to row ${MIDDLE}`);
   const field = await app.find(`[role="treeitem"][data-index="${MIDDLE}"] [data-testid="outline-text"]`);
   await field.click();
-  await app.execute(`
-    window.__keys = [];
-    document.addEventListener('keydown', (e) => { window.__t0 = e.timeStamp; }, true);
-    document.addEventListener('input', () => {
-      const t0 = window.__t0, t1 = performance.now();
-      requestAnimationFrame(() => window.__keys.push([t1 - t0, performance.now() - t0]));
-    });`);
-  await app.keys(' and the queue grows at night');
-  await app.waitFor(async () => (await app.execute('return window.__keys.length')) >= 25, 'the key timings');
-  const keys = await app.execute('return window.__keys');
+  const keys = await timeKeys(app, ' and the queue grows at night');
   console.log(`typing in a cause of a ${NODES}-cause outline, keydown to commit: ${stats(keys.map((k) => k[0]))}`);
   console.log(`typing, keydown to the next frame: ${stats(keys.map((k) => k[1]))}`);
 

@@ -9,32 +9,38 @@ import type { GridTouchpoint } from "../../bindings/GridTouchpoint";
 type Report = (error: AppError) => void;
 type Source = "quote" | "note";
 
-/** A persona's quotes, each pinned with a click (those pinned already left out). */
-function QuoteChoices({ tp, personaId, report }: { tp: GridTouchpoint; personaId: string; report: Report }) {
-  const { t } = useTranslation();
-  const persona = usePersona(personaId);
+/** Items a touchpoint can pin, each pinned with a click; `empty` once there are none left. */
+function PinChoices({
+  tp,
+  kind,
+  items,
+  empty,
+  report,
+}: {
+  tp: GridTouchpoint;
+  kind: Source;
+  /** Undefined while loading. */
+  items: readonly { id: string; text: string }[] | undefined;
+  empty: string;
+  report: Report;
+}) {
   const pin = usePinToTouchpoint();
-  const pinned = new Set(tp.quotes.map((q) => q.id));
-  const quotes = (persona.data?.quotes ?? []).filter((q) => !pinned.has(q.id));
-  if (persona.data !== undefined && quotes.length === 0)
-    return <p className="field-hint">{t("journeys.pins.noQuote")}</p>;
+  if (items === undefined) return null;
+  if (items.length === 0) return <p className="field-hint">{empty}</p>;
   return (
     <ul className="journey-pin-choices">
-      {quotes.map((q) => (
-        <li key={q.id}>
+      {items.map((item) => (
+        <li key={item.id}>
           <button
             type="button"
             className="journey-pin-choice"
-            data-testid="pin-quote-choice"
+            data-testid={`pin-${kind}-choice`}
             disabled={pin.isPending}
             onClick={() => {
-              pin.mutate(
-                { id: tp.touchpoint.id, kind: "quote", itemId: q.id, pinned: true },
-                { onError: report },
-              );
+              pin.mutate({ id: tp.touchpoint.id, kind, itemId: item.id, pinned: true }, { onError: report });
             }}
           >
-            <bdi>“{q.text}”</bdi>
+            <bdi>{kind === "quote" ? `“${item.text}”` : item.text}</bdi>
           </button>
         </li>
       ))}
@@ -42,37 +48,22 @@ function QuoteChoices({ tp, personaId, report }: { tp: GridTouchpoint; personaId
   );
 }
 
-/** An empathy map's notes, each pinned with a click (hidden and pinned ones left out). */
+/** A persona's quotes not pinned here yet. */
+function QuoteChoices({ tp, personaId, report }: { tp: GridTouchpoint; personaId: string; report: Report }) {
+  const { t } = useTranslation();
+  const persona = usePersona(personaId);
+  const pinned = new Set(tp.quotes.map((q) => q.id));
+  const items = persona.data?.quotes.filter((q) => !pinned.has(q.id));
+  return <PinChoices tp={tp} kind="quote" items={items} empty={t("journeys.pins.noQuote")} report={report} />;
+}
+
+/** An empathy map's notes not pinned here yet (hidden ones left out: a workshop is still writing). */
 function NoteChoices({ tp, mapId, report }: { tp: GridTouchpoint; mapId: string; report: Report }) {
   const { t } = useTranslation();
   const board = useBoard(mapId);
-  const pin = usePinToTouchpoint();
   const pinned = new Set(tp.notes.map((n) => n.id));
-  const notes = (board.data?.notes ?? []).filter((n) => !n.hidden && !pinned.has(n.id));
-  if (board.data !== undefined && notes.length === 0)
-    return <p className="field-hint">{t("journeys.pins.noNote")}</p>;
-  return (
-    <ul className="journey-pin-choices">
-      {notes.map((n) => (
-        <li key={n.id}>
-          <button
-            type="button"
-            className="journey-pin-choice"
-            data-testid="pin-note-choice"
-            disabled={pin.isPending}
-            onClick={() => {
-              pin.mutate(
-                { id: tp.touchpoint.id, kind: "note", itemId: n.id, pinned: true },
-                { onError: report },
-              );
-            }}
-          >
-            <bdi>{n.text}</bdi>
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
+  const items = board.data?.notes.filter((n) => !n.hidden && !pinned.has(n.id));
+  return <PinChoices tp={tp} kind="note" items={items} empty={t("journeys.pins.noNote")} report={report} />;
 }
 
 /** Where a pin comes from: a persona's quotes or an empathy map's notes, then the item. */
@@ -167,48 +158,27 @@ export function TouchpointPins({ tp, report }: { tp: GridTouchpoint; report: Rep
           className="journey-pinned"
           aria-label={t("journeys.pins.listLabel", { name: tp.touchpoint.name })}
         >
-          {tp.quotes.map((q) => (
+          {[
+            ...tp.quotes.map((q) => ({ kind: "quote" as const, id: q.id, text: q.text, who: q.personaName })),
+            ...tp.notes.map((n) => ({ kind: "note" as const, id: n.id, text: n.text, who: null })),
+          ].map((item) => (
             <li
-              key={q.id}
-              className="journey-pinned-item journey-pinned-item--quote"
-              data-testid="pinned-quote"
+              key={item.id}
+              className={`journey-pinned-item journey-pinned-item--${item.kind}`}
+              data-testid={`pinned-${item.kind}`}
             >
               <span className="journey-pinned-text">
-                <bdi>“{q.text}”</bdi> <span className="journey-pinned-who">— {q.personaName}</span>
+                <bdi>{item.kind === "quote" ? `“${item.text}”` : item.text}</bdi>
+                {item.who !== null && <span className="journey-pinned-who"> — {item.who}</span>}
               </span>
               <button
                 type="button"
                 className="button button--ghost journey-pinned-remove"
-                aria-label={t("journeys.pins.unpinLabel", { text: q.text })}
+                aria-label={t("journeys.pins.unpinLabel", { text: item.text })}
                 disabled={unpin.isPending}
                 onClick={() => {
                   unpin.mutate(
-                    { id: tp.touchpoint.id, kind: "quote", itemId: q.id, pinned: false },
-                    { onError: report },
-                  );
-                }}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-          {tp.notes.map((n) => (
-            <li
-              key={n.id}
-              className="journey-pinned-item journey-pinned-item--note"
-              data-testid="pinned-note"
-            >
-              <span className="journey-pinned-text">
-                <bdi>{n.text}</bdi>
-              </span>
-              <button
-                type="button"
-                className="button button--ghost journey-pinned-remove"
-                aria-label={t("journeys.pins.unpinLabel", { text: n.text })}
-                disabled={unpin.isPending}
-                onClick={() => {
-                  unpin.mutate(
-                    { id: tp.touchpoint.id, kind: "note", itemId: n.id, pinned: false },
+                    { id: tp.touchpoint.id, kind: item.kind, itemId: item.id, pinned: false },
                     { onError: report },
                   );
                 }}
