@@ -8,9 +8,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Driver, screenshot, tempDir } from '../app.mjs';
+import { Driver, screenshot, shotsDir, tempDir } from '../app.mjs';
 import { pageScroll } from '../layout.mjs';
 import { Key } from '../webdriver.mjs';
 
@@ -52,6 +52,28 @@ async function choose(el, value) {
      el.dispatchEvent(new Event('change', { bubbles: true }));`,
     [el.ref(), value],
   );
+}
+
+/** Exports the map through its menu and answers the file written, once it is there. */
+async function exportMap(format, fileName) {
+  const file = join(driver.exportsDir, fileName);
+  const since = existsSync(file) ? statSync(file).mtimeMs : 0;
+  await (await app.find('[data-testid="journey-export"]')).click();
+  await (await app.find(`[data-testid="journey-export-${format}"]`)).click();
+  await app.waitFor(async () => existsSync(file) && statSync(file).mtimeMs > since, `the ${format} file`, 30000);
+  await app.findWithText('[data-testid="journey-export-saved"]', fileName);
+  return file;
+}
+
+/** Checks a PNG export is a real picture of `width` CSS pixels or more, and keeps a copy to look at. */
+function checkPng(file, name) {
+  const png = readFileSync(file);
+  assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')], 'a real PNG');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  assert.ok(width > 1000 && height > 600, `the PNG is ${width}×${height}`);
+  assert.ok(png.length > 20000, `the PNG has a picture in it (${png.length} bytes)`);
+  copyFileSync(file, join(shotsDir, `${name}.png`));
 }
 
 function stageNames() {
@@ -200,14 +222,18 @@ test('a map with the usual stages, touchpoints, emotions and cards, edited in pl
   await screenshot('en-journey-map');
 
   // The map's content as Markdown, read back from disk.
-  await (await app.find('[data-testid="journey-export-md"]')).click();
-  await app.find('[data-testid="journey-export-saved"]');
-  const file = readdirSync(driver.exportsDir).find((f) => f.endsWith('.md'));
-  assert.ok(file, 'a Markdown file');
-  const md = readFileSync(join(driver.exportsDir, file), 'utf8');
+  const md = readFileSync(await exportMap('md', 'Online order.md'), 'utf8');
   assert.match(md, /^# Online order/m);
   for (const text of ['Consideration', 'Payment SMS code', 'The code arrives after it expires', 'Obstacles'])
     assert.ok(md.includes(text), `${text} in the Markdown`);
+  // The map as pictures: the SVG holds the map's words as text, stages in order, left to right.
+  const svg = readFileSync(await exportMap('svg', 'Online order.svg'), 'utf8');
+  assert.match(svg, /^<\?xml[^]*<svg [^]*<title>Online order<\/title>/);
+  const xOf = (text) => Number(svg.match(new RegExp(`<text x="([\\d.]+)"[^>]*>${text}</text>`))?.[1]);
+  for (const text of ['Consideration', 'Awareness', 'Payment SMS code', 'Obstacles'])
+    assert.ok(svg.includes(`>${text}</text>`), `${text} in the SVG`);
+  assert.ok(xOf('Consideration') < xOf('Awareness'), 'Consideration first, at the left');
+  checkPng(await exportMap('png', 'Online order.png'), 'en-journey-export');
 
   // Purchase has touchpoints: deleting it asks first, then both go.
   await (await nth('[data-testid="stage-delete"]', 2)).click();
@@ -314,6 +340,13 @@ test('in Arabic: the usual stages in Arabic, the journey runs right to left', as
   assert.ok(period.label[0] < period.select[1] && period.select[0] < period.label[1], JSON.stringify(period));
   assert.deepEqual(await pageScroll(app), []);
   await screenshot('ar-journey-map');
+  // The exported picture runs right to left too: the first stage at the right.
+  const arSvg = readFileSync(await exportMap('svg', 'رحلة فتح حساب.svg'), 'utf8');
+  const arX = (text) => Number(arSvg.match(new RegExp(`<text x="([\\d.]+)"[^>]*>${text}</text>`))?.[1]);
+  const arStages = names.slice(0, 2);
+  assert.ok(arX(arStages[0]) > arX(arStages[1]), `${arStages.join(' then ')} from the right`);
+  assert.match(arSvg, /direction="rtl"[^>]*>هل هذا البنك موثوق؟ حقًا<\/text>/);
+  checkPng(await exportMap('png', 'رحلة فتح حساب.png'), 'ar-journey-export');
   await go('#/journeys');
   await app.findWithText('[data-testid="journey-card"]', 'رحلة فتح حساب');
   await screenshot('ar-journeys');

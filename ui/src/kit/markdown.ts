@@ -1,4 +1,5 @@
 /** Markdown helpers the exports share: escaping user text and naming the file. */
+import { exportFileName as fileNameFor } from "./export/fileName";
 
 /** Characters with a meaning anywhere in a line of Markdown (CommonMark inline syntax, HTML, tables). */
 const INLINE_SPECIAL = /[\\`*_[\]<>|~&]/g;
@@ -22,18 +23,9 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/\r\n?/g, "\n").trim().split("\n").map(escapeLine).join("\\\n");
 }
 
-/** A file name for the export: the title without characters file systems refuse. */
+/** A Markdown export's file name from its title (see `exportFileName` in `export/fileName`). */
 export function exportFileName(title: string, fallback: string): string {
-  const cleaned = title
-    // eslint-disable-next-line no-control-regex -- control characters are what is being removed
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-")
-    .trim()
-    .replace(/^\.+/, "");
-  const base = Array.from(cleaned === "" ? fallback : cleaned)
-    .slice(0, 120)
-    .join("")
-    .trim();
-  return `${base}.md`;
+  return fileNameFor(title, fallback, "md");
 }
 
 /**

@@ -7,7 +7,6 @@ import {
   useAddCard,
   useAddStage,
   useAddTouchpoint,
-  exportJourneyMarkdown,
   useDeleteCard,
   useEditCard,
   useDeleteJourney,
@@ -27,11 +26,9 @@ import type { GridStage } from "../../bindings/GridStage";
 import type { GridTouchpoint } from "../../bindings/GridTouchpoint";
 import type { Lane } from "../../bindings/Lane";
 import type { TouchpointPain } from "../../bindings/TouchpointPain";
-import type { MarkdownLabels } from "../../bindings/MarkdownLabels";
-import { ENUMS, LIMITS } from "../../bindings/rules";
+import { LIMITS } from "../../bindings/rules";
 import { currentLanguage, directionOf } from "../../i18n";
-import { ExportButton, ExportNotes, useExport } from "../../kit/export/ExportRow";
-import { CHANNELS, checkText } from "../../kit/fields";
+import { checkText } from "../../kit/fields";
 import { InPlaceText, useInPlaceEdit } from "../../kit/fields/inPlace";
 import { describeError } from "../../i18n/errors";
 import { formatDay, useDayFormat } from "../../i18n/format";
@@ -40,6 +37,7 @@ import { ModalDialog } from "../../kit/dialogs/ModalDialog";
 import { addDays, addMonths } from "../../kit/fields/dates";
 import { EmotionCurve } from "./EmotionCurve";
 import { GridDrag, useGridDrop, useGridItem } from "./GridDrag";
+import { useMapExport } from "./MapExport";
 import { MapSettings } from "./MapSettings";
 import { OpportunityAction } from "./OpportunityAction";
 import { PainRanking, PainSummary } from "./PainRanking";
@@ -48,31 +46,6 @@ import { TouchpointProblems } from "./TouchpointProblems";
 
 const EMOTIONS = [-2, -1, 0, 1, 2] as const;
 const PAIN_DAYS = ["30", "90", "365"] as const;
-
-/** The Markdown export's words in the reader's language. */
-function useMarkdownLabels(): MarkdownLabels {
-  const { t } = useTranslation();
-  return {
-    rtl: directionOf(currentLanguage()) === "rtl",
-    listSeparator: `${t("history.listSeparator")} `,
-    state: t("journeys.create.state"),
-    states: { current: t("journeys.state.current"), future: t("journeys.state.future") },
-    madeFrom: t("journeys.markdown.madeFrom"),
-    personas: t("journeys.markdown.personas"),
-    touchpoints: t("journeys.map.touchpointsRow"),
-    channel: t("journeys.touchpoint.channel"),
-    channels: Object.fromEntries(CHANNELS.map((c) => [c, t(`problem.channel.${c}`)])),
-    direct: t("journeys.markdown.direct"),
-    indirect: t("journeys.markdown.indirect"),
-    ownerTeam: t("journeys.markdown.ownerTeam"),
-    emotionCurrent: t("journeys.touchpoint.emotionCurrent"),
-    emotionTarget: t("journeys.touchpoint.emotionTarget"),
-    problems: t("journeys.markdown.problems"),
-    notes: t("journeys.markdown.notes"),
-    quotes: t("journeys.markdown.quotes"),
-    lanes: Object.fromEntries(ENUMS.lane.map((l) => [l, t(`journeys.lane.${l}`)])),
-  };
-}
 
 /** What failed last on the map, shown once above the grid. */
 type Report = (error: AppError) => void;
@@ -655,8 +628,7 @@ export function JourneyScreen() {
   const [error, setError] = useState<AppError | null>(null);
   const [announcement, announce] = useAnnouncer();
   const report: Report = setError;
-  const exports = useExport<"md">();
-  const markdownLabels = useMarkdownLabels();
+  const mapExport = useMapExport(grid.data, pain.data, t(`journeys.map.painPreset.${painDays}`));
 
   if (grid.isPending) return <p role="status">{t("journeys.map.loading")}</p>;
   if (grid.isError)
@@ -719,22 +691,7 @@ export function JourneyScreen() {
           >
             {t("journeys.map.reviewed")}
           </button>
-          <ExportButton
-            busy={exports.busy === "md"}
-            disabled={exports.busy !== null}
-            label={t("journeys.markdown.export")}
-            busyLabel={t("journeys.markdown.exporting")}
-            testId="journey-export-md"
-            onClick={() => {
-              void exports.run("md", () =>
-                exportJourneyMarkdown(
-                  map.id,
-                  markdownLabels,
-                  `${map.name.replace(/[\\/:*?"<>|]+/g, " ").trim() || "journey"}.md`,
-                ),
-              );
-            }}
-          />
+          {mapExport.button}
           <button
             type="button"
             className="button button--ghost"
@@ -752,15 +709,7 @@ export function JourneyScreen() {
           </button>
         </div>
       </header>
-      <ExportNotes
-        outcome={exports.outcome}
-        savedClass="field-hint"
-        errorClass=""
-        savedTestId="journey-export-saved"
-        errorTestId="journey-export-error"
-        saved={(path) => t("journeys.markdown.saved", { path })}
-        failed={(reason) => t("journeys.markdown.failed", { reason: describeError(t, reason) })}
-      />
+      {mapExport.notes}
       <MapSettings grid={grid.data} report={report} announce={announce} />
       {error !== null && (
         <p className="field-error" role="alert" data-testid="journey-error">

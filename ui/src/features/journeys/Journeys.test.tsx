@@ -1,5 +1,5 @@
-import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 import { installMockBackend, makeProblem } from "../../test/mock-backend";
 import { makeMap, makeNote } from "../../test/mock-empathy";
 import { makePersona, makeQuote } from "../../test/mock-personas";
@@ -194,6 +194,7 @@ describe("journey maps", () => {
     const backend = installMockBackend({ dialogPath: "/tmp", settings: { language: "ar" } });
     const { user } = renderApp("/journeys");
     await createMap(user, "رحلة الطلب");
+    await user.click(screen.getByTestId("journey-export"));
     await user.click(screen.getByTestId("journey-export-md"));
     expect(await screen.findByTestId("journey-export-saved")).toHaveTextContent("/tmp/رحلة الطلب.md");
     expect(backend.callsTo("journey_markdown")[0]?.labels).toMatchObject({
@@ -201,6 +202,41 @@ describe("journey maps", () => {
       lanes: { obstacles: "العقبات" },
       channels: { email: "البريد الإلكتروني" },
     });
+  });
+
+  it("exports the map as an SVG picture running right to left in Arabic", async () => {
+    const backend = installMockBackend({ settings: { language: "ar" } });
+    const { user } = renderApp("/journeys");
+    await createMap(user, "رحلة <الطلب> & co");
+    await user.click(screen.getByTestId("journey-export"));
+    expect(screen.getByRole("menu")).toBeInTheDocument();
+    await user.click(screen.getByTestId("journey-export-svg"));
+    expect(await screen.findByTestId("journey-export-saved")).toHaveTextContent(".svg");
+    const call = backend.callsTo("export_save")[0];
+    expect(call?.name).toBe("رحلة -الطلب- & co.svg");
+    const doc = new DOMParser().parseFromString(String(call?.contents), "image/svg+xml");
+    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(doc.querySelector("title")?.textContent).toBe("رحلة <الطلب> & co");
+    const texts = [...doc.getElementsByTagName("text")];
+    const x = (label: string) => Number(texts.find((n) => n.textContent === label)?.getAttribute("x"));
+    // The first stage at the right, the next to its left; English names run left to right.
+    expect(x("Awareness")).toBeGreaterThan(x("Consideration"));
+    expect(texts.find((n) => n.textContent === "Awareness")?.getAttribute("direction")).toBe("ltr");
+    expect(texts.find((n) => n.textContent === "العقبات")?.getAttribute("direction")).toBe("rtl");
+  });
+
+  it("prints the map's picture", async () => {
+    installMockBackend();
+    const print = vi.spyOn(window, "print").mockImplementation(() => undefined);
+    const { user } = renderApp("/journeys");
+    await createMap(user, "Online order");
+    await user.click(screen.getByTestId("journey-export"));
+    await user.click(screen.getByTestId("journey-export-print"));
+    const picture = await screen.findByTestId("journey-print");
+    expect(picture.getAttribute("src")).toMatch(/^blob:/);
+    fireEvent.load(picture);
+    expect(print).toHaveBeenCalledOnce();
+    print.mockRestore();
   });
 
   it("lists the maps with their counts in each language's plural", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { makeWhy } from "../../../test/mock-analysis";
-import { diagramSvg, exportFileName } from "./export";
-import { escapeXml } from "./exportSvg";
+import { exportFileName } from "../../../kit/export/fileName";
+import { diagramSvg } from "./export";
+import { escapeXml } from "../../../kit/export/scene/svg";
 import { layout } from "./layout";
 import type { SceneLabels } from "./scene";
 import { sampleTree, treeOf } from "./test-trees";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GEOMETRY, layout, PROBLEM_ID, textDirection, wrapLines, estimateWidth } from "./layout";
+import { textDirection } from "../../../kit/export/scene/scene";
+import { GEOMETRY, layout, PROBLEM_ID, wrapLines, estimateWidth } from "./layout";
 import { generatedTree, must, sampleTree } from "./test-trees";
 
 describe("layout", () => {

@@ -13,6 +13,7 @@ import type { AnalysisTree } from "../../../bindings/AnalysisTree";
 import type { CheckKind } from "../../../bindings/CheckKind";
 import type { WhyNode } from "../../../bindings/WhyNode";
 import { indexTree } from "../model/tree";
+import { textDirection } from "../../../kit/export/scene/scene";
 
 export type Direction = "ltr" | "rtl";
 
@@ -46,16 +47,6 @@ export function textWidth(width: number): number {
 
 /** Measures the width of `text` in pixels, in the regular or bold face at GEOMETRY.fontSize. */
 export type Measure = (text: string, bold: boolean) => number;
-
-const ARABIC = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
-const STRONG = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefcA-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
-
-/** Direction of `text` from its first strong character (as `dir="auto"` does), else `fallback`. */
-export function textDirection(text: string, fallback: Direction): Direction {
-  const first = STRONG.exec(text)?.[0];
-  if (first === undefined) return fallback;
-  return ARABIC.test(first) ? "rtl" : "ltr";
-}
 
 /** Advance widths (px at 13 px) of Noto Sans, roughly, by character class. */
 function charWidth(code: number): number {

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { loadPageFonts, pageFontsLoaded } from "../../../kit/pageFonts";
 import { GEOMETRY, type Measure, estimateWidth } from "./layout";
-import { SCENE_FONT } from "./scene";
+import { SCENE_FONT } from "../../../kit/export/scene/scene";
 
 /** A canvas-backed measure, or null where there is no real canvas (jsdom). */
 export function canvasMeasure(): Measure | null {

@@ -5,7 +5,8 @@
  * Exports always use the light palette: they end up in documents and slides.
  */
 import type { WhyStatus } from "../../../bindings/WhyStatus";
-import { CANVAS_FONT_FAMILY } from "../../../kit/pageFonts";
+import { type Scene, type Shape, textShape as text } from "../../../kit/export/scene/scene";
+
 import { type Direction, GEOMETRY, type LaidOutNode, type Layout, edgeEnds, edgePath } from "./layout";
 
 export interface SceneLabels {
@@ -17,41 +18,6 @@ export interface SceneLabels {
   status: Record<WhyStatus, string>;
 }
 
-export type Shape =
-  | {
-      kind: "rect";
-      x: number;
-      y: number;
-      w: number;
-      h: number;
-      rx: number;
-      fill: string;
-      stroke: string;
-      strokeWidth: number;
-      dash: number[];
-    }
-  | { kind: "path"; d: string; stroke: string; strokeWidth: number; fill: string }
-  | {
-      kind: "text";
-      x: number;
-      y: number;
-      text: string;
-      dir: Direction;
-      anchor: "start" | "middle";
-      size: number;
-      weight: 400 | 600;
-      fill: string;
-      strike: boolean;
-    };
-
-export interface Scene {
-  width: number;
-  height: number;
-  background: string;
-  shapes: Shape[];
-}
-
-export const SCENE_FONT = CANVAS_FONT_FAMILY;
 
 const MARGIN = 24;
 const C = {
@@ -133,20 +99,6 @@ export function buildScene(layout: Layout, labels: SceneLabels): Scene {
     background: C.background,
     shapes,
   };
-}
-
-function text(
-  x: number,
-  y: number,
-  value: string,
-  dir: Direction,
-  anchor: "start" | "middle",
-  size: number,
-  weight: 400 | 600,
-  fill: string,
-  strike: boolean,
-): Shape {
-  return { kind: "text", x, y, text: value, dir, anchor, size, weight, fill, strike };
 }
 
 function nodeShapes(

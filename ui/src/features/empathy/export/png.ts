@@ -13,6 +13,7 @@ import type { NoteColour } from "../../../bindings/NoteColour";
 import { CANVAS_FONT_FAMILY, loadPageFonts } from "../../../kit/pageFonts";
 import { notesOf } from "../board/model";
 import { initials } from "../../../kit/initials";
+import { wrapText } from "../../../kit/export/scene/wrap";
 
 const FONT = CANVAS_FONT_FAMILY;
 const WIDTH = 1600;
@@ -57,30 +58,6 @@ function perRow(width: number): number {
 function areaHeight(count: number, width: number): number {
   const rows = Math.ceil(count / perRow(width));
   return Math.max(MIN_AREA, AREA_HEAD + rows * (NOTE_H + NOTE_GAP) + PAD);
-}
-
-/** Breaks `text` into at most `max` lines that fit `width`, the last one cut with an ellipsis. */
-export function wrapText(measure: (s: string) => number, text: string, width: number, max: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\r?\n/)) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
-      const candidate = line === "" ? word : `${line} ${word}`;
-      if (measure(candidate) <= width || line === "") {
-        line = candidate;
-      } else {
-        lines.push(line);
-        line = word;
-      }
-    }
-    lines.push(line);
-  }
-  if (lines.length <= max) return lines;
-  const kept = lines.slice(0, max);
-  let last = `${kept[max - 1] ?? ""}…`;
-  while (last.length > 1 && measure(last) > width) last = `${last.slice(0, -2)}…`;
-  kept[max - 1] = last;
-  return kept;
 }
 
 interface Layout {

@@ -1,5 +1,5 @@
 /**
- * A standalone SVG of the diagram: every shape of the scene, the text as real
+ * A standalone SVG of a scene: every shape of the scene, the text as real
  * <text> (searchable, selectable) with its direction, and the bundled fonts
  * embedded as data URLs so Arabic renders in any app. User text is escaped;
  * no markup is parsed from strings.
@@ -28,8 +28,13 @@ function shapeToSvg(shape: Shape): string {
       const dash = shape.dash.length > 0 ? ` stroke-dasharray="${shape.dash.join(" ")}"` : "";
       return `<rect x="${num(shape.x)}" y="${num(shape.y)}" width="${num(shape.w)}" height="${num(shape.h)}" rx="${num(shape.rx)}" fill="${shape.fill}" stroke="${shape.stroke}" stroke-width="${num(shape.strokeWidth)}"${dash}/>`;
     }
-    case "path":
-      return `<path d="${shape.d}" fill="${shape.fill}" stroke="${shape.stroke}" stroke-width="${num(shape.strokeWidth)}"/>`;
+    case "path": {
+      const dash =
+        shape.dash !== undefined && shape.dash.length > 0
+          ? ` stroke-dasharray="${shape.dash.join(" ")}"`
+          : "";
+      return `<path d="${shape.d}" fill="${shape.fill}" stroke="${shape.stroke}" stroke-width="${num(shape.strokeWidth)}"${dash}/>`;
+    }
     case "text": {
       const strike = shape.strike ? ` text-decoration="line-through"` : "";
       return `<text x="${num(shape.x)}" y="${num(shape.y)}" direction="${shape.dir}" unicode-bidi="embed" text-anchor="${shape.anchor}" font-size="${num(shape.size)}" font-weight="${String(shape.weight)}" fill="${shape.fill}"${strike}>${escapeXml(shape.text)}</text>`;

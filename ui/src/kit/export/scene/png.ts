@@ -1,12 +1,12 @@
 /**
- * PNG export. First choice: draw the exported SVG (fonts embedded) into a
+ * A scene as PNG. First choice: draw the exported SVG (fonts embedded) into a
  * canvas at 2x and read it back. That keeps the PNG identical to the SVG.
  * WebKit may taint the canvas (toDataURL throws a SecurityError) or fail to
  * decode the image; then we paint the same scene directly on the canvas with
  * the page's own (bundled, already loaded) fonts. Either way the PNG holds
- * the whole diagram.
+ * the whole picture.
  */
-import { loadPageFonts } from "../../../kit/pageFonts";
+import { loadPageFonts } from "../../pageFonts";
 import { SCENE_FONT, type Scene, type Shape } from "./scene";
 
 /** Canvas limits that hold in WebKit, Chromium and Firefox. */
@@ -124,9 +124,11 @@ export function paintScene(scene: Scene, scale: number): HTMLCanvasElement {
         ctx.fill(path);
       }
       if (shape.stroke !== "none" && shape.strokeWidth > 0) {
+        ctx.setLineDash(shape.dash ?? []);
         ctx.strokeStyle = shape.stroke;
         ctx.lineWidth = shape.strokeWidth;
         ctx.stroke(path);
+        ctx.setLineDash([]);
       }
     } else {
       ctx.font = fontFor(shape);
