@@ -129,6 +129,9 @@ describe("the map's picture", () => {
     expect(textAt(rtl, "الدفع يتأخر").dir).toBe("rtl");
     expect(textAt(ltr, "الدفع يتأخر").dir).toBe("rtl");
     expect(textAt(rtl, "Checkout").dir).toBe("ltr");
+    // The curve's scale reads +2 and −2 in either language.
+    expect(textAt(rtl, "+2").dir).toBe("ltr");
+    expect(textAt(rtl, "−2").dir).toBe("ltr");
   });
 
   it("keeps every shape inside the picture and wraps long cards inside their column", () => {
@@ -195,7 +198,7 @@ describe("the map's picture", () => {
     expect(textAt(scene, "Highest severity: high")).toBeDefined();
     expect(textAt(scene, "All fixes verified")).toBeDefined();
     expect(scene.shapes.some((s) => s.kind === "rect" && s.fill === heatFill(pain))).toBe(true);
-    expect(heatFill(pain)).toBe("#f97066");
+    expect(heatFill(pain)).toBe("#fda29b");
     expect(heatFill(undefined)).toBe("#ffffff");
     expect(heatFill({ ...pain, heat: 0 })).toBe("#fff4ed");
   });

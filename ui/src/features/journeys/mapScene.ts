@@ -91,11 +91,11 @@ const LANE_FILL: Record<Lane, string> = {
   opportunities: "#fffaeb",
 };
 
-/** The heat scale: white without pain, then from a pale to a strong coral as reports grow. */
+/** The heat scale: white without pain, then from a pale to a deeper coral as reports grow (dark text stays readable). */
 export function heatFill(pain: TouchpointPain | undefined): string {
   if (pain === undefined || pain.problems === 0) return "#ffffff";
   const from = [0xff, 0xf4, 0xed];
-  const to = [0xf9, 0x70, 0x66];
+  const to = [0xfd, 0xa2, 0x9b];
   const k = Math.min(1, Math.max(0, pain.heat));
   const hex = from.map((f, i) =>
     Math.round(f + ((to[i] ?? f) - f) * k)
@@ -132,6 +132,8 @@ interface Line {
   fill: string;
   /** The UI's words run in the UI's direction; user text in its own. */
   user: boolean;
+  /** A direction of its own (a signed number). */
+  dir?: TextDir;
 }
 
 /** The map as shapes. */
@@ -300,6 +302,7 @@ export function mapScene({ grid, pain, labels, rtl, measure }: MapSceneInput): S
       weight: 400,
       fill: C.muted,
       user: false,
+      dir: "ltr",
     });
   }
   const legend = (row: number, text: string, stroke: string, dash: number[]) => {
@@ -412,7 +415,7 @@ export function mapScene({ grid, pain, labels, rtl, measure }: MapSceneInput): S
         ),
       });
   for (const l of lines) {
-    const dir = l.user ? textDirection(l.text, ui) : ui;
+    const dir = l.dir ?? (l.user ? textDirection(l.text, ui) : ui);
     const left = rtl ? width - l.box.x - l.box.w : l.box.x;
     shapes.push(
       textShape(dir === "rtl" ? left + l.box.w : left, l.y, l.text, dir, "start", l.size, l.weight, l.fill),
