@@ -42,6 +42,19 @@ try {
     if (run > 0) open.push(ms);
   }
   console.log(`journey map of 12 stages, 120 touchpoints and ${CARDS} cards, navigation to the first frame with all drawn: ${stats(open)}`);
+  // Of which the map's read through the shell (IPC and JSON included), alone, on the same maps.
+  const reads = [];
+  for (const id of ids.slice(1)) {
+    reads.push(
+      await app.cmd('POST', '/execute/async', {
+        script: `const [id, done] = arguments;
+          const t0 = performance.now();
+          window.__TAURI_INTERNALS__.invoke('journey_grid', { id }).then(() => done(performance.now() - t0));`,
+        args: [id],
+      }),
+    );
+  }
+  console.log(`of which reading the map (journey_grid through the shell): ${stats(reads)}`);
   await screenshot(`bench-journey-${CARDS}`);
 
   // Typing in a card's editor: each key from keydown to React's commit, and to the next frame.

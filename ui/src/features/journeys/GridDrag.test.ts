@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placeOf, type DragItem, type DropTarget } from "./GridDrag";
+import { cardPlace, placeOf, type DragItem, type DropTarget } from "./GridDrag";
 
 const card = (id: string, container = "s1|obstacles"): DragItem => ({
   kind: "card",
@@ -38,5 +38,24 @@ describe("where a dropped grid item goes", () => {
     expect(placeOf(card("a"), onCard(null, ["a", "b"]))).toEqual({ before: null });
     const touchpoints: DropTarget = { ...onCard("t1", ["t1"]), accepts: "touchpoint" };
     expect(placeOf(card("a"), touchpoints)).toBeNull();
+  });
+
+  it("places a card dropped on a cell by where the pointer left it among the cell's cards", () => {
+    const cards = [
+      { id: "a", middle: 100 },
+      { id: "b", middle: 150 },
+      { id: "c", middle: 200 },
+    ];
+    // Into another cell: before the first card drawn below it, or last.
+    expect(cardPlace(card("x", "s2|obstacles"), "s1|obstacles", cards, 120)).toEqual({ before: "b" });
+    expect(cardPlace(card("x", "s2|obstacles"), "s1|obstacles", cards, 20)).toEqual({ before: "a" });
+    expect(cardPlace(card("x", "s2|obstacles"), "s1|obstacles", cards, 300)).toEqual({ before: null });
+    expect(cardPlace(card("x", "s2|obstacles"), "s1|obstacles", [], 300)).toEqual({ before: null });
+    // Within its cell: a over c goes after c; c dragged above a goes first.
+    expect(cardPlace(card("a"), "s1|obstacles", cards, 210)).toEqual({ before: null });
+    expect(cardPlace(card("c"), "s1|obstacles", cards, 90)).toEqual({ before: "a" });
+    // Left where it was: nothing moves.
+    expect(cardPlace(card("b"), "s1|obstacles", cards, 155)).toBeNull();
+    expect(cardPlace(card("c"), "s1|obstacles", cards, 260)).toBeNull();
   });
 });

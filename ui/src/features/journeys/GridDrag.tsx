@@ -10,6 +10,7 @@ import {
   type DragEndEvent,
 } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
+
 import type { CSSProperties, PointerEvent as ReactPointerEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AppError } from "../../api/errors";
@@ -94,33 +95,68 @@ const collision: CollisionDetection = ({
 /** Fields keep the pointer: a press in one selects text or opens its list, never drags. */
 const FIELD = "input, textarea, select, [contenteditable='true']";
 
-/** A grid item that is dragged by pointer and takes others dropped on it (not while `disabled`). */
-export function useGridItem(
+/**
+ * Where a card dropped on a cell goes: before the first of the cell's other
+ * cards whose middle is below the dragged card's middle, else last. Null
+ * when that is where it already is.
+ */
+export function cardPlace(
   item: DragItem,
-  target: Omit<DropTarget, "accepts" | "itemId" | "name">,
-  disabled = false,
-) {
-  const key = `${item.kind}:${item.id}`;
-  const drag = useDraggable({ id: key, data: item, disabled });
-  const drop = useDroppable({
-    id: key,
-    data: { ...target, accepts: item.kind, itemId: item.id, name: item.name },
-  });
+  targetContainer: string,
+  cards: readonly { id: string; middle: number }[],
+  draggedMiddle: number,
+): { before: string | null } | null {
+  const others = cards.filter((c) => c.id !== item.id);
+  const before = others.find((c) => c.middle > draggedMiddle)?.id ?? null;
+  if (targetContainer === item.container) {
+    const at = cards.findIndex((c) => c.id === item.id);
+    const next = at < 0 ? undefined : (cards[at + 1]?.id ?? null);
+    if (next === before) return null;
+  }
+  return { before };
+}
+
+/** An item dragged by pointer (not while `disabled`); fields never start a drag. */
+export function useGridDraggable(item: DragItem, disabled = false) {
+  const drag = useDraggable({ id: `${item.kind}:${item.id}`, data: item, disabled });
   const style: CSSProperties | undefined =
     drag.transform === null ? undefined : { transform: CSS.Translate.toString(drag.transform), zIndex: 3 };
   return {
     /** Gives the item its element (a callback, not a ref object). */
-    attach: (node: HTMLElement | null) => {
-      drag.setNodeRef(node);
-      drop.setNodeRef(node);
-    },
+    attach: drag.setNodeRef,
     // Pointer only: the keyboard moves items by their own buttons and keys.
     onPointerDown: (event: ReactPointerEvent<HTMLElement>) => {
       if (event.target instanceof Element && event.target.closest(FIELD) !== null) return;
       (drag.listeners?.onPointerDown as ((e: ReactPointerEvent<HTMLElement>) => void) | undefined)?.(event);
     },
     style,
-    className: drag.isDragging ? "is-dragging" : drop.isOver ? "is-drop-target" : "",
+    className: drag.isDragging ? "is-dragging" : "",
+  };
+}
+
+/**
+ * A grid item that is dragged by pointer and takes others dropped on it
+ * (stages and touchpoints; cards land on their cell instead, placed by the
+ * pointer, so a map's thousand cards register no drop target).
+ */
+export function useGridItem(
+  item: DragItem,
+  target: Omit<DropTarget, "accepts" | "itemId" | "name">,
+  disabled = false,
+) {
+  const draggable = useGridDraggable(item, disabled);
+  const drop = useDroppable({
+    id: `${item.kind}:${item.id}`,
+    data: { ...target, accepts: item.kind, itemId: item.id, name: item.name },
+  });
+  return {
+    attach: (node: HTMLElement | null) => {
+      draggable.attach(node);
+      drop.setNodeRef(node);
+    },
+    onPointerDown: draggable.onPointerDown,
+    style: draggable.style,
+    className: draggable.className || (drop.isOver ? "is-drop-target" : ""),
   };
 }
 
@@ -130,7 +166,25 @@ export function useGridDrop(target: Omit<DropTarget, "itemId">) {
     id: `end:${target.accepts}:${target.container}`,
     data: { ...target, itemId: null },
   });
-  return { attach: drop.setNodeRef, className: drop.isOver ? "is-drop-target" : "" };
+  return {
+    attach: drop.setNodeRef,
+    className: drop.isOver ? "is-drop-target" : "",
+    /** Marks the container's element, where a dropped card finds its place among the cards. */
+    dropContainer: target.container,
+  };
+}
+
+/** The place of a card dropped on a cell, from where the cell's cards are drawn now. */
+function cardDrop(item: DragItem, target: DropTarget, rect: { top: number; height: number } | null) {
+  if (rect === null) return null;
+  const cell = [...document.querySelectorAll<HTMLElement>("[data-drop-container]")].find(
+    (el) => el.dataset.dropContainer === target.container,
+  );
+  const cards = [...(cell?.querySelectorAll<HTMLElement>("[data-card-id]") ?? [])].map((el) => {
+    const box = el.getBoundingClientRect();
+    return { id: el.dataset.cardId ?? "", middle: box.top + box.height / 2 };
+  });
+  return cardPlace(item, target.container, cards, rect.top + rect.height / 2);
 }
 
 /**
@@ -149,7 +203,8 @@ export function GridDrag({ children, report }: { children: ReactNode; report: (e
     const item = dragged(active.data);
     const target = dropped(over?.data);
     if (item === null || target === null) return;
-    const place = placeOf(item, target);
+    const place =
+      item.kind === "card" ? cardDrop(item, target, active.rect.current.translated) : placeOf(item, target);
     if (place === null) return;
     const options = { onError: report };
     if (item.kind === "card" && target.lane !== undefined)

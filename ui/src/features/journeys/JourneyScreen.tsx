@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { localToday } from "../../api/actions";
@@ -36,7 +37,7 @@ import { Announcement, useAnnouncer } from "../../kit/detail/DetailPage";
 import { ModalDialog } from "../../kit/dialogs/ModalDialog";
 import { addDays, addMonths } from "../../kit/fields/dates";
 import { EmotionCurve } from "./EmotionCurve";
-import { GridDrag, useGridDrop, useGridItem } from "./GridDrag";
+import { GridDrag, useGridDraggable, useGridDrop, useGridItem } from "./GridDrag";
 import { useMapExport } from "./MapExport";
 import { MapSettings } from "./MapSettings";
 import { OpportunityAction } from "./OpportunityAction";
@@ -430,16 +431,65 @@ function StageHead({
   );
 }
 
-/** The cards of one stage's lane, each deletable, and a line to add one. */
-/**
- * A lane card: its text, edited in place once clicked (Enter or leaving
- * saves, Escape goes back to the saved text), and deleted by its button.
- */
-function CardItem({ card, lane, cell, report }: { card: Card; lane: Lane; cell: CardCell; report: Report }) {
+/** What a cell does for its cards (one set of mutations for the cell, not one per card). */
+interface CardActions {
+  remove: (id: string) => void;
+  move: (input: { id: string; lane: Lane; stageId: string; before: string | null }) => void;
+  t: TFunction;
+}
+
+/** A card's text in its editor: Enter or leaving saves, Escape goes back to the saved text. */
+function CardEditor({ card, onClose }: { card: Card; onClose: () => void }) {
   const { t } = useTranslation();
   const editCard = useEditCard();
-  const remove = useDeleteCard();
-  const move = useMoveCard();
+  const edit = useInPlaceEdit<string, Card>({
+    saved: card.text,
+    check: (value) => checkText("text", value, LIMITS.journey.card, true),
+    save: (text) => editCard.mutateAsync({ id: card.id, text }),
+    onSaved: onClose,
+  });
+  const inPlace = {
+    ...edit,
+    // Enter on an unchanged card, or Escape, leaves editing too.
+    commit: (value?: string) => {
+      if (value === undefined && !edit.dirty) onClose();
+      else edit.commit(value);
+    },
+    cancel: () => {
+      edit.cancel();
+      onClose();
+    },
+  };
+  return (
+    <InPlaceText
+      edit={inPlace}
+      field="text"
+      label={t("journeys.card.editLabel")}
+      placeholder={t("journeys.card.placeholder")}
+      testId="journey-card-edit"
+      fieldClassName="journey-card-field"
+      multiline
+    />
+  );
+}
+
+/**
+ * A lane card: its text, edited in place once clicked, and deleted by its
+ * button. A map has a thousand of them: the card itself holds no query or
+ * mutation (its cell does), and its editor exists only while it is open.
+ */
+function CardItem({
+  card,
+  lane,
+  cell,
+  actions,
+}: {
+  card: Card;
+  lane: Lane;
+  cell: CardCell;
+  actions: CardActions;
+}) {
+  const { t } = actions;
   const [editing, setEditing] = useState(false);
   const container = `${card.stageId}|${lane}`;
   const {
@@ -447,11 +497,7 @@ function CardItem({ card, lane, cell, report }: { card: Card; lane: Lane; cell: 
     className: dragClass,
     style: dragStyle,
     onPointerDown,
-  } = useGridItem(
-    { kind: "card", id: card.id, name: card.text, container },
-    { container, siblings: cell.siblings, stageId: card.stageId, lane },
-    editing,
-  );
+  } = useGridDraggable({ kind: "card", id: card.id, name: card.text, container }, editing);
   /** Alt+Up/Down within the cell, Alt+Left/Right to the next stage as drawn (right to left in Arabic). */
   const onMoveKey = (event: KeyboardEvent<HTMLElement>) => {
     if (!event.altKey || editing) return;
@@ -468,7 +514,7 @@ function CardItem({ card, lane, cell, report }: { card: Card; lane: Lane; cell: 
     }
     if (target === null) return;
     event.preventDefault();
-    move.mutate({ id: card.id, lane, ...target }, { onError: report });
+    actions.move({ id: card.id, lane, ...target });
   };
   const item = useRef<HTMLLIElement>(null);
   // The editor opens focused, the caret after the text.
@@ -479,26 +525,6 @@ function CardItem({ card, lane, cell, report }: { card: Card; lane: Lane; cell: 
     field.focus();
     field.setSelectionRange(field.value.length, field.value.length);
   }, [editing]);
-  const edit = useInPlaceEdit<string, Card>({
-    saved: card.text,
-    check: (value) => checkText("text", value, LIMITS.journey.card, true),
-    save: (text) => editCard.mutateAsync({ id: card.id, text }),
-    onSaved: () => {
-      setEditing(false);
-    },
-  });
-  const inPlace = {
-    ...edit,
-    // Enter on an unchanged card, or Escape, leaves editing too.
-    commit: (value?: string) => {
-      if (value === undefined && !edit.dirty) setEditing(false);
-      else edit.commit(value);
-    },
-    cancel: () => {
-      edit.cancel();
-      setEditing(false);
-    },
-  };
   return (
     <li
       ref={(node) => {
@@ -509,17 +535,15 @@ function CardItem({ card, lane, cell, report }: { card: Card; lane: Lane; cell: 
       style={dragStyle}
       onPointerDown={onPointerDown}
       onKeyDown={onMoveKey}
+      data-card-id={card.id}
       data-testid="journey-card-item"
     >
       {editing ? (
-        <InPlaceText
-          edit={inPlace}
-          field="text"
-          label={t("journeys.card.editLabel")}
-          placeholder={t("journeys.card.placeholder")}
-          testId="journey-card-edit"
-          fieldClassName="journey-card-field"
-          multiline
+        <CardEditor
+          card={card}
+          onClose={() => {
+            setEditing(false);
+          }}
         />
       ) : (
         <button
@@ -539,7 +563,7 @@ function CardItem({ card, lane, cell, report }: { card: Card; lane: Lane; cell: 
         className="button button--ghost journey-card-delete"
         aria-label={t("journeys.card.deleteLabel", { text: card.text })}
         onClick={() => {
-          remove.mutate(card.id, { onError: report });
+          actions.remove(card.id);
         }}
       >
         ×
@@ -571,10 +595,25 @@ function LaneCell({
 }) {
   const { t } = useTranslation();
   const add = useAddCard();
+  const remove = useDeleteCard();
+  const move = useMoveCard();
+  const actions: CardActions = {
+    remove: (id) => {
+      remove.mutate(id, { onError: report });
+    },
+    move: (input) => {
+      move.mutate(input, { onError: report });
+    },
+    t,
+  };
   const cards = stage.cells.find((c) => c.lane === lane)?.cards ?? [];
   const siblings = cards.map((c) => c.id);
   const laneName = t(`journeys.lane.${lane}`);
-  const { attach: dropAttach, className: dropClass } = useGridDrop({
+  const {
+    attach: dropAttach,
+    className: dropClass,
+    dropContainer,
+  } = useGridDrop({
     accepts: "card",
     container: `${stage.stage.id}|${lane}`,
     siblings,
@@ -588,10 +627,16 @@ function LaneCell({
     nextStage: stages[index + 1]?.stage.id ?? null,
   };
   return (
-    <div ref={dropAttach} className={`journey-cell ${dropClass}`} role="cell" data-testid={`cell-${lane}`}>
+    <div
+      ref={dropAttach}
+      className={`journey-cell ${dropClass}`}
+      role="cell"
+      data-drop-container={dropContainer}
+      data-testid={`cell-${lane}`}
+    >
       <ul className="journey-cards">
         {cards.map((card) => (
-          <CardItem key={card.id} card={card} lane={lane} cell={cell} report={report} />
+          <CardItem key={card.id} card={card} lane={lane} cell={cell} actions={actions} />
         ))}
       </ul>
       <AddLine

@@ -70,7 +70,7 @@ function stage(
         })),
       },
     ],
-  } as GridStage;
+  };
 }
 
 function grid(stages: GridStage[]): JourneyGrid {
