@@ -1,10 +1,10 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useCopiesStatus, useMergeChanges } from "../../api/changes";
 import type { AppError } from "../../api/errors";
 import type { MergeSummary } from "../../bindings/MergeSummary";
-import { usePopupMenu } from "../../kit/menu/usePopupMenu";
+import { MenuButton, type MenuItem } from "../../kit/menu/MenuButton";
 import { CopyWorkspaceDialog } from "./CopyWorkspaceDialog";
 import { ExportChangesDialog } from "./ExportChangesDialog";
 import { MergeResultDialog } from "./MergeResultDialog";
@@ -19,15 +19,13 @@ type Open = "export" | "copy" | { merged: MergeSummary } | { failed: AppError } 
  */
 export function ChangesMenu() {
   const { t } = useTranslation();
-  const menuId = useId();
   const navigate = useNavigate();
-  const { open, close, toggle, place, buttonRef, menuRef, onMenuKeyDown, onButtonKeyDown } = usePopupMenu();
   const [dialog, setDialog] = useState<Open>(null);
   const status = useCopiesStatus();
   const merge = useMergeChanges();
   const waiting = status.data?.openReview ?? 0;
 
-  const items: { key: string; label: string; onPick: () => void }[] = [
+  const items: MenuItem[] = [
     {
       key: "export",
       label: t("changes.menu.export"),
@@ -65,17 +63,14 @@ export function ChangesMenu() {
 
   return (
     <div className="file-menu">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="button button--ghost button--block file-menu-button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
+      <MenuButton
+        className="file-menu-wrap"
+        buttonClassName="button button--ghost button--block file-menu-button"
+        menuLabel={t("sidebar.fileMenu")}
+        items={items}
         disabled={merge.isPending}
-        data-testid="file-menu"
-        onClick={toggle}
-        onKeyDown={onButtonKeyDown}
+        testId="file-menu"
+        listTestId="file-menu-list"
       >
         <span>{merge.isPending ? t("changes.merge.merging") : t("sidebar.file")}</span>
         {waiting > 0 && (
@@ -83,37 +78,7 @@ export function ChangesMenu() {
             {waiting}
           </span>
         )}
-      </button>
-      {open && (
-        <ul
-          ref={menuRef}
-          id={menuId}
-          className="popup-menu"
-          role="menu"
-          aria-label={t("sidebar.fileMenu")}
-          style={place}
-          data-testid="file-menu-list"
-          onKeyDown={onMenuKeyDown}
-        >
-          {items.map((item) => (
-            <li key={item.key} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                className="popup-menu-item"
-                data-testid={`file-menu-${item.key}`}
-                onClick={() => {
-                  close(true);
-                  item.onPick();
-                }}
-              >
-                {item.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      </MenuButton>
       {dialog === "export" && (
         <ExportChangesDialog
           onClose={() => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { exportJourneyMarkdown } from "../../api/journeys";
@@ -15,7 +15,7 @@ import { saveScene, standaloneSvg } from "../../kit/export/scene/save";
 import type { Scene } from "../../kit/export/scene/scene";
 import { CHANNELS } from "../../kit/fields";
 import { withoutIsolates } from "../../kit/markdown";
-import { usePopupMenu } from "../../kit/menu/usePopupMenu";
+import { MenuButton } from "../../kit/menu/MenuButton";
 import { loadPageFonts } from "../../kit/pageFonts";
 import { mapScene, type MapSceneLabels } from "./mapScene";
 
@@ -89,8 +89,6 @@ export function useMapExport(
   period: string,
 ): { button: ReactNode; notes: ReactNode } {
   const { t } = useTranslation();
-  const menuId = useId();
-  const { open, close, toggle, place, buttonRef, menuRef, onMenuKeyDown, onButtonKeyDown } = usePopupMenu();
   const exports = useExport<Format>();
   const markdownLabels = useMarkdownLabels();
   const [printUrl, setPrintUrl] = useState<string | null>(null);
@@ -142,51 +140,22 @@ export function useMapExport(
   };
 
   const button = (
-    <div className="journey-export">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        disabled={exports.busy !== null}
-        data-testid="journey-export"
-        onClick={toggle}
-        onKeyDown={onButtonKeyDown}
-      >
-        {exports.busy === null ? t("journeys.export.menu") : t("journeys.export.working")}
-      </button>
-      {open && (
-        <ul
-          ref={menuRef}
-          id={menuId}
-          className="popup-menu"
-          role="menu"
-          aria-label={t("journeys.export.menuLabel")}
-          style={place}
-          onKeyDown={onMenuKeyDown}
-        >
-          {FORMATS.map((format) => (
-            <li key={format} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                className="popup-menu-item"
-                data-testid={`journey-export-${format}`}
-                onClick={() => {
-                  close(true);
-                  run(format);
-                }}
-              >
-                {t(`journeys.export.${format}`)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <MenuButton
+      className="journey-export"
+      buttonClassName="button"
+      menuLabel={t("journeys.export.menuLabel")}
+      items={FORMATS.map((format) => ({
+        key: format,
+        label: t(`journeys.export.${format}`),
+        onPick: () => {
+          run(format);
+        },
+      }))}
+      disabled={exports.busy !== null}
+      testId="journey-export"
+    >
+      {exports.busy === null ? t("journeys.export.menu") : t("journeys.export.working")}
+    </MenuButton>
   );
   const notes = (
     <>
