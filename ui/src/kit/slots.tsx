@@ -19,6 +19,8 @@ export interface NewActionFormSlotProps {
   causeIds?: readonly string[];
   /** What the title starts with (a suggestion). */
   initialTitle?: string;
+  /** What the description starts with (the whole of a text the title had to shorten). */
+  initialDescription?: string;
   initialKind?: ActionKind;
   /**
    * "full" asks everything; "brief" (the guided session) asks only the title,

@@ -505,6 +505,28 @@ describe("journey maps", () => {
     });
   });
 
+  it("keeps every word of a long opportunity: the title takes what fits, the description all of it", async () => {
+    const problem = makeProblem("Refunds take three weeks");
+    const backend = installMockBackend({ problems: [problem] });
+    const { user } = renderApp("/journeys");
+    const grid = await createMap(user, "Refunds");
+    const long = `Refund at the counter ${"with the receipt and the card used to pay ".repeat(8)}then send a text`;
+    expect(long.length).toBeGreaterThan(300);
+    await user.click(nth(grid, "card-add-opportunities"));
+    await user.paste(long);
+    await user.keyboard("{Enter}");
+    const card = await within(grid).findByTestId("opportunity-action");
+    await user.click(within(card).getByTestId("opportunity-make"));
+    await user.type(within(card).getByTestId("opportunity-problem-search"), "Refunds");
+    await user.click(await within(card).findByTestId("opportunity-problem-option"));
+    const title = within(card).getByTestId("opportunity-action-title");
+    expect((title as HTMLInputElement).value).toHaveLength(300);
+    expect(within(card).getByTestId("opportunity-action-description")).toHaveValue(long);
+    await user.click(within(card).getByTestId("opportunity-action-save"));
+    await within(card).findByTestId("opportunity-became");
+    expect(backend.callsTo("card_make_action")[0]?.input).toMatchObject({ description: long });
+  });
+
   it("pins a persona's quote and an empathy note to a touchpoint, and unpins them", async () => {
     const huda = makePersona("Huda, first-time buyer");
     const quote = makeQuote(huda.id, "أين رقم التتبع؟");

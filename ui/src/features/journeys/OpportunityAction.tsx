@@ -33,6 +33,8 @@ export function OpportunityAction({ card }: { card: Card }) {
     done: t("journeys.opportunity.cancel"),
   };
   const title = oneLine(card.text).trim().slice(0, LIMITS.action.title);
+  // A card longer than a title (or on several lines) keeps all its words in the description.
+  const description = title === card.text.trim() ? "" : card.text.trim();
   return (
     <div className="journey-opportunity" data-testid="opportunity-action">
       {card.actionIds.length > 0 && (
@@ -92,6 +94,7 @@ export function OpportunityAction({ card }: { card: Card }) {
             props={{
               problemId: step.problem.id,
               initialTitle: title,
+              initialDescription: description,
               fromCardId: card.id,
               testIdBase: "opportunity-action",
               onCreated: (action) => {

@@ -42,6 +42,7 @@ export function NewActionForm({
   problemId,
   causeIds: initialCauses = [],
   initialTitle = "",
+  initialDescription = "",
   initialKind = "corrective",
   variant = "full",
   titleLabel,
@@ -62,7 +63,7 @@ export function NewActionForm({
   const [dueOn, setDueOn] = useState("");
   const [priority, setPriority] = useState<Priority>("medium");
   const [checkMethod, setCheckMethod] = useState("");
-  const [description, setDescription] = useState("");
+  const [description, setDescription] = useState(initialDescription);
   const { formRef, failure, message, check, refuse } = useFormIssues(FORM_FIELDS);
   const titleRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
