@@ -1,6 +1,7 @@
 // A journey map of 12 stages, 120 touchpoints and 1,000 cards in the real
 // app (WebKitGTK under Xvfb): how long it takes to open, and how long a key
-// takes while a card's text is edited. A benchmark, not a test: it prints
+// takes while a card's text is edited. The grid draws the stages in view
+// and one either side; the rest as they scroll near. A benchmark, not a test: it prints
 // figures and asserts nothing, because these machines are noisy. Budgets:
 // the map opens under 300 ms (median and p95); a key in a card's editor
 // under 16 ms. Run with `make bench-ui` (after `make app`).
@@ -33,15 +34,17 @@ try {
       script: `const [id, cards, done] = arguments;
         const t0 = performance.now();
         window.location.hash = '#/journeys/' + id;
-        const ready = () => document.querySelectorAll('[data-testid="journey-card-item"]').length === cards
-          && document.querySelectorAll('[data-testid="journey-touchpoint"]').length === 120;
+        // The stages in view are drawn in one go (the others as they scroll near: see stageWindow.ts).
+        const ready = () => document.querySelectorAll('[data-testid="journey-card-item"]').length > 0
+          && document.querySelectorAll('[data-testid="journey-stage"]').length === 12;
         const tick = () => ready() ? requestAnimationFrame(() => done(performance.now() - t0)) : requestAnimationFrame(tick);
         tick();`,
       args: [id, CARDS],
     });
     if (run > 0) open.push(ms);
   }
-  console.log(`journey map of 12 stages, 120 touchpoints and ${CARDS} cards, navigation to the first frame with all drawn: ${stats(open)}`);
+  const drawnCards = await app.execute(`return document.querySelectorAll('[data-testid="journey-card-item"]').length`);
+  console.log(`journey map of 12 stages, 120 touchpoints and ${CARDS} cards, navigation to the first frame with the stages in view drawn (${drawnCards} cards): ${stats(open)}`);
   // Of which the map's read through the shell (IPC and JSON included), alone, on the same maps.
   const reads = [];
   for (const id of ids.slice(1)) {

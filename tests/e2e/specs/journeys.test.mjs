@@ -221,6 +221,14 @@ test('a map with the usual stages, touchpoints, emotions and cards, edited in pl
   assert.deepEqual(await pageScroll(app), []);
   await screenshot('en-journey-map');
 
+  // Stages far out of view are drawn as they scroll near: scrolled to the end, the last one has its cells.
+  await app.execute(`const s = document.querySelector('.journey-scroll'); s.scrollLeft = s.scrollWidth;`);
+  await app.waitFor(
+    async () => (await app.execute(`return document.querySelectorAll('[data-stage-index="5"]').length`)) === 8,
+    'the last stage drawn (its touchpoints and seven lanes)',
+  );
+  await app.execute(`document.querySelector('.journey-scroll').scrollLeft = 0;`);
+
   // The map's content as Markdown, read back from disk.
   const md = readFileSync(await exportMap('md', 'Online order.md'), 'utf8');
   assert.match(md, /^# Online order/m);

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { GridStage } from "../../bindings/GridStage";
 import { LIMITS } from "../../bindings/rules";
@@ -67,7 +68,13 @@ function segments(points: readonly CurvePoint[], line: "current" | "target") {
  * touchpoint without an emotion breaks its line. The same figures are
  * listed for screen readers.
  */
-export function EmotionCurve({ stages, rtl }: { stages: readonly GridStage[]; rtl: boolean }) {
+export const EmotionCurve = memo(function EmotionCurve({
+  stages,
+  rtl,
+}: {
+  stages: readonly GridStage[];
+  rtl: boolean;
+}) {
   const { t } = useTranslation();
   const points = curvePoints(stages);
   const x = (p: CurvePoint) => pct(rtl ? 1 - p.across : p.across);
@@ -144,4 +151,4 @@ export function EmotionCurve({ stages, rtl }: { stages: readonly GridStage[]; rt
       </table>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -39,6 +39,7 @@ import { addDays, addMonths } from "../../kit/fields/dates";
 import { EmotionCurve } from "./EmotionCurve";
 import { GridDrag, useGridDraggable, useGridDrop, useGridItem } from "./GridDrag";
 import { useMapExport } from "./MapExport";
+import { useStageWindow } from "./stageWindow";
 import { MapSettings } from "./MapSettings";
 import { OpportunityAction } from "./OpportunityAction";
 import { PainRanking, PainSummary } from "./PainRanking";
@@ -100,7 +101,20 @@ function AddLine({
 }
 
 /** A stage's touchpoints cell: touchpoints dropped on it go last in the stage. */
-function TouchpointCell({ stage, children }: { stage: GridStage; children: ReactNode }) {
+/** A stage's cell that is not drawn yet: it is drawn as it scrolls near (see stageWindow). */
+function LaterCell() {
+  return <div className="journey-cell journey-cell--later" role="cell" />;
+}
+
+function TouchpointCell({
+  stage,
+  index,
+  children,
+}: {
+  stage: GridStage;
+  index: number;
+  children: ReactNode;
+}) {
   const { attach: dropAttach, className: dropClass } = useGridDrop({
     accepts: "touchpoint",
     container: stage.stage.id,
@@ -109,14 +123,19 @@ function TouchpointCell({ stage, children }: { stage: GridStage; children: React
     stageId: stage.stage.id,
   });
   return (
-    <div ref={dropAttach} className={`journey-cell journey-cell--touchpoints ${dropClass}`} role="cell">
+    <div
+      ref={dropAttach}
+      className={`journey-cell journey-cell--touchpoints ${dropClass}`}
+      role="cell"
+      data-stage-index={index}
+    >
       {children}
     </div>
   );
 }
 
 /** A touchpoint: its name, channel, emotions, pain figures; moved and deleted from here. */
-function TouchpointBox({
+const TouchpointBox = memo(function TouchpointBox({
   tp,
   stageId,
   siblings,
@@ -237,10 +256,10 @@ function TouchpointBox({
       </div>
     </li>
   );
-}
+});
 
 /** A stage's head: its name (renamed in place), moves, delete (with its touchpoints once confirmed). */
-function StageHead({
+const StageHead = memo(function StageHead({
   stage,
   stages,
   index,
@@ -429,7 +448,7 @@ function StageHead({
       )}
     </div>
   );
-}
+});
 
 /** What a cell does for its cards (one set of mutations for the cell, not one per card). */
 interface CardActions {
@@ -580,7 +599,7 @@ interface CardCell {
   nextStage: string | null;
 }
 
-function LaneCell({
+const LaneCell = memo(function LaneCell({
   stage,
   lane,
   stages,
@@ -632,6 +651,7 @@ function LaneCell({
       className={`journey-cell ${dropClass}`}
       role="cell"
       data-drop-container={dropContainer}
+      data-stage-index={index}
       data-testid={`cell-${lane}`}
     >
       <ul className="journey-cards">
@@ -648,7 +668,7 @@ function LaneCell({
       />
     </div>
   );
-}
+});
 
 /**
  * A journey map as a grid: stages across (right to left in Arabic), the
@@ -673,6 +693,8 @@ export function JourneyScreen() {
   const [error, setError] = useState<AppError | null>(null);
   const [announcement, announce] = useAnnouncer();
   const report: Report = setError;
+  const { attach: attachScroller, range: drawnStages } = useStageWindow(grid.data?.stages.length ?? 0);
+  const drawn = (i: number) => i >= drawnStages.from && i <= drawnStages.to;
   const mapExport = useMapExport(grid.data, pain.data, t(`journeys.map.painPreset.${painDays}`));
 
   if (grid.isPending) return <p role="status">{t("journeys.map.loading")}</p>;
@@ -764,7 +786,7 @@ export function JourneyScreen() {
       {stages.length === 0 && <p className="empty-state-body">{t("journeys.map.empty")}</p>}
       <PainRanking mapId={map.id} from={painFrom} to={today} stages={stages} />
       <GridDrag report={report}>
-        <div className="journey-scroll">
+        <div className="journey-scroll" ref={attachScroller}>
           <div
             className="journey-grid"
             role="table"
@@ -776,37 +798,43 @@ export function JourneyScreen() {
               {t("journeys.map.lanes")}
             </div>
             {stages.map((stage, i) => (
-              <div key={stage.stage.id} role="columnheader" className="journey-col-head">
+              <div key={stage.stage.id} role="columnheader" className="journey-col-head" data-stage-head>
                 <StageHead stage={stage} stages={stages} index={i} report={report} announce={announce} />
               </div>
             ))}
             <div className="journey-lane-label" role="rowheader">
               {t("journeys.map.touchpointsRow")}
             </div>
-            {stages.map((stage) => (
-              <TouchpointCell key={stage.stage.id} stage={stage}>
-                <ol className="journey-touchpoints">
-                  {stage.touchpoints.map((tp, i) => (
-                    <TouchpointBox
-                      key={tp.touchpoint.id}
-                      tp={tp}
-                      stageId={stage.stage.id}
-                      siblings={stage.touchpoints}
-                      index={i}
-                      pain={painOf.get(tp.touchpoint.id)}
-                      report={report}
-                    />
-                  ))}
-                </ol>
-                <AddLine
-                  label={t("journeys.touchpoint.addLabel", { name: stage.stage.name })}
-                  placeholder={t("journeys.touchpoint.add")}
-                  max={LIMITS.journey.name}
-                  testId="touchpoint-add"
-                  onAdd={(name) => addTouchpoint.mutateAsync({ stageId: stage.stage.id, name }).catch(report)}
-                />
-              </TouchpointCell>
-            ))}
+            {stages.map((stage, i) =>
+              !drawn(i) ? (
+                <LaterCell key={stage.stage.id} />
+              ) : (
+                <TouchpointCell key={stage.stage.id} stage={stage} index={i}>
+                  <ol className="journey-touchpoints">
+                    {stage.touchpoints.map((tp, i) => (
+                      <TouchpointBox
+                        key={tp.touchpoint.id}
+                        tp={tp}
+                        stageId={stage.stage.id}
+                        siblings={stage.touchpoints}
+                        index={i}
+                        pain={painOf.get(tp.touchpoint.id)}
+                        report={report}
+                      />
+                    ))}
+                  </ol>
+                  <AddLine
+                    label={t("journeys.touchpoint.addLabel", { name: stage.stage.name })}
+                    placeholder={t("journeys.touchpoint.add")}
+                    max={LIMITS.journey.name}
+                    testId="touchpoint-add"
+                    onAdd={(name) =>
+                      addTouchpoint.mutateAsync({ stageId: stage.stage.id, name }).catch(report)
+                    }
+                  />
+                </TouchpointCell>
+              ),
+            )}
             <div className="journey-lane-label" role="rowheader">
               {t("journeys.curve.title")}
             </div>
@@ -817,16 +845,20 @@ export function JourneyScreen() {
               <div key={`${lane}-label`} className="journey-lane-label" role="rowheader">
                 {t(`journeys.lane.${lane}`)}
               </div>,
-              ...stages.map((stage, i) => (
-                <LaneCell
-                  key={`${lane}-${stage.stage.id}`}
-                  stage={stage}
-                  lane={lane}
-                  stages={stages}
-                  index={i}
-                  report={report}
-                />
-              )),
+              ...stages.map((stage, i) =>
+                !drawn(i) ? (
+                  <LaterCell key={`${lane}-${stage.stage.id}`} />
+                ) : (
+                  <LaneCell
+                    key={`${lane}-${stage.stage.id}`}
+                    stage={stage}
+                    lane={lane}
+                    stages={stages}
+                    index={i}
+                    report={report}
+                  />
+                ),
+              ),
             ])}
           </div>
         </div>
