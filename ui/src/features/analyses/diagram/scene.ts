@@ -18,7 +18,6 @@ export interface SceneLabels {
   status: Record<WhyStatus, string>;
 }
 
-
 const MARGIN = 24;
 const C = {
   background: "#ffffff",
