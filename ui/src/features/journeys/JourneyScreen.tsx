@@ -100,12 +100,12 @@ function AddLine({
   );
 }
 
-/** A stage's touchpoints cell: touchpoints dropped on it go last in the stage. */
 /** A stage's cell that is not drawn yet: it is drawn as it scrolls near (see stageWindow). */
 function LaterCell() {
   return <div className="journey-cell journey-cell--later" role="cell" />;
 }
 
+/** A stage's touchpoints cell: touchpoints dropped on it go last in the stage. */
 function TouchpointCell({
   stage,
   index,
@@ -599,6 +599,7 @@ interface CardCell {
   nextStage: string | null;
 }
 
+/** The cards of one stage's lane, each movable and deletable, and a line to add one. */
 const LaneCell = memo(function LaneCell({
   stage,
   lane,
