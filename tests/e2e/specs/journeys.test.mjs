@@ -229,6 +229,15 @@ test('a map with the usual stages, touchpoints, emotions and cards, edited in pl
   );
   await app.execute(`document.querySelector('.journey-scroll').scrollLeft = 0;`);
 
+  // The export menu's button lines up with its neighbours in the header.
+  const [reviewedBox, exportBox] = await app.execute(
+    `return ['journey-reviewed', 'journey-export'].map((id) => {
+       const r = document.querySelector('[data-testid="' + id + '"]').getBoundingClientRect();
+       return [Math.round(r.top), Math.round(r.bottom)];
+     });`,
+  );
+  assert.deepEqual(exportBox, reviewedBox, 'the Export button is as tall as Mark as reviewed, on the same line');
+
   // The map's content as Markdown, read back from disk.
   const md = readFileSync(await exportMap('md', 'Online order.md'), 'utf8');
   assert.match(md, /^# Online order/m);

@@ -6,32 +6,13 @@
 import { useEffect, useMemo, useState } from "react";
 import { loadPageFonts, pageFontsLoaded } from "../../../kit/pageFonts";
 import { GEOMETRY, type Measure, estimateWidth } from "./layout";
-import { SCENE_FONT } from "../../../kit/export/scene/scene";
+import { canvasSceneMeasure } from "../../../kit/export/scene/measure";
 
-/** A canvas-backed measure, or null where there is no real canvas (jsdom). */
+/** A canvas-backed measure at the layout's font size, or null where there is no real canvas (jsdom). */
 export function canvasMeasure(): Measure | null {
-  if (/jsdom/i.test(navigator.userAgent)) return null;
-  let ctx: CanvasRenderingContext2D | null = null;
-  try {
-    ctx = document.createElement("canvas").getContext("2d");
-  } catch {
-    return null;
-  }
-  if (ctx === null) return null;
-  const context = ctx;
-  const regular = `400 ${String(GEOMETRY.fontSize)}px ${SCENE_FONT}`;
-  const bold = `600 ${String(GEOMETRY.fontSize)}px ${SCENE_FONT}`;
-  const cache = new Map<string, number>();
-  return (text, isBold) => {
-    const key = (isBold ? "b" : "r") + text;
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    if (cache.size > 50_000) cache.clear();
-    context.font = isBold ? bold : regular;
-    const width = context.measureText(text).width;
-    cache.set(key, width);
-    return width;
-  };
+  const measure = canvasSceneMeasure();
+  if (measure === null) return null;
+  return (text, isBold) => measure(text, GEOMETRY.fontSize, isBold ? 600 : 400);
 }
 
 /** The measure to lay out with; changes once when the fonts finish loading. */

@@ -21,16 +21,16 @@ export const estimateSceneWidth: SceneMeasure = (text, size, weight) => {
   return em * size * (weight === 600 ? 1.05 : 1);
 };
 
-/** A canvas-backed measure, or the estimate where there is no real canvas. */
-export function sceneMeasure(): SceneMeasure {
-  if (/jsdom/i.test(navigator.userAgent)) return estimateSceneWidth;
+/** A canvas-backed measure (cached), or null where there is no real canvas (jsdom). */
+export function canvasSceneMeasure(): SceneMeasure | null {
+  if (/jsdom/i.test(navigator.userAgent)) return null;
   let ctx: CanvasRenderingContext2D | null = null;
   try {
     ctx = document.createElement("canvas").getContext("2d");
   } catch {
-    return estimateSceneWidth;
+    return null;
   }
-  if (ctx === null) return estimateSceneWidth;
+  if (ctx === null) return null;
   const context = ctx;
   const cache = new Map<string, number>();
   return (text, size, weight) => {
@@ -43,4 +43,9 @@ export function sceneMeasure(): SceneMeasure {
     cache.set(key, width);
     return width;
   };
+}
+
+/** The canvas measure, or the estimate where there is no real canvas. */
+export function sceneMeasure(): SceneMeasure {
+  return canvasSceneMeasure() ?? estimateSceneWidth;
 }
