@@ -43,6 +43,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0012_response_touchpoints.sql")),
     M::up(include_str!("../migrations/0013_helpdesk.sql")),
     M::up(include_str!("../migrations/0014_tag_copy_by_key.sql")),
+    M::up(include_str!("../migrations/0015_journey_pain.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations.

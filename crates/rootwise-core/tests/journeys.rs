@@ -18,7 +18,7 @@ use rootwise_core::journey::{
     PainQuery, PainSort, TouchpointEdit,
 };
 use rootwise_core::persona::{self, NewPersona, QuoteInput, QuoteSource};
-use rootwise_core::problem::{self, NewOccurrence, NewProblem};
+use rootwise_core::problem::{self, NewOccurrence, NewProblem, ProblemEdit};
 use rootwise_core::settings::Language;
 use rootwise_core::store::Writer;
 use rootwise_core::vocab::{Channel, Severity};
@@ -1348,6 +1348,136 @@ fn the_pain_overlay_counts_problems_reports_severity_and_verified_fixes() {
     .unwrap();
     let pain = journey::pain_overlay(ws.conn(), map, &march).unwrap();
     assert!(!pain[4].all_fixed);
+}
+
+/// Where the pain counts kept by triggers differ from the rows (none when
+/// they agree).
+fn pain_drift(ws: &Workspace) -> Vec<String> {
+    let mut stmt = ws
+        .conn()
+        .prepare(include_str!("support/pain_drift.sql"))
+        .unwrap();
+    stmt.query_map([], |r| {
+        Ok(format!(
+            "{}: {:?} {:?} {:?} {:?}",
+            r.get::<_, String>(0)?,
+            r.get::<_, rusqlite::types::Value>(1)?,
+            r.get::<_, rusqlite::types::Value>(2)?,
+            r.get::<_, rusqlite::types::Value>(3)?,
+            r.get::<_, rusqlite::types::Value>(4)?
+        ))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+#[test]
+fn the_pain_counts_follow_every_write_that_moves_them() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let map = new_map(&mut ws, "خدمة العملاء", None);
+    let t = ws
+        .write("Huda", |w| {
+            let s = journey::add_stage(w, map, "الطلب", None)?.id;
+            Ok([
+                touchpoint(w, s, "النموذج"),
+                touchpoint(w, s, "الاتصال"),
+            ])
+        })
+        .unwrap()
+        .value;
+    let report = |w: &mut Writer<'_>, p: ProblemId, d: NaiveDate| {
+        workflow::log_occurrence(
+            w,
+            p,
+            &NewOccurrence {
+                occurred_on: Some(d),
+                ..NewOccurrence::default()
+            },
+        )
+        .map(|_| ())
+    };
+    // Each step writes, then the kept counts must equal the rows'.
+    let step = |ws: &mut Workspace, what: &str, f: &dyn Fn(&mut Writer<'_>) -> rootwise_core::Result<()>| {
+        ws.write("Huda", |w| f(w)).unwrap();
+        assert_eq!(pain_drift(ws), Vec::<String>::new(), "after {what}");
+    };
+    let p = ws
+        .write("Huda", |w| {
+            Ok([
+                problem_at(w, "P1 الاستمارة لا تُرسل", Severity::High, day(2026, 3, 5)),
+                problem_at(w, "P2 الرد متأخر", Severity::Low, day(2026, 3, 6)),
+                problem_at(w, "P3 الاستمارة تتجمد", Severity::Medium, day(2026, 3, 7)),
+            ])
+        })
+        .unwrap()
+        .value;
+    step(&mut ws, "a report before the link", &|w| report(w, p[0], day(2026, 3, 8)));
+    step(&mut ws, "links", &|w| {
+        journey::link_problem(w, t[0], p[0])?;
+        journey::link_problem(w, t[0], p[1])?;
+        journey::link_problem(w, t[1], p[0])?;
+        journey::link_problem(w, t[1], p[2])
+    });
+    step(&mut ws, "reports after the link", &|w| {
+        report(w, p[0], day(2026, 3, 8))?;
+        report(w, p[2], day(2026, 4, 1))
+    });
+    step(&mut ws, "a new severity", &|w| {
+        workflow::edit_problem(w, p[0], &ProblemEdit::Severity(Severity::Critical)).map(|_| ())
+    });
+    step(&mut ws, "another first day", &|w| {
+        workflow::edit_problem(w, p[1], &ProblemEdit::ReportedOn(day(2026, 2, 1))).map(|_| ())
+    });
+    verify(&mut ws, p[1], ActionKind::Corrective, "Answer within a day");
+    assert_eq!(pain_drift(&ws), Vec::<String>::new(), "after a verified fix");
+    verify(&mut ws, p[1], ActionKind::Preventive, "A second fix");
+    assert_eq!(pain_drift(&ws), Vec::<String>::new(), "after a second fix");
+    let fixes: Vec<_> = rootwise_core::action::for_problem(ws.conn(), p[1], day(2026, 12, 1))
+        .unwrap()
+        .iter()
+        .map(|a| a.action.id)
+        .collect();
+    step(&mut ws, "one fix in the trash", &|w| trash::delete(w, "action", &fixes[0].to_string()));
+    step(&mut ws, "both fixes in the trash", &|w| trash::delete(w, "action", &fixes[1].to_string()));
+    assert!(!journey::pain_overlay(ws.conn(), map, &PainQuery {
+        from: day(2026, 1, 1),
+        to: day(2026, 12, 31),
+        sort: None
+    })
+    .unwrap()[0]
+        .all_fixed);
+    step(&mut ws, "a fix restored", &|w| trash::restore(w, "action", &fixes[0].to_string()));
+    step(&mut ws, "a problem in the trash", &|w| problem::delete(w, p[2]));
+    step(&mut ws, "and back", &|w| problem::restore(w, p[2]).map(|_| ()));
+    step(&mut ws, "a duplicate merged", &|w| workflow::merge(w, p[0], p[2]).map(|_| ()));
+    step(&mut ws, "a link removed", &|w| journey::unlink_problem(w, t[0], p[1]));
+
+    let pain = journey::pain_overlay(
+        ws.conn(),
+        map,
+        &PainQuery {
+            from: day(2026, 1, 1),
+            to: day(2026, 12, 31),
+            sort: None,
+        },
+    )
+    .unwrap();
+    let got: Vec<(u32, u32, Option<Severity>, bool)> = pain
+        .iter()
+        .map(|x| (x.problems, x.occurrences, x.highest_severity, x.all_fixed))
+        .collect();
+    // P1 (critical, reported 5 March, reported again twice on 8 March) is
+    // now part of P3 (medium, 7 March, 1 April): P3 holds five reports. The
+    // form (t0) showed P1, which now shows P3; P2 left it. The call (t1)
+    // shows P3.
+    assert_eq!(
+        got,
+        [
+            (1, 5, Some(Severity::Medium), false),
+            (1, 5, Some(Severity::Medium), false)
+        ]
+    );
 }
 
 #[test]

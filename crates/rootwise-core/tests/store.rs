@@ -1226,3 +1226,95 @@ fn upgrading_a_v13_workspace_keeps_its_tags_and_new_tags_copy_their_problem_by_k
         "{plan:?}"
     );
 }
+
+#[test]
+fn upgrading_a_v14_workspace_counts_the_pain_of_the_problems_already_linked() {
+    use rootwise_core::journey::{self, PainQuery};
+    use rootwise_core::vocab::Severity;
+    /// The last version whose pain overlay walked every linked problem (0015).
+    const BEFORE_PAIN_COUNTS: usize = 14;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v14.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations()
+            .to_version(&mut conn, BEFORE_PAIN_COUNTS)
+            .unwrap();
+        // A map with two touchpoints. The form shows P1 (high, reported on
+        // 2 May and again on 9 May and 2 June) and P2 (critical, in the
+        // trash); the desk shows P1 and P3 (low, with a verified fix) and
+        // P4 (medium, only a verified containment).
+        conn.execute_batch(
+            "INSERT INTO problems (id, title, severity, severity_rank, created_at, updated_at,
+                reported_on, first_seen, last_seen, occurrence_count, deleted_at) VALUES
+                ('019d0000-0000-7000-8000-0000000000a1', 'النموذج يرفض الرقم', 'high', 2,
+                 '2026-05-02T08:00:00.000Z', '2026-05-02T08:00:00.000Z', '2026-05-02', '2026-05-02', '2026-06-02', 3, NULL),
+                ('019d0000-0000-7000-8000-0000000000a2', 'Trashed', 'critical', 3,
+                 '2026-05-03T08:00:00.000Z', '2026-05-03T08:00:00.000Z', '2026-05-03', '2026-05-03', '2026-05-03', 1,
+                 '2026-05-04T08:00:00.000Z'),
+                ('019d0000-0000-7000-8000-0000000000a3', 'لا أحد يرد', 'low', 0,
+                 '2026-05-05T08:00:00.000Z', '2026-05-05T08:00:00.000Z', '2026-05-05', '2026-05-05', '2026-05-05', 1, NULL),
+                ('019d0000-0000-7000-8000-0000000000a4', 'Long wait', 'medium', 1,
+                 '2026-05-06T08:00:00.000Z', '2026-05-06T08:00:00.000Z', '2026-05-06', '2026-05-06', '2026-05-06', 1, NULL);
+             INSERT INTO occurrences (id, problem_id, occurred_on, author, created_at) VALUES
+                ('019d0000-0000-7000-8000-0000000000b1', '019d0000-0000-7000-8000-0000000000a1', '2026-05-09', 'Huda', '2026-05-09T08:00:00.000Z'),
+                ('019d0000-0000-7000-8000-0000000000b2', '019d0000-0000-7000-8000-0000000000a1', '2026-06-02', 'Huda', '2026-06-02T08:00:00.000Z');
+             INSERT INTO actions (id, problem_id, title, kind, status, active, created_at, updated_at) VALUES
+                ('019d0000-0000-7000-8000-0000000000c1', '019d0000-0000-7000-8000-0000000000a3', 'Fix', 'corrective',
+                 'verified_effective', 0, '2026-05-07T08:00:00.000Z', '2026-05-07T08:00:00.000Z'),
+                ('019d0000-0000-7000-8000-0000000000c2', '019d0000-0000-7000-8000-0000000000a4', 'Hold', 'containment',
+                 'verified_effective', 0, '2026-05-07T08:00:00.000Z', '2026-05-07T08:00:00.000Z');
+             INSERT INTO journey_maps (id, name, created_at, updated_at) VALUES
+                ('019d0000-0000-7000-8000-0000000000d1', 'رحلة التسجيل', '2026-05-01T08:00:00.000Z', '2026-05-01T08:00:00.000Z');
+             INSERT INTO journey_stages (id, map_id, name, position, created_at, updated_at) VALUES
+                ('019d0000-0000-7000-8000-0000000000e1', '019d0000-0000-7000-8000-0000000000d1', 'التسجيل', 1,
+                 '2026-05-01T08:00:00.000Z', '2026-05-01T08:00:00.000Z');
+             INSERT INTO journey_touchpoints (id, map_id, stage_id, name, position, created_at, updated_at) VALUES
+                ('019d0000-0000-7000-8000-0000000000f1', '019d0000-0000-7000-8000-0000000000d1',
+                 '019d0000-0000-7000-8000-0000000000e1', 'النموذج', 1, '2026-05-01T08:00:00.000Z', '2026-05-01T08:00:00.000Z'),
+                ('019d0000-0000-7000-8000-0000000000f2', '019d0000-0000-7000-8000-0000000000d1',
+                 '019d0000-0000-7000-8000-0000000000e1', 'المكتب', 2, '2026-05-01T08:00:00.000Z', '2026-05-01T08:00:00.000Z');
+             INSERT INTO journey_touchpoint_problems (touchpoint_id, problem_id) VALUES
+                ('019d0000-0000-7000-8000-0000000000f1', '019d0000-0000-7000-8000-0000000000a1'),
+                ('019d0000-0000-7000-8000-0000000000f1', '019d0000-0000-7000-8000-0000000000a2'),
+                ('019d0000-0000-7000-8000-0000000000f2', '019d0000-0000-7000-8000-0000000000a1'),
+                ('019d0000-0000-7000-8000-0000000000f2', '019d0000-0000-7000-8000-0000000000a3'),
+                ('019d0000-0000-7000-8000-0000000000f2', '019d0000-0000-7000-8000-0000000000a4');",
+        )
+        .unwrap();
+    }
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    let map = "019d0000-0000-7000-8000-0000000000d1".parse().unwrap();
+    let may = |to: (u32, u32)| PainQuery {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+        to: chrono::NaiveDate::from_ymd_opt(2026, to.0, to.1).unwrap(),
+        sort: None,
+    };
+    let got = |q: &PainQuery| -> Vec<(u32, u32, Option<Severity>, bool)> {
+        journey::pain_overlay(ws.conn(), map, q)
+            .unwrap()
+            .iter()
+            .map(|p| (p.problems, p.occurrences, p.highest_severity, p.all_fixed))
+            .collect()
+    };
+    assert_eq!(
+        got(&may((5, 31))),
+        [
+            (1, 2, Some(Severity::High), false),
+            (3, 4, Some(Severity::High), false)
+        ]
+    );
+    assert_eq!(
+        got(&may((6, 30))),
+        [
+            (1, 3, Some(Severity::High), false),
+            (3, 5, Some(Severity::High), false)
+        ]
+    );
+    let mut drift = ws
+        .conn()
+        .prepare(include_str!("support/pain_drift.sql"))
+        .unwrap();
+    assert_eq!(drift.query_map([], |_| Ok(())).unwrap().count(), 0);
+}

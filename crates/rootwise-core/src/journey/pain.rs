@@ -1,8 +1,9 @@
 //! The pain overlay: for each touchpoint of a map, its live problems, their
 //! reports in a period, the highest severity among them, and whether every
-//! one has a verified fix. One statement over the map's links, walking the
-//! link, problem, occurrence and action indexes per linked problem (never
-//! the whole problem table), whatever the workspace's size.
+//! one has a verified fix. Read from the per-touchpoint counts that
+//! triggers keep (`journey_pain_days`, `journey_pain_problems`, migration
+//! 0015), so its cost is the map's touchpoints and the period's days,
+//! whatever the number of problems linked.
 
 use rusqlite::{params, Connection};
 
@@ -12,35 +13,24 @@ use crate::ids::JourneyId;
 use crate::vocab::Severity;
 
 /// The overlay's statement. `?1` the map, `?2`/`?3` the period's first and
-/// last day. One pass over the map's live touchpoints in index order (so
-/// grouping needs no sort), each link to a live problem read through
-/// `problems_pain` (one covering index lookup), that problem's reports in
-/// the period counted through `occurrences_by_problem` (skipped when it has
-/// no report after its first or none since the period began), its fixes
-/// through `actions_by_problem`. A problem's first report counts on the day
-/// it was reported, like each later one. A verified fix is a live
-/// corrective or preventive action whose check found it effective (a
-/// containment only holds the problem back). The join order is fixed
-/// (`CROSS JOIN`, `INDEXED BY`): walking the whole problems table instead
-/// would be the planner's costly mistake.
+/// last day. One pass over the map's live touchpoints in index order, each
+/// reading its rows of the two count tables: its linked live problems by
+/// severity (with those lacking a verified fix) and its reports by day. A
+/// problem's first report counts on the day it was reported, like each
+/// later one. A verified fix is a live corrective or preventive action
+/// whose check found it effective (a containment only holds the problem
+/// back).
 const OVERLAY: &str = "
-SELECT t.id, t.stage_id, count(p.id),
-    coalesce(sum((p.reported_on BETWEEN ?2 AND ?3)
-        + CASE WHEN p.occurrence_count > 1 AND p.last_seen >= ?2
-          THEN (SELECT count(*) FROM occurrences o
-                WHERE o.problem_id = p.id AND o.occurred_on BETWEEN ?2 AND ?3)
-          ELSE 0 END), 0),
-    max(p.severity_rank),
-    count(p.id) > 0 AND coalesce(min(CASE WHEN p.id IS NOT NULL THEN
-        EXISTS (SELECT 1 FROM actions a
-                WHERE a.problem_id = p.id AND a.status = 'verified_effective'
-                  AND a.kind <> 'containment' AND a.deleted_at IS NULL) END), 0) = 1
+SELECT t.id, t.stage_id,
+    (SELECT coalesce(sum(c.problems), 0) FROM journey_pain_problems c WHERE c.touchpoint_id = t.id),
+    (SELECT coalesce(sum(d.reports), 0) FROM journey_pain_days d
+     WHERE d.touchpoint_id = t.id AND d.day BETWEEN ?2 AND ?3),
+    (SELECT max(c.severity_rank) FROM journey_pain_problems c WHERE c.touchpoint_id = t.id),
+    (SELECT coalesce(sum(c.problems) > 0 AND sum(c.unfixed) = 0, 0)
+     FROM journey_pain_problems c WHERE c.touchpoint_id = t.id)
 FROM journey_touchpoints t INDEXED BY journey_touchpoints_by_map
 CROSS JOIN journey_stages s ON s.id = t.stage_id
-LEFT JOIN journey_touchpoint_problems l ON l.touchpoint_id = t.id
-LEFT JOIN problems p INDEXED BY problems_pain ON p.id = l.problem_id AND p.deleted_at IS NULL
 WHERE t.map_id = ?1 AND t.deleted_at IS NULL AND s.deleted_at IS NULL
-GROUP BY t.stage_id, t.position, t.rowid
 ORDER BY s.position, s.id, t.position, t.id";
 
 /// The pain at every live touchpoint of a live map (on its live stages),

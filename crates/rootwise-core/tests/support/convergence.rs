@@ -1202,6 +1202,10 @@ fn check_derived(conn: &Connection, who: usize) -> Result<(), TestCaseError> {
         ),
         ("foreign keys", "SELECT * FROM pragma_foreign_key_check"),
         (
+            "the journey pain counts are the linked live problems counted",
+            include_str!("pain_drift.sql"),
+        ),
+        (
             "the daily counts of survey answers are the live answers counted",
             "WITH fresh_daily AS (
                 SELECT coalesce(channel, ''), responded_on, kind, coalesce(ces_scale, 0),
