@@ -370,3 +370,76 @@ test('in Arabic: the usual stages in Arabic, the journey runs right to left', as
   await go('#/settings');
   await (await app.find('[data-testid="language-en"]')).click();
 });
+
+/** Runs the shell command `name` from the page, as the UI's api layer does, and answers its result. */
+async function invoke(name, args) {
+  return app.cmd('POST', '/execute/async', {
+    script: `const [name, args, done] = arguments;
+      window.__TAURI_INTERNALS__.invoke(name, args).then(done, (e) => done({ failed: e }));`,
+    args: [name, args],
+  });
+}
+
+test('a big map draws what the window shows first, and the rest as it scrolls near', async () => {
+  // Three stages of nine touchpoints, each stage with cards in every lane:
+  // far taller than the window.
+  const map = await invoke('journey_create', { input: { name: 'Contract renewal', startingStages: 'en' } });
+  const grid = await invoke('journey_grid', { id: map.id });
+  const stages = grid.stages.slice(0, 3).map((s) => s.stage.id);
+  for (const [s, stageId] of stages.entries()) {
+    for (let i = 1; i <= 9; i++) {
+      await invoke('touchpoint_add', { input: { stageId, name: `Step ${s + 1}.${i}`, emotionCurrent: (i % 5) - 2 } });
+    }
+    for (const lane of grid.lanes) {
+      await invoke('card_add', { stageId, lane, text: `A ${lane} card of stage ${s + 1}` });
+    }
+  }
+  await go(`#/journeys/${map.id}`);
+  await app.findWithText('[data-testid="touchpoint-name"]', 'Step 1.1');
+  const state = () =>
+    app.execute(
+      `const cell = document.querySelector('[data-testid="journey-grid"] [data-stage-index="0"]');
+       return {
+         touchpoints: cell.querySelectorAll('[data-testid="journey-touchpoint"]').length,
+         more: cell.querySelector('[data-testid="touchpoint-more"]')?.textContent ?? null,
+         cards: document.querySelectorAll('[data-testid="cell-actions"] [data-testid="journey-card-item"]').length,
+       };`,
+    );
+  // 800 px tall: four touchpoints a stage, the rest under a placeholder; the lanes far below wait.
+  assert.deepEqual(await state(), { touchpoints: 4, more: 'Show 5 more touchpoints', cards: 0 });
+  // The placeholder keeps about the room of what it stands for: the lanes start below where the
+  // touchpoints will end, so drawing them later moves nothing in view.
+  const room = await app.execute(
+    `const more = document.querySelector('[data-testid="touchpoint-more"]').getBoundingClientRect();
+     const box = document.querySelector('[data-testid="journey-touchpoint"]').getBoundingClientRect();
+     return { more: more.height, five: 5 * box.height };`,
+  );
+  assert.ok(room.more > 0.7 * room.five && room.more < 1.3 * room.five, JSON.stringify(room));
+  await screenshot('en-journey-big-top');
+  // Scrolled down, the rest of the touchpoints are drawn, then the lanes' cards.
+  await app.execute(`document.querySelector('[data-testid="touchpoint-more"]').scrollIntoView({ block: 'start' })`);
+  await app.waitFor(async () => (await state()).touchpoints === 9, 'the stage\'s other touchpoints drawn');
+  await app.execute(`document.querySelector('[data-testid="cell-actions"]').scrollIntoView({ block: 'center' })`);
+  await app.waitFor(async () => (await state()).cards === 3, 'the cards of the stages drawn');
+  // Drawn in place: no touchpoint paints over the lane below, no stage's cells overlap.
+  const overlaps = await app.execute(
+    `const last = [...document.querySelectorAll('[data-stage-index="0"] [data-testid="journey-touchpoint"]')].pop().getBoundingClientRect();
+     const lane = document.querySelector('[data-testid="cell-actions"]').getBoundingClientRect();
+     return last.bottom <= lane.top ? [] : [[last.bottom, lane.top]];`,
+  );
+  assert.deepEqual(overlaps, []);
+  assert.deepEqual(await pageScroll(app), []);
+  await screenshot('en-journey-big-lanes');
+  // In Arabic the placeholder speaks Arabic and the button reaches the rest by keyboard.
+  await go('#/settings');
+  await (await app.find('[data-testid="language-ar"]')).click();
+  await app.waitFor(async () => (await app.execute('return document.documentElement.dir')) === 'rtl', 'rtl');
+  await go(`#/journeys/${map.id}`);
+  const more = await app.findWithText('[data-testid="touchpoint-more"]', 'اعرض 5 نقاط تواصل أخرى');
+  await screenshot('ar-journey-big-top');
+  await app.execute(`arguments[0].querySelector('button').focus()`, [more.ref()]);
+  await app.keys(Key.Enter);
+  await app.waitFor(async () => (await state()).touchpoints === 9, 'the other touchpoints drawn by the button');
+  await go('#/settings');
+  await (await app.find('[data-testid="language-en"]')).click();
+});

@@ -1,4 +1,13 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -27,6 +36,7 @@ import type { GridStage } from "../../bindings/GridStage";
 import type { GridTouchpoint } from "../../bindings/GridTouchpoint";
 import type { Lane } from "../../bindings/Lane";
 import type { TouchpointPain } from "../../bindings/TouchpointPain";
+import type { TouchpointEdit } from "../../bindings/TouchpointEdit";
 import { LIMITS } from "../../bindings/rules";
 import { currentLanguage, directionOf } from "../../i18n";
 import { checkText } from "../../kit/fields";
@@ -39,7 +49,14 @@ import { addDays, addMonths } from "../../kit/fields/dates";
 import { EmotionCurve } from "./EmotionCurve";
 import { GridDrag, useGridDraggable, useGridDrop, useGridItem } from "./GridDrag";
 import { useMapExport } from "./MapExport";
-import { useStageWindow } from "./stageWindow";
+import {
+  CARD_ESTIMATE_REM,
+  firstTouchpoints,
+  TOUCHPOINT_ESTIMATE_REM,
+  useCellNear,
+  useNear,
+  useStageWindow,
+} from "./stageWindow";
 import { MapSettings } from "./MapSettings";
 import { OpportunityAction } from "./OpportunityAction";
 import { PainRanking, PainSummary } from "./PainRanking";
@@ -105,16 +122,50 @@ function LaterCell() {
   return <div className="journey-cell journey-cell--later" role="cell" />;
 }
 
-/** A stage's touchpoints cell: touchpoints dropped on it go last in the stage. */
+/**
+ * Where a stage's touchpoints not drawn yet will be: about their height,
+ * drawn as it comes near the view, or at once with its button (how the
+ * keyboard reaches them).
+ */
+function MoreTouchpoints({ count, onShow }: { count: number; onShow: () => void }) {
+  const { t } = useTranslation();
+  const attach = useNear(onShow);
+  return (
+    <div
+      ref={attach}
+      className="journey-more-touchpoints"
+      data-later
+      style={{ minBlockSize: `${String(count * TOUCHPOINT_ESTIMATE_REM)}rem` }}
+      data-testid="touchpoint-more"
+    >
+      <button type="button" className="button button--ghost" onClick={onShow}>
+        {t("journeys.touchpoint.more", { count })}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A stage's touchpoints cell: the touchpoints from the top, as many as the
+ * window shows until the rest come near (see firstTouchpoints); touchpoints
+ * dropped on it go last in the stage.
+ */
 function TouchpointCell({
   stage,
   index,
+  pain,
+  actions,
+  report,
   children,
 }: {
   stage: GridStage;
   index: number;
+  pain: ReadonlyMap<string, TouchpointPain>;
+  actions: TouchpointActions;
+  report: Report;
   children: ReactNode;
 }) {
+  const [shown, setShown] = useState(() => firstTouchpoints(window.innerHeight));
   const { attach: dropAttach, className: dropClass } = useGridDrop({
     accepts: "touchpoint",
     container: stage.stage.id,
@@ -122,6 +173,10 @@ function TouchpointCell({
     name: stage.stage.name,
     stageId: stage.stage.id,
   });
+  const all = stage.touchpoints.length;
+  const showAll = useCallback(() => {
+    setShown(Number.POSITIVE_INFINITY);
+  }, []);
   return (
     <div
       ref={dropAttach}
@@ -129,8 +184,56 @@ function TouchpointCell({
       role="cell"
       data-stage-index={index}
     >
+      <ol className="journey-touchpoints">
+        {stage.touchpoints.slice(0, shown).map((tp, i) => (
+          <TouchpointBox
+            key={tp.touchpoint.id}
+            tp={tp}
+            stageId={stage.stage.id}
+            siblings={stage.touchpoints}
+            index={i}
+            pain={pain.get(tp.touchpoint.id)}
+            actions={actions}
+            // Moved later from the last drawn place: the rest are drawn, so it stays in sight.
+            onLastMoved={i === shown - 1 ? showAll : undefined}
+            report={report}
+          />
+        ))}
+      </ol>
+      {shown < all && <MoreTouchpoints count={all - shown} onShow={showAll} />}
       {children}
     </div>
+  );
+}
+
+/**
+ * The writes on touchpoints, held once by the grid rather than by each of
+ * its (up to hundreds of) touchpoints, whose cost is what opening a big map
+ * waits for. Each write reports its own failure.
+ */
+interface TouchpointActions {
+  edit: (id: string, edit: TouchpointEdit) => void;
+  move: (input: { id: string; stageId: string; before: string | null }) => void;
+  remove: (id: string) => void;
+}
+
+function useTouchpointActions(report: Report): TouchpointActions {
+  const { mutateAsync: edit } = useEditTouchpoint();
+  const { mutateAsync: move } = useMoveTouchpoint();
+  const { mutateAsync: remove } = useDeleteTouchpoint();
+  return useMemo(
+    () => ({
+      edit: (id, change) => {
+        edit({ id, edit: change }).catch(report);
+      },
+      move: (input) => {
+        move(input).catch(report);
+      },
+      remove: (id) => {
+        remove(id).catch(report);
+      },
+    }),
+    [edit, move, remove, report],
   );
 }
 
@@ -141,6 +244,8 @@ const TouchpointBox = memo(function TouchpointBox({
   siblings,
   index,
   pain,
+  actions,
+  onLastMoved,
   report,
 }: {
   tp: GridTouchpoint;
@@ -148,12 +253,11 @@ const TouchpointBox = memo(function TouchpointBox({
   siblings: readonly GridTouchpoint[];
   index: number;
   pain: TouchpointPain | undefined;
+  actions: TouchpointActions;
+  onLastMoved: (() => void) | undefined;
   report: Report;
 }) {
   const { t } = useTranslation();
-  const edit = useEditTouchpoint();
-  const move = useMoveTouchpoint();
-  const remove = useDeleteTouchpoint();
   const { touchpoint } = tp;
   const emotion = (field: "emotionCurrent" | "emotionTarget") => (
     <label className="journey-emotion">
@@ -164,7 +268,7 @@ const TouchpointBox = memo(function TouchpointBox({
         data-testid={`touchpoint-${field}`}
         onChange={(event) => {
           const value = event.target.value === "" ? null : Number(event.target.value);
-          edit.mutate({ id: touchpoint.id, edit: { field, value } }, { onError: report });
+          actions.edit(touchpoint.id, { field, value });
         }}
       >
         <option value="">{t("journeys.touchpoint.emotionNone")}</option>
@@ -179,7 +283,8 @@ const TouchpointBox = memo(function TouchpointBox({
   const moveTo = (offset: -1 | 1) => {
     // Before the next-but-one going later; before the previous going earlier.
     const target = offset === -1 ? siblings[index - 1] : siblings[index + 2];
-    move.mutate({ id: touchpoint.id, stageId, before: target?.touchpoint.id ?? null }, { onError: report });
+    actions.move({ id: touchpoint.id, stageId, before: target?.touchpoint.id ?? null });
+    if (offset === 1) onLastMoved?.();
   };
   const {
     attach,
@@ -213,7 +318,7 @@ const TouchpointBox = memo(function TouchpointBox({
         tp={tp}
         report={report}
         onChannel={(value) => {
-          edit.mutate({ id: touchpoint.id, edit: { field: "channel", value } }, { onError: report });
+          actions.edit(touchpoint.id, { field: "channel", value });
         }}
       />
       <TouchpointPins tp={tp} report={report} />
@@ -248,7 +353,7 @@ const TouchpointBox = memo(function TouchpointBox({
           aria-label={t("journeys.touchpoint.deleteLabel", { name: touchpoint.name })}
           data-testid="touchpoint-delete"
           onClick={() => {
-            remove.mutate(touchpoint.id, { onError: report });
+            actions.remove(touchpoint.id);
           }}
         >
           {t("journeys.touchpoint.delete")}
@@ -619,13 +724,14 @@ const LaneCell = memo(function LaneCell({
   const move = useMoveCard();
   const actions: CardActions = {
     remove: (id) => {
-      remove.mutate(id, { onError: report });
+      remove.mutateAsync(id).catch(report);
     },
     move: (input) => {
-      move.mutate(input, { onError: report });
+      move.mutateAsync(input).catch(report);
     },
     t,
   };
+  const { drawn: cardsDrawn, attachCell, attachPlaceholder } = useCellNear();
   const cards = stage.cells.find((c) => c.lane === lane)?.cards ?? [];
   const siblings = cards.map((c) => c.id);
   const laneName = t(`journeys.lane.${lane}`);
@@ -648,18 +754,30 @@ const LaneCell = memo(function LaneCell({
   };
   return (
     <div
-      ref={dropAttach}
+      ref={(node) => {
+        dropAttach(node);
+        attachCell(node);
+      }}
       className={`journey-cell ${dropClass}`}
       role="cell"
       data-drop-container={dropContainer}
       data-stage-index={index}
       data-testid={`cell-${lane}`}
     >
-      <ul className="journey-cards">
-        {cards.map((card) => (
-          <CardItem key={card.id} card={card} lane={lane} cell={cell} actions={actions} />
-        ))}
-      </ul>
+      {cardsDrawn || cards.length === 0 ? (
+        <ul className="journey-cards">
+          {cards.map((card) => (
+            <CardItem key={card.id} card={card} lane={lane} cell={cell} actions={actions} />
+          ))}
+        </ul>
+      ) : (
+        <div
+          ref={attachPlaceholder}
+          className="journey-later-cards"
+          style={{ minBlockSize: `${String(cards.length * CARD_ESTIMATE_REM)}rem` }}
+          data-later
+        />
+      )}
       <AddLine
         label={t("journeys.card.addLabel", { lane: t(`journeys.lane.${lane}`), stage: stage.stage.name })}
         placeholder={t("journeys.card.placeholder")}
@@ -694,6 +812,7 @@ export function JourneyScreen() {
   const [error, setError] = useState<AppError | null>(null);
   const [announcement, announce] = useAnnouncer();
   const report: Report = setError;
+  const touchpointActions = useTouchpointActions(report);
   const { attach: attachScroller, range: drawnStages } = useStageWindow(grid.data?.stages.length ?? 0);
   const drawn = (i: number) => i >= drawnStages.from && i <= drawnStages.to;
   const mapExport = useMapExport(grid.data, pain.data, t(`journeys.map.painPreset.${painDays}`));
@@ -810,20 +929,14 @@ export function JourneyScreen() {
               !drawn(i) ? (
                 <LaterCell key={stage.stage.id} />
               ) : (
-                <TouchpointCell key={stage.stage.id} stage={stage} index={i}>
-                  <ol className="journey-touchpoints">
-                    {stage.touchpoints.map((tp, i) => (
-                      <TouchpointBox
-                        key={tp.touchpoint.id}
-                        tp={tp}
-                        stageId={stage.stage.id}
-                        siblings={stage.touchpoints}
-                        index={i}
-                        pain={painOf.get(tp.touchpoint.id)}
-                        report={report}
-                      />
-                    ))}
-                  </ol>
+                <TouchpointCell
+                  key={stage.stage.id}
+                  stage={stage}
+                  index={i}
+                  pain={painOf}
+                  actions={touchpointActions}
+                  report={report}
+                >
                   <AddLine
                     label={t("journeys.touchpoint.addLabel", { name: stage.stage.name })}
                     placeholder={t("journeys.touchpoint.add")}

@@ -1,5 +1,5 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { installMockBackend, makeProblem } from "../../test/mock-backend";
 import { makeMap, makeNote } from "../../test/mock-empathy";
 import { makePersona, makeQuote } from "../../test/mock-personas";
@@ -317,6 +317,101 @@ describe("journey maps", () => {
     expect(pain).toHaveTextContent("Highest severity: High");
     expect(pain.className).toContain("journey-pain--heat-4");
     expect(screen.getByTestId("touchpoint-emotionCurrent")).toHaveValue("-1");
+  });
+
+  describe("a stage taller than the window", () => {
+    /**
+     * A map whose one stage holds seven touchpoints, in a view 800 px tall
+     * where nothing comes near until `near` says so: the first touchpoints
+     * drawn are the window's worth (4), the rest wait under a button.
+     */
+    async function openTallStage() {
+      const seen = { near: (): void => undefined };
+      vi.stubGlobal(
+        "IntersectionObserver",
+        class {
+          constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
+            seen.near = () => {
+              callback([{ isIntersecting: true }]);
+            };
+          }
+          observe() {}
+          disconnect() {}
+        },
+      );
+      vi.stubGlobal("innerHeight", 800);
+      const touchpoints = [1, 2, 3, 4, 5, 6, 7].map((i) => ({
+        id: `tp-${String(i)}`,
+        mapId: "map-1",
+        stageId: "st-1",
+        name: `Touchpoint ${String(i)}`,
+        position: i,
+        channel: null,
+        direct: true,
+        ownerTeam: "",
+        emotionCurrent: null,
+        emotionTarget: null,
+      }));
+      const backend = installMockBackend({
+        journeys: {
+          maps: [
+            {
+              id: "map-1",
+              name: "Renewal",
+              state: "current",
+              madeFrom: null,
+              reviewMonths: 4,
+              reviewedAt: null,
+              createdAt: "2026-11-01T00:00:00Z",
+              updatedAt: "2026-11-01T00:00:00Z",
+            },
+          ],
+          stages: [{ id: "st-1", mapId: "map-1", name: "Renewal", position: 1 }],
+          touchpoints,
+        },
+      });
+      const { user } = renderApp("/journeys/map-1");
+      const grid = await screen.findByTestId("journey-grid");
+      const names = () =>
+        within(grid)
+          .queryAllByTestId("touchpoint-name")
+          .map((n) => n.textContent);
+      await waitFor(() => {
+        expect(names()).toEqual(["Touchpoint 1", "Touchpoint 2", "Touchpoint 3", "Touchpoint 4"]);
+      });
+      expect(within(grid).getByTestId("touchpoint-more")).toHaveTextContent("Show 3 more touchpoints");
+      return { backend, user, grid, names, seen };
+    }
+
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it("draws the rest as they come near the view", async () => {
+      const { grid, names, seen } = await openTallStage();
+      act(() => {
+        seen.near();
+      });
+      await waitFor(() => {
+        expect(names()).toHaveLength(7);
+      });
+      expect(within(grid).queryByTestId("touchpoint-more")).toBeNull();
+    });
+
+    it("draws the rest with the placeholder's button, the keyboard's way to them", async () => {
+      const { user, grid, names } = await openTallStage();
+      await user.click(within(within(grid).getByTestId("touchpoint-more")).getByRole("button"));
+      expect(names()).toHaveLength(7);
+    });
+
+    it("draws the rest when the last touchpoint drawn moves later, so it stays in sight", async () => {
+      const { backend, user, grid, names } = await openTallStage();
+      await user.click(nth(grid, "touchpoint-later", 3));
+      await waitFor(() => {
+        expect(names()).toHaveLength(7);
+      });
+      expect(backend.callsTo("touchpoint_move")[0]).toMatchObject({ id: "tp-4", before: "tp-6" });
+    });
   });
 
   it("ranks the touchpoints by pain, leaving out those without problems, with their problems a click away", async () => {

@@ -142,53 +142,57 @@ function PinPicker({ tp, report, onClose }: { tp: GridTouchpoint; report: Report
   );
 }
 
+/** The notes and quotes pinned to a touchpoint, each unpinned with its button. */
+function PinnedList({ tp, report }: { tp: GridTouchpoint; report: Report }) {
+  const { t } = useTranslation();
+  const unpin = usePinToTouchpoint();
+  return (
+    <ul className="journey-pinned" aria-label={t("journeys.pins.listLabel", { name: tp.touchpoint.name })}>
+      {[
+        ...tp.quotes.map((q) => ({ kind: "quote" as const, id: q.id, text: q.text, who: q.personaName })),
+        ...tp.notes.map((n) => ({ kind: "note" as const, id: n.id, text: n.text, who: null })),
+      ].map((item) => (
+        <li
+          key={item.id}
+          className={`journey-pinned-item journey-pinned-item--${item.kind}`}
+          data-testid={`pinned-${item.kind}`}
+        >
+          <span className="journey-pinned-text">
+            <bdi>{item.kind === "quote" ? `“${item.text}”` : item.text}</bdi>
+            {item.who !== null && <span className="journey-pinned-who"> — {item.who}</span>}
+          </span>
+          <button
+            type="button"
+            className="button button--ghost journey-pinned-remove"
+            aria-label={t("journeys.pins.unpinLabel", { text: item.text })}
+            disabled={unpin.isPending}
+            onClick={() => {
+              unpin.mutate(
+                { id: tp.touchpoint.id, kind: item.kind, itemId: item.id, pinned: false },
+                { onError: report },
+              );
+            }}
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * What customers said at a touchpoint: empathy notes and persona quotes
- * pinned to it, each unpinned with its button, and a picker to pin more.
+ * pinned to it (see PinnedList), and a picker to pin more. A touchpoint
+ * with nothing pinned holds no write of its own.
  */
 export function TouchpointPins({ tp, report }: { tp: GridTouchpoint; report: Report }) {
   const { t } = useTranslation();
   const [picking, setPicking] = useState(false);
-  const unpin = usePinToTouchpoint();
   const count = tp.notes.length + tp.quotes.length;
   return (
     <div className="journey-pins" data-testid="touchpoint-pins">
-      {count > 0 && (
-        <ul
-          className="journey-pinned"
-          aria-label={t("journeys.pins.listLabel", { name: tp.touchpoint.name })}
-        >
-          {[
-            ...tp.quotes.map((q) => ({ kind: "quote" as const, id: q.id, text: q.text, who: q.personaName })),
-            ...tp.notes.map((n) => ({ kind: "note" as const, id: n.id, text: n.text, who: null })),
-          ].map((item) => (
-            <li
-              key={item.id}
-              className={`journey-pinned-item journey-pinned-item--${item.kind}`}
-              data-testid={`pinned-${item.kind}`}
-            >
-              <span className="journey-pinned-text">
-                <bdi>{item.kind === "quote" ? `“${item.text}”` : item.text}</bdi>
-                {item.who !== null && <span className="journey-pinned-who"> — {item.who}</span>}
-              </span>
-              <button
-                type="button"
-                className="button button--ghost journey-pinned-remove"
-                aria-label={t("journeys.pins.unpinLabel", { text: item.text })}
-                disabled={unpin.isPending}
-                onClick={() => {
-                  unpin.mutate(
-                    { id: tp.touchpoint.id, kind: item.kind, itemId: item.id, pinned: false },
-                    { onError: report },
-                  );
-                }}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {count > 0 && <PinnedList tp={tp} report={report} />}
       {picking ? (
         <PinPicker
           tp={tp}

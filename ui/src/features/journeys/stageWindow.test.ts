@@ -26,9 +26,15 @@ describe("the stages a map draws", () => {
     expect(stagesInView([], { left: 0, right: 900 }, null)).toBeNull();
   });
 
-  it("draws, before measuring, as many stages as the window shows", () => {
-    expect(firstDrawn(1200)).toBe(4);
-    expect(firstDrawn(1920)).toBe(7);
-    expect(firstDrawn(400)).toBe(3);
+  it("draws, before measuring, as many stages as the window shows and the room after them", () => {
+    // What the measure finds then, so the map is drawn once: a 1200 px
+    // window's 900 px scroller draws 0-4 (above); a 1920 px window's
+    // 1,616 px scroller, stages after a 145 px label column (as the app
+    // lays them out), draws 0-7.
+    expect(firstDrawn(1200)).toBe(5);
+    const wide = Array.from({ length: 12 }, (_, i) => ({ left: 145 + i * 240, right: 145 + (i + 1) * 240 }));
+    expect(stagesInView(wide, { left: 0, right: 1616 }, null)).toEqual({ from: 0, to: 7 });
+    expect(firstDrawn(1920)).toBe(8);
+    expect(firstDrawn(400)).toBe(4);
   });
 });

@@ -6,7 +6,7 @@
  * always), and the others as empty cells until they scroll near. A stage
  * that holds the focus stays drawn, so nothing being typed is ever lost.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 
 /** The first and last stage drawn (inclusive). */
 export interface StageRange {
@@ -17,11 +17,12 @@ export interface StageRange {
 /**
  * Stages drawn before the grid is measured, from the start of the reading
  * direction: as many as a window this wide shows (a stage is at least
- * 15rem, beside the sidebar and the lanes' names). The room either side
- * comes with the first measure, after the first paint.
+ * 15rem, beside the sidebar and the lanes' names) and one more, the room
+ * the measure after the first paint keeps after them. So on a usual window
+ * that measure finds the same stages and the map is drawn once, not twice.
  */
 export function firstDrawn(windowWidth: number): number {
-  return Math.max(3, Math.ceil(windowWidth / 300));
+  return Math.max(3, Math.ceil(windowWidth / 300)) + 1;
 }
 
 /**
@@ -109,4 +110,76 @@ export function useStageWindow(stageCount: number) {
   }, [measure, schedule, stageCount]);
 
   return { attach, range };
+}
+
+/**
+ * Touchpoints drawn at first in each stage, from the top: as many as a
+ * window this tall shows (a touchpoint is some 18rem tall). The others
+ * wait under a placeholder of about their height until it comes within a
+ * window's height of the view (see useNear), or its button is used; a
+ * stage's touchpoints, once drawn, stay drawn.
+ */
+export function firstTouchpoints(windowHeight: number): number {
+  return Math.max(2, Math.ceil(windowHeight / 250));
+}
+
+/** The height a placeholder keeps for touchpoints not drawn yet. */
+export const TOUCHPOINT_ESTIMATE_REM = 18;
+
+/**
+ * Calls `onNear` once the element comes within a window's height of the
+ * view (at once where nothing can tell: no IntersectionObserver).
+ */
+export function useNear(onNear: () => void) {
+  const [node, setNode] = useState<HTMLElement | null>(null);
+  const callback = useRef(onNear);
+  useEffect(() => {
+    callback.current = onNear;
+  });
+  useEffect(() => {
+    if (node === null) return;
+    if (typeof IntersectionObserver === "undefined") {
+      callback.current();
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) callback.current();
+      },
+      { rootMargin: "100% 0px" },
+    );
+    observer.observe(node);
+    return () => {
+      observer.disconnect();
+    };
+  }, [node]);
+  return setNode;
+}
+
+/** The height a lane cell keeps for each card not drawn yet. */
+export const CARD_ESTIMATE_REM = 3;
+
+/**
+ * Whether a lane cell draws its cards: at once if, laid out, it starts
+ * within a window's height of the view (measured before the first paint,
+ * so what shows is drawn in the first frame), otherwise once its
+ * placeholder comes that near. Lanes sit below the touchpoints, which on a
+ * big map fill the first screens; once drawn, a cell stays drawn.
+ */
+export function useCellNear() {
+  const [drawn, setDrawn] = useState(false);
+  const cell = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (drawn || cell.current === null) return;
+    const box = cell.current.getBoundingClientRect();
+    // Without layout (jsdom) every box is empty at 0: drawn.
+    if (box.top < 2 * window.innerHeight && box.bottom > -window.innerHeight) setDrawn(true);
+  }, [drawn]);
+  const attachPlaceholder = useNear(() => {
+    setDrawn(true);
+  });
+  const attachCell = useCallback((node: HTMLElement | null) => {
+    cell.current = node;
+  }, []);
+  return { drawn, attachCell, attachPlaceholder };
 }
