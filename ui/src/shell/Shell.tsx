@@ -7,7 +7,7 @@ import { PersonasScreen } from "../features/personas/PersonasScreen";
 import { AnalysesScreen } from "../features/analyses/AnalysesScreen";
 import { AnalysisScreen } from "../features/analyses/AnalysisScreen";
 import { SessionScreen } from "../features/analyses/session/SessionScreen";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { ProblemsScreen, type FocusNewProblemState } from "../features/problems/ProblemsScreen";
@@ -49,6 +49,10 @@ export function Shell({ path, fileName, backupPath }: ShellProps) {
   const navigate = useNavigate();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  // Another screen opens at its top, not at the offset the last one was scrolled to.
+  useLayoutEffect(() => {
+    if (mainRef.current !== null) mainRef.current.scrollTop = 0;
+  }, [location.pathname]);
 
   const onAction = useCallback(
     (action: ShortcutAction) => {
