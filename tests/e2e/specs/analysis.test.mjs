@@ -215,6 +215,13 @@ test('a guided session in Arabic, by keyboard, moves its problem to root cause f
   await app.keys(Key.Enter);
   await app.find('[data-testid="session-answer"]');
   await (await app.find('[data-testid="answer-add-evidence"]')).click();
+  await app.find('[data-testid="evidence-note"]');
+  // The opened form comes into view whole, its Save button too, at any window size.
+  const saveBox = await app.execute(
+    `const b = document.querySelector('[data-testid="evidence-save"]').getBoundingClientRect();
+     return { top: b.top, bottom: b.bottom, height: innerHeight };`,
+  );
+  assert.ok(saveBox.top >= 0 && saveBox.bottom <= saveBox.height, JSON.stringify(saveBox));
   await (await app.find('[data-testid="evidence-note"]')).click();
   await app.keys('آخر تحديث للقائمة قبل سنتين');
   await (await app.find('[data-testid="evidence-save"]')).click();

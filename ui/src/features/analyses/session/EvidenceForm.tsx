@@ -22,9 +22,16 @@ export function EvidenceForm({ node, editor, onAttached, onCancel }: EvidenceFor
   const [busy, setBusy] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const referenceRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
+  // Opened, the whole form comes into view (its buttons too, not only the
+  // focused note), as little scrolled as can be.
   useEffect(() => {
-    noteRef.current?.focus();
+    noteRef.current?.focus({ preventScroll: true });
+    // jsdom has no scrollIntoView.
+    (formRef.current as Partial<Pick<HTMLElement, "scrollIntoView">> | null)?.scrollIntoView?.({
+      block: "nearest",
+    });
   }, []);
 
   const focusField = (field: string | undefined) => {
@@ -79,7 +86,13 @@ export function EvidenceForm({ node, editor, onAttached, onCancel }: EvidenceFor
   const noteError = errors.fields.note;
   const referenceError = errors.fields.reference;
   return (
-    <form className="session-evidence-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
+    <form
+      ref={formRef}
+      className="session-evidence-form"
+      onSubmit={onSubmit}
+      onKeyDown={onKeyDown}
+      noValidate
+    >
       <div className="field">
         <label className="field-label" htmlFor={`${id}-note`}>
           {t("session.evidence.note")}
