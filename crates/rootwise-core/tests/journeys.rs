@@ -1379,10 +1379,7 @@ fn the_pain_counts_follow_every_write_that_moves_them() {
     let t = ws
         .write("Huda", |w| {
             let s = journey::add_stage(w, map, "الطلب", None)?.id;
-            Ok([
-                touchpoint(w, s, "النموذج"),
-                touchpoint(w, s, "الاتصال"),
-            ])
+            Ok([touchpoint(w, s, "النموذج"), touchpoint(w, s, "الاتصال")])
         })
         .unwrap()
         .value;
@@ -1398,7 +1395,9 @@ fn the_pain_counts_follow_every_write_that_moves_them() {
         .map(|_| ())
     };
     // Each step writes, then the kept counts must equal the rows'.
-    let step = |ws: &mut Workspace, what: &str, f: &dyn Fn(&mut Writer<'_>) -> rootwise_core::Result<()>| {
+    let step = |ws: &mut Workspace,
+                what: &str,
+                f: &dyn Fn(&mut Writer<'_>) -> rootwise_core::Result<()>| {
         ws.write("Huda", |w| f(w)).unwrap();
         assert_eq!(pain_drift(ws), Vec::<String>::new(), "after {what}");
     };
@@ -1412,7 +1411,9 @@ fn the_pain_counts_follow_every_write_that_moves_them() {
         })
         .unwrap()
         .value;
-    step(&mut ws, "a report before the link", &|w| report(w, p[0], day(2026, 3, 8)));
+    step(&mut ws, "a report before the link", &|w| {
+        report(w, p[0], day(2026, 3, 8))
+    });
     step(&mut ws, "links", &|w| {
         journey::link_problem(w, t[0], p[0])?;
         journey::link_problem(w, t[0], p[1])?;
@@ -1430,7 +1431,11 @@ fn the_pain_counts_follow_every_write_that_moves_them() {
         workflow::edit_problem(w, p[1], &ProblemEdit::ReportedOn(day(2026, 2, 1))).map(|_| ())
     });
     verify(&mut ws, p[1], ActionKind::Corrective, "Answer within a day");
-    assert_eq!(pain_drift(&ws), Vec::<String>::new(), "after a verified fix");
+    assert_eq!(
+        pain_drift(&ws),
+        Vec::<String>::new(),
+        "after a verified fix"
+    );
     verify(&mut ws, p[1], ActionKind::Preventive, "A second fix");
     assert_eq!(pain_drift(&ws), Vec::<String>::new(), "after a second fix");
     let fixes: Vec<_> = rootwise_core::action::for_problem(ws.conn(), p[1], day(2026, 12, 1))
@@ -1438,20 +1443,40 @@ fn the_pain_counts_follow_every_write_that_moves_them() {
         .iter()
         .map(|a| a.action.id)
         .collect();
-    step(&mut ws, "one fix in the trash", &|w| trash::delete(w, "action", &fixes[0].to_string()));
-    step(&mut ws, "both fixes in the trash", &|w| trash::delete(w, "action", &fixes[1].to_string()));
-    assert!(!journey::pain_overlay(ws.conn(), map, &PainQuery {
-        from: day(2026, 1, 1),
-        to: day(2026, 12, 31),
-        sort: None
-    })
-    .unwrap()[0]
-        .all_fixed);
-    step(&mut ws, "a fix restored", &|w| trash::restore(w, "action", &fixes[0].to_string()));
-    step(&mut ws, "a problem in the trash", &|w| problem::delete(w, p[2]));
-    step(&mut ws, "and back", &|w| problem::restore(w, p[2]).map(|_| ()));
-    step(&mut ws, "a duplicate merged", &|w| workflow::merge(w, p[0], p[2]).map(|_| ()));
-    step(&mut ws, "a link removed", &|w| journey::unlink_problem(w, t[0], p[1]));
+    step(&mut ws, "one fix in the trash", &|w| {
+        trash::delete(w, "action", &fixes[0].to_string())
+    });
+    step(&mut ws, "both fixes in the trash", &|w| {
+        trash::delete(w, "action", &fixes[1].to_string())
+    });
+    assert!(
+        !journey::pain_overlay(
+            ws.conn(),
+            map,
+            &PainQuery {
+                from: day(2026, 1, 1),
+                to: day(2026, 12, 31),
+                sort: None
+            }
+        )
+        .unwrap()[0]
+            .all_fixed
+    );
+    step(&mut ws, "a fix restored", &|w| {
+        trash::restore(w, "action", &fixes[0].to_string())
+    });
+    step(&mut ws, "a problem in the trash", &|w| {
+        problem::delete(w, p[2])
+    });
+    step(&mut ws, "and back", &|w| {
+        problem::restore(w, p[2]).map(|_| ())
+    });
+    step(&mut ws, "a duplicate merged", &|w| {
+        workflow::merge(w, p[0], p[2]).map(|_| ())
+    });
+    step(&mut ws, "a link removed", &|w| {
+        journey::unlink_problem(w, t[0], p[1])
+    });
 
     let pain = journey::pain_overlay(
         ws.conn(),

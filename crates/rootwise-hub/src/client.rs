@@ -39,18 +39,44 @@ pub struct HubWorkspace {
 impl HttpTransport {
     /// A transport to the hub at `address` (`http://host:port` or
     /// `https://...`; a trailing slash is fine) with `token`.
+    /// An `https://` hub's certificate must chain to a public certificate
+    /// authority.
     pub fn new(address: &str, token: &str) -> Result<Self> {
+        Self::build(address, token, None)
+    }
+
+    /// A transport that trusts only `certificate` (PEM), the authority
+    /// of an `https://` hub whose certificate a team made itself.
+    pub fn trusting(address: &str, token: &str, certificate: &[u8]) -> Result<Self> {
+        let root =
+            ureq::tls::Certificate::from_pem(certificate).map_err(|e| Error::HubUnreachable {
+                reason: format!("the certificate to trust cannot be read: {e}"),
+            })?;
+        Self::build(address, token, Some(root))
+    }
+
+    fn build(
+        address: &str,
+        token: &str,
+        root: Option<ureq::tls::Certificate<'static>>,
+    ) -> Result<Self> {
         let base = address.trim().trim_end_matches('/').to_owned();
         if !(base.starts_with("http://") || base.starts_with("https://")) {
             return Err(Error::HubUnreachable {
                 reason: format!("{base} is not an http:// or https:// address"),
             });
         }
-        let agent: ureq::Agent = ureq::Agent::config_builder()
+        let mut config = ureq::Agent::config_builder()
             .timeout_global(Some(TIMEOUT))
-            .http_status_as_error(false)
-            .build()
-            .into();
+            .http_status_as_error(false);
+        if let Some(root) = root {
+            config = config.tls_config(
+                ureq::tls::TlsConfig::builder()
+                    .root_certs(ureq::tls::RootCerts::new_with_certs(&[root]))
+                    .build(),
+            );
+        }
+        let agent: ureq::Agent = config.build().into();
         Ok(Self {
             base,
             token: token.trim().to_owned(),

@@ -28,6 +28,19 @@ pub enum HubError {
     /// No database was named.
     #[error("no database: pass --database or set ROOTWISE_HUB_DATABASE")]
     NoDatabase,
+    /// A certificate without its key, or a key without its certificate.
+    #[error("TLS needs both --tls-cert and --tls-key")]
+    TlsHalf,
+    /// The certificate or its key could not be read or used.
+    #[error("TLS certificate {cert} with key {key}: {reason}")]
+    Tls {
+        /// The certificate's file.
+        cert: String,
+        /// The key's file.
+        key: String,
+        /// What was wrong.
+        reason: String,
+    },
     /// The system gave no randomness for a token or an id.
     #[error("no randomness: {0}")]
     NoRandomness(String),

@@ -45,6 +45,13 @@ enum Command {
         /// Connections to PostgreSQL.
         #[arg(long, env = "ROOTWISE_HUB_POOL", default_value_t = 16)]
         pool: usize,
+        /// Speak HTTPS with this certificate chain (PEM, leaf first); needs
+        /// --tls-key. Without both, plain HTTP (behind a reverse proxy).
+        #[arg(long, env = "ROOTWISE_HUB_TLS_CERT")]
+        tls_cert: Option<std::path::PathBuf>,
+        /// The certificate's private key (PEM).
+        #[arg(long, env = "ROOTWISE_HUB_TLS_KEY")]
+        tls_key: Option<std::path::PathBuf>,
     },
     /// People.
     User {
@@ -141,18 +148,32 @@ async fn run(cli: Cli) -> Result<(), HubError> {
     db::migrate(&pool).await?;
     match cli.command {
         Command::Serve {
-            listen, body_limit, ..
+            listen,
+            body_limit,
+            tls_cert,
+            tls_key,
+            ..
         } => {
-            let listener = tokio::net::TcpListener::bind(&listen).await?;
+            let tls = match (tls_cert, tls_key) {
+                (Some(cert), Some(key)) => Some(server::TlsFiles { cert, key }),
+                (None, None) => None,
+                _ => return Err(HubError::TlsHalf),
+            };
+            let listener = std::net::TcpListener::bind(&listen)?;
             println!(
-                "rootwise-hub: listening on http://{}",
+                "rootwise-hub: listening on {}://{}",
+                if tls.is_some() { "https" } else { "http" },
                 listener.local_addr()?
             );
-            axum::serve(listener, server::router(server::Hub::new(pool), body_limit))
-                .with_graceful_shutdown(async {
+            server::serve(
+                listener,
+                server::router(server::Hub::new(pool), body_limit),
+                tls.as_ref(),
+                async {
                     let _ = tokio::signal::ctrl_c().await;
-                })
-                .await?;
+                },
+            )
+            .await?;
         }
         Command::User {
             command: UserCommand::Add { name },

@@ -430,3 +430,59 @@ async fn pull(
     answer.epoch = client.query_one("SELECT epoch FROM hub", &[]).await?.get(0);
     Ok(Json(answer))
 }
+
+/// A certificate chain and its private key, PEM files: the hub then speaks
+/// HTTPS itself (rustls), with no reverse proxy in front.
+#[derive(Debug, Clone)]
+pub struct TlsFiles {
+    /// The certificate chain, leaf first.
+    pub cert: std::path::PathBuf,
+    /// The certificate's private key (PKCS #8, PKCS #1 or SEC1).
+    pub key: std::path::PathBuf,
+}
+
+/// Serves `app` on `listener`, over TLS when `tls` names a certificate,
+/// until `shutdown` resolves (requests in flight are let finish, for up
+/// to ten seconds under TLS). A certificate or key that cannot be read or
+/// used is refused before anything is served.
+pub async fn serve(
+    listener: std::net::TcpListener,
+    app: Router,
+    tls: Option<&TlsFiles>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), HubError> {
+    listener.set_nonblocking(true)?;
+    let Some(files) = tls else {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        return Ok(());
+    };
+    // One process, one provider: installing it again is a harmless
+    // refusal. ring, as the app's client uses, rather than aws-lc (a C
+    // build and megabytes more): rustls 0.23.48 deprecates ring's provider
+    // for lacking post-quantum key exchange; X25519 and the NIST curves
+    // remain.
+    #[allow(deprecated)]
+    let provider = rustls::crypto::ring::default_provider();
+    let _ = provider.install_default();
+    let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&files.cert, &files.key)
+        .await
+        .map_err(|e| HubError::Tls {
+            cert: files.cert.display().to_string(),
+            key: files.key.display().to_string(),
+            reason: e.to_string(),
+        })?;
+    let handle = axum_server::Handle::new();
+    let stop = handle.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        stop.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+    });
+    axum_server::from_tcp_rustls(listener, config)?
+        .handle(handle)
+        .serve(app.into_make_service())
+        .await?;
+    Ok(())
+}

@@ -385,3 +385,107 @@ fn after_the_hub_is_restored_from_an_older_backup_nothing_is_lost() {
     );
     assert_eq!(hub.count(&t.id), (5, 5));
 }
+
+/// A certificate authority a team made itself, and a certificate it
+/// signed for `localhost`, written as PEM files in `dir`; answers the
+/// authority's PEM and the hub's files.
+fn team_certificate(dir: &std::path::Path) -> (String, rootwise_hub::server::TlsFiles) {
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    let ca = rcgen::CertifiedIssuer::self_signed(ca_params, rcgen::KeyPair::generate().unwrap())
+        .unwrap();
+    let key = rcgen::KeyPair::generate().unwrap();
+    let cert = rcgen::CertificateParams::new(vec!["localhost".to_owned()])
+        .unwrap()
+        .signed_by(&key, &ca)
+        .unwrap();
+    let files = rootwise_hub::server::TlsFiles {
+        cert: dir.join("hub.pem"),
+        key: dir.join("hub.key"),
+    };
+    std::fs::write(&files.cert, cert.pem()).unwrap();
+    std::fs::write(&files.key, key.serialize_pem()).unwrap();
+    (ca.pem(), files)
+}
+
+#[test]
+fn a_hub_given_a_certificate_speaks_https_and_clients_check_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (authority, files) = team_certificate(dir.path());
+    let hub = TestHub::start_tls(files);
+    assert!(
+        hub.address.starts_with("https://localhost:"),
+        "{}",
+        hub.address
+    );
+    let token = hub.user("karim");
+    let mut t = two();
+    hub.workspace(&t.id, &["karim"]);
+    let key = format!("{} {}", hub.address, t.id);
+
+    // A client trusting the team's authority syncs as over plain HTTP.
+    let mut trusted = HttpTransport::trusting(&hub.address, &token, authority.as_bytes()).unwrap();
+    assert_eq!(trusted.workspaces().unwrap().len(), 1);
+    let office_titles = titles(&t.office, 3);
+    add_problems(&mut t.office, "Karim", &office_titles);
+    hub::sync(&mut t.office, "Karim", &key, &mut trusted, 100).unwrap();
+    hub::sync(&mut t.laptop, "Mona", &key, &mut trusted, 100).unwrap();
+    assert_eq!(ids_titled(t.laptop.conn(), &office_titles[2]).len(), 1);
+
+    // One that trusts only public authorities refuses the certificate, and
+    // says so; nothing is sent.
+    let mut public = HttpTransport::new(&hub.address, &token).unwrap();
+    match public.workspaces() {
+        Err(Error::HubUnreachable { reason }) => {
+            assert!(reason.to_lowercase().contains("certificate"), "{reason}");
+        }
+        other => panic!("a certificate from an unknown authority was taken: {other:?}"),
+    }
+    // Plain HTTP to the HTTPS port gets no answer to read.
+    let mut plain =
+        HttpTransport::new(&hub.address.replace("https://", "http://"), &token).unwrap();
+    assert!(matches!(
+        plain.workspaces(),
+        Err(Error::HubUnreachable { .. })
+    ));
+    // A certificate to trust that is not PEM is refused before connecting.
+    assert!(matches!(
+        HttpTransport::trusting(&hub.address, &token, b"not a certificate"),
+        Err(Error::HubUnreachable { .. })
+    ));
+}
+
+#[test]
+fn a_certificate_that_cannot_be_used_is_refused_before_serving() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = rootwise_hub::server::TlsFiles {
+        cert: dir.path().join("hub.pem"),
+        key: dir.path().join("hub.key"),
+    };
+    std::fs::write(
+        &files.cert,
+        "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n",
+    )
+    .unwrap();
+    std::fs::write(&files.key, "no key here").unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let hub = TestHub::start();
+    let app = rootwise_hub::server::router(
+        rootwise_hub::server::Hub::new(hub.pool.clone()),
+        rootwise_hub::server::BODY_LIMIT,
+    );
+    let err = rt
+        .block_on(rootwise_hub::server::serve(
+            listener,
+            app,
+            Some(&files),
+            std::future::pending(),
+        ))
+        .unwrap_err();
+    assert!(
+        matches!(err, rootwise_hub::db::HubError::Tls { .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("hub.pem"), "{err}");
+}

@@ -195,6 +195,8 @@ pub struct TestHub {
     /// The service: a runtime of its own, as a process would be, so
     /// killing it cuts every connection it had.
     server: Option<tokio::runtime::Runtime>,
+    /// Its certificate, when it speaks HTTPS.
+    tls: Option<server::TlsFiles>,
 }
 
 impl TestHub {
@@ -206,8 +208,23 @@ impl TestHub {
         Self::start_sized(body_limit, 2, 8)
     }
 
+    /// A hub speaking HTTPS with the certificate in `tls`, at
+    /// `https://localhost:port`.
+    pub fn start_tls(tls: server::TlsFiles) -> TestHub {
+        Self::start_full(server::BODY_LIMIT, 2, 8, Some(tls))
+    }
+
     /// A hub with `workers` runtime threads and `connections` to PostgreSQL.
     pub fn start_sized(body_limit: usize, workers: usize, connections: usize) -> TestHub {
+        Self::start_full(body_limit, workers, connections, None)
+    }
+
+    fn start_full(
+        body_limit: usize,
+        workers: usize,
+        connections: usize,
+        tls: Option<server::TlsFiles>,
+    ) -> TestHub {
         let pg = Pg::get();
         let database = pg.database();
         let rt = tokio::runtime::Builder::new_multi_thread()
@@ -228,9 +245,14 @@ impl TestHub {
             workers,
             connections,
             server: None,
+            tls,
         };
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        hub.address = format!("http://{}", listener.local_addr().unwrap());
+        let at = listener.local_addr().unwrap();
+        hub.address = match hub.tls {
+            Some(_) => format!("https://localhost:{}", at.port()),
+            None => format!("http://{at}"),
+        };
         hub.serve(listener);
         hub
     }
@@ -243,10 +265,9 @@ impl TestHub {
             .unwrap();
         let pool = db::pool(&self.url, self.connections).unwrap();
         let app = server::router(server::Hub::new(pool), self.body_limit);
-        listener.set_nonblocking(true).unwrap();
+        let tls = self.tls.clone();
         rt.spawn(async move {
-            let listener = tokio::net::TcpListener::from_std(listener)?;
-            axum::serve(listener, app).await
+            server::serve(listener, app, tls.as_ref(), std::future::pending()).await
         });
         self.server = Some(rt);
     }
@@ -258,7 +279,10 @@ impl TestHub {
             server.shutdown_background();
         }
         std::thread::sleep(down);
-        let at = self.address.trim_start_matches("http://").to_owned();
+        let at = self
+            .address
+            .trim_start_matches("http://")
+            .replace("https://localhost", "127.0.0.1");
         // The port may take a moment to be free again.
         for _ in 0..100 {
             if let Ok(listener) = std::net::TcpListener::bind(&at) {
