@@ -12,6 +12,36 @@ function nth(root: HTMLElement, testId: string, index = 0): HTMLElement {
   return found;
 }
 
+/** A current map `map-1` named `name`, made on 1 November 2026, never reviewed. */
+function makeJourneyMap(name: string) {
+  return {
+    id: "map-1",
+    name,
+    state: "current" as const,
+    madeFrom: null,
+    reviewMonths: 4,
+    reviewedAt: null,
+    createdAt: "2026-11-01T00:00:00Z",
+    updatedAt: "2026-11-01T00:00:00Z",
+  };
+}
+
+/** A touchpoint of map-1's stage st-1, with nothing recorded but its name. */
+function makeTouchpoint(id: string, name: string, position: number) {
+  return {
+    id,
+    mapId: "map-1",
+    stageId: "st-1",
+    name,
+    position,
+    channel: null,
+    direct: true,
+    ownerTeam: "",
+    emotionCurrent: null,
+    emotionTarget: null,
+  };
+}
+
 async function createMap(user: ReturnType<typeof renderApp>["user"], name: string) {
   await user.type(await screen.findByTestId("journey-name"), name);
   await user.click(screen.getByTestId("journey-create"));
@@ -243,18 +273,7 @@ describe("journey maps", () => {
     installMockBackend({
       settings: { language: "ar" },
       journeys: {
-        maps: [
-          {
-            id: "map-1",
-            name: "رحلة فتح حساب",
-            state: "current",
-            madeFrom: null,
-            reviewMonths: 4,
-            reviewedAt: null,
-            createdAt: "2026-11-01T00:00:00Z",
-            updatedAt: "2026-11-01T00:00:00Z",
-          },
-        ],
+        maps: [makeJourneyMap("رحلة فتح حساب")],
         stages: [
           { id: "st-1", mapId: "map-1", name: "الوعي", position: 1 },
           { id: "st-2", mapId: "map-1", name: "الشراء", position: 2 },
@@ -270,18 +289,7 @@ describe("journey maps", () => {
   it("shows how much pain sits at each touchpoint", async () => {
     installMockBackend({
       journeys: {
-        maps: [
-          {
-            id: "map-1",
-            name: "Delivery",
-            state: "current",
-            madeFrom: null,
-            reviewMonths: 4,
-            reviewedAt: null,
-            createdAt: "2026-11-01T00:00:00Z",
-            updatedAt: "2026-11-01T00:00:00Z",
-          },
-        ],
+        maps: [makeJourneyMap("Delivery")],
         stages: [{ id: "st-1", mapId: "map-1", name: "Delivery", position: 1 }],
         touchpoints: [
           {
@@ -340,32 +348,12 @@ describe("journey maps", () => {
         },
       );
       vi.stubGlobal("innerHeight", 800);
-      const touchpoints = [1, 2, 3, 4, 5, 6, 7].map((i) => ({
-        id: `tp-${String(i)}`,
-        mapId: "map-1",
-        stageId: "st-1",
-        name: `Touchpoint ${String(i)}`,
-        position: i,
-        channel: null,
-        direct: true,
-        ownerTeam: "",
-        emotionCurrent: null,
-        emotionTarget: null,
-      }));
+      const touchpoints = [1, 2, 3, 4, 5, 6, 7].map((i) =>
+        makeTouchpoint(`tp-${String(i)}`, `Touchpoint ${String(i)}`, i),
+      );
       const backend = installMockBackend({
         journeys: {
-          maps: [
-            {
-              id: "map-1",
-              name: "Renewal",
-              state: "current",
-              madeFrom: null,
-              reviewMonths: 4,
-              reviewedAt: null,
-              createdAt: "2026-11-01T00:00:00Z",
-              updatedAt: "2026-11-01T00:00:00Z",
-            },
-          ],
+          maps: [makeJourneyMap("Renewal")],
           stages: [{ id: "st-1", mapId: "map-1", name: "Renewal", position: 1 }],
           touchpoints,
         },
@@ -416,18 +404,6 @@ describe("journey maps", () => {
 
   it("ranks the touchpoints by pain, leaving out those without problems, with their problems a click away", async () => {
     const refund = makeProblem("Refund takes three weeks");
-    const touchpoint = (id: string, name: string, position: number) => ({
-      id,
-      mapId: "map-1",
-      stageId: "st-1",
-      name,
-      position,
-      channel: null,
-      direct: true,
-      ownerTeam: "",
-      emotionCurrent: null,
-      emotionTarget: null,
-    });
     const pain = (touchpointId: string, problems: number, occurrences: number) => ({
       touchpointId,
       stageId: "st-1",
@@ -440,23 +416,12 @@ describe("journey maps", () => {
     const backend = installMockBackend({
       problems: [refund],
       journeys: {
-        maps: [
-          {
-            id: "map-1",
-            name: "Delivery",
-            state: "current",
-            madeFrom: null,
-            reviewMonths: 4,
-            reviewedAt: null,
-            createdAt: "2026-11-01T00:00:00Z",
-            updatedAt: "2026-11-01T00:00:00Z",
-          },
-        ],
+        maps: [makeJourneyMap("Delivery")],
         stages: [{ id: "st-1", mapId: "map-1", name: "بعد الشراء", position: 1 }],
         touchpoints: [
-          touchpoint("tp-1", "Order email", 1),
-          touchpoint("tp-2", "Refund form", 2),
-          touchpoint("tp-3", "Courier call", 3),
+          makeTouchpoint("tp-1", "Order email", 1),
+          makeTouchpoint("tp-2", "Refund form", 2),
+          makeTouchpoint("tp-3", "Courier call", 3),
         ],
         links: { "tp-2": [refund.id] },
         // As the core sorts them: most reports first.
