@@ -747,6 +747,13 @@ const LaneCell = memo(function LaneCell({
     stageId: stage.stage.id,
     lane,
   });
+  const attach = useCallback(
+    (node: HTMLElement | null) => {
+      dropAttach(node);
+      attachCell(node);
+    },
+    [dropAttach, attachCell],
+  );
   const cell: CardCell = {
     siblings,
     previousStage: stages[index - 1]?.stage.id ?? null,
@@ -754,10 +761,7 @@ const LaneCell = memo(function LaneCell({
   };
   return (
     <div
-      ref={(node) => {
-        dropAttach(node);
-        attachCell(node);
-      }}
+      ref={attach}
       className={`journey-cell ${dropClass}`}
       role="cell"
       data-drop-container={dropContainer}
