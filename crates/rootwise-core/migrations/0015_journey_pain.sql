@@ -13,6 +13,10 @@
 -- to zero is removed, so two copies holding the same work hold the same
 -- rows.
 
+-- The covering index the old overlay read each linked problem through
+-- (0011) has no reader left, and every write of a problem kept it.
+DROP INDEX problems_pain;
+
 -- Reports by day: a linked live problem's first report (on `reported_on`)
 -- and each later one (`occurrences`), per touchpoint.
 CREATE TABLE journey_pain_days (

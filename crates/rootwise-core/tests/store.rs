@@ -1317,4 +1317,14 @@ fn upgrading_a_v14_workspace_counts_the_pain_of_the_problems_already_linked() {
         .prepare(include_str!("support/pain_drift.sql"))
         .unwrap();
     assert_eq!(drift.query_map([], |_| Ok(())).unwrap().count(), 0);
+    // The old overlay's index, read by nothing now, no longer costs writes.
+    let old_index: i64 = ws
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'problems_pain'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(old_index, 0);
 }

@@ -38,8 +38,8 @@ pub struct HubWorkspace {
 
 impl HttpTransport {
     /// A transport to the hub at `address` (`http://host:port` or
-    /// `https://...`; a trailing slash is fine) with `token`.
-    /// An `https://` hub's certificate must chain to a public certificate
+    /// `https://...`; a trailing slash is fine) with `token`. An
+    /// `https://` hub's certificate must chain to a public certificate
     /// authority.
     pub fn new(address: &str, token: &str) -> Result<Self> {
         Self::build(address, token, None)

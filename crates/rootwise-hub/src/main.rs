@@ -154,8 +154,11 @@ async fn run(cli: Cli) -> Result<(), HubError> {
             tls_key,
             ..
         } => {
+            // The certificate is loaded before the hub says it listens.
             let tls = match (tls_cert, tls_key) {
-                (Some(cert), Some(key)) => Some(server::TlsFiles { cert, key }),
+                (Some(cert), Some(key)) => {
+                    Some(server::tls_config(&server::TlsFiles { cert, key }).await?)
+                }
                 (None, None) => None,
                 _ => return Err(HubError::TlsHalf),
             };
@@ -168,7 +171,7 @@ async fn run(cli: Cli) -> Result<(), HubError> {
             server::serve(
                 listener,
                 server::router(server::Hub::new(pool), body_limit),
-                tls.as_ref(),
+                tls,
                 async {
                     let _ = tokio::signal::ctrl_c().await;
                 },

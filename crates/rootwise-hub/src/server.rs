@@ -441,24 +441,11 @@ pub struct TlsFiles {
     pub key: std::path::PathBuf,
 }
 
-/// Serves `app` on `listener`, over TLS when `tls` names a certificate,
-/// until `shutdown` resolves (requests in flight are let finish, for up
-/// to ten seconds under TLS). A certificate or key that cannot be read or
-/// used is refused before anything is served.
-pub async fn serve(
-    listener: std::net::TcpListener,
-    app: Router,
-    tls: Option<&TlsFiles>,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> Result<(), HubError> {
-    listener.set_nonblocking(true)?;
-    let Some(files) = tls else {
-        let listener = tokio::net::TcpListener::from_std(listener)?;
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await?;
-        return Ok(());
-    };
+/// The TLS set-up for a certificate and its key: refused, naming the
+/// files, when either cannot be read or used.
+pub async fn tls_config(
+    files: &TlsFiles,
+) -> Result<axum_server::tls_rustls::RustlsConfig, HubError> {
     // One process, one provider: installing it again is a harmless
     // refusal. ring, as the app's client uses, rather than aws-lc (a C
     // build and megabytes more): rustls 0.23.48 deprecates ring's provider
@@ -467,13 +454,32 @@ pub async fn serve(
     #[allow(deprecated)]
     let provider = rustls::crypto::ring::default_provider();
     let _ = provider.install_default();
-    let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&files.cert, &files.key)
+    axum_server::tls_rustls::RustlsConfig::from_pem_file(&files.cert, &files.key)
         .await
         .map_err(|e| HubError::Tls {
             cert: files.cert.display().to_string(),
             key: files.key.display().to_string(),
             reason: e.to_string(),
-        })?;
+        })
+}
+
+/// Serves `app` on `listener`, over TLS when given its set-up
+/// ([`tls_config`]), until `shutdown` resolves (requests in flight are let
+/// finish, for up to ten seconds under TLS).
+pub async fn serve(
+    listener: std::net::TcpListener,
+    app: Router,
+    tls: Option<axum_server::tls_rustls::RustlsConfig>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), HubError> {
+    listener.set_nonblocking(true)?;
+    let Some(config) = tls else {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        return Ok(());
+    };
     let handle = axum_server::Handle::new();
     let stop = handle.clone();
     tokio::spawn(async move {

@@ -456,7 +456,7 @@ fn a_hub_given_a_certificate_speaks_https_and_clients_check_it() {
 }
 
 #[test]
-fn a_certificate_that_cannot_be_used_is_refused_before_serving() {
+fn a_certificate_that_cannot_be_used_is_refused_naming_its_file() {
     let dir = tempfile::tempdir().unwrap();
     let files = rootwise_hub::server::TlsFiles {
         cert: dir.path().join("hub.pem"),
@@ -468,20 +468,9 @@ fn a_certificate_that_cannot_be_used_is_refused_before_serving() {
     )
     .unwrap();
     std::fs::write(&files.key, "no key here").unwrap();
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let hub = TestHub::start();
-    let app = rootwise_hub::server::router(
-        rootwise_hub::server::Hub::new(hub.pool.clone()),
-        rootwise_hub::server::BODY_LIMIT,
-    );
     let err = rt
-        .block_on(rootwise_hub::server::serve(
-            listener,
-            app,
-            Some(&files),
-            std::future::pending(),
-        ))
+        .block_on(rootwise_hub::server::tls_config(&files))
         .unwrap_err();
     assert!(
         matches!(err, rootwise_hub::db::HubError::Tls { .. }),

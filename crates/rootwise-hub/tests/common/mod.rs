@@ -265,10 +265,11 @@ impl TestHub {
             .unwrap();
         let pool = db::pool(&self.url, self.connections).unwrap();
         let app = server::router(server::Hub::new(pool), self.body_limit);
-        let tls = self.tls.clone();
-        rt.spawn(async move {
-            server::serve(listener, app, tls.as_ref(), std::future::pending()).await
-        });
+        let tls = self
+            .tls
+            .as_ref()
+            .map(|files| rt.block_on(server::tls_config(files)).unwrap());
+        rt.spawn(async move { server::serve(listener, app, tls, std::future::pending()).await });
         self.server = Some(rt);
     }
 
